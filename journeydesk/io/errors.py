@@ -1,0 +1,74 @@
+"""Typed errors of project files.
+
+Each error carries the problems found, each with a JSON path (or a line and
+column for syntax errors). The CLI prints them as ``FILE: WHERE: WHAT``; the
+UI turns them into a sentence. Never a traceback.
+"""
+
+from __future__ import annotations
+
+from journeydesk.model.checks import Problem
+
+
+class ProjectFileError(Exception):
+    """A project file could not be read, or was refused."""
+
+    def __init__(self, problems: list[Problem] | Problem, source: str = "") -> None:
+        self.problems = problems if isinstance(problems, list) else [problems]
+        self.source = source
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        first = self.problems[0] if self.problems else Problem("$", "unknown problem")
+        more = len(self.problems) - 1
+        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        return f"{first}{tail}"
+
+    def lines(self) -> list[str]:
+        """One line per problem: ``FILE: WHERE: WHAT``."""
+        prefix = f"{self.source}: " if self.source else ""
+        return [f"{prefix}{p.path}: {p.message}" for p in self.problems]
+
+
+class UnreadableFileError(ProjectFileError):
+    """The file cannot be opened or read (missing, a folder, no permission)."""
+
+
+class FileTooLargeError(ProjectFileError):
+    """The file is larger than a project file may be."""
+
+
+class EncodingError(ProjectFileError):
+    """The bytes are not UTF-8 text."""
+
+
+class JsonSyntaxError(ProjectFileError):
+    """The text is not JSON, or JSON that a safe reader refuses."""
+
+
+class NotAProjectError(ProjectFileError):
+    """Valid JSON, but not a JourneyDesk project (wrong root or format name)."""
+
+
+class NewerVersionError(ProjectFileError):
+    """Written by a newer JourneyDesk whose format this version cannot read."""
+
+    def __init__(self, found: int, supported: int, source: str = "") -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            Problem(
+                "$.format_version",
+                f"the file has format version {found}, written by a newer JourneyDesk; "
+                f"this version reads format versions up to {supported}",
+            ),
+            source,
+        )
+
+
+class MigrationError(ProjectFileError):
+    """An older file could not be brought up to the current format."""
+
+
+class InvalidProjectError(ProjectFileError):
+    """The project breaks the model's rules (types, ranges, references)."""

@@ -1,0 +1,232 @@
+"""Reading and writing ``.journey`` project files.
+
+Loading is a pipeline, each stage refusing with a typed error that names
+where and what (DESIGN.md rule 7)::
+
+    bytes → size check → UTF-8 (BOM allowed) → safe JSON → root and version
+          → migrations → pydantic validation → cross-reference checks → model
+
+Saving is deterministic (the same model gives the same bytes: declared keys
+in model order, unknown keys after them in the order they were read) and
+atomic (io/atomic.py).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeydesk.model.base import ID_PATTERN
+from journeydesk.model.checks import Problem, check_project, json_path
+from journeydesk.model.project import FORMAT_NAME, FORMAT_VERSION, Project
+
+from . import jsonsafe
+from .atomic import atomic_write_bytes
+from .errors import (
+    EncodingError,
+    FileTooLargeError,
+    InvalidProjectError,
+    JsonSyntaxError,
+    MigrationError,
+    NewerVersionError,
+    NotAProjectError,
+    ProjectFileError,
+    UnreadableFileError,
+)
+from .migrations import MigrationFailed, migrate
+
+FILE_SUFFIX = ".journey"
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""Largest project file read (100 MiB): images are what makes a file big."""
+MAX_PROBLEMS = 1000
+
+
+def read_project(path: str | os.PathLike[str]) -> Project:
+    """Load a project file, or raise a ProjectFileError naming what is wrong."""
+    source = os.fspath(path)
+    try:
+        with open(source, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(size, source)
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except ProjectFileError:
+        raise
+    except IsADirectoryError:
+        raise UnreadableFileError(Problem("$", "is a folder, not a project file"), source) from None
+    except FileNotFoundError:
+        raise UnreadableFileError(Problem("$", "no such file"), source) from None
+    except PermissionError:
+        raise UnreadableFileError(Problem("$", "permission denied"), source) from None
+    except OSError as exc:
+        raise UnreadableFileError(
+            Problem("$", f"cannot be read: {exc.strerror or exc}"), source
+        ) from None
+    return load_bytes(data, source)
+
+
+def _too_large(size: int, source: str) -> FileTooLargeError:
+    return FileTooLargeError(
+        Problem(
+            "$",
+            f"the file is {size / 1048576:.1f} MiB; project files are limited to "
+            f"{MAX_FILE_BYTES // 1048576} MiB",
+        ),
+        source,
+    )
+
+
+def load_bytes(data: bytes, source: str = "") -> Project:
+    """Load a project from the bytes of a project file."""
+    document = parse_document(data, source)
+    return validate_document(document, source)
+
+
+def parse_document(data: bytes, source: str = "") -> dict[str, Any]:
+    """Bytes → JSON document at the current format version (not yet validated)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(len(data), source)
+    text = decode_text(data, source)
+    if not text.strip():
+        raise NotAProjectError(Problem("$", "the file is empty"), source)
+    try:
+        document = jsonsafe.loads(text)
+    except jsonsafe.JsonProblem as exc:
+        raise JsonSyntaxError(exc.problems, source) from None
+    return upgrade_document(document, source)
+
+
+def decode_text(data: bytes, source: str = "") -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EncodingError(
+            Problem("$", "the file is UTF-16 text; project files are UTF-8"), source
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        raise EncodingError(
+            Problem("$", "the file is binary data, not a JourneyDesk project (JSON text)"),
+            source,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise EncodingError(
+            Problem(
+                f"line {line} byte {exc.start}",
+                "the file is not UTF-8 text (save it as UTF-8)",
+            ),
+            source,
+        ) from None
+
+
+def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
+    """Check the root and the format version, and apply migrations."""
+    if not isinstance(document, dict):
+        kind = type(document).__name__
+        kind = {"list": "an array", "str": "a string", "NoneType": "null"}.get(kind, kind)
+        raise NotAProjectError(
+            Problem("$", f"the root is {kind}; a project file holds a JSON object"), source
+        )
+    fmt = document.get("format")
+    if fmt != FORMAT_NAME:
+        what = "has no format" if fmt is None else f"has format {_short(fmt)}"
+        raise NotAProjectError(
+            Problem("$.format", f"not a JourneyDesk project: the file {what}, "
+                    f"a project file says \"{FORMAT_NAME}\""),
+            source,
+        )
+    version = document.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise NotAProjectError(
+            Problem("$.format_version", f"{_short(version)} is not a format version "
+                    "(a whole number from 1)"),
+            source,
+        )
+    if version > FORMAT_VERSION:
+        raise NewerVersionError(version, FORMAT_VERSION, source)
+    if version < FORMAT_VERSION:
+        try:
+            document = migrate(document)
+        except MigrationFailed as exc:
+            raise MigrationError(Problem("$.format_version", str(exc)), source) from None
+    return document
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def validate_document(document: dict[str, Any], source: str = "") -> Project:
+    """JSON document → validated, cross-checked Project."""
+    try:
+        project = Project.model_validate(document)
+    except ValidationError as exc:
+        raise InvalidProjectError(_validation_problems(exc), source) from None
+    except RecursionError:
+        raise InvalidProjectError(Problem("$", "the file nests too deeply"), source) from None
+    problems = check_project(project)
+    if problems:
+        raise InvalidProjectError(problems, source)
+    return project
+
+
+def _validation_problems(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
+        loc = [part for part in error["loc"] if not _is_pydantic_tag(part)]
+        problems.append(Problem(json_path(loc), _message(error)))
+    return problems
+
+
+def _is_pydantic_tag(part: int | str) -> bool:
+    # Internal markers pydantic puts in a location, e.g. "function-after[_range()]".
+    return isinstance(part, str) and ("[" in part and part.endswith("]"))
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern == ID_PATTERN:
+            return f"{_short(value)} is not an id (a lower-case UUID)"
+        if "#[0-9A-Fa-f]{6}" in pattern:
+            return f"{_short(value)} is not a colour (#rrggbb)"
+        if "A-Za-z]{2,8}" in pattern:
+            return f"{_short(value)} is not a language tag such as en, it or pt-BR"
+    if kind == "missing":
+        return "is required but missing"
+    message = str(error["msg"])
+    if kind.startswith("value_error"):
+        message = message.removeprefix("Value error, ")
+    if kind in {"string_too_long", "too_long"} and isinstance(value, (str, list, dict)):
+        message += f" (it has {len(value):,})"
+    elif value is not None and not isinstance(value, (dict, list)) and kind != "missing":
+        message += f" (found {_short(value)})"
+    return message
+
+
+def dump_bytes(project: Project) -> bytes:
+    """The bytes of a project file: UTF-8 JSON, indented, stable key order."""
+    return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+def write_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Save atomically: the previous file is intact until the new one is complete."""
+    atomic_write_bytes(Path(path), dump_bytes(project))
+
+
+def validate_file(path: str | os.PathLike[str]) -> list[str]:
+    """Every problem of a file as ``FILE: WHERE: WHAT`` lines (empty when valid)."""
+    try:
+        read_project(path)
+    except ProjectFileError as exc:
+        return exc.lines()
+    return []
