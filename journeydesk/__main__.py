@@ -1,0 +1,5 @@
+import sys
+
+from journeydesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,165 @@
+"""The ``journeydesk`` command: the editor and its headless subcommands.
+
+A known first word is a subcommand; anything else is a file to open in the
+editor (``./validate`` opens a file named validate; ``--`` ends options).
+Exit status: 0 success, 1 bad input (invalid, unreadable or refused file),
+2 wrong usage. Problems are one line each on stderr, ``FILE: WHERE: WHAT``,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from journeydesk import __version__
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+SUBCOMMANDS = ("validate", "new", "export")
+
+USAGE = """\
+usage: journeydesk [FILE]                 open the editor (no FILE: the sample, as an untitled copy)
+       journeydesk --version
+       journeydesk validate FILE...       check project files, report every problem
+       journeydesk new [-t TEMPLATE] [--lang LANG] [--force] -o FILE
+       journeydesk new --list-templates
+       journeydesk SUBCOMMAND --help
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and a one-line reason on usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (e.g. piped into head): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in ("--version", "-V"):
+        if len(args) > 1:
+            return _usage_error("--version takes no arguments")
+        print(f"journeydesk {__version__}")
+        return EXIT_OK
+    if args and args[0] in ("-h", "--help"):
+        sys.stdout.write(USAGE)
+        return EXIT_OK
+    if args and args[0] == "validate":
+        return _validate(args[1:])
+    if args and args[0] == "new":
+        return _new(args[1:])
+    if args and args[0] == "export":
+        print(
+            "journeydesk export: PDF, PNG, slides, video and PowerPoint export are not in "
+            "this version yet",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    # Anything else is a file to open in the editor.
+    if args and args[0] == "--":
+        args = args[1:]
+    elif args and args[0].startswith("-"):
+        return _usage_error(f"unknown option {args[0]}")
+    if len(args) > 1:
+        return _usage_error("open one file at a time")
+    from journeydesk.ui.app import run_app
+
+    return run_app(args[0] if args else None)
+
+
+def _usage_error(message: str) -> int:
+    sys.stderr.write(USAGE)
+    print(f"journeydesk: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _validate(args: list[str]) -> int:
+    parser = _Parser(
+        prog="journeydesk validate",
+        description="Check project files and report every problem, one line each.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    ns = parser.parse_args(args)
+    from journeydesk.io import ProjectFileError, read_project
+
+    status = EXIT_OK
+    for name in ns.files:
+        try:
+            project = read_project(name)
+        except ProjectFileError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            status = EXIT_BAD_INPUT
+        except Exception as exc:  # a bug of ours: still one line, never a traceback
+            print(f"{name}: $: internal error while reading ({type(exc).__name__}: {exc})",
+                  file=sys.stderr)
+            status = EXIT_BAD_INPUT
+        else:
+            if not ns.quiet:
+                cards = sum(len(m.cards) for m in project.maps)
+                print(
+                    f"{name}: valid ({len(project.maps)} map{'s' if len(project.maps) != 1 else ''}"
+                    f", {cards} card{'s' if cards != 1 else ''})"
+                )
+    return status
+
+
+def _new(args: list[str]) -> int:
+    from journeydesk import templates
+
+    parser = _Parser(
+        prog="journeydesk new",
+        description="Write a new project file from a template (default: the sample).",
+    )
+    parser.add_argument("-t", "--template", default=templates.DEFAULT_TEMPLATE)
+    parser.add_argument("-o", "--output", metavar="FILE")
+    parser.add_argument(
+        "--lang", choices=templates.LANGUAGES, help="language of the template's content "
+        "(default: the system's, Italian or English)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--list-templates", action="store_true")
+    ns = parser.parse_args(args)
+
+    keys = templates.template_keys()
+    if ns.list_templates:
+        for info in templates.list_templates(ns.lang):
+            print(f"{info.key}  {info.title}")
+        return EXIT_OK
+    if not ns.output:
+        parser.error("the following arguments are required: -o/--output")
+    if ns.template not in keys:
+        parser.error(f"unknown template {ns.template!r} (choose from {', '.join(keys)})")
+    from journeydesk.io import write_project
+
+    if os.path.lexists(ns.output) and not ns.force:
+        print(f"{ns.output}: $: already exists; not replaced (use --force to replace it)",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    project = templates.new_project(ns.template, ns.lang)
+    try:
+        write_project(project, ns.output)
+    except OSError as exc:
+        print(f"{ns.output}: $: cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
