@@ -1,0 +1,1 @@
+"""Raster output drawn with QPainter (QtCore and QtGui only, no widgets)."""

@@ -1,0 +1,196 @@
+"""The QPainter backend: draws layout primitives on any QPainter.
+
+Used by the canvas items, PNG export, slides and printing. Text is drawn
+line by line exactly as the layout broke it, with the bundled font loaded
+with kerning and hinting off, at a large integer pixel size scaled down, so
+advances match the metrics the layout measured with (DESIGN.md rule 9).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+
+from journeydesk.layout.fonts import Face, font_file, metrics
+from journeydesk.layout.primitives import Box, Image, Line, Path, Primitive, Text
+from journeydesk.model.images import ImageError, checked_image_bytes
+from journeydesk.model.project import Asset
+
+TEXT_SCALE = 64
+"""Fonts are sized at ``size * TEXT_SCALE`` whole pixels and drawn scaled down."""
+
+
+@functools.cache
+def _families() -> dict[Face, str]:
+    out: dict[Face, str] = {}
+    for face in Face:
+        font_id = QFontDatabase.addApplicationFont(str(font_file(face)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        out[face] = families[0] if families else "Sans Serif"
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def qfont(face: Face, size: float) -> QFont:
+    font = QFont(_families()[face])
+    font.setPixelSize(max(1, round(size * TEXT_SCALE)))
+    font.setBold(face in (Face.BOLD, Face.BOLD_ITALIC))
+    font.setItalic(face in (Face.ITALIC, Face.BOLD_ITALIC))
+    font.setKerning(False)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+def _pen(colour: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen:
+    if colour is None:
+        return QPen(Qt.PenStyle.NoPen)
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    if dash and width > 0:
+        pen.setDashPattern([d / width for d in dash])
+    return pen
+
+
+def _brush(colour: str | None) -> QBrush:
+    return QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
+
+
+class ImageCache:
+    """Decoded assets, checked by the size-checked reader before Qt sees them."""
+
+    def __init__(self, assets: list[Asset] | None = None) -> None:
+        self._assets = {a.id: a for a in assets or []}
+        self._images: dict[str, QImage | None] = {}
+
+    def get(self, asset_id: str) -> QImage | None:
+        if asset_id not in self._images:
+            self._images[asset_id] = self._decode(asset_id)
+        return self._images[asset_id]
+
+    def _decode(self, asset_id: str) -> QImage | None:
+        asset = self._assets.get(asset_id)
+        if asset is None:
+            return None
+        try:
+            data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
+        except ImageError:
+            return None
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+        reader.setAllocationLimit(256)  # MiB
+        image = reader.read()
+        return None if image.isNull() else image
+
+
+def draw(painter: QPainter, prims: list[Primitive], images: ImageCache | None = None) -> None:
+    for prim in prims:
+        draw_one(painter, prim, images)
+
+
+def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = None) -> None:
+    if isinstance(prim, Text):
+        _text(painter, prim)
+    elif isinstance(prim, Box):
+        painter.setPen(_pen(prim.stroke, prim.stroke_width, prim.dash))
+        painter.setBrush(_brush(prim.fill))
+        r = QRectF(prim.rect.x, prim.rect.y, prim.rect.w, prim.rect.h)
+        if prim.radius > 0:
+            painter.drawRoundedRect(r, prim.radius, prim.radius)
+        else:
+            painter.drawRect(r)
+    elif isinstance(prim, Line):
+        painter.setPen(_pen(prim.stroke, prim.width, prim.dash))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(QPointF(*prim.points[0]))
+        for p in prim.points[1:]:
+            path.lineTo(QPointF(*p))
+        painter.drawPath(path)
+    elif isinstance(prim, Path):
+        painter.setPen(_pen(prim.stroke, prim.width, prim.dash))
+        painter.setBrush(_brush(prim.fill))
+        painter.drawPath(qpath(prim))
+    elif isinstance(prim, Image):
+        image = images.get(prim.asset) if images else None
+        r = QRectF(prim.rect.x, prim.rect.y, prim.rect.w, prim.rect.h)
+        if image is None:
+            painter.setPen(_pen("#9AA3B2", 0.75, (3, 2)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(r)
+            return
+        scale = min(r.width() / image.width(), r.height() / image.height())
+        w, h = image.width() * scale, image.height() * scale
+        target = QRectF(r.x() + (r.width() - w) / 2, r.y() + (r.height() - h) / 2, w, h)
+        painter.drawImage(target, image)
+
+
+def qpath(prim: Path) -> QPainterPath:
+    path = QPainterPath()
+    for op in prim.ops:
+        if op[0] == "M":
+            path.moveTo(op[1], op[2])
+        elif op[0] == "L":
+            path.lineTo(op[1], op[2])
+        elif op[0] == "C":
+            path.cubicTo(op[1], op[2], op[3], op[4], op[5], op[6])
+        else:
+            path.closeSubpath()
+    return path
+
+
+def _text(painter: QPainter, prim: Text) -> None:
+    m = metrics(prim.face)
+    painter.setFont(qfont(prim.face, prim.size))
+    painter.setPen(QColor(prim.colour))
+    baseline = prim.y + m.ascent * prim.size
+    inv = 1.0 / TEXT_SCALE
+    for line in prim.lines:
+        if line:
+            x = prim.x
+            if prim.align != "left":
+                w = m.width(line, prim.size)
+                x += (prim.width - w) / (2 if prim.align == "center" else 1)
+            painter.save()
+            painter.translate(x, baseline)
+            painter.scale(inv, inv)
+            painter.drawText(QPointF(0, 0), line)
+            painter.restore()
+        baseline += prim.leading
+
+
+def render_layout(layout, dpi: float = 150, images: ImageCache | None = None) -> QImage:  # type: ignore[no-untyped-def]
+    """The whole layout on a white QImage at ``dpi`` (72 = one pixel per point)."""
+    scale = dpi / 72.0
+    w = max(1, round(layout.width * scale))
+    h = max(1, round(layout.height * scale))
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+    painter.scale(scale, scale)
+    for item in layout.sorted_items():
+        draw(painter, item.primitives, images)
+    painter.end()
+    return image

@@ -1,0 +1,174 @@
+"""What the layout returns: plain drawing primitives in points.
+
+Coordinates are points (1/72 in) with the origin at the top left of the map
+and y growing downwards; the PDF backend flips y itself. Every backend draws
+exactly these primitives and nothing else: a new look is a change to the
+layout or the theme, never to a backend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .fonts import Face
+
+Point = tuple[float, float]
+Colour = str
+"""``#rrggbb``; ``None`` where a fill or stroke is optional means "none"."""
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def united(self, other: Rect) -> Rect:
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Rect(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
+
+    def adjusted(self, dx1: float, dy1: float, dx2: float, dy2: float) -> Rect:
+        return Rect(self.x + dx1, self.y + dy1, self.w - dx1 + dx2, self.h - dy1 + dy2)
+
+    def intersects(self, other: Rect) -> bool:
+        return not (
+            other.x >= self.right
+            or other.right <= self.x
+            or other.y >= self.bottom
+            or other.bottom <= self.y
+        )
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle, optionally with rounded corners."""
+
+    rect: Rect
+    fill: Colour | None = None
+    stroke: Colour | None = None
+    stroke_width: float = 0.75
+    radius: float = 0.0
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """An open polyline, optionally ending in an arrow head."""
+
+    points: tuple[Point, ...]
+    stroke: Colour
+    width: float = 1.0
+    dash: tuple[float, ...] = ()
+    arrow: bool = False
+
+
+PathOp = (
+    tuple[Literal["M"], float, float]
+    | tuple[Literal["L"], float, float]
+    | tuple[Literal["C"], float, float, float, float, float, float]
+    | tuple[Literal["Z"]]
+)
+
+
+@dataclass(frozen=True)
+class Path:
+    """Moves, lines and cubic Béziers; closed with ``Z``."""
+
+    ops: tuple[PathOp, ...]
+    fill: Colour | None = None
+    stroke: Colour | None = None
+    width: float = 1.0
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Text:
+    """Lines already broken by the layout, drawn top-down from ``(x, y)``.
+
+    The baseline of line ``i`` is ``y + ascent * size + i * leading``, where
+    ``ascent`` is the face's (fonts.metrics). ``align`` places each line in
+    ``[x, x + width]``.
+    """
+
+    x: float
+    y: float
+    width: float
+    lines: tuple[str, ...]
+    face: Face
+    size: float
+    colour: Colour
+    leading: float
+    align: Literal["left", "center", "right"] = "left"
+
+    @property
+    def height(self) -> float:
+        return self.leading * len(self.lines)
+
+
+@dataclass(frozen=True)
+class Image:
+    """An embedded asset drawn into ``rect`` (aspect kept, centred)."""
+
+    asset: str
+    rect: Rect
+
+
+Primitive = Box | Line | Path | Text | Image
+
+
+@dataclass
+class Item:
+    """The drawing of one model element (or of a piece of chrome: title, legend).
+
+    ``element`` is the model id, or ``None`` for chrome; ``kind`` says what it
+    is (``card``, ``lane``, ``stage``, ``step``, ``curve``, ``connection``...).
+    The canvas makes one graphics item per ``Item``.
+    """
+
+    kind: str
+    element: str | None
+    bounds: Rect
+    z: float
+    primitives: list[Primitive] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text that did not fit and was cut with an ellipsis."""
+
+    element: str | None
+    field: str
+    text: str
+
+
+@dataclass
+class MapLayout:
+    """Everything drawn for one map."""
+
+    map_id: str
+    width: float
+    height: float
+    items: list[Item]
+    overflows: list[Overflow] = field(default_factory=list)
+    min_body_size: float = 0.0
+    """Smallest font size used for body text (the PDF warns below 6 pt at print scale)."""
+
+    def by_element(self) -> dict[str, list[Item]]:
+        out: dict[str, list[Item]] = {}
+        for item in self.items:
+            if item.element is not None:
+                out.setdefault(item.element, []).append(item)
+        return out
+
+    def sorted_items(self) -> list[Item]:
+        return sorted(self.items, key=lambda i: i.z)

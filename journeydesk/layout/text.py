@@ -1,0 +1,108 @@
+"""Line breaking with the bundled font's metrics.
+
+Every backend draws the lines this module returns; none breaks text itself,
+so the canvas, the PNG and the PDF break lines in the same places.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .fonts import Face, metrics
+
+ELLIPSIS = "…"
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    lines: tuple[str, ...]
+    truncated: bool
+    """Some text did not fit and the last line ends with an ellipsis."""
+
+
+def clean(text: str) -> str:
+    """Untrusted text as plain drawable text: control characters become spaces."""
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@functools.lru_cache(maxsize=65536)
+def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -> Wrapped:
+    """Break ``text`` into lines no wider than ``width`` points.
+
+    Paragraphs (``\\n``) start new lines; a word wider than the line is split
+    between characters. With ``max_lines`` > 0, text beyond it is cut and the
+    last line ends with an ellipsis.
+    """
+    m = metrics(face)
+    lines: list[str] = []
+    truncated = False
+    for paragraph in clean(text).split("\n"):
+        words = [w for w in _SPACES.split(paragraph.strip()) if w]
+        if not words:
+            lines.append("")
+            continue
+        space = m.width(" ", size)
+        current = ""
+        current_w = 0.0
+        for word in words:
+            word_w = m.width(word, size)
+            if current and current_w + space + word_w <= width:
+                current += " " + word
+                current_w += space + word_w
+                continue
+            if current:
+                lines.append(current)
+            if word_w <= width:
+                current, current_w = word, word_w
+            else:
+                pieces = _split_word(word, face, size, width)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+                current_w = m.width(current, size)
+        lines.append(current)
+    # Trailing empty paragraphs add nothing visible.
+    while len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    if max_lines > 0 and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        truncated = True
+    if truncated:
+        lines[-1] = ellipsize(lines[-1], face, size, width, force=True)
+    return Wrapped(tuple(lines), truncated)
+
+
+def _split_word(word: str, face: Face, size: float, width: float) -> list[str]:
+    m = metrics(face)
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and m.width(current + char, size) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    pieces.append(current)
+    return pieces
+
+
+def ellipsize(line: str, face: Face, size: float, width: float, force: bool = False) -> str:
+    """``line`` cut to fit ``width`` with a trailing ellipsis (always one if ``force``)."""
+    m = metrics(face)
+    if not force and m.width(line, size) <= width:
+        return line
+    budget = width - m.width(ELLIPSIS, size)
+    out = line.rstrip()
+    while out and m.width(out, size) > budget:
+        out = out[:-1]
+    return out.rstrip() + ELLIPSIS
+
+
+def one_line(text: str, face: Face, size: float, width: float) -> tuple[str, bool]:
+    """A single line (newlines become spaces), ellipsized to ``width``."""
+    flat = " ".join(clean(text).split())
+    line = ellipsize(flat, face, size, width)
+    return line, line != flat
