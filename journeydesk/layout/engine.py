@@ -164,6 +164,18 @@ class MapLayouter:
                 h = t.collapsed_lane_height
             elif lane.display == "curve":
                 h = t.curve_lane_height
+            elif lane.display == "channel_grid":
+                h = self._channel_grid(ctx, lane, step_index, x0, y, width)
+                below = self._place_cards(
+                    ctx,
+                    cards_by_lane.get(lane.id, []),
+                    step_index,
+                    x0,
+                    y + h - t.lane_padding,
+                    card_boxes,
+                )
+                if cards_by_lane.get(lane.id):
+                    h += below - t.lane_padding
             else:
                 h = self._place_cards(
                     ctx, cards_by_lane.get(lane.id, []), step_index, x0, y, card_boxes
@@ -182,6 +194,7 @@ class MapLayouter:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
                 for k, curve in enumerate(curves):
                     self._curve(ctx, curve, k, lane_rects[lane.id], step_index, x0)
+                self._curve_key(ctx, curves, lane_rects[lane.id])
         for card in jmap.cards:
             box = card_boxes.get(card.id)
             if box is not None:
@@ -415,6 +428,71 @@ class MapLayouter:
         bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
 
+    def _channel_grid(
+        self, ctx: _Ctx, lane: Lane, step_index: dict[str, int], x0: float, top: float, width: float
+    ) -> float:
+        """A row per channel the map's cards use, a mark in each step that uses it."""
+        t = self.theme
+        used: dict[str, set[int]] = {}
+        for card in ctx.jmap.cards:
+            if card.channel and card.step in step_index:
+                i = step_index[card.step]
+                cols = used.setdefault(card.channel, set())
+                cols.update(range(i, min(i + card.span_steps, len(step_index))))
+        row_h = t.badge_size * 2.2
+        h = max(t.lane_min_height, len(used) * row_h + 2 * t.lane_padding)
+        prims: list[Primitive] = []
+        y = top + t.lane_padding
+        size = t.badge_size * 1.15
+        for n, (channel, cols) in enumerate(used.items()):
+            entry = ctx.vocab.entry("channels", channel)
+            colour = entry.colour or t.muted
+            cy = y + n * row_h + row_h / 2
+            if n % 2 == 0:
+                prims.append(
+                    Box(Rect(x0, y + n * row_h, width - t.margin - x0, row_h), fill="#EEF1F5")
+                )
+            txt, _ = one_line(entry.label, t.face, size, t.lane_header_width - 14)
+            prims.append(
+                Text(
+                    t.margin + 8,
+                    cy - size * t.leading / 2,
+                    t.lane_header_width - 14,
+                    (txt,),
+                    t.face,
+                    size,
+                    t.ink,
+                    size * t.leading,
+                    "right",
+                )
+            )
+            for i in sorted(cols):
+                cx = x0 + (i + 0.5) * t.column_width
+                prims.append(Path(shapes.circle_ops(cx, cy, row_h * 0.28), fill=colour))
+            runs = _runs(sorted(cols))
+            for a, b in runs:
+                if b > a:
+                    prims.append(
+                        Line(
+                            (
+                                (x0 + (a + 0.5) * t.column_width, cy),
+                                (x0 + (b + 0.5) * t.column_width, cy),
+                            ),
+                            colour,
+                            1.5,
+                        )
+                    )
+        ctx.items.append(
+            Item(
+                "channel_grid",
+                lane.id,
+                Rect(t.margin, top, width - 2 * t.margin, h),
+                Z_GRID + 1,
+                prims,
+            )
+        )
+        return h
+
     def _lane(self, ctx: _Ctx, lane: Lane, rect: Rect, n: int) -> None:
         t = self.theme
         header = Rect(rect.x, rect.y, t.lane_header_width, rect.h)
@@ -628,7 +706,13 @@ class MapLayouter:
                 p.score, lo, hi, x, y, r, shapes.score_colour(p.score, lo, hi)
             )
             words = p.emotion or p.label
-            above = y - top > h / 2
+            # Alternate sides between curves so two personas' words do not collide;
+            # keep the label inside the lane.
+            above = k % 2 == 0
+            if above and y - top < t.curve_label_size * t.leading + r:
+                above = False
+            elif not above and top + h - y < t.curve_label_size * t.leading + r:
+                above = True
             if words:
                 txt, cut = one_line(words, t.face, t.curve_label_size, t.column_width - 8)
                 if cut:
@@ -642,7 +726,7 @@ class MapLayouter:
                         (txt,),
                         t.italic,
                         t.curve_label_size,
-                        t.ink,
+                        _darker(colour),
                         t.curve_label_size * t.leading,
                         "center",
                     )
@@ -650,6 +734,27 @@ class MapLayouter:
             ctx.items.append(
                 Item("curve_point", p.id, Rect(x - r, y - r, 2 * r, 2 * r), Z_CURVE_POINT, marks)
             )
+
+    def _curve_key(self, ctx: _Ctx, curves: list[EmotionCurve], lane: Rect) -> None:
+        """Which colour is whose curve, under the lane's name."""
+        t = self.theme
+        if not curves:
+            return
+        personas = {p.id: p.name for p in ctx.project.personas}
+        size = t.badge_size * 1.15
+        lh = size * t.leading
+        x = lane.x + 6
+        w = t.lane_header_width - 12
+        y = lane.bottom - 6 - lh * len(curves)
+        prims: list[Primitive] = []
+        for k, curve in enumerate(curves):
+            colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
+            name = curve.label or personas.get(curve.persona or "", "") or f"#{k + 1}"
+            txt, _ = one_line(name, t.face, size, w - 16)
+            yy = y + k * lh
+            prims.append(Line(((x, yy + lh / 2), (x + 12, yy + lh / 2)), colour, 2.0))
+            prims.append(Text(x + 16, yy, w - 16, (txt,), t.face, size, t.ink, lh))
+        ctx.items.append(Item("curve_key", None, Rect(x, y, w, lh * len(curves)), Z_HEADER, prims))
 
     # --- connections and separators ------------------------------------
 
@@ -801,7 +906,7 @@ class MapLayouter:
                         3.5,
                         shapes.score_colour(v, scale.min, scale.max),
                     ),
-                    f"{v:+g} {names.get(v, '')}".strip(),
+                    _score_text(v, names, lang),
                 )
             x += col_w
         used = sorted({c.channel for c in ctx.jmap.cards if c.channel})
@@ -830,6 +935,31 @@ class MapLayouter:
 
 
 # --- helpers -----------------------------------------------------------
+
+
+def _score_text(value: float, names: dict[float, str], language: str) -> str:
+    """ "+2 Very positive"; a curve's own label wins, whole default scores get ours."""
+    name = names.get(value)
+    if name is None and value == int(value) and -2 <= value <= 2:
+        name = label(f"score_{int(value)}", language)
+    number = f"{value:+g}" if value else "0"
+    return f"{number} {name}".strip() if name else number
+
+
+def _runs(cols: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs in sorted column indexes: [1, 2, 3, 5] → [(1, 3), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for c in cols:
+        if runs and c == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], c)
+        else:
+            runs.append((c, c))
+    return runs
+
+
+def _darker(colour: str, f: float = 0.75) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"
 
 
 def _badge_count(card: Card) -> int:

@@ -39,6 +39,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "internal_interaction": ("Line of internal interaction", "Linea di interazione interna"),
     "separator": ("Separator", "Separatore"),
     "based_on": ("Derived from", "Derivata da"),
+    "score_-2": ("Very negative", "Molto negativa"),
+    "score_-1": ("Negative", "Negativa"),
+    "score_0": ("Neutral", "Neutra"),
+    "score_1": ("Positive", "Positiva"),
+    "score_2": ("Very positive", "Molto positiva"),
 }
 
 

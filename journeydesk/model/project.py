@@ -272,17 +272,9 @@ class Scale(JDModel):
 
 
 def default_scale() -> Scale:
-    return Scale(
-        min=-2,
-        max=2,
-        labels=[
-            ScaleLabel(value=-2, label="Very negative"),
-            ScaleLabel(value=-1, label="Negative"),
-            ScaleLabel(value=0, label="Neutral"),
-            ScaleLabel(value=1, label="Positive"),
-            ScaleLabel(value=2, label="Very positive"),
-        ],
-    )
+    """−2..+2 with no labels of its own: the drawing names the whole scores in
+    the map's language (layout/labels.py) unless the curve's scale says otherwise."""
+    return Scale(min=-2, max=2)
 
 
 class CurvePoint(Element):
@@ -360,7 +352,7 @@ class JourneyMap(Element):
 class Project(JDModel):
     """The root of a project file. ``format`` and ``format_version`` come first."""
 
-    format: Literal["journeydesk"] = FORMAT_NAME
+    format: Literal["journeydesk"] = "journeydesk"
     format_version: Annotated[int, Field(ge=1)] = FORMAT_VERSION
     id: Id = Field(default_factory=new_id)
     title: Name = ""

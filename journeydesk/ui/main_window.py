@@ -1,9 +1,8 @@
-"""The main window.
+"""The main window: the map view with the project's maps and its comments.
 
-Until the map view lands it shows a project's maps as lists: each map with
-its type, state and size, and for the selected map its stages and steps,
-lanes, personas and emotion curves. A colleague who receives a file can open
-it and see what it contains.
+Read-only until the editor lands: open a project, switch between its maps,
+zoom and pan, read the review comments. A colleague who receives a file can
+open it and look at it.
 """
 
 from __future__ import annotations
@@ -13,22 +12,25 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from journeydesk import templates
+from journeydesk.canvas.scene import MapScene
+from journeydesk.canvas.view import MapView
 from journeydesk.io import ProjectFileError, read_project
+from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
+
+from .comments import CommentsPanel
 
 MAX_SHOWN_PROBLEMS = 12
 
@@ -38,57 +40,108 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project: Project | None = None
         self.path: Path | None = None
-        self.resize(1100, 700)
+        self.resize(1400, 900)
+
+        self.scene = MapScene(self)
+        self.view = MapView(self.scene)
+        self.setCentralWidget(self.view)
 
         self.maps = QListWidget()
         self.maps.setAccessibleName(self.tr("Maps"))
         self.maps.currentRowChanged.connect(self._show_map)
-        self.details = QTreeWidget()
-        self.details.setAccessibleName(self.tr("Map contents"))
-        self.details.setHeaderLabels([self.tr("Element"), self.tr("Details")])
-        self.details.setColumnWidth(0, 380)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
         left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 6, 6)
-        heading = QLabel(self.tr("Maps"))
-        heading.setStyleSheet("font-weight: bold")
-        layout.addWidget(heading)
-        layout.addWidget(self.maps)
-        layout.addWidget(self.summary)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        left_layout.addWidget(self.maps, 1)
+        left_layout.addWidget(self.summary)
+        self.maps_dock = QDockWidget(self.tr("Maps"), self)
+        self.maps_dock.setObjectName("maps")
+        self.maps_dock.setWidget(left)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maps_dock)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 780])
-        self.setCentralWidget(splitter)
+        self.comments = CommentsPanel()
+        self.comments.targetActivated.connect(self.reveal_element)
+        self.comments_dock = QDockWidget(self.tr("Comments"), self)
+        self.comments_dock.setObjectName("comments")
+        self.comments_dock.setWidget(self.comments)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
+        self.resizeDocks(
+            [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
+        )
+
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoomChanged.connect(self._show_zoom)
         self._make_menus()
         self._update_title()
+        self._show_zoom(self.view.zoom)
 
     # --- menus ------------------------------------------------------------
 
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        open_action = QAction(self.tr("&Open…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._choose_file)
-        file_menu.addAction(open_action)
+        file_menu.addAction(
+            self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
+        )
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        quit_action = self._action(
+            self.tr("&Quit"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q), self.close
+        )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        self.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        zoom_in = self._action(
+            self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, self.view.zoom_in
+        )
+        zoom_in.setShortcuts(
+            [
+                QKeySequence(QKeySequence.StandardKey.ZoomIn),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Equal),
+            ]
+        )
+        view_menu.addAction(zoom_in)
+        view_menu.addAction(
+            self._action(self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, self.view.zoom_out)
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Fit Map"),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_0),
+                self.view.zoom_to_fit,
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("&Actual Size"),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_1),
+                self.view.reset_zoom,
+            )
+        )
+        view_menu.addSeparator()
+        view_menu.addAction(self.maps_dock.toggleViewAction())
+        view_menu.addAction(self.comments_dock.toggleViewAction())
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr("JourneyDesk projects (*.journey);;All files (*)")
+            self,
+            self.tr("Open project"),
+            "",
+            self.tr("JourneyDesk projects (*.journey);;All files (*)"),
         )
         if name:
             self.open_path(name)
@@ -111,7 +164,9 @@ class MainWindow(QMainWindow):
     def _show_load_error(self, name: str, exc: ProjectFileError) -> None:
         lines = [f"{p.path}: {p.message}" for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
         if len(exc.problems) > MAX_SHOWN_PROBLEMS:
-            lines.append(self.tr("… and %n more problem(s)", "", len(exc.problems) - MAX_SHOWN_PROBLEMS))
+            lines.append(
+                self.tr("… and %n more problem(s)", "", len(exc.problems) - MAX_SHOWN_PROBLEMS)
+            )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot open project"))
@@ -123,11 +178,13 @@ class MainWindow(QMainWindow):
     def _set_project(self, project: Project, path: Path | None) -> None:
         self.project = project
         self.path = path
+        self.maps.blockSignals(True)
         self.maps.clear()
         for jmap in project.maps:
-            item = QListWidgetItem(f"{jmap.name or self.tr('(unnamed map)')}")
+            item = QListWidgetItem(jmap.name or self.tr("(unnamed map)"))
             item.setToolTip(self._map_line(jmap))
             self.maps.addItem(item)
+        self.maps.blockSignals(False)
         personas = ", ".join(p.name for p in project.personas) or "—"
         self.summary.setText(
             "\n".join(
@@ -138,11 +195,12 @@ class MainWindow(QMainWindow):
                 ]
             )
         )
+        self._update_title()
         if project.maps:
             self.maps.setCurrentRow(0)
+            self._show_map(0)
         else:
-            self.details.clear()
-        self._update_title()
+            self._show_map(-1)
 
     def _update_title(self) -> None:
         if self.project is None:
@@ -153,50 +211,45 @@ class MainWindow(QMainWindow):
             name = self.path.name
         self.setWindowTitle(f"{name} — JourneyDesk")
 
-    # --- the selected map -------------------------------------------------
+    def current_map(self) -> JourneyMap | None:
+        row = self.maps.currentRow()
+        if self.project is None or not 0 <= row < len(self.project.maps):
+            return None
+        return self.project.maps[row]
+
+    # --- the shown map ----------------------------------------------------
 
     def _map_line(self, jmap: JourneyMap) -> str:
-        return self.tr("%1 · %2 · %3 stages · %4 cards").replace("%1", jmap.type).replace(
-            "%2", jmap.state).replace("%3", str(len(jmap.stages))).replace("%4", str(len(jmap.cards)))
+        lang = self.project.language if self.project else "en"
+        return (
+            self.tr("%1 · %2 · %3 cards")
+            .replace("%1", label(jmap.type, lang))
+            .replace("%2", label(jmap.state, lang))
+            .replace("%3", str(len(jmap.cards)))
+        )
 
     def _show_map(self, row: int) -> None:
-        self.details.clear()
-        if self.project is None or not 0 <= row < len(self.project.maps):
+        jmap = self.current_map()
+        if self.project is None:
             return
-        jmap = self.project.maps[row]
-        cards_in_step: dict[str, int] = {}
-        for card in jmap.cards:
-            cards_in_step[card.step] = cards_in_step.get(card.step, 0) + 1
+        self.scene.show_map(self.project, jmap)
+        self.comments.show_comments(self.project, jmap)
+        if jmap is not None:
+            self.view.zoom_to_fit()
+            if self.view.zoom < 0.45:
+                # A big map fitted whole is unreadable: show its top-left corner readable.
+                self.view.set_zoom(0.6)
+                self.view.ensureVisible(0, 0, 10, 10)
 
-        def node(parent: QTreeWidget | QTreeWidgetItem, text: str, detail: str = "") -> QTreeWidgetItem:
-            item = QTreeWidgetItem(parent, [text, detail])
-            item.setToolTip(1, detail)
-            return item
+    def reveal_element(self, element_id: str) -> None:
+        items = self.scene.element_items(element_id)
+        if not items:
+            return
+        self.scene.clearSelection()
+        for item in items:
+            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+                item.setSelected(True)
+        self.view.centerOn(items[0])
 
-        top = node(self.details, jmap.name, self._map_line(jmap))
-        if jmap.objective:
-            node(top, self.tr("Objective"), jmap.objective)
-        if jmap.scenario:
-            node(top, self.tr("Scenario"), jmap.scenario)
-        stages = node(self.details, self.tr("Stages"), str(len(jmap.stages)))
-        for stage in jmap.stages:
-            s = node(stages, stage.name, stage.description)
-            for step in stage.steps:
-                node(s, step.name, self.tr("%n card(s)", "", cards_in_step.get(step.id, 0)))
-        lanes = node(self.details, self.tr("Lanes"), str(len(jmap.lanes)))
-        for lane in jmap.lanes:
-            count = sum(1 for c in jmap.cards if c.lane == lane.id)
-            node(lanes, lane.name, f"{lane.kind} · {lane.display} · " + self.tr("%n card(s)", "", count))
-        personas = {p.id: p for p in self.project.personas}
-        if jmap.personas:
-            group = node(self.details, self.tr("Personas"), str(len(jmap.personas)))
-            for pid in jmap.personas:
-                persona = personas.get(pid)
-                if persona:
-                    node(group, persona.name, persona.segment)
-        if jmap.curves:
-            group = node(self.details, self.tr("Emotion curves"), str(len(jmap.curves)))
-            for curve in jmap.curves:
-                points = " → ".join(f"{p.score:+g}" for p in curve.points)
-                node(group, curve.label or self.tr("(curve)"), points)
-        self.details.expandToDepth(1)
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(zoom * 100))))

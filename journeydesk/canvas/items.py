@@ -1,0 +1,61 @@
+"""Graphics items: each paints what the layout computed for one element.
+
+An item holds its element's id and the primitives to paint, never a copy of
+the model (DESIGN.md rule 3).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeydesk.export.raster.painter import ImageCache, draw
+from journeydesk.layout.primitives import Item
+
+SELECTION_COLOUR = "#1A73E8"
+SELECTABLE_KINDS = frozenset(
+    {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
+)
+
+
+class ElementItem(QGraphicsItem):
+    def __init__(self, item: Item, images: ImageCache) -> None:
+        super().__init__()
+        self.kind = item.kind
+        self.element_id = item.element
+        self._item = item
+        self._images = images
+        # Strokes and labels reach a little outside the bounds the layout gives.
+        b = item.bounds
+        self._rect = QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
+        self.setZValue(item.z)
+        if item.kind in SELECTABLE_KINDS and item.element is not None:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(False)
+        if item.kind == "card":
+            texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
+            self.setToolTip("\n".join(texts[:12]))
+
+    @property
+    def layout_item(self) -> Item:
+        return self._item
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        draw(painter, self._item.primitives, self._images)
+        if self.isSelected():
+            b = self._item.bounds
+            pen = QPen(QColor(SELECTION_COLOUR))
+            pen.setWidthF(2.0)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(b.x - 2, b.y - 2, b.w + 4, b.h + 4), 4, 4)

@@ -1,0 +1,54 @@
+"""The map scene: one graphics item per element of the layout, by id.
+
+The scene is a picture of the model (STYLE.md): it is rebuilt from a layout
+and keeps ``dict[id, items]`` so the editor can find and update an element's
+drawing when the model says it changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from journeydesk.export.raster.painter import ImageCache
+from journeydesk.layout.engine import LayoutOptions, MapLayouter
+from journeydesk.layout.primitives import MapLayout
+from journeydesk.model.project import JourneyMap, Project
+
+from .items import ElementItem
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.layouter = MapLayouter()
+        self.layout: MapLayout | None = None
+        self.items_by_id: dict[str, list[ElementItem]] = {}
+        self.setBackgroundBrush(QColor("#E4E7EC"))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def show_map(
+        self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
+    ) -> None:
+        self.clear()
+        self.items_by_id.clear()
+        self.layout = None
+        if jmap is None:
+            self.setSceneRect(QRectF(0, 0, 100, 100))
+            return
+        layout = self.layouter.layout(project, jmap, options)
+        images = ImageCache(project.assets)
+        for item in layout.items:
+            graphic = ElementItem(item, images)
+            self.addItem(graphic)
+            if item.element is not None:
+                self.items_by_id.setdefault(item.element, []).append(graphic)
+        self.layout = layout
+        margin = 40.0
+        self.setSceneRect(
+            QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
+        )
+
+    def element_items(self, element_id: str) -> list[ElementItem]:
+        return self.items_by_id.get(element_id, [])

@@ -1,0 +1,153 @@
+"""The first window: shows the sample's maps; a bad file is refused with a message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journeydesk import templates
+from journeydesk.io import write_project
+from journeydesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.text(), box.informativeText()))
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_sample_opens_as_untitled_copy(window: MainWindow, lang: str) -> None:
+    window.open_sample(lang)
+    sample = templates.new_project("sample", lang)
+    assert window.windowTitle() == ("Untitled — JourneyDesk")
+    assert window.path is None
+    names = [window.maps.item(i).text() for i in range(window.maps.count())]
+    assert names == [m.name for m in sample.maps]
+    # the first map is on the canvas: one item per card, stage, step and lane
+    project = window.project
+    assert project is not None
+    shown = project.maps[0]
+    for element in [*shown.cards, *shown.stages, *shown.lanes, *shown.steps()]:
+        assert window.scene.element_items(element.id), element
+
+
+def test_selecting_a_map_shows_it(window: MainWindow) -> None:
+    window.open_sample("en")
+    project = window.project
+    assert project is not None
+    first, second = project.maps[0], project.maps[1]
+    window.maps.setCurrentRow(1)
+    assert window.scene.layout is not None and window.scene.layout.map_id == second.id
+    assert window.scene.element_items(second.cards[0].id)
+    assert not window.scene.element_items(first.cards[0].id)
+
+
+def test_comments_panel_lists_the_maps_comments(window: MainWindow) -> None:
+    window.open_sample("en")
+    project = window.project
+    assert project is not None
+    jmap = project.maps[0]
+    ids = {c.id for c in jmap.cards} | {jmap.id}
+    expected = [c for c in project.comments if c.target in ids]
+    assert expected, "the sample should carry review comments"
+    assert window.comments.count() == len(expected)
+    item = window.comments.tree.topLevelItem(0)
+    window.comments._activated(item)
+    target = item.data(0, Qt.ItemDataRole.UserRole + 1)
+    assert any(i.isSelected() for i in window.scene.element_items(target))
+
+
+def _action(window: MainWindow, shortcut: str):  # type: ignore[no-untyped-def]
+    for action in window.actions():
+        if shortcut in [s.toString() for s in action.shortcuts()]:
+            return action
+    raise AssertionError(f"no action has the shortcut {shortcut}")
+
+
+def test_zoom_shortcuts_wheel_and_fit(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_sample("en")
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.reset_zoom()
+    assert window.view.zoom == pytest.approx(1.0)
+    _action(window, "Ctrl++").trigger()
+    assert window.view.zoom == pytest.approx(1.25)
+    _action(window, "Ctrl+-").trigger()
+    _action(window, "Ctrl+-").trigger()
+    assert window.view.zoom == pytest.approx(0.8)
+    assert "80%" in window.zoom_label.text()
+    # Ctrl+wheel zooms, a plain wheel scrolls
+    center = QPointF(window.view.viewport().rect().center())
+    wheel = QWheelEvent(
+        center,
+        window.view.mapToGlobal(center),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(window.view.viewport(), wheel)
+    assert window.view.zoom == pytest.approx(1.0)
+    _action(window, "Ctrl+0").trigger()
+    qtbot.wait(20)  # let the scroll bars settle
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.sceneRect().adjusted(1, 1, -1, -1))
+
+
+def test_bad_file_is_refused_and_work_stays(
+    window: MainWindow, tmp_path: Path, dialogs: list[tuple[str, str]]
+) -> None:
+    window.open_sample("en")
+    before = window.project
+    bad = tmp_path / "broken.journey"
+    bad.write_text('{"format": "journeydesk", "format_version": 99}', encoding="utf-8")
+    assert window.open_path(str(bad)) is False
+    assert window.project is before
+    assert len(dialogs) == 1
+    text, info = dialogs[0]
+    assert "broken.journey" in text
+    assert "format version 99" in info and "$.format_version" in info
+
+
+def test_many_problems_are_listed_with_a_count(
+    window: MainWindow, tmp_path: Path, dialogs: list[tuple[str, str]]
+) -> None:
+    project = templates.new_project("sample", "en")
+    path = tmp_path / "p.journey"
+    write_project(project, path)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for card in doc["maps"][0]["cards"]:
+        card["span_steps"] = 0
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert window.open_path(str(path)) is False
+    info = dialogs[0][1]
+    assert info.count("\n") == 12  # 12 problems and the "more" line
+    assert "more" in info.splitlines()[-1]
+
+
+def test_good_file_opens_with_its_name_in_the_title(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "Città futura.journey"
+    write_project(templates.new_project("service-blueprint", "it"), path)
+    assert window.open_path(str(path))
+    assert window.windowTitle() == "Città futura.journey — JourneyDesk"
