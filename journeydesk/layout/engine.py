@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
-from . import shapes
+from . import routing, shapes
 from .fonts import Face, metrics
 from .labels import label
 from .primitives import (
@@ -767,37 +767,53 @@ class MapLayouter:
         x0: float,
     ) -> None:
         t = self.theme
+        all_boxes = list(boxes.values())
         for conn in ctx.jmap.connections:
             a, b = boxes.get(conn.source), boxes.get(conn.target)
             if a is None or b is None:
                 continue
-            route = _route(a, b, t.column_gap, t.lane_padding)
+            route = routing.route(a, b, all_boxes, t.column_gap, t.lane_padding, t.column_width)
             dash: tuple[float, ...] = (4, 3) if conn.kind in ("handoff", "loop") else ()
             prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
             head = shapes.arrow_head(route[-1], route[-2], 6)
             prims.append(Path(shapes.polygon_ops(list(head)), fill=t.connection))
             if conn.label:
-                mid = _middle(route)
-                txt, _ = one_line(conn.label, t.italic, t.badge_size, t.column_width)
-                w = metrics(t.italic).width(txt, t.badge_size) + 4
-                prims.append(Box(Rect(mid[0] - w / 2, mid[1] - 5, w, 10), fill="#FFFFFF"))
-                prims.append(
-                    Text(
-                        mid[0] - w / 2,
-                        mid[1] - 5,
-                        w,
-                        (txt,),
-                        t.italic,
-                        t.badge_size,
-                        t.connection,
-                        10,
-                        "center",
-                    )
-                )
+                prims += self._connection_label(conn.label, route, all_boxes)
             xs = [p[0] for p in route]
             ys = [p[1] for p in route]
             bounds = Rect(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
             ctx.items.append(Item("connection", conn.id, bounds, Z_CONNECTION, prims))
+
+    def _connection_label(
+        self, text: str, route: list[Point], cards: list[Rect]
+    ) -> list[Primitive]:
+        """The label sits just above the route's longest horizontal run, clear of
+        the cards; when no run has room it is left out of the drawing."""
+        t = self.theme
+        size = t.badge_size
+        h = size * t.leading
+        runs = sorted(
+            (
+                (abs(q[0] - p[0]), p, q)
+                for p, q in itertools.pairwise(route)
+                if abs(q[1] - p[1]) < 0.01
+            ),
+            reverse=True,
+        )
+        for length, p, q in runs:
+            if length < 30:
+                break
+            txt, _ = one_line(text, t.italic, size, length - 8)
+            w = metrics(t.italic).width(txt, size) + 4
+            cx = (p[0] + q[0]) / 2
+            for y in (p[1] - h - 1, p[1] + 1):
+                rect = Rect(cx - w / 2, y, w, h)
+                if not any(rect.intersects(c) for c in cards):
+                    return [
+                        Box(rect, fill="#FFFFFF"),
+                        Text(rect.x, rect.y, w, (txt,), t.italic, size, t.connection, h, "center"),
+                    ]
+        return []
 
     def _separators(self, ctx: _Ctx, lanes: list[Lane], lane_rects: dict[str, Rect]) -> None:
         t = self.theme
@@ -987,43 +1003,6 @@ def _comment_counts(project: Project) -> dict[str, int]:
 def _chunks(values: list[str], n: int) -> list[list[str]]:
     size = max(1, -(-len(values) // n))
     return [values[i : i + size] for i in range(0, len(values), size)][:n]
-
-
-def _middle(route: list[Point]) -> Point:
-    lengths = [abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in itertools.pairwise(route)]
-    half = sum(lengths) / 2
-    for (a, b), length in zip(itertools.pairwise(route), lengths, strict=False):
-        if half <= length and length > 0:
-            f = half / length
-            return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
-        half -= length
-    return route[len(route) // 2]
-
-
-def _route(a: Rect, b: Rect, gap: float, pad: float) -> list[Point]:
-    """An orthogonal path from card ``a`` to card ``b`` that runs in the gutters
-    between columns and the padding above cards, never across another card."""
-    ay = a.y + a.h / 2
-    by = b.y + b.h / 2
-    if b.x >= a.right:  # target to the right: leave right, enter left
-        gx1 = a.right + gap / 2
-        gx2 = b.x - gap / 2
-        if abs(ay - by) < 0.5:
-            return [(a.right, ay), (b.x, by)]
-        if abs(gx1 - gx2) < 0.5:
-            return [(a.right, ay), (gx1, ay), (gx1, by), (b.x, by)]
-        lane_y = min(a.y, b.y) - pad / 2 if b.y < a.y else b.y - pad / 2
-        return [(a.right, ay), (gx1, ay), (gx1, lane_y), (gx2, lane_y), (gx2, by), (b.x, by)]
-    if b.right <= a.x:  # target to the left (a loop back): leave left, enter right
-        gx1 = a.x - gap / 2
-        gx2 = b.right + gap / 2
-        lane_y = min(a.y, b.y) - pad / 2
-        return [(a.x, ay), (gx1, ay), (gx1, lane_y), (gx2, lane_y), (gx2, by), (b.right, by)]
-    # same column: go down (or up) from the bottom (top) edge
-    ax = a.x + min(a.w, b.w) / 2
-    if b.y >= a.bottom:
-        return [(ax, a.bottom), (ax, b.y)]
-    return [(ax, a.y), (ax, b.bottom)]
 
 
 def layout_map(
