@@ -92,6 +92,7 @@ class MapLayouter:
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
         self.theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
+        self._router = routing.Router()
         self.measured = 0
         """Cards measured (not found in the cache) since creation: for tests and benches."""
 
@@ -768,11 +769,15 @@ class MapLayouter:
     ) -> None:
         t = self.theme
         all_boxes = list(boxes.values())
-        for conn in ctx.jmap.connections:
-            a, b = boxes.get(conn.source), boxes.get(conn.target)
-            if a is None or b is None:
-                continue
-            route = routing.route(a, b, all_boxes, t.column_gap, t.lane_padding, t.column_width)
+        shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
+        routes = self._router.route_all(
+            [(boxes[c.source], boxes[c.target]) for c in shown],
+            all_boxes,
+            t.column_gap,
+            t.lane_padding,
+            t.column_width,
+        )
+        for conn, route in zip(shown, routes, strict=True):
             dash: tuple[float, ...] = (4, 3) if conn.kind in ("handoff", "loop") else ()
             prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
             head = shapes.arrow_head(route[-1], route[-2], 6)

@@ -10,6 +10,7 @@ the region between the two ends.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 import itertools
 from collections.abc import Sequence
 
@@ -19,16 +20,18 @@ BEND_COST = 40.0
 
 
 def _segment_hits(p: Point, q: Point, rect: Rect) -> bool:
-    x1, x2 = sorted((p[0], q[0]))
-    y1, y2 = sorted((p[1], q[1]))
-    inner = rect.adjusted(0.5, 0.5, -0.5, -0.5)
-    return not (x2 <= inner.x or x1 >= inner.right or y2 <= inner.y or y1 >= inner.bottom)
+    x1, x2 = (p[0], q[0]) if p[0] <= q[0] else (q[0], p[0])
+    y1, y2 = (p[1], q[1]) if p[1] <= q[1] else (q[1], p[1])
+    return not (
+        x2 <= rect.x + 0.5
+        or x1 >= rect.x + rect.w - 0.5
+        or y2 <= rect.y + 0.5
+        or y1 >= rect.y + rect.h - 0.5
+    )
 
 
 def route_clear(route: Sequence[Point], obstacles: Sequence[Rect]) -> bool:
-    return not any(
-        _segment_hits(p, q, r) for p, q in itertools.pairwise(route) for r in obstacles
-    )
+    return not any(_segment_hits(p, q, r) for p, q in itertools.pairwise(route) for r in obstacles)
 
 
 def plain_route(a: Rect, b: Rect, gap: float, pad: float) -> list[Point]:
@@ -54,81 +57,138 @@ def plain_route(a: Rect, b: Rect, gap: float, pad: float) -> list[Point]:
     return [(ax, a.y), (ax, b.bottom)]
 
 
+class Router:
+    """Routes connections among a map's cards; remembers routes whose
+    surroundings did not change (the editor lays out after every edit)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[object, ...], list[Point]] = {}
+
+    def route_all(
+        self,
+        pairs: Sequence[tuple[Rect, Rect]],
+        cards: Sequence[Rect],
+        gap: float,
+        pad: float,
+        column: float,
+    ) -> list[list[Point]]:
+        # Cards sit in columns: bucket them by the columns they touch.
+        buckets: dict[int, list[Rect]] = {}
+        for r in cards:
+            for c in range(int(r.x // column), int(r.right // column) + 1):
+                buckets.setdefault(c, []).append(r)
+        out = []
+        used: dict[tuple[object, ...], list[Point]] = {}
+        for a, b in pairs:
+            region = a.united(b).adjusted(-column, -column, column, column)
+            near_set: dict[int, Rect] = {}
+            for c in range(int(region.x // column), int(region.right // column) + 1):
+                for r in buckets.get(c, ()):
+                    if r is not a and r is not b and r.intersects(region):
+                        near_set[id(r)] = r
+            near = sorted(near_set.values(), key=lambda r: (r.x, r.y))
+            key = (a, b, gap, pad, tuple(near))
+            found = self._cache.get(key)
+            if found is None:
+                simple = plain_route(a, b, gap, pad)
+                found = (
+                    simple
+                    if route_clear(simple, near)
+                    else (_search(a, b, near, gap, pad) or simple)
+                )
+            used[key] = found
+            out.append(found)
+        self._cache = used
+        return out
+
+
 def route(
     a: Rect, b: Rect, cards: Sequence[Rect], gap: float, pad: float, column: float
 ) -> list[Point]:
     """A route from card ``a`` to card ``b`` avoiding ``cards`` (which may include both)."""
-    others = [r for r in cards if r != a and r != b]
-    simple = plain_route(a, b, gap, pad)
-    region = a.united(b).adjusted(-column, -column, column, column)
-    near = [r for r in others if r.intersects(region)]
-    if route_clear(simple, near):
-        return simple
-    found = _search(a, b, near, gap, pad)
-    return found if found is not None else simple
+    return Router().route_all([(a, b)], cards, gap, pad, column)[0]
+
+
+MAX_OBSTACLES = 400
+"""Past this many cards between the two ends the search is skipped (the plain
+route is drawn): connections in real maps join nearby cards."""
 
 
 def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> list[Point] | None:
+    if len(obstacles) > MAX_OBSTACLES:
+        return None
     ay, by = a.y + a.h / 2, b.y + b.h / 2
     starts = [((a.right, ay), (a.right + gap / 2, ay)), ((a.x, ay), (a.x - gap / 2, ay))]
     ends = [((b.x, by), (b.x - gap / 2, by)), ((b.right, by), (b.right + gap / 2, by))]
     xs = {p[1][0] for p in starts} | {p[1][0] for p in ends}
     ys = {ay, by}
-    for r in [*obstacles, a, b]:
+    blocked = [*obstacles, a, b]
+    for r in blocked:
         xs.update((r.x - gap / 2, r.right + gap / 2))
         ys.update((r.y - min(pad, gap) / 2, r.bottom + min(pad, gap) / 2))
     xs_s, ys_s = sorted(xs), sorted(ys)
+    nx, ny = len(xs_s), len(ys_s)
     xi = {x: i for i, x in enumerate(xs_s)}
     yi = {y: i for i, y in enumerate(ys_s)}
-    blocked = [*obstacles, a, b]
+    # hblock[j][i]: the edge (i, j)-(i+1, j) crosses a card; vblock[i][j] likewise upwards.
+    hblock = [bytearray(max(0, nx - 1)) for _ in range(ny)]
+    vblock = [bytearray(max(0, ny - 1)) for _ in range(nx)]
+    for r in blocked:
+        x0, x1, y0, y1 = r.x + 0.5, r.right - 0.5, r.y + 0.5, r.bottom - 0.5
+        rows = range(bisect_right(ys_s, y0), bisect_left(ys_s, y1))
+        cols = range(max(0, bisect_right(xs_s, x0) - 1), min(nx - 1, bisect_left(xs_s, x1)))
+        for j in rows:
+            line = hblock[j]
+            for i in cols:
+                line[i] = 1
+        vrows = range(max(0, bisect_right(ys_s, y0) - 1), min(ny - 1, bisect_left(ys_s, y1)))
+        for i in range(bisect_right(xs_s, x0), bisect_left(xs_s, x1)):
+            col = vblock[i]
+            for j in vrows:
+                col[j] = 1
 
-    def free(p: Point, q: Point) -> bool:
-        return not any(_segment_hits(p, q, r) for r in blocked)
-
-    goal = {(xi[g[0]], yi[g[1]]): (edge, g) for edge, g in ((e[0], e[1]) for e in ends)}
-    heap: list[tuple[float, int, tuple[int, int], int]] = []
-    came: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None] = {}
-    best: dict[tuple[tuple[int, int], int], float] = {}
+    goal = {(xi[g[0]], yi[g[1]]): edge for edge, g in ends}
+    start_of = {(xi[s[0]], yi[s[1]]): edge for edge, s in starts}
+    heap: list[tuple[float, int, int, int, int]] = []
+    came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
+    best: dict[tuple[int, int, int], float] = {}
     counter = 0
-    for _edge, s in starts:
-        node = (xi[s[0]], yi[s[1]])
-        state = (node, 0)  # direction 0: horizontal (we leave a side horizontally)
+    for node in start_of:
+        state = (node[0], node[1], 0)  # direction 0: horizontal (we leave a side that way)
         best[state] = 0.0
         came[state] = None
-        heapq.heappush(heap, (0.0, counter, node, 0))
+        heapq.heappush(heap, (0.0, counter, node[0], node[1], 0))
         counter += 1
-    start_of = {(xi[s[0]], yi[s[1]]): edge for edge, s in starts}
     while heap:
-        cost, _, node, direction = heapq.heappop(heap)
-        state = (node, direction)
+        cost, _, i, j, direction = heapq.heappop(heap)
+        state = (i, j, direction)
         if cost > best.get(state, float("inf")):
             continue
-        if node in goal:
-            path_nodes = []
-            cur: tuple[tuple[int, int], int] | None = state
+        if (i, j) in goal:
+            nodes: list[tuple[int, int]] = []
+            cur: tuple[int, int, int] | None = state
             while cur is not None:
-                path_nodes.append(cur[0])
+                nodes.append((cur[0], cur[1]))
                 cur = came[cur]
-            path_nodes.reverse()
-            pts = [(xs_s[i], ys_s[j]) for i, j in path_nodes]
-            first = start_of.get(path_nodes[0])
-            out = [first, *pts] if first else pts
-            out.append(goal[node][0])
-            return _simplify(out)
-        i, j = node
-        for di, dj, d in ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)):
+            nodes.reverse()
+            pts = [(xs_s[a_], ys_s[b_]) for a_, b_ in nodes]
+            return _simplify([start_of[nodes[0]], *pts, goal[(i, j)]])
+        for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1)):
             ni, nj = i + di, j + dj
-            if not (0 <= ni < len(xs_s) and 0 <= nj < len(ys_s)):
+            if not (0 <= ni < nx and 0 <= nj < ny):
                 continue
-            p, q = (xs_s[i], ys_s[j]), (xs_s[ni], ys_s[nj])
-            if not free(p, q):
+            if dj == 0 and hblock[j][min(i, ni)]:
                 continue
-            step = abs(q[0] - p[0]) + abs(q[1] - p[1]) + (BEND_COST if d != direction else 0)
-            nstate = ((ni, nj), d)
+            if di == 0 and vblock[i][min(j, nj)]:
+                continue
+            d = 0 if dj == 0 else 1
+            length = abs(xs_s[ni] - xs_s[i]) + abs(ys_s[nj] - ys_s[j])
+            step = length + (BEND_COST if d != direction else 0.0)
+            nstate = (ni, nj, d)
             if cost + step < best.get(nstate, float("inf")):
                 best[nstate] = cost + step
                 came[nstate] = state
-                heapq.heappush(heap, (cost + step, counter, (ni, nj), d))
+                heapq.heappush(heap, (cost + step, counter, ni, nj, d))
                 counter += 1
     return None
 
