@@ -111,8 +111,10 @@ def _validate(args: list[str]) -> int:
                 print(line, file=sys.stderr)
             status = EXIT_BAD_INPUT
         except Exception as exc:  # a bug of ours: still one line, never a traceback
-            print(f"{name}: $: internal error while reading ({type(exc).__name__}: {exc})",
-                  file=sys.stderr)
+            print(
+                f"{name}: $: internal error while reading ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
             status = EXIT_BAD_INPUT
         else:
             if not ns.quiet:
@@ -134,8 +136,9 @@ def _new(args: list[str]) -> int:
     parser.add_argument("-t", "--template", default=templates.DEFAULT_TEMPLATE)
     parser.add_argument("-o", "--output", metavar="FILE")
     parser.add_argument(
-        "--lang", choices=templates.LANGUAGES, help="language of the template's content "
-        "(default: the system's, Italian or English)"
+        "--lang",
+        choices=templates.LANGUAGES,
+        help="language of the template's content (default: the system's, Italian or English)",
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument("--list-templates", action="store_true")
@@ -153,8 +156,10 @@ def _new(args: list[str]) -> int:
     from journeydesk.io import write_project
 
     if os.path.lexists(ns.output) and not ns.force:
-        print(f"{ns.output}: $: already exists; not replaced (use --force to replace it)",
-              file=sys.stderr)
+        print(
+            f"{ns.output}: $: already exists; not replaced (use --force to replace it)",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     project = templates.new_project(ns.template, ns.lang)
     try:

@@ -70,7 +70,8 @@ def template_bytes(key: str, language: str | None = None) -> bytes:
     if key not in template_keys():
         raise KeyError(key)
     lang = _resolve_language(key, language)
-    return _folder().joinpath(f"{key}.{lang}.journey").read_bytes()
+    data: bytes = _folder().joinpath(f"{key}.{lang}.journey").read_bytes()
+    return data
 
 
 def template_info(key: str, language: str | None = None) -> TemplateInfo:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up JourneyDesk on a Debian/Ubuntu machine: the system libraries Qt needs
-# (installed with apt-get only when missing, as root or through sudo) and a
-# virtual environment in .venv with JourneyDesk installed from this checkout.
+# (installed with apt-get only when missing, as root or through sudo), Python
+# 3.11+ with venv when missing, and a virtual environment in .venv with
+# JourneyDesk installed (editable) from this checkout. Safe to run again.
 #
 #   bash packaging/bootstrap.sh          # to run the app
 #   bash packaging/bootstrap.sh --test   # also what the test suite needs
@@ -9,9 +10,34 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=app
-[ "${1:-}" = "--test" ] && mode=test
+case "${1:-}" in
+  "") ;;
+  --test) mode=test ;;
+  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "bootstrap: unknown option '$1' (use --test or nothing)" >&2; exit 2 ;;
+esac
 
-# Qt's xcb and offscreen platforms, fonts, and for tests Xvfb, xdotool, poppler.
+say() { echo "bootstrap: $*"; }
+die() { echo "bootstrap: $*" >&2; exit 1; }
+
+is_debian() { command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; }
+
+# apt-get as root, or through sudo. Without a terminal (CI) sudo must not
+# wait for a password that nobody will type.
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "need root or sudo to install: $*"
+    if [ -t 0 ] && [ -z "${CI:-}" ]; then sudo=(sudo); else sudo=(sudo -n); fi
+  fi
+  say "installing system packages: $*"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    -o DPkg::Lock::Timeout=300 --no-install-recommends "$@"
+}
+
+# Qt's xcb and offscreen platforms and a font; for tests Xvfb, xdotool and
+# poppler (pdftotext/pdftoppm read exported PDFs back).
 debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
@@ -19,40 +45,47 @@ if [ "$mode" = test ]; then
   debs+=(xvfb xauth xdotool poppler-utils)
 fi
 
-if command -v dpkg-query >/dev/null 2>&1; then
+recent_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; }
+find_python() {
+  # The default python3 first, when recent enough: it is what the user expects.
+  local c
+  for c in python3 python3.13 python3.12 python3.11; do
+    if command -v "$c" >/dev/null 2>&1 && recent_enough "$c"; then echo "$c"; return 0; fi
+  done
+  return 1
+}
+
+python=$(find_python || true)
+
+if is_debian; then
   missing=()
   for p in "${debs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "bootstrap: installing system packages: ${missing[*]}"
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
+  # A fresh Debian 12 / Ubuntu 24.04 has Python 3.11+ as python3, or can get it.
+  [ -n "$python" ] || missing+=(python3 python3-venv)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  [ -n "$python" ] || python=$(find_python || true)
 else
-  echo "bootstrap: not a Debian system; install Qt's libraries (xcb, EGL, fontconfig) yourself" >&2
+  say "not a Debian system; install Qt's libraries (xcb, EGL, fontconfig) yourself" >&2
 fi
+[ -n "$python" ] || die "JourneyDesk needs Python 3.11 or newer (python3 --version)"
 
-python=""
-for candidate in python3.13 python3.12 python3.11 python3; do
-  if command -v "$candidate" >/dev/null 2>&1 &&
-     "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    python=$candidate; break
+venv_ok() { [ -x .venv/bin/python ] && recent_enough .venv/bin/python && .venv/bin/python -m pip --version >/dev/null 2>&1; }
+
+if ! venv_ok; then
+  say "creating .venv with $("$python" --version 2>&1)"
+  if ! "$python" -m venv --clear .venv; then
+    # Debian and Ubuntu ship venv's pip apart from Python itself.
+    ver=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    is_debian || die "creating the venv failed"
+    apt_install "python$ver-venv"
+    "$python" -m venv --clear .venv || die "creating the venv failed even with python$ver-venv"
   fi
-done
-# Prefer the default python3 when it is recent enough: it is what the user expects.
-if command -v python3 >/dev/null 2>&1 && python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-  python=python3
 fi
-[ -n "$python" ] || { echo "bootstrap: JourneyDesk needs Python 3.11 or newer" >&2; exit 1; }
 
-if [ ! -x .venv/bin/python ]; then
-  "$python" -m venv .venv || {
-    echo "bootstrap: creating the venv failed; on Debian: apt-get install python3-venv" >&2; exit 1; }
-fi
 extra=""
 [ "$mode" = test ] && extra="[test]"
+say "installing JourneyDesk$extra into .venv (the first time downloads Qt: a few minutes)"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extra"
-echo "bootstrap: ready (.venv, $mode)"
+say "ready (.venv, $mode)"

@@ -35,16 +35,23 @@ def test_only_qtcore_and_qtgui(folder: str) -> None:
     root = PACKAGE / folder
     bad = [
         f"{path.relative_to(PACKAGE)}:{line}: {name}"
-        for path in sorted(root.rglob("*.py")) if root.exists()
+        for path in sorted(root.rglob("*.py"))
+        if root.exists()
         for line, name in qt_imports(path)
         if name not in ALLOWED_QT
     ]
-    assert not bad, "widgets or other Qt modules imported where only QtCore/QtGui may be:\n" + "\n".join(bad)
+    assert not bad, (
+        "widgets or other Qt modules imported where only QtCore/QtGui may be:\n" + "\n".join(bad)
+    )
 
 
 def test_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
-    sample.write_text("from PySide6.QtWidgets import QWidget\nfrom PySide6 import QtGui, QtWidgets\n")
+    sample.write_text(
+        "from PySide6.QtWidgets import QWidget\nfrom PySide6 import QtGui, QtWidgets\n"
+    )
     assert [n for _, n in qt_imports(sample)] == [
-        "PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtWidgets"
+        "PySide6.QtWidgets",
+        "PySide6.QtGui",
+        "PySide6.QtWidgets",
     ]

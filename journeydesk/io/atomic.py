@@ -16,6 +16,10 @@ from pathlib import Path
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
+    if target.is_symlink():
+        # Write through the link, as editors do: replacing the link itself would
+        # leave the linked file (on a shared drive, say) with the old content.
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):

@@ -2,24 +2,41 @@
 
 On top of the standard library's parser it refuses what would later crash or
 mislead: duplicate keys (the last would silently win), NaN and infinities,
-numbers too large to mean anything, nesting deeper than any project needs.
-Each refusal names the JSON path where it happened. Checks that need the path
-are done in a second pass that runs only when the first one flagged trouble,
-so a good file pays for a hook call per object and nothing more.
+numbers too large to mean anything, nesting deeper than any project needs,
+arrays and objects longer than any list of the model may be, and lone UTF-16
+surrogates (``"\\ud800"``: Python reads them, but no UTF-8 file can hold them,
+so such a project could never be saved again). Each refusal names the JSON
+path where it happened. Checks that need the path are done in a second pass
+that runs only when the first one (the parser's hooks and a path-free walk
+counting depth and lengths) flagged trouble, so a good file pays for a hook
+call per object and one cheap walk.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
+from journeydesk.model.base import MAX_ITEMS
 from journeydesk.model.checks import Problem, json_path
 
 MAX_DEPTH = 64
 """Deepest nesting of objects and arrays (a project file needs about 10)."""
 MAX_INT_DIGITS = 18
 """Integers beyond ±10^18 are refused: no field needs them."""
+MAX_LENGTH = MAX_ITEMS
+"""Most items in one array, or keys in one object: no list of the model may hold more."""
+MAX_PROBLEMS = 1000
+
+_SURROGATE_ESCAPE = re.compile(
+    # a high one not followed by a low one, or a low one not preceded by a high one;
+    # every branch starts with the literal \u, so a search runs at string-scan speed
+    r"\\u[dD](?:[89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|[c-fC-F][0-9a-fA-F]{2}(?<!\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}))"
+)
+"""A ``\\udXXX`` escape not part of a pair: maybe a lone surrogate, checked in the second pass."""
 
 
 class _Bad:
@@ -32,7 +49,7 @@ class _Bad:
 
 
 class _DupObject(dict[str, Any]):
-    __slots__ = ("duplicates",)
+    duplicates: list[str]
 
 
 class JsonProblem(ValueError):
@@ -52,7 +69,7 @@ def loads(text: str) -> Any:
             flagged = True
             dup = _DupObject(d)
             seen: set[str] = set()
-            dup.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[attr-defined,func-returns-value]
+            dup.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
             return dup
         return d
 
@@ -60,7 +77,9 @@ def loads(text: str) -> Any:
         nonlocal flagged
         if len(s.lstrip("-")) > MAX_INT_DIGITS:
             flagged = True
-            return _Bad(f"number {s[:20]}… has {len(s.lstrip('-'))} digits; numbers this large are refused")
+            return _Bad(
+                f"number {s[:20]}… has {len(s.lstrip('-'))} digits; numbers this large are refused"
+            )
         return int(s)
 
     def parse_float(s: str) -> Any:
@@ -92,47 +111,110 @@ def loads(text: str) -> Any:
         raise JsonProblem(
             [Problem("$", f"nesting is deeper than the {MAX_DEPTH} levels a project may have")]
         ) from None
-    problems: list[Problem] = []
-    if flagged:
-        _collect(data, [], problems)
-    _check_depth(data, problems)
-    if problems:
-        raise JsonProblem(problems[:1000])
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None
+    if flagged or surrogates or _out_of_bounds(data):
+        problems = _collect(data, surrogates)
+        if problems:
+            raise JsonProblem(problems)
     return data
 
 
-def _collect(value: Any, loc: list[int | str], problems: list[Problem]) -> None:
-    if isinstance(value, _Bad):
-        problems.append(Problem(json_path(loc), value.message))
-    elif isinstance(value, dict):
-        if isinstance(value, _DupObject):
-            for key in dict.fromkeys(value.duplicates):
-                problems.append(
-                    Problem(json_path([*loc, key]), f"key {key!r} appears more than once")
-                )
-        for key, item in value.items():
-            _collect(item, [*loc, key], problems)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _collect(item, [*loc, i], problems)
+def _out_of_bounds(data: Any) -> bool:
+    """Whether some array or object is deeper than MAX_DEPTH or longer than MAX_LENGTH.
+
+    Level by level and without paths: cheap enough for every file.
+    """
+    level = [data]
+    for _ in range(MAX_DEPTH):
+        below: list[Any] = []
+        for value in level:
+            if isinstance(value, dict):
+                children = value.values()
+            elif isinstance(value, list):
+                children = value  # type: ignore[assignment]
+            else:
+                continue
+            if len(children) > MAX_LENGTH:
+                return True
+            below.extend([item for item in children if isinstance(item, (dict, list))])
+        if not below:
+            return False
+        level = below
+    return True  # containers remain below the deepest level allowed
 
 
-def _check_depth(data: Any, problems: list[Problem]) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, iteratively (no recursion to exhaust)."""
-    stack: list[tuple[Any, int, list[int | str]]] = [(data, 1, [])]
-    while stack:
-        value, depth, loc = stack.pop()
+_Where = tuple["_Where", int | str] | None
+"""A location as a chain of (parent, key) pairs; turned into a path only when reported."""
+
+
+def _path(where: _Where) -> str:
+    parts: list[int | str] = []
+    while where is not None:
+        where, key = where
+        parts.append(key)
+    return _printable(json_path(parts[::-1]))
+
+
+def _printable(text: str) -> str:
+    """``text`` with any lone surrogate written as ``\\udXXX``, so it can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _collect(data: Any, surrogates: bool) -> list[Problem]:
+    """Every refusal with its path, in document order (iterative: no recursion)."""
+    problems: list[Problem] = []
+    too_deep = False
+    lone = "holds a lone UTF-16 surrogate escape (such as \\ud800), which is not a character"
+    stack: list[tuple[Any, int, _Where]] = [(data, 1, None)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, depth, where = stack.pop()
+        if isinstance(value, _Bad):
+            problems.append(Problem(_path(where), value.message))
+            continue
+        if isinstance(value, str):
+            if surrogates and not _is_text(value):
+                problems.append(Problem(_path(where), f"the text {lone}"))
+            continue
         if isinstance(value, dict):
-            children = value.items()
+            items: list[tuple[int | str, Any]] = list(value.items())
+            what = "keys; an object"
         elif isinstance(value, list):
-            children = enumerate(value)  # type: ignore[assignment]
+            items = list(enumerate(value))
+            what = "items; an array"
         else:
             continue
         if depth > MAX_DEPTH:
+            if not too_deep:
+                problems.append(
+                    Problem(_path(where), f"nesting is deeper than the {MAX_DEPTH} levels allowed")
+                )
+            too_deep = True
+            continue
+        if len(items) > MAX_LENGTH:
             problems.append(
-                Problem(json_path(loc), f"nesting is deeper than the {MAX_DEPTH} levels allowed")
+                Problem(_path(where), f"has {len(items):,} {what} may hold at most {MAX_LENGTH:,}")
             )
-            return
-        for key, item in children:
-            if isinstance(item, (dict, list)):
-                stack.append((item, depth + 1, [*loc, key]))
+            continue
+        if isinstance(value, _DupObject):
+            for key in dict.fromkeys(value.duplicates):
+                problems.append(
+                    Problem(_path((where, key)), f"key {_quoted(key)} appears more than once")
+                )
+        if surrogates and isinstance(value, dict):
+            for key in value:
+                if not _is_text(key):
+                    problems.append(Problem(_path((where, key)), f"the key {lone}"))
+        stack.extend((item, depth + 1, (where, key)) for key, item in reversed(items))
+    return problems[:MAX_PROBLEMS]
+
+
+def _quoted(key: str) -> str:
+    return _printable(json.dumps(key, ensure_ascii=False))

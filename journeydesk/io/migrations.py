@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from journeydesk.model.project import FORMAT_VERSION
+from journeydesk.model import project as _model
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -30,8 +30,14 @@ class MigrationFailed(Exception):
         super().__init__(message)
 
 
-def migrate(document: Document, target: int = FORMAT_VERSION) -> Document:
-    """Bring ``document`` from its ``format_version`` up to ``target``."""
+def migrate(document: Document, target: int | None = None) -> Document:
+    """Bring ``document`` from its ``format_version`` up to ``target``.
+
+    ``target`` defaults to the current ``FORMAT_VERSION``, looked up at call
+    time (so tests can register a throwaway step and version).
+    """
+    if target is None:
+        target = _model.FORMAT_VERSION
     version = document["format_version"]
     while version < target:
         step = MIGRATIONS.get(version)
@@ -41,11 +47,17 @@ def migrate(document: Document, target: int = FORMAT_VERSION) -> Document:
             )
         try:
             document = step(document)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        except Exception as exc:  # a step meets untrusted data: any failure is the file's
             raise MigrationFailed(
                 version,
                 f"the file could not be upgraded from format version {version}: {exc!r}",
             ) from None
+        if not isinstance(document, dict):
+            raise MigrationFailed(
+                version,
+                f"the upgrade from format version {version} gave {type(document).__name__}, "
+                "not a document",
+            )
         version += 1
         document["format_version"] = version
     return document

@@ -13,15 +13,18 @@ atomic (io/atomic.py).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from journeydesk.model import project as _model
 from journeydesk.model.base import ID_PATTERN
 from journeydesk.model.checks import Problem, check_project, json_path
-from journeydesk.model.project import FORMAT_NAME, FORMAT_VERSION, Project
+from journeydesk.model.project import FORMAT_NAME, Project
 
 from . import jsonsafe
 from .atomic import atomic_write_bytes
@@ -128,7 +131,14 @@ def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
     """Check the root and the format version, and apply migrations."""
     if not isinstance(document, dict):
         kind = type(document).__name__
-        kind = {"list": "an array", "str": "a string", "NoneType": "null"}.get(kind, kind)
+        kind = {
+            "list": "an array",
+            "str": "a string",
+            "NoneType": "null",
+            "bool": f"{_short(document)} (a boolean)",
+            "int": "a number",
+            "float": "a number",
+        }.get(kind, kind)
         raise NotAProjectError(
             Problem("$", f"the root is {kind}; a project file holds a JSON object"), source
         )
@@ -136,29 +146,44 @@ def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
     if fmt != FORMAT_NAME:
         what = "has no format" if fmt is None else f"has format {_short(fmt)}"
         raise NotAProjectError(
-            Problem("$.format", f"not a JourneyDesk project: the file {what}, "
-                    f"a project file says \"{FORMAT_NAME}\""),
+            Problem(
+                "$.format",
+                f'not a JourneyDesk project: the file {what}, a project file says "{FORMAT_NAME}"',
+            ),
+            source,
+        )
+    if "format_version" not in document:
+        raise NotAProjectError(
+            Problem("$.format_version", "is missing; a project file says which format version"),
             source,
         )
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise NotAProjectError(
-            Problem("$.format_version", f"{_short(version)} is not a format version "
-                    "(a whole number from 1)"),
+            Problem(
+                "$.format_version",
+                f"{_short(version)} is not a format version (a whole number from 1)",
+            ),
             source,
         )
-    if version > FORMAT_VERSION:
-        raise NewerVersionError(version, FORMAT_VERSION, source)
-    if version < FORMAT_VERSION:
+    current = _model.FORMAT_VERSION  # looked up now, so tests can stand in a newer one
+    if version > current:
+        raise NewerVersionError(version, current, source)
+    if version < current:
         try:
-            document = migrate(document)
+            document = migrate(document, current)
+            assert isinstance(document, dict)
         except MigrationFailed as exc:
             raise MigrationError(Problem("$.format_version", str(exc)), source) from None
     return document
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value as the file writes it (JSON: "text", true, null), cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -184,9 +209,16 @@ def _validation_problems(exc: ValidationError) -> list[Problem]:
     return problems
 
 
+_PYDANTIC_TAG = re.compile(
+    r"\[key\]|(function-(after|before|wrap|plain)|chain|union|tagged-union|nullable"
+    r"|lax-or-strict|json-or-python|model|is-instance|default)\[.*\]"
+)
+
+
 def _is_pydantic_tag(part: int | str) -> bool:
-    # Internal markers pydantic puts in a location, e.g. "function-after[_range()]".
-    return isinstance(part, str) and ("[" in part and part.endswith("]"))
+    # Internal markers pydantic puts in a location, e.g. "function-after[_range()]" or
+    # "[key]"; a key of the file's own (a score key "x[1]") is part of the path.
+    return isinstance(part, str) and _PYDANTIC_TAG.fullmatch(part) is not None
 
 
 def _message(error: Any) -> str:

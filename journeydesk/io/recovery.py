@@ -11,6 +11,7 @@ when), written after the project so a listed snapshot always has its data.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -54,8 +55,9 @@ def write_snapshot(
     data_path = folder / f"{_check_key(key)}.journey"
     atomic_write_bytes(data_path, dump_bytes(project))
     saved_at = dt.datetime.now(dt.UTC)
+    original_name = os.fspath(original) if original is not None else None
     meta = {
-        "original": os.fspath(original) if original is not None else None,
+        "original": original_name,
         "title": project.title,
         "saved_at": saved_at.isoformat(),
         "pid": os.getpid(),
@@ -63,7 +65,7 @@ def write_snapshot(
     atomic_write_bytes(
         folder / f"{key}.meta.json", json.dumps(meta, ensure_ascii=False, indent=2).encode()
     )
-    return Snapshot(key, data_path, meta["original"], project.title, saved_at, os.getpid())
+    return Snapshot(key, data_path, original_name, project.title, saved_at, os.getpid())
 
 
 def list_snapshots() -> list[Snapshot]:
@@ -107,7 +109,5 @@ def load_snapshot(snapshot: Snapshot) -> Project:
 def discard_snapshot(key: str) -> None:
     folder = paths.recovery_dir()
     for name in (f"{_check_key(key)}.meta.json", f"{key}.journey"):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             (folder / name).unlink()
-        except FileNotFoundError:
-            pass

@@ -10,7 +10,8 @@ offsets in range; images consistent with what their asset declares.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import typing
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -51,16 +52,53 @@ def _quote(text: str) -> str:
 
 
 def iter_elements(obj: BaseModel, path: str = "$") -> Iterator[tuple[str, Element]]:
-    """Yield every element (object with an id) under ``obj``, with its path."""
+    """Yield every element (object with an id) under ``obj``, with its path, in file order."""
+    found: list[tuple[str, Element]] = []
+    _collect_elements(obj, path, found)
+    return iter(found)
+
+
+def _collect_elements(obj: BaseModel, path: str, found: list[tuple[str, Element]]) -> None:
+    # A plain recursive walk over the fields that can hold models: a chain of
+    # generators (one per level) costs several times more on a big project.
     if isinstance(obj, Element):
-        yield path, obj
-    for name in type(obj).model_fields:
+        found.append((path, obj))
+    for name in _model_fields_of(type(obj)):
         value = getattr(obj, name)
         if isinstance(value, BaseModel):
-            yield from iter_elements(value, f"{path}.{name}")
-        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            _collect_elements(value, f"{path}.{name}", found)
+        elif isinstance(value, list):
             for i, item in enumerate(value):
-                yield from iter_elements(item, f"{path}.{name}[{i}]")
+                if isinstance(item, BaseModel):
+                    _collect_elements(item, f"{path}.{name}[{i}]", found)
+
+
+_FIELDS_WITH_MODELS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _model_fields_of(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` whose type mentions a model (``Scale``, ``list[Card]``...)."""
+    names = _FIELDS_WITH_MODELS.get(cls)
+    if names is None:
+        names = tuple(
+            name for name, info in cls.model_fields.items() if _mentions_model(info.annotation)
+        )
+        _FIELDS_WITH_MODELS[cls] = names
+    return names
+
+
+def _mentions_model(annotation: object) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return False
+    if origin is typing.Annotated:
+        return _mentions_model(typing.get_args(annotation)[0])
+    args = typing.get_args(annotation)
+    if not args:
+        return True  # not understood (Any, a forward reference...): walk it to be safe
+    return any(_mentions_model(arg) for arg in args)
 
 
 MAX_PROBLEMS = 1000
@@ -93,7 +131,7 @@ def check_project(project: Project) -> list[Problem]:
     maps = {m.id: m for m in project.maps}
     score_defs = project.scores()
 
-    def ref(path: str, value: str | None, known: set[str] | dict[str, object], what: str) -> None:
+    def ref(path: str, value: str | None, known: Collection[str], what: str) -> None:
         if value is not None and value not in known:
             report.add(path, f"{what} {value} does not exist")
 
@@ -128,11 +166,12 @@ def check_project(project: Project) -> list[Problem]:
             cp = f"{mp}.cards[{ci}]"
             for key, value in card.scores.items():
                 definition = score_defs.get(key)
+                kp = cp + json_path(("scores", key))[1:]  # scores.reach, scores["wow factor"]
                 if definition is None:
-                    report.add(f"{cp}.scores.{key}", f"score {key!r} is not defined")
+                    report.add(kp, f"score {key!r} is not defined")
                 elif not definition.min <= value <= definition.max:
                     report.add(
-                        f"{cp}.scores.{key}",
+                        kp,
                         f"{value:g} is outside the range {definition.min:g}..{definition.max:g}",
                     )
             for li, link in enumerate(card.links):

@@ -14,13 +14,21 @@ from journeydesk import __version__, templates
 from journeydesk.cli import main
 from journeydesk.io import read_project
 
+NIL = "00000000-0000-4000-8000-000000000000"
 
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
     full_env.pop("DISPLAY", None)
     return subprocess.run(
         [sys.executable, "-m", "journeydesk", *args],
-        capture_output=True, text=True, timeout=60, cwd=cwd, env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=full_env,
     )
 
 
@@ -30,9 +38,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_version_in_a_subprocess_imports_no_qt() -> None:
-    code = "import sys; from journeydesk.cli import main; main(['--version']); print('PySide6' in sys.modules)"
+    code = (
+        "import sys; from journeydesk.cli import main; main(['--version']); "
+        "print('PySide6' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.stdout.split() == [f"journeydesk", __version__, "False"]
+    assert out.stdout.split() == ["journeydesk", __version__, "False"]
 
 
 def test_new_writes_a_valid_sample(tmp_path: Path) -> None:
@@ -52,7 +63,9 @@ def test_new_gives_fresh_ids_every_time(tmp_path: Path) -> None:
     ids_b = {c.id for m in pb.maps for c in m.cards} | {m.id for m in pb.maps}
     assert ids_a and not ids_a & ids_b
     # same content apart from ids and dates
-    assert [c.title for m in pa.maps for c in m.cards] == [c.title for m in pb.maps for c in m.cards]
+    assert [c.title for m in pa.maps for c in m.cards] == [
+        c.title for m in pb.maps for c in m.cards
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
@@ -65,16 +78,28 @@ def test_every_template_in_both_languages(lang: str, tmp_path: Path) -> None:
 
 def test_new_picks_the_users_language(tmp_path: Path) -> None:
     out = tmp_path / "it.journey"
-    result = run("new", "-o", str(out), env={"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "it_IT.UTF-8"})
+    result = run(
+        "new",
+        "-o",
+        str(out),
+        env={"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "it_IT.UTF-8"},
+    )
     assert result.returncode == 0, result.stderr
     assert read_project(out).language == "it"
     out2 = tmp_path / "de.journey"
-    result = run("new", "-o", str(out2), env={"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"})
+    result = run(
+        "new",
+        "-o",
+        str(out2),
+        env={"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"},
+    )
     assert result.returncode == 0, result.stderr
     assert read_project(out2).language == "en"
 
 
-def test_new_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "mine.journey"
     out.write_text("my precious work", encoding="utf-8")
     assert main(["new", "-o", str(out)]) == 1
@@ -118,7 +143,7 @@ def test_validate_reports_every_problem_one_line_each(tmp_path: Path) -> None:
     assert main(["new", "-o", str(good), "--lang", "en"]) == 0
     doc = json.loads(good.read_text(encoding="utf-8"))
     cards = doc["maps"][0]["cards"]
-    cards[0]["lane"] = "00000000-0000-4000-8000-000000000000"
+    cards[0]["lane"] = NIL
     cards[1]["span_steps"] = 0
     cards[2]["title"] = "x" * 600
     bad = tmp_path / "bad.journey"
@@ -127,7 +152,10 @@ def test_validate_reports_every_problem_one_line_each(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
-    assert f"{bad}: $.maps[0].cards[0].lane: lane 00000000-0000-4000-8000-000000000000 does not exist in this map" not in lines  # validation comes first
+    assert (
+        f"{bad}: $.maps[0].cards[0].lane: lane {NIL} does not exist in this map"
+        not in lines
+    )  # validation comes first
     assert any(line.startswith(f"{bad}: $.maps[0].cards[1].span_steps: ") for line in lines)
     assert any(line.startswith(f"{bad}: $.maps[0].cards[2].title: ") for line in lines)
     assert "missing.journey: $: no such file" in lines
@@ -139,14 +167,17 @@ def test_validate_reports_dangling_references(tmp_path: Path) -> None:
     good = tmp_path / "good.journey"
     main(["new", "-o", str(good), "--lang", "en"])
     doc = json.loads(good.read_text(encoding="utf-8"))
-    doc["maps"][0]["cards"][0]["lane"] = "00000000-0000-4000-8000-000000000000"
+    doc["maps"][0]["cards"][0]["lane"] = NIL
     doc["maps"][0]["cards"][3]["step"] = doc["maps"][1]["stages"][0]["steps"][0]["id"]
     bad = tmp_path / "bad.journey"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     result = run("validate", str(bad))
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert f"{bad}: $.maps[0].cards[0].lane: lane 00000000-0000-4000-8000-000000000000 does not exist in this map" in lines
+    assert (
+        f"{bad}: $.maps[0].cards[0].lane: lane {NIL} does not exist in this map"
+        in lines
+    )
     assert any(line.startswith(f"{bad}: $.maps[0].cards[3].step: step ") for line in lines)
 
 
@@ -160,8 +191,14 @@ def test_a_known_word_after_dot_slash_is_a_file(tmp_path: Path) -> None:
         "from journeydesk.cli import main\n"
         "sys.exit(main(['./validate']))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "OPEN ./validate"
 

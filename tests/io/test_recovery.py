@@ -24,7 +24,9 @@ def make_project(title: str) -> Project:
     return p
 
 
-def test_state_folder_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_state_folder_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JOURNEYDESK_STATE_DIR", str(tmp_path / "state"))
     assert paths.recovery_dir() == tmp_path / "state" / "recovery"
 
@@ -66,7 +68,9 @@ def test_snapshot_overwrites_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_snapshot(snap).title == "two"
 
 
-def test_broken_metadata_is_skipped_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_broken_metadata_is_skipped_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JOURNEYDESK_STATE_DIR", str(tmp_path))
     write_snapshot(make_project("good"), "good")
     write_snapshot(make_project("bad"), "bad")
@@ -87,7 +91,9 @@ def test_corrupt_snapshot_data_raises_a_project_file_error(
 
 
 @pytest.mark.parametrize("key", ["../evil", "a/b", "", "x" * 65, "dot.dot"])
-def test_keys_cannot_escape_the_folder(key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_keys_cannot_escape_the_folder(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("JOURNEYDESK_STATE_DIR", str(tmp_path))
     with pytest.raises(ValueError):
         write_snapshot(make_project("x"), key)
