@@ -10,8 +10,8 @@ the region between the two ends.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .primitives import Point, Rect
