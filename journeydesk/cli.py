@@ -29,6 +29,9 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
        journeydesk validate FILE...       check project files, report every problem
        journeydesk new [-t TEMPLATE] [--lang LANG] [--force] -o FILE
        journeydesk new --list-templates
+       journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
+                [--orientation auto|landscape|portrait] [--tile A4|A3|letter] [--bleed] [--crop-marks]
+       journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk SUBCOMMAND --help
 """
 
@@ -68,12 +71,9 @@ def _dispatch(args: list[str]) -> int:
     if args and args[0] == "new":
         return _new(args[1:])
     if args and args[0] == "export":
-        print(
-            "journeydesk export: PDF, PNG, slides, video and PowerPoint export are not in "
-            "this version yet",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        from journeydesk.export.cli import run_export
+
+        return run_export(args[1:])
     # Anything else is a file to open in the editor.
     if args and args[0] == "--":
         args = args[1:]

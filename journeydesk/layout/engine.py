@@ -20,6 +20,7 @@ from .fonts import Face, metrics
 from .labels import label
 from .primitives import (
     Box,
+    Image,
     Item,
     Line,
     MapLayout,
@@ -62,6 +63,10 @@ class LayoutOptions:
     """Show comment counts on cards (client exports leave them out)."""
     date: dt.date | None = None
     """Date printed in the title block; default: the project's modified date."""
+    logo: str | None = None
+    """Asset id of a logo for the title block (export profiles)."""
+    brand_colour: str | None = None
+    """Rule under the title block in the client's colour (export profiles)."""
 
 
 @dataclass(frozen=True)
@@ -280,13 +285,21 @@ class MapLayouter:
             base = p.map_by_id(m.based_on)
             if base is not None:
                 right.append(f"{label('based_on', lang)}: {base.name}")
-        lines = tuple(one_line(s, t.face, t.subtitle_size, rect.w * 0.3)[0] for s in right)
+        right_w = rect.w * 0.3
+        logo = ctx.options.logo
+        if logo is not None and any(a.id == logo for a in p.assets):
+            asset = next(a for a in p.assets if a.id == logo)
+            lh = rect.h - 8
+            lw = min(rect.w * 0.15, lh * asset.width / asset.height)
+            prims.append(Image(logo, Rect(rect.right - lw, rect.y, lw, lh)))
+            right_w -= lw + 12
+        lines = tuple(one_line(s, t.face, t.subtitle_size, right_w)[0] for s in right)
         if lines:
             prims.append(
                 Text(
                     rect.x + rect.w * 0.7,
                     rect.y + 4,
-                    rect.w * 0.3,
+                    right_w,
                     lines,
                     t.face,
                     t.subtitle_size,
@@ -295,7 +308,14 @@ class MapLayouter:
                     "right",
                 )
             )
-        prims.append(Line(((rect.x, rect.bottom), (rect.right, rect.bottom)), t.grid, 1.0))
+        brand = ctx.options.brand_colour
+        prims.append(
+            Line(
+                ((rect.x, rect.bottom), (rect.right, rect.bottom)),
+                brand or t.grid,
+                3.0 if brand else 1.0,
+            )
+        )
         ctx.items.append(Item("title", None, rect, Z_CHROME, prims))
 
     def _headers(self, ctx: _Ctx, x0: float, y: float, step_index: dict[str, int]) -> float:

@@ -145,6 +145,8 @@ def check_project(project: Project) -> list[Problem]:
             checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
         except ImageError as exc:
             report.add(f"$.assets[{i}].data", str(exc))
+    for i, profile in enumerate(project.export_profiles):
+        ref(f"$.export_profiles[{i}].logo", profile.logo, assets, "asset")
     for i, comment in enumerate(project.comments):
         if comment.target not in where:
             report.add(f"$.comments[{i}].target", f"element {comment.target} does not exist")

@@ -349,6 +349,26 @@ class JourneyMap(Element):
         return [step for stage in self.stages for step in stage.steps]
 
 
+class ExportProfile(Element):
+    """Saved choices for a client deliverable: paper, lanes left out, branding."""
+
+    name: Name
+    paper: Annotated[str, StringConstraints(max_length=40)] = "A1"
+    orientation: Literal["auto", "landscape", "portrait"] = "auto"
+    tile: Annotated[str, StringConstraints(max_length=40)] | None = None
+    overlap_mm: Annotated[float, Field(ge=0, le=100)] = 10.0
+    bleed: bool = False
+    crop_marks: bool = False
+    hide_lane_kinds: list[Key] = small_list()
+    hidden_lanes: list[Id] = small_list()
+    comments: bool = False
+    """Client exports leave review comments out unless asked for."""
+    legend: bool = True
+    logo: Id | None = None
+    """An asset id, drawn in the title block."""
+    brand_colour: Colour | None = None
+
+
 class Project(JDModel):
     """The root of a project file. ``format`` and ``format_version`` come first."""
 
@@ -371,6 +391,7 @@ class Project(JDModel):
     maps: list[JourneyMap] = small_list()
     assets: list[Asset] = Field(default_factory=list, max_length=10_000)
     comments: list[Comment] = Field(default_factory=list, max_length=MAX_ITEMS)
+    export_profiles: list[ExportProfile] = small_list()
 
     def map_by_id(self, map_id: str) -> JourneyMap | None:
         return next((m for m in self.maps if m.id == map_id), None)

@@ -203,7 +203,7 @@ def test_a_known_word_after_dot_slash_is_a_file(tmp_path: Path) -> None:
     assert out.stdout.strip() == "OPEN ./validate"
 
 
-def test_export_is_refused_plainly_until_it_exists() -> None:
-    result = run("export", "pdf", "x.journey", "-o", "x.pdf")
+def test_export_formats_not_built_yet_are_refused_plainly() -> None:
+    result = run("export", "video", "x.journey", "-o", "x.mp4")
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "export" in result.stderr
+    assert "Traceback" not in result.stderr and "video" in result.stderr
