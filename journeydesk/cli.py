@@ -30,7 +30,8 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
        journeydesk new [-t TEMPLATE] [--lang LANG] [--force] -o FILE
        journeydesk new --list-templates
        journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
-                [--orientation auto|landscape|portrait] [--tile A4|A3|letter] [--bleed] [--crop-marks]
+                [--orientation auto|landscape|portrait] [--tile A4|A3|letter]
+                [--bleed] [--crop-marks]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk SUBCOMMAND --help
 """
