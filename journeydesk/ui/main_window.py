@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -31,6 +31,7 @@ from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
 
 from .comments import CommentsPanel
+from .printing import print_layout
 
 MAX_SHOWN_PROBLEMS = 12
 
@@ -98,6 +99,15 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         )
         file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                self.tr("&Export…"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E), self.export
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_map)
+        )
+        file_menu.addSeparator()
         quit_action = self._action(
             self.tr("&Quit"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q), self.close
         )
@@ -145,6 +155,34 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.open_path(name)
+
+    # --- output -----------------------------------------------------------
+
+    def export(self) -> None:
+        if self.project is None:
+            return
+        from .export_dialog import ExportDialog
+
+        ExportDialog(self.project, self.current_map(), self, self.path).exec()
+
+    def print_map(self) -> None:
+        """Print the shown map on one page, fitted, through the system's print dialog."""
+        jmap = self.current_map()
+        if self.project is None or jmap is None or self.scene.layout is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        layout = self.scene.layout
+        landscape = layout.width >= layout.height
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+        printer.setDocName(jmap.name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_layout(printer, layout, self.project)
 
     # --- documents --------------------------------------------------------
 

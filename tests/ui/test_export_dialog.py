@@ -1,0 +1,112 @@
+"""The export dialog and printing, driven offscreen; output read back."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPageSize, QPdfWriter
+
+from journeydesk import templates
+from journeydesk.layout.engine import layout_map
+from journeydesk.settings import load_settings
+from journeydesk.ui.export_dialog import ExportDialog, _Worker
+from journeydesk.ui.printing import print_layout
+
+
+@pytest.fixture
+def dialog(qtbot):  # type: ignore[no-untyped-def]
+    project = templates.new_project("sample", "it")
+    d = ExportDialog(project, project.maps[0])
+    qtbot.addWidget(d)
+    return d
+
+
+def test_preview_and_page_facts(dialog: ExportDialog) -> None:
+    assert not dialog.preview.pixmap().isNull()
+    assert "A1" in dialog.info.text() and "pt" in dialog.info.text()
+    dialog.tile.setCurrentIndex(dialog.tile.findData("A4"))
+    assert "×" in dialog.info.text() and "15" in dialog.info.text()
+    dialog.paper.setCurrentText("A4")
+    dialog.tile.setCurrentIndex(0)
+    assert "6 pt" in dialog.info.text()  # body text too small warning on A4
+    dialog.paper.setCurrentText("nonsense")
+    assert dialog.preview.pixmap().isNull() and dialog.info.text()
+
+
+def test_only_checked_maps_and_lanes(dialog: ExportDialog) -> None:
+    assert [m.name for m in dialog.chosen_maps()] == [dialog.project.maps[0].name]
+    for i in range(dialog.lanes.count()):
+        item = dialog.lanes.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "thoughts":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.hidden_lane_kinds() == ["thoughts"]
+    assert "thoughts" in dialog.layout_options().hide_lane_kinds
+
+
+@pytest.mark.allow_modal
+def test_export_pdf_writes_every_chosen_map_and_remembers(
+    dialog: ExportDialog, tmp_path: Path
+) -> None:
+    dialog.maps.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.paper.setCurrentText("A2")
+    out = tmp_path / "poster.pdf"
+    assert dialog.run_export(str(out))
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "Ricerca" in text and "Post-acquisto" in text
+    saved = load_settings().export
+    assert saved.paper == "A2" and saved.folder == str(tmp_path)
+
+
+@pytest.mark.allow_modal
+def test_export_png(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    dialog.dpi.setValue(72)
+    out = tmp_path / "map.png"
+    assert dialog.run_export(str(out))
+    image = QImage(str(out))
+    layout = layout_map(dialog.project, dialog.project.maps[0], options=dialog.layout_options())
+    assert (image.width(), image.height()) == (round(layout.width), round(layout.height))
+
+
+def test_worker_cancel_writes_nothing(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.export.pdf.poster import export_pdf
+
+    project = templates.new_project("sample", "en")
+    out = tmp_path / "never.pdf"
+    worker = _Worker(
+        lambda progress, cancel: export_pdf(
+            project, project.maps, out, progress=progress, cancel=cancel
+        )
+    )
+    results: list[tuple[object, str]] = []
+    worker.finished.connect(lambda report, error: results.append((report, error)))
+    worker.cancelled.set()
+    worker.run()
+    assert results == [(None, "")]
+    assert not out.exists()
+
+
+def test_print_layout_fits_the_page(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    project = templates.new_project("service-blueprint", "it")
+    layout = layout_map(project, project.maps[0])
+    out = tmp_path / "printed.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
+    writer.setResolution(300)
+    scale = print_layout(writer, layout, project)
+    del writer
+    assert 0 < scale < 1
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+    assert project.maps[0].stages[0].name in text
