@@ -153,8 +153,11 @@ class X11:
         self.xdotool("windowfocus", "--sync", window)
 
     def key(self, window: str, *keys: str) -> None:
-        # With the window focused, xdotool sends real (XTEST) key events.
-        self.xdotool("key", "--window", window, *keys)
+        # Real (XTEST) key events to the focused window. `key --window` would
+        # send synthetic events instead whenever the window is not focused, and
+        # a window Qt has not yet made active ignores its shortcuts.
+        self.focus(window)
+        self.xdotool("key", "--clearmodifiers", *keys)
 
 
 @pytest.fixture
