@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
-from . import routing, shapes
+from . import icons, routing, shapes
 from .fonts import Face, metrics
 from .labels import label
 from .primitives import (
@@ -89,6 +89,8 @@ class _Ctx:
     vocab: Vocabulary
     items: list[Item] = field(default_factory=list)
     overflows: list[Overflow] = field(default_factory=list)
+    comments: dict[str, int] = field(default_factory=dict)
+    """Open review comments per element (empty when the options leave them out)."""
 
 
 class MapLayouter:
@@ -103,8 +105,9 @@ class MapLayouter:
 
     # --- card measures -------------------------------------------------
 
-    def measure(self, card: Card, width: float) -> CardMeasure:
-        key = (card.title, card.body, card.kind, width, _badge_count(card))
+    def measure(self, card: Card, width: float, comments: int = 0) -> CardMeasure:
+        badges = _badge_count(card) + (1 if comments else 0)
+        key = (card.title, card.body, card.kind, width, badges)
         found = self._measures.get(key)
         if found is not None:
             return found
@@ -122,7 +125,7 @@ class MapLayouter:
         h = t.card_padding * 2 + len(title.lines) * t.card_title_size * t.leading
         if body is not None:
             h += 2 + len(body.lines) * t.card_body_size * t.leading
-        if _badge_count(card):
+        if badges:
             h += t.badge_height + 2
         measure = CardMeasure(
             width=width,
@@ -157,6 +160,7 @@ class MapLayouter:
         lanes = [lane for lane in jmap.lanes if self._lane_visible(lane, options)]
         lane_ids = {lane.id for lane in lanes}
         comment_counts = _comment_counts(project) if options.comments else {}
+        ctx.comments = comment_counts
         card_boxes: dict[str, Rect] = {}
         lane_rects: dict[str, Rect] = {}
         first_curve_lane = next((lane.id for lane in jmap.lanes if lane.display == "curve"), None)
@@ -441,7 +445,7 @@ class MapLayouter:
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
-            m = self.measure(card, w)
+            m = self.measure(card, w, ctx.comments.get(card.id, 0))
             y = max(sky[i : i + span])
             out[card.id] = Rect(x0 + i * t.column_width + t.column_gap / 2, y, w, m.height)
             for j in range(i, i + span):
@@ -578,7 +582,7 @@ class MapLayouter:
 
     def _card(self, ctx: _Ctx, card: Card, rect: Rect, comments: int) -> None:
         t = self.theme
-        m = self.measure(card, rect.w)
+        m = self.measure(card, rect.w, comments)
         if m.title_cut:
             ctx.overflows.append(Overflow(card.id, "title", card.title))
         if m.body_cut:
@@ -621,7 +625,7 @@ class MapLayouter:
                     t.card_body_size * t.leading,
                 )
             )
-        if _badge_count(card):
+        if _badge_count(card) or comments:
             prims += self._badges(
                 ctx,
                 card,
@@ -659,27 +663,25 @@ class MapLayouter:
                 Text(x, rect.y, rect.right - x, (txt,), t.bold, size, t.muted, size * t.leading)
             )
             x += metrics(t.bold).width(txt, size) + 4
-        tail = ""
-        if card.channel:
-            tail = ctx.vocab.label("channels", card.channel)
+        right = rect.right
         if comments:
-            tail = f"{tail}  💬{comments}" if tail else f"💬{comments}"
-            tail = tail.replace("💬", "✎ ") if not metrics(t.face).covers("💬") else tail
-            tail = tail.replace("✎ ", "") if not metrics(t.face).covers("✎") else tail
-        if tail and rect.right - x > 10:
-            txt, _ = one_line(tail, t.face, size, rect.right - x)
+            count = str(comments)
+            cw = metrics(t.bold).width(count, size)
             prims.append(
-                Text(
-                    x,
-                    rect.y,
-                    rect.right - x,
-                    (txt,),
-                    t.face,
-                    size,
-                    t.muted,
-                    size * t.leading,
-                    "right",
-                )
+                Text(right - cw, rect.y, cw, (count,), t.bold, size, t.ink, size * t.leading)
+            )
+            right -= cw + 1
+            prims += icons.comment_bubble(right - size, rect.y + 0.5, size, t.ink)
+            right -= size + 4
+        if card.channel and right - x > 14:
+            entry = ctx.vocab.entry("channels", card.channel)
+            txt, _ = one_line(entry.label, t.face, size, right - x - size - 3)
+            tw = metrics(t.face).width(txt, size)
+            prims.append(
+                Text(right - tw, rect.y, tw, (txt,), t.face, size, t.muted, size * t.leading)
+            )
+            prims += icons.icon(
+                entry.icon, right - tw - size - 2, rect.y + 0.3, size, entry.colour or t.muted
             )
         return prims
 
