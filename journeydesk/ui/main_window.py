@@ -31,7 +31,7 @@ from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
 
 from .comments import CommentsPanel
-from .printing import print_layout
+from .printing import print_layout, print_tiled
 
 MAX_SHOWN_PROBLEMS = 12
 
@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(
             self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_map)
+        )
+        file_menu.addAction(
+            self._action(self.tr("Print as &Tiled Poster…"), None, self.print_poster)
         )
         file_menu.addSeparator()
         quit_action = self._action(
@@ -183,6 +186,31 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         print_layout(printer, layout, self.project)
+
+    def print_poster(self) -> None:
+        """Print the shown map as a poster (the export paper, A1 by default) cut
+        onto the printer's sheets, with overlap and sheet labels."""
+        jmap = self.current_map()
+        if self.project is None or jmap is None or self.scene.layout is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from journeydesk.settings import load_settings
+
+        defaults = load_settings().export
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(jmap.name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            sheets = print_tiled(
+                printer, self.scene.layout, self.project, defaults.paper, defaults.overlap_mm
+            )
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Print"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("%n sheet(s) sent to the printer", "", sheets), 5000)
 
     # --- documents --------------------------------------------------------
 

@@ -1,10 +1,14 @@
-"""Printing a map with the QPainter backend: fitted to the printer's page."""
+"""Printing a map with the QPainter backend: fitted to the printer's page, or
+as a poster tiled onto the printer's sheets (the same grid as the tiled PDF)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPagedPaintDevice, QPainter
+from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
-from journeydesk.export.raster.painter import ImageCache, draw
+from journeydesk.export.pdf.poster import PosterOptions, plan_map
+from journeydesk.export.raster.painter import TEXT_SCALE, ImageCache, draw, qfont
+from journeydesk.layout.fonts import Face
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model import Project
 
@@ -35,3 +39,73 @@ def print_layout(device: QPagedPaintDevice, layout: MapLayout, project: Project)
     finally:
         painter.end()
     return float(fit / px_per_pt)
+
+
+def tile_name_for(device: QPagedPaintDevice) -> str:
+    """The tiling sheet (A4, A3 or letter) that matches the printer's paper."""
+    size_id = device.pageLayout().pageSize().id()
+    return {
+        QPageSize.PageSizeId.A3: "A3",
+        QPageSize.PageSizeId.Letter: "letter",
+    }.get(size_id, "A4")
+
+
+def print_tiled(
+    device: QPagedPaintDevice,
+    layout: MapLayout,
+    project: Project,
+    poster_paper: str,
+    overlap_mm: float = 10.0,
+) -> int:
+    """Print ``layout`` as a poster of ``poster_paper`` cut onto the printer's
+    sheets, with the same grid, overlap and sheet labels as the tiled PDF.
+    Returns the number of sheets."""
+    tile = tile_name_for(device)
+    plan = plan_map(
+        layout.width,
+        layout.height,
+        PosterOptions(paper=poster_paper, tile=tile, overlap_mm=overlap_mm),
+    )
+    grid = plan.grid
+    assert grid is not None
+    device.setPageOrientation(
+        QPageLayout.Orientation.Landscape
+        if grid.paper.width > grid.paper.height
+        else QPageLayout.Orientation.Portrait
+    )
+    device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    dev = device.logicalDpiX() / 72.0
+    images = ImageCache(project.assets)
+    label_font = qfont(Face.REGULAR, 7.0)
+    painter = QPainter(device)
+    try:
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        for n, t in enumerate(grid.tiles):
+            if n:
+                device.newPage()
+            w, h = grid.window_size
+            painter.save()
+            painter.scale(dev, dev)  # poster points from here on
+            painter.translate(grid.margin, grid.margin)
+            painter.setClipRect(QRectF(0, 0, w, h))
+            painter.translate(-t.window.x + plan.map_rect.x, -t.window.y + plan.map_rect.y)
+            painter.scale(plan.scale, plan.scale)
+            for item in layout.sorted_items():
+                draw(painter, item.primitives, images)
+            painter.restore()
+            painter.save()
+            painter.scale(dev, dev)
+            pen = QPen(QColor("#7A808A"))
+            pen.setWidthF(0.5)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(grid.margin, grid.margin, w, h))
+            painter.setFont(label_font)
+            painter.translate(grid.margin, grid.paper.height - grid.margin / 2)
+            painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
+            painter.drawText(0, 0, grid.label(t, project.language))
+            painter.restore()
+    finally:
+        painter.end()
+    return grid.count

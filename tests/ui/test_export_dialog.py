@@ -110,3 +110,25 @@ def test_print_layout_fits_the_page(qapp, tmp_path: Path) -> None:  # type: igno
         ["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60
     ).stdout
     assert project.maps[0].stages[0].name in text
+
+
+def test_print_tiled_gives_the_grid_of_the_tiled_pdf(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.export.pdf.poster import PosterOptions, plan_map
+    from journeydesk.ui.printing import print_tiled
+
+    project = templates.new_project("sample", "en")
+    layout = layout_map(project, project.maps[0])
+    out = tmp_path / "tiled.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    sheets = print_tiled(writer, layout, project, "A2")
+    del writer
+    plan = plan_map(layout.width, layout.height, PosterOptions(paper="A2", tile="A4"))
+    assert plan.grid is not None and sheets == plan.grid.count
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == sheets
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
+    assert f"A1 of {plan.grid.rows}×{plan.grid.cols}" in text
