@@ -77,19 +77,23 @@ class Router:
         for r in cards:
             for c in range(int(r.x // column), int(r.right // column) + 1):
                 buckets.setdefault(c, []).append(r)
+        # A column's signature changes when any card in it moves or resizes, so
+        # a route is reused while the columns it may pass through are unchanged.
+        signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
         out = []
         used: dict[tuple[object, ...], list[Point]] = {}
         for a, b in pairs:
             region = a.united(b).adjusted(-column, -column, column, column)
-            near_set: dict[int, Rect] = {}
-            for c in range(int(region.x // column), int(region.right // column) + 1):
-                for r in buckets.get(c, ()):
-                    if r is not a and r is not b and r.intersects(region):
-                        near_set[id(r)] = r
-            near = sorted(near_set.values(), key=lambda r: (r.x, r.y))
-            key = (a, b, gap, pad, tuple(near))
+            cols = range(int(region.x // column), int(region.right // column) + 1)
+            key = (a, b, gap, pad, tuple(signature.get(c, 0) for c in cols))
             found = self._cache.get(key)
             if found is None:
+                near_set: dict[int, Rect] = {}
+                for c in cols:
+                    for r in buckets.get(c, ()):
+                        if r is not a and r is not b and r.intersects(region):
+                            near_set[id(r)] = r
+                near = list(near_set.values())
                 simple = plain_route(a, b, gap, pad)
                 found = (
                     simple
