@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
@@ -149,6 +150,11 @@ def _pdf_parser() -> _Parser:
     )
     parser.add_argument("--bleed", action="store_true", help="3 mm bleed and crop marks")
     parser.add_argument("--crop-marks", action="store_true", help="mark the trim")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME_OR_ID",
+        help="start from one of the project's export profiles (options given here win)",
+    )
     return parser
 
 
@@ -190,6 +196,8 @@ def run_export(args: Sequence[str]) -> int:
         ns = parser.parse_args(rest)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
+    # Which options the user typed: a profile fills in only the others.
+    ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
         return _export_pdf(parser, ns) if kind == "pdf" else _export_png(parser, ns)
     except UsageError as exc:
@@ -288,6 +296,48 @@ def _layout_options(
     )
 
 
+def _apply_profile(project: Project, ns: argparse.Namespace) -> bool:
+    """Fill the options the user did not type from the named export profile."""
+    want = ns.profile
+    found = [p for p in project.export_profiles if p.id == want] or [
+        p for p in project.export_profiles if p.name.casefold() == want.casefold()
+    ]
+    if not found:
+        names = ", ".join(repr(p.name) for p in project.export_profiles) or "none"
+        _problem(ns.file, "--profile", f"no export profile named {want!r} (the profiles: {names})")
+        return False
+    profile = found[0]
+    typed = ns.explicit
+    if "--paper" not in typed:
+        ns.paper = profile.paper
+    if "--orientation" not in typed:
+        ns.orientation = profile.orientation
+    if "--tile" not in typed and profile.tile:
+        ns.tile = profile.tile.lower()
+    if "--overlap" not in typed:
+        ns.overlap = profile.overlap_mm
+    if not ns.tile:
+        ns.bleed = ns.bleed or profile.bleed
+        ns.crop_marks = ns.crop_marks or profile.crop_marks
+    if "--hide-lane-kind" not in typed:
+        ns.hide_lane_kind = list(profile.hide_lane_kinds)
+    if "--no-comments" not in typed:
+        ns.no_comments = not profile.comments
+    if "--no-legend" not in typed:
+        ns.no_legend = not profile.legend
+    ns.profile_logo = profile.logo
+    ns.profile_brand = profile.brand_colour
+    hidden = set(profile.hidden_lanes)
+
+    def lanes(maps: list[JourneyMap]) -> frozenset[str] | None:
+        if not hidden:
+            return None
+        return frozenset(lane.id for m in maps for lane in m.lanes if lane.id not in hidden)
+
+    ns.profile_lanes = lanes
+    return True
+
+
 def _write_error(output: str, exc: OSError) -> int:
     _problem(output, "$", f"cannot be written: {exc.strerror or exc}")
     return EXIT_BAD_INPUT
@@ -311,9 +361,18 @@ def _export_pdf(parser: _Parser, ns: argparse.Namespace) -> int:
     maps = _pick_maps(project, ns.map, ns.file, many=True)
     if maps is None:
         return EXIT_BAD_INPUT
+    if ns.profile is not None and not _apply_profile(project, ns):
+        return EXIT_BAD_INPUT
     layout_options = _layout_options(maps, ns, ns.file)
     if layout_options is None:
         return EXIT_BAD_INPUT
+    if ns.profile is not None:
+        layout_options = replace(
+            layout_options,
+            logo=ns.profile_logo,
+            brand_colour=ns.profile_brand,
+            lanes=ns.profile_lanes(maps) if layout_options.lanes is None else layout_options.lanes,
+        )
     options = PosterOptions(
         paper=ns.paper,
         orientation=ns.orientation,
