@@ -1,0 +1,380 @@
+"""Undo commands: one small class per verb, each touching only the model.
+
+Every edit is a command pushed on the document's undo stack. Commands change
+the model only through the document (``set_field``, ``insert``, ``remove``),
+which tells the views what changed. Removing an object others refer to is one
+command with children (the references cleared, the dependants removed), and
+undo restores every list in its exact order (DESIGN.md rule 5).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtGui import QUndoCommand
+
+from journeydesk.model import Card, Connection, JourneyMap
+from journeydesk.model.base import Element
+
+from .document import Document
+
+MERGE_SET_FIELD = 1001
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def describe(element: Any) -> str:
+    for attr in ("title", "name", "label", "emotion"):
+        value = getattr(element, attr, "")
+        if value:
+            return f"'{_short(str(value))}'"
+    return ""
+
+
+class Macro(QUndoCommand):
+    """Several commands as one undo step: redone in order, undone in reverse.
+
+    The children are kept here, not as Qt child commands: Qt would own them,
+    and Python subclasses owned only by C++ lose their Python half."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.commands: list[QUndoCommand] = []
+
+    def add(self, command: QUndoCommand) -> QUndoCommand:
+        self.commands.append(command)
+        return command
+
+    def redo(self) -> None:
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()
+
+
+class SetField(QUndoCommand):
+    """Set one field of one element. Successive edits of the same field of the
+    same element merge into one step (typing, nudges), keeping the oldest
+    old value; an edit that ends where it started disappears."""
+
+    def __init__(
+        self,
+        doc: Document,
+        element_id: str,
+        field: str,
+        value: Any,
+        text: str,
+        merge: bool = True,
+    ) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.element_id = element_id
+        self.field = field
+        self.new = value
+        self.old = getattr(doc.element(element_id), field)
+        self.merge = merge
+
+    def id(self) -> int:
+        return MERGE_SET_FIELD if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetField) and other.merge and self.merge):
+            return False
+        if (other.element_id, other.field) != (self.element_id, self.field):
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self.doc.set_field(self.element_id, self.field, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_field(self.element_id, self.field, self.old)
+
+
+class SetFields(QUndoCommand):
+    """Several fields of several elements as one step (a drag of many cards)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        changes: list[tuple[str, str, Any]],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.new = [c for c in changes if getattr(doc.element(c[0]), c[1]) != c[2]]
+        self.old = [(i, f, getattr(doc.element(i), f)) for i, f, _ in self.new]
+
+    def redo(self) -> None:
+        if self.new:
+            self.doc.set_fields(self.new)
+
+    def undo(self) -> None:
+        if self.old:
+            self.doc.set_fields(self.old)
+
+
+class Insert(QUndoCommand):
+    """Insert an item into a list of the model (a card into a map's cards...)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        owner: BaseModel,
+        field: str,
+        item: Any,
+        index: int | None = None,
+        text: str = "",
+    ) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.owner = owner
+        self.field = field
+        self.item = item
+        self.index = len(getattr(owner, field)) if index is None else index
+
+    def redo(self) -> None:
+        self.doc.insert(self.owner, self.field, self.index, self.item)
+
+    def undo(self) -> None:
+        self.doc.remove(self.owner, self.field, self.index)
+
+
+class Remove(QUndoCommand):
+    """Remove an element from its list; undo puts it back at the same index."""
+
+    def __init__(self, doc: Document, element_id: str, text: str = "") -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.element_id = element_id
+        self.owner: BaseModel | None = None
+        self.field = ""
+        self.index = -1
+        self.item: Any = None
+
+    def redo(self) -> None:
+        loc = self.doc.location(self.element_id)
+        self.owner, self.field, self.index = loc.owner, loc.field, loc.index
+        self.item = self.doc.remove(loc.owner, loc.field, loc.index)
+
+    def undo(self) -> None:
+        assert self.owner is not None
+        self.doc.insert(self.owner, self.field, self.index, self.item)
+
+
+class Reorder(QUndoCommand):
+    """Move an element to another index of its own list (stages, steps, lanes)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        element_id: str,
+        new_index: int,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.element_id = element_id
+        loc = doc.location(element_id)
+        self.old_index = loc.index
+        self.new_index = max(0, min(new_index, len(loc.items) - 1))
+
+    def _move(self, to: int) -> None:
+        loc = self.doc.location(self.element_id)
+        item = self.doc.remove(loc.owner, loc.field, loc.index)
+        self.doc.insert(loc.owner, loc.field, to, item)
+
+    def redo(self) -> None:
+        self._move(self.new_index)
+
+    def undo(self) -> None:
+        self._move(self.old_index)
+
+
+# --- verbs -------------------------------------------------------------------
+
+
+def _descendants(element: BaseModel) -> set[str]:
+    ids: set[str] = set()
+    if isinstance(element, Element):
+        ids.add(element.id)
+    for name in type(element).model_fields:
+        value = getattr(element, name)
+        if isinstance(value, BaseModel):
+            ids |= _descendants(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    ids |= _descendants(item)
+    return ids
+
+
+def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> QUndoCommand:
+    """One command that removes elements and keeps the project valid: cards in a
+    removed step or lane, connections to a removed card, curve points on a
+    removed step, comments on anything removed, go too; references that may be
+    empty (derived_from, relates_to, based_on, persona, image) are cleared."""
+    project = doc.project
+    elements = [doc.element(i) for i in ids]
+    if text is None:
+        text = (
+            f"Delete {type(elements[0]).__name__.lower()} {describe(elements[0])}".strip()
+            if len(elements) == 1
+            else f"Delete {len(elements)} items"
+        )
+    macro = Macro(text)
+    gone: set[str] = set()
+    for e in elements:
+        gone |= _descendants(e)
+
+    # Dependants that cannot exist without what is removed: widen the set.
+    extra: list[str] = []
+    for jmap in project.maps:
+        for card in jmap.cards:
+            if card.id not in gone and (card.step in gone or card.lane in gone):
+                gone |= _descendants(card)
+                extra.append(card.id)
+        for conn in jmap.connections:
+            if conn.id not in gone and (conn.source in gone or conn.target in gone):
+                gone.add(conn.id)
+                extra.append(conn.id)
+        for curve in jmap.curves:
+            for point in curve.points:
+                if point.id not in gone and point.step in gone:
+                    gone.add(point.id)
+                    extra.append(point.id)
+        for sep in jmap.separators:
+            if sep.id not in gone and sep.after_lane in gone:
+                gone.add(sep.id)
+                extra.append(sep.id)
+        for scene in jmap.storyline.scenes:
+            if scene.id not in gone and scene.stage in gone:
+                gone.add(scene.id)
+                extra.append(scene.id)
+    for comment in project.comments:
+        if comment.id not in gone and comment.target in gone:
+            gone.add(comment.id)
+            extra.append(comment.id)
+
+    # Optional references to what is removed are cleared first (undone last).
+    for jmap in project.maps:
+        if jmap.id in gone:
+            continue
+        if jmap.based_on in gone:
+            macro.add(SetField(doc, jmap.id, "based_on", None, "", False))
+        if any(p in gone for p in jmap.personas):
+            keep = [p for p in jmap.personas if p not in gone]
+            macro.add(SetField(doc, jmap.id, "personas", keep, "", False))
+        for lane in jmap.lanes:
+            if lane.id not in gone and lane.persona in gone:
+                macro.add(SetField(doc, lane.id, "persona", None, "", False))
+        for curve in jmap.curves:
+            if curve.id in gone:
+                continue
+            if curve.persona in gone:
+                macro.add(SetField(doc, curve.id, "persona", None, "", False))
+            if curve.lane in gone:
+                macro.add(SetField(doc, curve.id, "lane", None, "", False))
+        for card in jmap.cards:
+            if card.id in gone:
+                continue
+            if card.derived_from in gone:
+                macro.add(SetField(doc, card.id, "derived_from", None, "", False))
+            if any(r in gone for r in card.relates_to):
+                keep = [r for r in card.relates_to if r not in gone]
+                macro.add(SetField(doc, card.id, "relates_to", keep, "", False))
+            if card.image in gone:
+                macro.add(SetField(doc, card.id, "image", None, "", False))
+    for persona in project.personas:
+        if persona.id not in gone and persona.photo in gone:
+            macro.add(SetField(doc, persona.id, "photo", None, "", False))
+
+    # Remove dependants, then the elements; highest index first within a list
+    # so every recorded index stays right on undo.
+    to_remove = [*extra, *[e.id for e in elements]]
+    to_remove = [i for i in dict.fromkeys(to_remove) if not _inside_removed(doc, i, set(ids))]
+    to_remove.sort(key=lambda i: _sort_key(doc, i), reverse=True)
+    for element_id in to_remove:
+        macro.add(Remove(doc, element_id, ""))
+    return macro
+
+
+def _inside_removed(doc: Document, element_id: str, removed: set[str]) -> bool:
+    """True when an ancestor of the element is itself being removed."""
+    owner = doc.location(element_id).owner
+    for _ in range(8):
+        if isinstance(owner, Element):
+            if owner.id in removed:
+                return True
+            owner = doc.location(owner.id).owner
+        else:
+            return False
+    return False
+
+
+def _sort_key(doc: Document, element_id: str) -> tuple[int, str, int]:
+    loc = doc.location(element_id)
+    return (id(loc.owner), loc.field, loc.index)
+
+
+def cell_cards(
+    jmap: JourneyMap, step: str, lane: str, exclude: frozenset[str] | set[str] = frozenset()
+) -> list[Card]:
+    return sorted(
+        (c for c in jmap.cards if c.step == step and c.lane == lane and c.id not in exclude),
+        key=lambda c: c.order,
+    )
+
+
+def add_card(doc: Document, jmap: JourneyMap, card: Card, index: int | None = None) -> QUndoCommand:
+    """Add ``card`` to its cell at ``index`` (default: last), renumbering the cell."""
+    macro = Macro(f"Add card {describe(card)}".strip())
+    others = cell_cards(jmap, card.step, card.lane)
+    index = len(others) if index is None else max(0, min(index, len(others)))
+    card.order = index
+    macro.add(Insert(doc, jmap, "cards", card, None, ""))
+    changes = [(c.id, "order", n if n < index else n + 1) for n, c in enumerate(others)]
+    if changes:
+        macro.add(SetFields(doc, changes, ""))
+    return macro
+
+
+def move_cards(
+    doc: Document,
+    jmap: JourneyMap,
+    card_ids: list[str],
+    step: str,
+    lane: str,
+    index: int | None = None,
+) -> QUndoCommand:
+    """Move cards (keeping their relative order) into a cell at ``index``; the
+    cells they leave and the cell they join are renumbered. One undo step."""
+    moving = [c for c in jmap.cards if c.id in set(card_ids)]
+    moving.sort(key=lambda c: (c.step, c.lane, c.order))
+    ids = {c.id for c in moving}
+    target = cell_cards(jmap, step, lane, ids)
+    index = len(target) if index is None else max(0, min(index, len(target)))
+    final = target[:index] + moving + target[index:]
+    changes: list[tuple[str, str, Any]] = []
+    for c in moving:
+        changes += [(c.id, "step", step), (c.id, "lane", lane)]
+    changes += [(c.id, "order", n) for n, c in enumerate(final)]
+    for s, l_ in {(c.step, c.lane) for c in moving} - {(step, lane)}:
+        changes += [(c.id, "order", n) for n, c in enumerate(cell_cards(jmap, s, l_, ids))]
+    text = f"Move card {describe(moving[0])}" if len(moving) == 1 else f"Move {len(moving)} cards"
+    return SetFields(doc, changes, text.strip())
+
+
+def add_connection(
+    doc: Document, jmap: JourneyMap, source: str, target: str, kind: str = "flow"
+) -> QUndoCommand:
+    conn = Connection(source=source, target=target, kind=kind)
+    return Insert(doc, jmap, "connections", conn, None, "Add connection")

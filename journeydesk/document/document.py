@@ -1,0 +1,163 @@
+"""The open document: the project model, its undo stack, and change signals.
+
+One direction of data (DESIGN.md): a gesture makes a command, the command
+changes the model through this document, the document emits ``changed``
+naming what changed, and the views redraw from the model. Nothing but
+commands changes the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from journeydesk.model import JourneyMap, Project
+from journeydesk.model.base import Element
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a command changed: ``ids`` of the objects, and the ``fields`` touched
+    (empty for adds and removals). ``structural`` is true when objects were
+    added, removed or reordered."""
+
+    ids: tuple[str, ...]
+    fields: tuple[str, ...] = ()
+    structural: bool = False
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an element lives: the object holding the list, the list's field
+    name, and the element's index in it."""
+
+    owner: BaseModel
+    field: str
+    index: int
+
+    @property
+    def items(self) -> list[Any]:
+        items: list[Any] = getattr(self.owner, self.field)
+        return items
+
+
+class Document(QObject):
+    changed = Signal(object)  # Change
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, project: Project, path: Path | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._index: dict[str, tuple[Element, Location]] | None = None
+
+    # --- state ------------------------------------------------------------
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean)
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.undo_stack.setClean()
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    # --- finding things ---------------------------------------------------
+
+    def _build_index(self) -> dict[str, tuple[Element, Location]]:
+        index: dict[str, tuple[Element, Location]] = {}
+
+        def walk(obj: BaseModel) -> None:
+            for name in type(obj).model_fields:
+                value = getattr(obj, name)
+                if isinstance(value, BaseModel):
+                    walk(value)
+                elif isinstance(value, list):
+                    for i, item in enumerate(value):
+                        if isinstance(item, Element):
+                            index[item.id] = (item, Location(obj, name, i))
+                        if isinstance(item, BaseModel):
+                            walk(item)
+
+        walk(self.project)
+        return index
+
+    def element(self, element_id: str) -> Element:
+        """The element with this id; KeyError when there is none."""
+        if self._index is None or element_id not in self._index:
+            self._index = self._build_index()
+        return self._index[element_id][0]
+
+    def location(self, element_id: str) -> Location:
+        if self._index is None:
+            self._index = self._build_index()
+        element, loc = self._index[element_id]
+        if loc.index >= len(loc.items) or loc.items[loc.index] is not element:
+            self._index = self._build_index()
+            element, loc = self._index[element_id]
+        return loc
+
+    def map_of(self, element_id: str) -> JourneyMap | None:
+        """The map an element belongs to (the map itself for a map id)."""
+        for jmap in self.project.maps:
+            if jmap.id == element_id:
+                return jmap
+        loc_owner: BaseModel = self.location(element_id).owner
+        seen = 0
+        while not isinstance(loc_owner, (JourneyMap, Project)) and seen < 10:
+            seen += 1
+            if isinstance(loc_owner, Element):
+                loc_owner = self.location(loc_owner.id).owner
+            else:
+                # Non-element containers (a storyline, a scale) hang on an element.
+                for jmap in self.project.maps:
+                    if loc_owner is jmap.storyline:
+                        return jmap
+                return None
+        return loc_owner if isinstance(loc_owner, JourneyMap) else None
+
+    # --- the only ways commands touch the model ---------------------------
+
+    def set_field(self, element_id: str, field: str, value: Any) -> None:
+        setattr(self.element(element_id), field, value)
+        self.changed.emit(Change((element_id,), (field,)))
+
+    def set_fields(self, changes: list[tuple[str, str, Any]]) -> None:
+        """Several fields of several elements at once, one change event."""
+        for element_id, field, value in changes:
+            setattr(self.element(element_id), field, value)
+        self.changed.emit(
+            Change(
+                tuple(dict.fromkeys(c[0] for c in changes)),
+                tuple(dict.fromkeys(c[1] for c in changes)),
+            )
+        )
+
+    def insert(self, owner: BaseModel, field: str, index: int, item: Any) -> None:
+        items = getattr(owner, field)
+        items.insert(index, item)
+        self._index = None
+        ids = (item.id,) if isinstance(item, Element) else ()
+        owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
+        self.changed.emit(Change(ids + owner_id, (field,), structural=True))
+
+    def remove(self, owner: BaseModel, field: str, index: int) -> Any:
+        items = getattr(owner, field)
+        item = items.pop(index)
+        self._index = None
+        ids = (item.id,) if isinstance(item, Element) else ()
+        owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
+        self.changed.emit(Change(ids + owner_id, (field,), structural=True))
+        return item
