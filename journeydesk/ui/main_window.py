@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk import templates
+from journeydesk.canvas.items import ElementItem
 from journeydesk.canvas.scene import MapScene
 from journeydesk.canvas.view import MapView
+from journeydesk.document.commands import remove_elements
+from journeydesk.document.document import Change, Document
 from journeydesk.io import ProjectFileError, read_project
 from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project: Project | None = None
         self.path: Path | None = None
+        self.document: Document | None = None
+        self.undo_group = QUndoGroup(self)
         self.resize(1400, 900)
 
         self.scene = MapScene(self)
@@ -116,6 +121,22 @@ class MainWindow(QMainWindow):
         )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.addAction(undo)
+        self.addAction(redo)
+        edit_menu.addSeparator()
+        delete = self._action(
+            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selection
+        )
+        edit_menu.addAction(delete)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         zoom_in = self._action(
@@ -242,8 +263,18 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def _set_project(self, project: Project, path: Path | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._model_changed)
+            self.document.dirtyChanged.disconnect(self._dirty_changed)
+            self.undo_group.removeStack(self.document.undo_stack)
         self.project = project
         self.path = path
+        self.document = Document(project, path)
+        self.document.changed.connect(self._model_changed)
+        self.document.dirtyChanged.connect(self._dirty_changed)
+        self.undo_group.addStack(self.document.undo_stack)
+        self.undo_group.setActiveStack(self.document.undo_stack)
+        self.setWindowModified(False)
         self.maps.blockSignals(True)
         self.maps.clear()
         for jmap in project.maps:
@@ -268,6 +299,26 @@ class MainWindow(QMainWindow):
         else:
             self._show_map(-1)
 
+    def _model_changed(self, change: Change) -> None:
+        """The model changed through a command: redraw the shown map from it."""
+        if self.project is None:
+            return
+        jmap = self.current_map()
+        selected = set(self.selected_ids())
+        self.scene.show_map(self.project, jmap)
+        for element_id in selected:
+            for item in self.scene.element_items(element_id):
+                if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+                    item.setSelected(True)
+        self.comments.show_comments(self.project, jmap)
+        if change.structural:
+            for row, m in enumerate(self.project.maps):
+                if row < self.maps.count():
+                    self.maps.item(row).setText(m.name or self.tr("(unnamed map)"))
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+
     def _update_title(self) -> None:
         if self.project is None:
             name = self.tr("No project")
@@ -275,7 +326,8 @@ class MainWindow(QMainWindow):
             name = self.tr("Untitled")
         else:
             name = self.path.name
-        self.setWindowTitle(f"{name} — JourneyDesk")
+        # [*] is where Qt shows the unsaved-changes marker.
+        self.setWindowTitle(f"{name}[*] — JourneyDesk")
 
     def current_map(self) -> JourneyMap | None:
         row = self.maps.currentRow()
@@ -306,6 +358,20 @@ class MainWindow(QMainWindow):
                 # A big map fitted whole is unreadable: show its top-left corner readable.
                 self.view.set_zoom(0.6)
                 self.view.ensureVisible(0, 0, 10, 10)
+
+    def selected_ids(self) -> list[str]:
+        return [
+            i.element_id
+            for i in self.scene.selectedItems()
+            if isinstance(i, ElementItem) and i.element_id is not None
+        ]
+
+    def delete_selection(self) -> None:
+        """Delete what is selected on the canvas: one undo step, dependants included."""
+        ids = self.selected_ids()
+        if self.document is None or not ids:
+            return
+        self.document.push(remove_elements(self.document, list(dict.fromkeys(ids))))
 
     def reveal_element(self, element_id: str) -> None:
         items = self.scene.element_items(element_id)

@@ -38,7 +38,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def test_sample_opens_as_untitled_copy(window: MainWindow, lang: str) -> None:
     window.open_sample(lang)
     sample = templates.new_project("sample", lang)
-    assert window.windowTitle() == ("Untitled — JourneyDesk")
+    assert window.windowTitle() == "Untitled[*] — JourneyDesk"
+    assert not window.isWindowModified()
     assert window.path is None
     names = [window.maps.item(i).text() for i in range(window.maps.count())]
     assert names == [m.name for m in sample.maps]
@@ -150,4 +151,22 @@ def test_good_file_opens_with_its_name_in_the_title(window: MainWindow, tmp_path
     path = tmp_path / "Città futura.journey"
     write_project(templates.new_project("service-blueprint", "it"), path)
     assert window.open_path(str(path))
-    assert window.windowTitle() == "Città futura.journey — JourneyDesk"
+    assert window.windowTitle() == "Città futura.journey[*] — JourneyDesk"
+
+
+def test_delete_and_undo_through_the_menu(window: MainWindow) -> None:
+    window.open_sample("en")
+    project = window.project
+    assert project is not None and window.document is not None
+    card = project.maps[0].cards[0]
+    for item in window.scene.element_items(card.id):
+        item.setSelected(True)
+    window.delete_selection()
+    assert card not in project.maps[0].cards
+    assert not window.scene.element_items(card.id)
+    assert window.isWindowModified()
+    assert window.undo_action.text() == f"&Undo Delete card '{card.title}'"
+    window.undo_action.trigger()
+    assert card in project.maps[0].cards
+    assert window.scene.element_items(card.id)
+    assert not window.isWindowModified()
