@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView
 
+from journeydesk.layout.hit import cell_at
+
+from .interactions import DropFeedback, EditorContext, MoveCards, cards_by_cell
+from .items import ElementItem
+from .palette import MIME, Payload, allowed, drop_command
 from .scene import MapScene
 
 MIN_ZOOM = 0.05
@@ -29,6 +43,20 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAccessibleName(self.tr("Map"))
         self._zoom = 1.0
+        self.editor: EditorContext | None = None
+        self._interaction: MoveCards | None = None
+        self._pan_from: QPoint | None = None
+        self._drop_feedback: DropFeedback | None = None
+
+    def set_editor(self, editor: EditorContext | None) -> None:
+        """Make the view editable (drags, drops, rubber band) or read-only."""
+        self.editor = editor
+        self.setAcceptDrops(editor is not None)
+        self.setDragMode(
+            QGraphicsView.DragMode.RubberBandDrag
+            if editor is not None
+            else QGraphicsView.DragMode.ScrollHandDrag
+        )
 
     @property
     def zoom(self) -> float:
@@ -70,3 +98,139 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    # --- gestures ---------------------------------------------------------
+
+    def _card_at(self, event: QMouseEvent) -> ElementItem | None:
+        for item in self.items(event.position().toPoint()):
+            if isinstance(item, ElementItem) and item.kind == "card":
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.editor is not None and event.button() == Qt.MouseButton.LeftButton:
+            card = self._card_at(event)
+            if card is not None:
+                scene = self.scene()
+                mods = event.modifiers()
+                toggle = mods & (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+                )
+                if toggle:
+                    card.setSelected(not card.isSelected())
+                elif not card.isSelected():
+                    scene.clearSelection()
+                    card.setSelected(True)
+                chosen = [
+                    i
+                    for i in scene.selectedItems()
+                    if isinstance(i, ElementItem) and i.kind == "card"
+                ]
+                if chosen and card.isSelected():
+                    self._interaction = MoveCards(
+                        self.editor, scene, chosen, self.mapToScene(event.position().toPoint())
+                    )
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._interaction is not None:
+            self._interaction.move(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._interaction is not None and event.button() == Qt.MouseButton.LeftButton:
+            interaction, self._interaction = self._interaction, None
+            interaction.release(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._interaction is not None:
+            self._interaction.cancel()
+            self._interaction = None
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- drops from the palette --------------------------------------------
+
+    def _drop_target(self, event: QDragMoveEvent | QDropEvent):  # type: ignore[no-untyped-def]
+        if self.editor is None or not event.mimeData().hasFormat(MIME):
+            return None
+        payload = Payload.decode(bytes(event.mimeData().data(MIME).data()))
+        layout, jmap = self.editor.layout(), self.editor.current_map()
+        if payload is None or layout is None or jmap is None:
+            return None
+        pos = self.mapToScene(event.position().toPoint())
+        hit = cell_at(layout, pos.x(), pos.y(), cards_by_cell(jmap, set()))
+        ok = allowed(jmap, payload, hit, layout, pos.x(), pos.y())
+        return payload, layout, jmap, hit, pos, ok
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.editor is not None and event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        target = self._drop_target(event)
+        if target is None:
+            super().dragMoveEvent(event)
+            return
+        _payload, _layout, _jmap, hit, _pos, ok = target
+        if self._drop_feedback is None:
+            self._drop_feedback = DropFeedback(self.scene())
+        self._drop_feedback.show(hit, ok)
+        if ok:
+            event.acceptProposedAction()
+        else:
+            event.ignore()  # the cursor says "no" and the cell shows red
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._clear_drop_feedback()
+        super().dragLeaveEvent(event)
+
+    def _clear_drop_feedback(self) -> None:
+        if self._drop_feedback is not None:
+            self._drop_feedback.remove()
+            self._drop_feedback = None
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._drop_target(event)
+        self._clear_drop_feedback()
+        if target is None or self.editor is None:
+            super().dropEvent(event)
+            return
+        payload, layout, jmap, hit, pos, ok = target
+        command = (
+            drop_command(self.editor.document, jmap, payload, hit, layout, pos.x(), pos.y())
+            if ok
+            else None
+        )
+        if command is None:
+            event.ignore()
+            return
+        self.editor.document.push(command)
+        event.acceptProposedAction()

@@ -1,0 +1,128 @@
+"""What can be dragged from the palette onto the map, and what a drop makes.
+
+The payload is a small JSON object in a private MIME type; ``drop_command``
+turns a payload and a place on the map into one undoable command, or None
+when the thing cannot go there (the view then shows the drop as refused).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoCommand
+
+from journeydesk.document.commands import Insert, Macro, add_card
+from journeydesk.document.document import Document
+from journeydesk.layout.hit import CellHit, header_index_at
+from journeydesk.layout.primitives import MapLayout
+from journeydesk.model import Card, CurvePoint, EmotionCurve, JourneyMap, Lane, Stage, Step
+
+MIME = "application/x-journeydesk-palette"
+
+
+@dataclass(frozen=True)
+class Payload:
+    type: str
+    """``card``, ``emotion_point``, ``stage``, ``step`` or ``lane``."""
+    kind: str = ""
+    """The card kind or lane kind."""
+
+    def encode(self) -> bytes:
+        return json.dumps({"type": self.type, "kind": self.kind}).encode()
+
+    @staticmethod
+    def decode(data: bytes) -> Payload | None:
+        try:
+            value = json.loads(bytes(data).decode())
+            return Payload(str(value["type"]), str(value.get("kind", "")))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def allowed(
+    jmap: JourneyMap, payload: Payload, hit: CellHit | None, layout: MapLayout, x: float, y: float
+) -> bool:
+    if payload.type in ("card", "emotion_point"):
+        if hit is None:
+            return False
+        lane = next((lane for lane in jmap.lanes if lane.id == hit.lane), None)
+        if lane is None:
+            return False
+        if payload.type == "card":
+            return lane.display in ("cards", "images", "channel_grid")
+        return lane.display == "curve"
+    if payload.type == "stage":
+        return header_index_at(layout, "stage", x, y) is not None or not jmap.stages
+    if payload.type == "step":
+        return header_index_at(layout, "step", x, y) is not None
+    if payload.type == "lane":
+        return header_index_at(layout, "lane", x, y) is not None or not jmap.lanes
+    return False
+
+
+def drop_command(
+    doc: Document,
+    jmap: JourneyMap,
+    payload: Payload,
+    hit: CellHit | None,
+    layout: MapLayout,
+    x: float,
+    y: float,
+    title: str = "",
+) -> QUndoCommand | None:
+    """The command a drop makes, or None when the payload cannot go there."""
+    if not allowed(jmap, payload, hit, layout, x, y):
+        return None
+    if payload.type == "card" and hit is not None:
+        card = Card(step=hit.step, lane=hit.lane, kind=payload.kind or "note", title=title)
+        return add_card(doc, jmap, card, hit.index)
+    if payload.type == "emotion_point" and hit is not None:
+        steps = [s.id for s in jmap.steps()]
+        step_rect = hit.rect
+        offset = min(1.0, max(0.0, (x - step_rect.x) / step_rect.w)) if step_rect.w else 0.5
+        lane_top, lane_h = hit.rect.y + 14, hit.rect.h - 28
+        curve = next((c for c in jmap.curves if c.lane == hit.lane), None)
+        if curve is None:
+            first_curve_lane = next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
+            curve = next(
+                (c for c in jmap.curves if c.lane is None and first_curve_lane == hit.lane), None
+            )
+        lo, hi = (curve.scale.min, curve.scale.max) if curve else (-2.0, 2.0)
+        rel = min(1.0, max(0.0, (y - lane_top) / lane_h)) if lane_h > 0 else 0.5
+        score = round(hi - rel * (hi - lo))
+        point = CurvePoint(step=hit.step, offset=round(offset, 3), score=score)
+        if curve is not None:
+            index = sum(1 for p in curve.points if steps.index(p.step) <= steps.index(hit.step))
+            return Insert(doc, curve, "points", point, index, "Add emotion point")
+        new_curve = EmotionCurve(lane=hit.lane, points=[point])
+        return Insert(doc, jmap, "curves", new_curve, None, "Add emotion curve")
+    if payload.type == "stage":
+        found = header_index_at(layout, "stage", x, y)
+        index = len(jmap.stages)
+        if found is not None:
+            index = [s.id for s in jmap.stages].index(found[0]) + found[1]
+        stage = Stage(name="New stage", steps=[Step(name="New step")])
+        return Insert(doc, jmap, "stages", stage, index, "Add stage")
+    if payload.type == "step":
+        found = header_index_at(layout, "step", x, y)
+        if found is None:
+            return None
+        for stage in jmap.stages:
+            ids = [s.id for s in stage.steps]
+            if found[0] in ids:
+                step = Step(name="New step")
+                return Insert(doc, stage, "steps", step, ids.index(found[0]) + found[1], "Add step")
+        return None
+    if payload.type == "lane":
+        found = header_index_at(layout, "lane", x, y)
+        index = len(jmap.lanes)
+        if found is not None:
+            index = [lane.id for lane in jmap.lanes].index(found[0]) + found[1]
+        kind = payload.kind or "notes"
+        display = "curve" if kind == "emotion" else "cards"
+        lane = Lane(name="", kind=kind, display=display)
+        macro = Macro("Add lane")
+        macro.add(Insert(doc, jmap, "lanes", lane, index, ""))
+        return macro
+    return None
