@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk import templates
+from journeydesk.canvas.interactions import EditorContext
 from journeydesk.canvas.items import ElementItem
 from journeydesk.canvas.scene import MapScene
 from journeydesk.canvas.view import MapView
@@ -33,7 +34,9 @@ from journeydesk.io import ProjectFileError, read_project
 from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
 
+from .app_language import ui_language
 from .comments import CommentsPanel
+from .palette import Palette
 from .printing import print_layout, print_tiled
 
 MAX_SHOWN_PROBLEMS = 12
@@ -68,6 +71,12 @@ class MainWindow(QMainWindow):
         self.maps_dock.setObjectName("maps")
         self.maps_dock.setWidget(left)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maps_dock)
+
+        self.palette_list = Palette(ui_language())
+        self.palette_dock = QDockWidget(self.tr("Palette"), self)
+        self.palette_dock.setObjectName("palette")
+        self.palette_dock.setWidget(self.palette_list)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
 
         self.comments = CommentsPanel()
         self.comments.targetActivated.connect(self.reveal_element)
@@ -271,6 +280,9 @@ class MainWindow(QMainWindow):
         self.path = path
         self.document = Document(project, path)
         self.document.changed.connect(self._model_changed)
+        self.view.set_editor(
+            EditorContext(self.document, self.current_map, lambda: self.scene.layout)
+        )
         self.document.dirtyChanged.connect(self._dirty_changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
