@@ -7,7 +7,7 @@ drawing when the model says it changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -20,6 +20,9 @@ from .items import ElementItem
 
 
 class MapScene(QGraphicsScene):
+    rebuilt = Signal()
+    """Emitted after the scene was rebuilt from the model (all items are new)."""
+
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.layouter = MapLayouter()
@@ -49,6 +52,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
+        self.rebuilt.emit()
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])

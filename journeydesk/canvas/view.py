@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -19,6 +19,7 @@ from journeydesk.layout.hit import cell_at
 
 from .interactions import DropFeedback, EditorContext, MoveCards, cards_by_cell
 from .items import ElementItem
+from .keyboard import KeyboardCapture
 from .palette import MIME, Payload, allowed, drop_command
 from .scene import MapScene
 
@@ -44,6 +45,8 @@ class MapView(QGraphicsView):
         self.setAccessibleName(self.tr("Map"))
         self._zoom = 1.0
         self.editor: EditorContext | None = None
+        self.keys: KeyboardCapture | None = None
+        self._rebuilt_connected = False
         self._interaction: MoveCards | None = None
         self._pan_from: QPoint | None = None
         self._drop_feedback: DropFeedback | None = None
@@ -51,6 +54,13 @@ class MapView(QGraphicsView):
     def set_editor(self, editor: EditorContext | None) -> None:
         """Make the view editable (drags, drops, rubber band) or read-only."""
         self.editor = editor
+        if self.keys is not None:
+            self.keys.close_editor()
+        self.keys = KeyboardCapture(self, editor) if editor is not None else None
+        scene = self.scene()
+        if isinstance(scene, MapScene) and not self._rebuilt_connected:
+            scene.rebuilt.connect(self._scene_rebuilt)
+            self._rebuilt_connected = True
         self.setAcceptDrops(editor is not None)
         self.setDragMode(
             QGraphicsView.DragMode.RubberBandDrag
@@ -98,6 +108,10 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+    def _scene_rebuilt(self) -> None:
+        if self.keys is not None:
+            self.keys.scene_rebuilt()
 
     # --- gestures ---------------------------------------------------------
 
@@ -172,7 +186,27 @@ class MapView(QGraphicsView):
             self._interaction = None
             event.accept()
             return
+        if self.keys is not None and self.keys.key(event):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab walks the cards of the map, not the window's widgets.
+        if self.keys is not None:
+            return False
+        return super().focusNextPrevChild(next)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The in-place editor: Esc cancels, losing focus commits.
+        if self.keys is not None and watched is self.keys.editor:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                if event.key() == Qt.Key.Key_Escape:
+                    self.keys.cancel()
+                    return True
+            elif event.type() == QEvent.Type.FocusOut:
+                self.keys.commit()
+        return super().eventFilter(watched, event)
 
     # --- drops from the palette --------------------------------------------
 

@@ -16,13 +16,20 @@ from journeydesk.ui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot):  # type: ignore[no-untyped-def]
     w = MainWindow()
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=_drop_changes)
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
     w.open_sample("en")
     w.view.reset_zoom()
     return w
+
+
+def _drop_changes(window: MainWindow) -> None:
+    """pytest-qt closes the window after the test: closing asks about unsaved
+    changes, which these tests leave on purpose."""
+    if window.document is not None:
+        window.document.undo_stack.setClean()
 
 
 def _center_of(window: MainWindow, element_id: str, kind: str) -> QPointF:
