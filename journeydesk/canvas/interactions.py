@@ -148,3 +148,207 @@ class MoveCards:
 
 
 MOUSE_LEFT = Qt.MouseButton.LeftButton
+
+
+HANDLE = 7.0
+"""Half size, in scene points, of the connect and resize handles of a selected card."""
+
+
+def handle_at(item: ElementItem, pos: QPointF) -> str | None:
+    """``connect`` over the right-middle handle of a card, ``resize`` over its
+    bottom-right corner, else None."""
+    b = item.layout_item.bounds
+    if abs(pos.x() - b.right) <= HANDLE and abs(pos.y() - b.bottom) <= HANDLE:
+        return "resize"
+    if abs(pos.x() - b.right) <= HANDLE and abs(pos.y() - (b.y + b.h / 2)) <= HANDLE * 1.5:
+        return "connect"
+    return None
+
+
+class ConnectCards:
+    """Drag from a card's handle to another card: one connection."""
+
+    def __init__(
+        self, ctx: EditorContext, scene: QGraphicsScene, source: ElementItem, start: QPointF
+    ) -> None:
+        self.ctx = ctx
+        self.scene = scene
+        self.source = source
+        self.line = QGraphicsLineItem(start.x(), start.y(), start.x(), start.y())
+        pen = QPen(QColor(OK_COLOUR))
+        pen.setWidthF(2.0)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.line.setPen(pen)
+        self.line.setZValue(Z_FEEDBACK)
+        scene.addItem(self.line)
+        self.start = start
+
+    def _target(self, pos: QPointF) -> ElementItem | None:
+        for item in self.scene.items(pos):
+            if isinstance(item, ElementItem) and item.kind == "card" and item is not self.source:
+                return item
+        return None
+
+    def move(self, pos: QPointF) -> None:
+        self.line.setLine(self.start.x(), self.start.y(), pos.x(), pos.y())
+        pen = self.line.pen()
+        pen.setColor(QColor(OK_COLOUR if self._target(pos) else REFUSED_COLOUR))
+        self.line.setPen(pen)
+
+    def release(self, pos: QPointF) -> bool:
+        target = self._target(pos)
+        self.cancel()
+        jmap = self.ctx.current_map()
+        if target is None or jmap is None or not target.element_id or not self.source.element_id:
+            return False
+        from journeydesk.document.commands import add_connection
+
+        doc = self.ctx.document
+        doc.push(add_connection(doc, jmap, self.source.element_id, target.element_id))
+        return True
+
+    def cancel(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+
+
+class ResizeSpan:
+    """Drag a card's bottom-right corner across columns to change how many
+    steps it spans."""
+
+    def __init__(self, ctx: EditorContext, scene: QGraphicsScene, item: ElementItem) -> None:
+        self.ctx = ctx
+        self.item = item
+        self.outline = QGraphicsRectItem(QRectF(*_xywh(item)))
+        pen = QPen(QColor(OK_COLOUR))
+        pen.setWidthF(2.0)
+        pen.setCosmetic(True)
+        self.outline.setPen(pen)
+        self.outline.setZValue(Z_FEEDBACK)
+        scene.addItem(self.outline)
+        self.span = 0
+
+    def _span_at(self, pos: QPointF) -> int:
+        layout, jmap = self.ctx.layout(), self.ctx.current_map()
+        card_id = self.item.element_id
+        if layout is None or jmap is None or card_id is None:
+            return 0
+        card = next((c for c in jmap.cards if c.id == card_id), None)
+        if card is None:
+            return 0
+        from journeydesk.layout.hit import grid_of
+
+        steps = grid_of(layout).steps
+        ids = [sid for sid, _r in steps]
+        if card.step not in ids:
+            return 0
+        first = ids.index(card.step)
+        last = first
+        for n, (_sid, rect) in enumerate(steps):
+            if rect.x <= pos.x():
+                last = n
+        return max(1, last - first + 1)
+
+    def move(self, pos: QPointF) -> None:
+        self.span = self._span_at(pos)
+        x, y, _w, h = _xywh(self.item)
+        self.outline.setRect(QRectF(x, y, max(20.0, pos.x() - x), h))
+
+    def release(self, pos: QPointF) -> bool:
+        scene = self.outline.scene()
+        if scene is not None:
+            scene.removeItem(self.outline)
+        span = self._span_at(pos)
+        card_id = self.item.element_id
+        doc = self.ctx.document
+        if not span or card_id is None:
+            return False
+        card = doc.element(card_id)
+        if getattr(card, "span_steps", span) == span:
+            return False
+        from journeydesk.document.commands import SetField, describe
+
+        doc.push(
+            SetField(doc, card_id, "span_steps", span, f"Resize card {describe(card)}", merge=False)
+        )
+        return True
+
+    def cancel(self) -> None:
+        scene = self.outline.scene()
+        if scene is not None:
+            scene.removeItem(self.outline)
+
+
+def _xywh(item: ElementItem) -> tuple[float, float, float, float]:
+    b = item.layout_item.bounds
+    return b.x, b.y, b.w, b.h
+
+
+class MoveCurvePoint:
+    """Drag an emotion point: up and down changes its score (whole scores,
+    Alt for any value), sideways its step and place in the step."""
+
+    def __init__(self, ctx: EditorContext, item: ElementItem, start: QPointF) -> None:
+        self.ctx = ctx
+        self.item = item
+        self.start = start
+        self.free = False
+
+    def _target(self, pos: QPointF) -> tuple[str, float, float] | None:
+        from journeydesk.layout.hit import grid_of
+        from journeydesk.model import EmotionCurve
+
+        layout, jmap = self.ctx.layout(), self.ctx.current_map()
+        point_id = self.item.element_id
+        if layout is None or jmap is None or point_id is None:
+            return None
+        curve = self.ctx.document.location(point_id).owner
+        if not isinstance(curve, EmotionCurve):
+            return None
+        lane_id = curve.lane or next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
+        grid = grid_of(layout)
+        lane = next((r for lid, r, _k in grid.lanes if lid == lane_id), None)
+        step = next(((sid, r) for sid, r in grid.steps if r.x <= pos.x() < r.right), None)
+        if lane is None or step is None:
+            return None
+        lo, hi = curve.scale.min, curve.scale.max
+        top, h = lane.y + 14, lane.h - 28
+        rel = min(1.0, max(0.0, (pos.y() - top) / h)) if h > 0 else 0.5
+        score = hi - rel * (hi - lo)
+        score = round(score, 2) if self.free else float(round(score))
+        offset = round(min(1.0, max(0.0, (pos.x() - step[1].x) / step[1].w)), 3)
+        return step[0], offset, min(hi, max(lo, score))
+
+    def move(self, pos: QPointF, free: bool = False) -> None:
+        self.free = free
+        self.item.setPos(pos - self.start)
+
+    def release(self, pos: QPointF, free: bool = False) -> bool:
+        self.free = free
+        self.item.setPos(0, 0)
+        if (pos - self.start).manhattanLength() < 3:
+            return False
+        target = self._target(pos)
+        point_id = self.item.element_id
+        if target is None or point_id is None:
+            return False
+        from journeydesk.document.commands import SetFields
+
+        step, offset, score = target
+        doc = self.ctx.document
+        doc.push(
+            SetFields(
+                doc,
+                [
+                    (point_id, "step", step),
+                    (point_id, "offset", offset),
+                    (point_id, "score", score),
+                ],
+                "Move emotion point",
+            )
+        )
+        return True
+
+    def cancel(self) -> None:
+        self.item.setPos(0, 0)

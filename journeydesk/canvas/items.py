@@ -59,3 +59,8 @@ class ElementItem(QGraphicsItem):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(b.x - 2, b.y - 2, b.w + 4, b.h + 4), 4, 4)
+            if self.kind == "card":
+                # Handles: drag the round one to connect, the square one to resize.
+                painter.setBrush(QColor("#FFFFFF"))
+                painter.drawEllipse(QRectF(b.right - 4, b.y + b.h / 2 - 4, 8, 8))
+                painter.drawRect(QRectF(b.right - 3.5, b.bottom - 3.5, 7, 7))

@@ -17,7 +17,16 @@ from PySide6.QtWidgets import QGraphicsView
 
 from journeydesk.layout.hit import cell_at
 
-from .interactions import DropFeedback, EditorContext, MoveCards, cards_by_cell
+from .interactions import (
+    ConnectCards,
+    DropFeedback,
+    EditorContext,
+    MoveCards,
+    MoveCurvePoint,
+    ResizeSpan,
+    cards_by_cell,
+    handle_at,
+)
 from .items import ElementItem
 from .keyboard import KeyboardCapture
 from .palette import MIME, Payload, allowed, drop_command
@@ -47,7 +56,7 @@ class MapView(QGraphicsView):
         self.editor: EditorContext | None = None
         self.keys: KeyboardCapture | None = None
         self._rebuilt_connected = False
-        self._interaction: MoveCards | None = None
+        self._interaction: MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | None = None
         self._pan_from: QPoint | None = None
         self._drop_feedback: DropFeedback | None = None
 
@@ -116,9 +125,21 @@ class MapView(QGraphicsView):
     # --- gestures ---------------------------------------------------------
 
     def _card_at(self, event: QMouseEvent) -> ElementItem | None:
-        for item in self.items(event.position().toPoint()):
-            if isinstance(item, ElementItem) and item.kind == "card":
-                return item
+        return self._item_at(event, "card")
+
+    def _item_at(self, event: QMouseEvent, kind: str) -> ElementItem | None:
+        # Handles reach a few points outside a card: look around the pointer.
+        pos = event.position().toPoint()
+        for item in self.items(pos):
+            if isinstance(item, ElementItem) and item.kind == kind:
+                b = item.layout_item.bounds
+                scene_pos = self.mapToScene(pos)
+                margin = 8.0 if kind == "card" else 2.0
+                if (
+                    b.x - margin <= scene_pos.x() <= b.right + margin
+                    and b.y - margin <= scene_pos.y() <= b.bottom + margin
+                ):
+                    return item
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -128,7 +149,25 @@ class MapView(QGraphicsView):
             event.accept()
             return
         if self.editor is not None and event.button() == Qt.MouseButton.LeftButton:
+            pos = self.mapToScene(event.position().toPoint())
+            point = self._item_at(event, "curve_point")
+            if point is not None:
+                self.scene().clearSelection()
+                point.setSelected(True)
+                self._interaction = MoveCurvePoint(self.editor, point, pos)
+                event.accept()
+                return
             card = self._card_at(event)
+            if card is not None and card.isSelected():
+                handle = handle_at(card, pos)
+                if handle == "connect":
+                    self._interaction = ConnectCards(self.editor, self.scene(), card, pos)
+                    event.accept()
+                    return
+                if handle == "resize":
+                    self._interaction = ResizeSpan(self.editor, self.scene(), card)
+                    event.accept()
+                    return
             if card is not None:
                 scene = self.scene()
                 mods = event.modifiers()
@@ -162,7 +201,12 @@ class MapView(QGraphicsView):
             event.accept()
             return
         if self._interaction is not None:
-            self._interaction.move(self.mapToScene(event.position().toPoint()))
+            pos = self.mapToScene(event.position().toPoint())
+            if isinstance(self._interaction, MoveCurvePoint):
+                alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+                self._interaction.move(pos, alt)
+            else:
+                self._interaction.move(pos)
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -175,7 +219,12 @@ class MapView(QGraphicsView):
             return
         if self._interaction is not None and event.button() == Qt.MouseButton.LeftButton:
             interaction, self._interaction = self._interaction, None
-            interaction.release(self.mapToScene(event.position().toPoint()))
+            pos = self.mapToScene(event.position().toPoint())
+            if isinstance(interaction, MoveCurvePoint):
+                alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+                interaction.release(pos, alt)
+            else:
+                interaction.release(pos)
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -189,3 +189,72 @@ def test_a_new_stage_and_lane_from_the_palette(window: MainWindow) -> None:
     _drop(window, Payload("lane", "backstage"), QPointF(lane_b.x + 10, lane_b.y + 3))
     assert jmap.lanes[0].kind == "backstage"
     assert check_project(project) == []
+
+
+def _drag(window: MainWindow, start: QPointF, end: QPointF) -> None:
+    press = _view_point(window, start)
+    delta = window.view.mapFromScene(end) - window.view.mapFromScene(start)
+    _mouse(window, QEvent.Type.MouseButtonPress, press)
+    _mouse(window, QEvent.Type.MouseMove, press + delta / 2)
+    _mouse(window, QEvent.Type.MouseMove, press + delta)
+    _mouse(window, QEvent.Type.MouseButtonRelease, press + delta, Qt.MouseButton.NoButton)
+
+
+def _select(window: MainWindow, element_id: str) -> None:
+    window.scene.clearSelection()
+    for item in window.scene.element_items(element_id):
+        if item.kind == "card":
+            item.setSelected(True)
+
+
+def test_drag_from_the_handle_connects_two_cards(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None and window.document is not None
+    jmap = project.maps[0]
+    a, b = jmap.cards[0], jmap.cards[5]
+    _select(window, a.id)
+    box = next(i for i in window.scene.element_items(a.id) if i.kind == "card").layout_item.bounds
+    before = len(jmap.connections)
+    _drag(window, QPointF(box.right, box.y + box.h / 2), _center_of(window, b.id, "card"))
+    assert len(jmap.connections) == before + 1
+    conn = jmap.connections[-1]
+    assert (conn.source, conn.target) == (a.id, b.id)
+    assert window.document.undo_stack.undoText() == "Add connection"
+    assert check_project(project) == []
+
+
+def test_drag_the_corner_to_span_two_steps(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None
+    jmap = project.maps[0]
+    card = next(c for c in jmap.cards if c.span_steps == 1 and c.step == jmap.steps()[0].id)
+    _select(window, card.id)
+    box = next(
+        i for i in window.scene.element_items(card.id) if i.kind == "card"
+    ).layout_item.bounds
+    next_step = next(
+        i for i in window.scene.element_items(jmap.steps()[1].id) if i.kind == "step"
+    ).layout_item.bounds
+    _drag(
+        window, QPointF(box.right, box.bottom), QPointF(next_step.x + next_step.w / 2, box.bottom)
+    )
+    assert card.span_steps == 2
+    assert check_project(project) == []
+
+
+def test_dragging_an_emotion_point_snaps_to_whole_scores(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None
+    jmap = project.maps[0]
+    curve = jmap.curves[0]
+    point = curve.points[0]
+    item = next(i for i in window.scene.element_items(point.id) if i.kind == "curve_point")
+    b = item.layout_item.bounds
+    start = QPointF(b.x + b.w / 2, b.y + b.h / 2)
+    lane = next(
+        i for i in window.scene.element_items(curve.lane or jmap.lanes[0].id) if i.kind == "lane"
+    ).layout_item.bounds
+    _drag(window, start, QPointF(start.x(), lane.y + 15))  # to the top of the lane
+    assert point.score == curve.scale.max
+    assert float(point.score).is_integer()
+    assert check_project(project) == []
