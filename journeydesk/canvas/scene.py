@@ -18,6 +18,8 @@ from journeydesk.model.project import JourneyMap, Project
 
 from .items import ElementItem
 
+DIMMED_OPACITY = 0.18
+
 
 class MapScene(QGraphicsScene):
     rebuilt = Signal()
@@ -28,6 +30,8 @@ class MapScene(QGraphicsScene):
         self.layouter = MapLayouter()
         self.layout: MapLayout | None = None
         self.items_by_id: dict[str, list[ElementItem]] = {}
+        self.emphasis: set[str] | None = None
+        """Card ids a find or filter picked; the other cards are dimmed. None: all."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
@@ -52,7 +56,20 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
+        self.apply_emphasis()
         self.rebuilt.emit()
+
+    def set_emphasis(self, ids: set[str] | None) -> None:
+        self.emphasis = ids
+        self.apply_emphasis()
+
+    def apply_emphasis(self) -> None:
+        dim = DIMMED_OPACITY
+        for element_id, items in self.items_by_id.items():
+            for item in items:
+                if item.kind == "card":
+                    shown = self.emphasis is None or element_id in self.emphasis
+                    item.setOpacity(1.0 if shown else dim)
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])
