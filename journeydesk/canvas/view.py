@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from journeydesk.layout.hit import cell_at
 
+from .edit_actions import EditActions
 from .interactions import (
     ConnectCards,
     DropFeedback,
@@ -55,6 +57,7 @@ class MapView(QGraphicsView):
         self._zoom = 1.0
         self.editor: EditorContext | None = None
         self.keys: KeyboardCapture | None = None
+        self.edit_actions: EditActions | None = None
         self._rebuilt_connected = False
         self._interaction: MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | None = None
         self._pan_from: QPoint | None = None
@@ -66,6 +69,9 @@ class MapView(QGraphicsView):
         if self.keys is not None:
             self.keys.close_editor()
         self.keys = KeyboardCapture(self, editor) if editor is not None else None
+        if self.edit_actions is not None:
+            self.edit_actions.remove()
+        self.edit_actions = EditActions(self, editor) if editor is not None else None
         scene = self.scene()
         if isinstance(scene, MapScene) and not self._rebuilt_connected:
             scene.rebuilt.connect(self._scene_rebuilt)
@@ -256,6 +262,20 @@ class MapView(QGraphicsView):
             elif event.type() == QEvent.Type.FocusOut:
                 self.keys.commit()
         return super().eventFilter(watched, event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.edit_actions is None:
+            super().contextMenuEvent(event)
+            return
+        item = next(
+            (i for i in self.items(event.pos()) if isinstance(i, ElementItem) and i.element_id),
+            None,
+        )
+        if item is not None and not item.isSelected():
+            self.scene().clearSelection()
+            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+                item.setSelected(True)
+        self.edit_actions.context_menu(event.globalPos(), item).exec(event.globalPos())
 
     # --- drops from the palette --------------------------------------------
 

@@ -95,7 +95,10 @@ class Document(QObject):
         return index
 
     def element(self, element_id: str) -> Element:
-        """The element with this id; KeyError when there is none."""
+        """The element with this id; KeyError when there is none. The project's
+        own id gives the project, so its fields are set like any element's."""
+        if element_id == self.project.id:
+            return self.project  # type: ignore[return-value]  # an id and fields, like an element
         if self._index is None or element_id not in self._index:
             self._index = self._build_index()
         return self._index[element_id][0]

@@ -1,0 +1,193 @@
+"""Copy, cut, paste, duplicate and the context menu of the map view.
+
+Copied cards go to the clipboard three ways: as JourneyDesk data (paste into
+any window or project), as plain text (their titles and bodies) and as an
+image of the selected cards (for slides and mail).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import QGraphicsView, QMenu
+
+from journeydesk.document.clipboard import (
+    MIME,
+    copy_cards,
+    duplicate_cards,
+    paste_cards,
+    read_cards,
+)
+from journeydesk.document.commands import SetField, remove_elements
+from journeydesk.export.raster.painter import draw
+from journeydesk.layout.vocabulary import Vocabulary
+from journeydesk.model import Card
+from journeydesk.model.vocab import CARD_KINDS
+
+from .interactions import EditorContext
+from .items import ElementItem
+
+
+class EditActions:
+    def __init__(self, view: QGraphicsView, ctx: EditorContext) -> None:
+        self.view = view
+        self.ctx = ctx
+        self.actions: list[QAction] = []
+        for text, keys, slot in (
+            (view.tr("Copy"), QKeySequence.StandardKey.Copy, self.copy),
+            (view.tr("Cut"), QKeySequence.StandardKey.Cut, self.cut),
+            (view.tr("Paste"), QKeySequence.StandardKey.Paste, self.paste),
+            (view.tr("Duplicate"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.duplicate),
+        ):
+            action = QAction(text, view)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+            self.actions.append(action)
+
+    def remove(self) -> None:
+        for action in self.actions:
+            self.view.removeAction(action)
+            action.deleteLater()
+
+    # --- selection --------------------------------------------------------
+
+    def selected_cards(self) -> list[Card]:
+        jmap = self.ctx.current_map()
+        ids = {
+            i.element_id
+            for i in self.view.scene().selectedItems()
+            if isinstance(i, ElementItem) and i.kind == "card"
+        }
+        return [c for c in jmap.cards if c.id in ids] if jmap else []
+
+    def _target_cell(self) -> tuple[str, str] | None:
+        keys = getattr(self.view, "keys", None)
+        if keys is not None and keys.cell is not None and keys.cursor_shown:
+            return keys.cell.step, keys.cell.lane
+        cards = self.selected_cards()
+        if cards:
+            return cards[-1].step, cards[-1].lane
+        jmap = self.ctx.current_map()
+        if jmap and jmap.steps():
+            lane = next((ln.id for ln in jmap.lanes if ln.display == "cards"), None)
+            if lane:
+                return jmap.steps()[0].id, lane
+        return None
+
+    # --- actions ----------------------------------------------------------
+
+    def copy(self) -> bool:
+        cards = self.selected_cards()
+        if not cards:
+            return False
+        mime = QMimeData()
+        mime.setData(MIME, copy_cards(cards))
+        mime.setText("\n\n".join(f"{c.title}\n{c.body}".strip() for c in cards))
+        image = self._image()
+        if image is not None:
+            mime.setImageData(image)
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def cut(self) -> None:
+        cards = self.selected_cards()
+        if cards and self.copy():
+            doc = self.ctx.document
+            doc.push(
+                remove_elements(
+                    doc,
+                    [c.id for c in cards],
+                    f"Cut {len(cards)} card{'s' if len(cards) != 1 else ''}",
+                )
+            )
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        jmap, cell = self.ctx.current_map(), self._target_cell()
+        if mime is None or jmap is None or cell is None or not mime.hasFormat(MIME):
+            return
+        command = paste_cards(
+            self.ctx.document, jmap, read_cards(bytes(mime.data(MIME).data())), *cell
+        )
+        if command is not None:
+            self.ctx.document.push(command)
+
+    def duplicate(self) -> None:
+        jmap = self.ctx.current_map()
+        cards = self.selected_cards()
+        if jmap is None or not cards:
+            return
+        command = duplicate_cards(self.ctx.document, jmap, [c.id for c in cards])
+        if command is not None:
+            self.ctx.document.push(command)
+
+    def _image(self) -> QImage | None:
+        items = [
+            i
+            for i in self.view.scene().selectedItems()
+            if isinstance(i, ElementItem) and i.kind == "card"
+        ]
+        if not items:
+            return None
+        area = QRectF()
+        for item in items:
+            b = item.layout_item.bounds
+            area = area.united(QRectF(b.x, b.y, b.w, b.h))
+        area.adjust(-8, -8, 8, 8)
+        scale = 2.0
+        image = QImage(
+            round(area.width() * scale),
+            round(area.height() * scale),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(scale, scale)
+        painter.translate(-area.x(), -area.y())
+        for item in sorted(items, key=lambda i: i.zValue()):
+            draw(painter, item.layout_item.primitives)
+        painter.end()
+        return image
+
+    # --- context menu -----------------------------------------------------
+
+    def context_menu(self, global_pos: QPoint, item: ElementItem | None) -> QMenu:
+        """The menu for the item under the pointer (built, not shown: the view
+        shows it, tests inspect it)."""
+        menu = QMenu(self.view)
+        doc = self.ctx.document
+        if item is not None and item.kind == "card" and item.element_id:
+            card_id = item.element_id
+            card = doc.element(card_id)
+            keys = getattr(self.view, "keys", None)
+            if keys is not None:
+                menu.addAction(self.view.tr("Edit Title"), keys.edit_selected)
+            kinds = menu.addMenu(self.view.tr("Card Kind"))
+            vocab = Vocabulary(doc.project, doc.project.language)
+            for term in CARD_KINDS:
+                action = kinds.addAction(vocab.label("card_kinds", term.key))
+                action.setCheckable(True)
+                action.setChecked(getattr(card, "kind", "") == term.key)
+                action.triggered.connect(
+                    lambda _checked=False, k=term.key: doc.push(
+                        SetField(doc, card_id, "kind", k, "Change card kind", merge=False)
+                    )
+                )
+            menu.addSeparator()
+        for action in self.actions:
+            menu.addAction(action)
+        if (
+            item is not None
+            and item.element_id
+            and item.kind
+            in ("card", "stage", "step", "lane", "connection", "separator", "curve_point")
+        ):
+            menu.addSeparator()
+            element_id = item.element_id
+            menu.addAction(
+                self.view.tr("Delete"), lambda: doc.push(remove_elements(doc, [element_id]))
+            )
+        return menu

@@ -1,0 +1,107 @@
+"""Copying cards as data: what goes on the clipboard and what a paste makes.
+
+Cards travel as JSON (a private MIME type, so a paste into another window or
+another project works); a paste gives every card a fresh id and keeps only
+the references the target project can resolve (teams, sources, images).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from journeydesk.model import Card, JourneyMap, Project
+from journeydesk.model.base import new_id
+
+from .commands import Insert, Macro, SetFields, cell_cards
+from .document import Document
+
+MIME = "application/x-journeydesk-cards"
+FORMAT = "journeydesk-cards"
+MAX_PASTE_BYTES = 20 * 1024 * 1024
+
+
+def copy_cards(cards: list[Card]) -> bytes:
+    payload = {"format": FORMAT, "cards": [c.model_dump(mode="json") for c in cards]}
+    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+
+def read_cards(data: bytes) -> list[Card]:
+    """Cards from clipboard bytes; an empty list for anything else (it may
+    come from any program, so it is untrusted like a file)."""
+    if len(data) > MAX_PASTE_BYTES:
+        return []
+    try:
+        payload = json.loads(data.decode("utf-8"))
+        if payload.get("format") != FORMAT:
+            return []
+        return [Card.model_validate(c) for c in payload["cards"]][:1000]
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return []
+
+
+def _clean(card: Card, project: Project, step: str, lane: str) -> Card:
+    teams = {t.id for t in project.teams}
+    sources = {s.id for s in project.sources}
+    assets = {a.id for a in project.assets}
+    data: dict[str, Any] = card.model_dump()
+    data.update(
+        id=new_id(),
+        step=step,
+        lane=lane,
+        relates_to=[],
+        derived_from=None,
+        links=[],
+        span_steps=1,
+        span_lanes=1,
+    )
+    data["owners"] = [o for o in data["owners"] if o["team"] in teams]
+    data["evidence"] = [
+        {**e, "id": new_id(), "source": e["source"] if e["source"] in sources else None}
+        for e in data["evidence"]
+    ]
+    if data.get("image") not in assets:
+        data["image"] = None
+    return Card.model_validate(data)
+
+
+def paste_cards(
+    doc: Document, jmap: JourneyMap, cards: list[Card], step: str, lane: str, text: str = "Paste"
+) -> QUndoCommand | None:
+    """Cards into one cell, after the cards there, as one undo step."""
+    if not cards:
+        return None
+    macro = Macro(f"{text} {len(cards)} card{'s' if len(cards) != 1 else ''}")
+    start = len(cell_cards(jmap, step, lane))
+    for n, card in enumerate(cards):
+        fresh = _clean(card, doc.project, step, lane)
+        fresh.order = start + n
+        macro.add(Insert(doc, jmap, "cards", fresh))
+    return macro
+
+
+def duplicate_cards(doc: Document, jmap: JourneyMap, ids: list[str]) -> QUndoCommand | None:
+    """Each card copied right after itself in its cell, as one undo step."""
+    chosen = set(ids)
+    originals = [c for c in jmap.cards if c.id in chosen]
+    if not originals:
+        return None
+    macro = Macro(f"Duplicate {len(originals)} card{'s' if len(originals) != 1 else ''}")
+    for step, lane in dict.fromkeys((c.step, c.lane) for c in originals):
+        final: list[tuple[Card, bool]] = []  # (card, is_new)
+        for card in cell_cards(jmap, step, lane):
+            final.append((card, False))
+            if card.id in chosen:
+                copy = _clean(card, doc.project, step, lane)
+                copy.span_steps = card.span_steps
+                final.append((copy, True))
+        macro.add(
+            SetFields(doc, [(c.id, "order", n) for n, (c, new) in enumerate(final) if not new], "")
+        )
+        for n, (card, new) in enumerate(final):
+            if new:
+                card.order = n
+                macro.add(Insert(doc, jmap, "cards", card))
+    return macro

@@ -1,0 +1,87 @@
+"""Copy, cut, paste, duplicate and the context menu on the map view."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
+
+from journeydesk.document.clipboard import MIME
+from journeydesk.model import check_project
+from journeydesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w, before_close_func=_drop_changes)
+    w.show()
+    qtbot.waitExposed(w)
+    w.open_sample("en")
+    return w
+
+
+def _drop_changes(window: MainWindow) -> None:
+    if window.document is not None:
+        window.document.undo_stack.setClean()
+
+
+def _select(window: MainWindow, *ids: str) -> None:
+    window.scene.clearSelection()
+    for element_id in ids:
+        for item in window.scene.element_items(element_id):
+            if item.kind == "card":
+                item.setSelected(True)
+
+
+def test_copy_puts_data_text_and_an_image_on_the_clipboard(window: MainWindow) -> None:
+    assert window.view.edit_actions is not None and window.project is not None
+    card = window.project.maps[0].cards[0]
+    _select(window, card.id)
+    assert window.view.edit_actions.copy()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.hasFormat(MIME)
+    assert card.title in mime.text()
+    assert mime.hasImage()
+
+
+def test_cut_then_paste_moves_the_card_as_two_steps(window: MainWindow) -> None:
+    actions = window.view.edit_actions
+    project = window.project
+    assert actions is not None and project is not None and window.document is not None
+    jmap = project.maps[0]
+    card = jmap.cards[2]
+    _select(window, card.id)
+    actions.cut()
+    assert card not in jmap.cards
+    assert window.document.undo_stack.undoText() == "Cut 1 card"
+    # paste into the first card's cell
+    _select(window, jmap.cards[0].id)
+    actions.paste()
+    pasted = [c for c in jmap.cards if c.title == card.title]
+    assert len(pasted) == 1 and pasted[0].id != card.id
+    assert (pasted[0].step, pasted[0].lane) == (jmap.cards[0].step, jmap.cards[0].lane)
+    assert check_project(project) == []
+
+
+def test_duplicate_and_context_menu(window: MainWindow) -> None:
+    actions = window.view.edit_actions
+    project = window.project
+    assert actions is not None and project is not None
+    jmap = project.maps[0]
+    card = jmap.cards[1]
+    _select(window, card.id)
+    actions.duplicate()
+    assert sum(1 for c in jmap.cards if c.title == card.title) == 2
+    item = next(i for i in window.scene.element_items(card.id) if i.kind == "card")
+    menu = actions.context_menu(QPoint(0, 0), item)
+    texts = [a.text() for a in menu.actions()]
+    assert "Card Kind" in texts and "Delete" in texts and "Copy" in texts
+    kinds = next(a.menu() for a in menu.actions() if a.text() == "Card Kind")
+    pain = next(a for a in kinds.actions() if a.text() == "Pain point")
+    pain.trigger()
+    assert card.kind == "pain_point"
+    delete = next(a for a in menu.actions() if a.text() == "Delete")
+    delete.trigger()
+    assert card not in jmap.cards
+    assert check_project(project) == []

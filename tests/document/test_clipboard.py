@@ -1,0 +1,89 @@
+"""Copy, paste and duplicate cards: fresh ids, valid references, one undo step."""
+
+from __future__ import annotations
+
+import pytest
+
+from journeydesk import templates
+from journeydesk.document.clipboard import (
+    copy_cards,
+    duplicate_cards,
+    paste_cards,
+    read_cards,
+)
+from journeydesk.document.document import Document
+from journeydesk.io import dump_bytes
+from journeydesk.model import check_project
+
+
+@pytest.fixture
+def doc(qapp) -> Document:  # type: ignore[no-untyped-def]
+    return Document(templates.new_project("sample", "en"))
+
+
+def test_copy_paste_into_another_project_keeps_it_valid(doc: Document) -> None:
+    source = doc.project.maps[0]
+    picked = [c for c in source.cards if c.owners and c.evidence][:3]
+    data = copy_cards(picked)
+    other = Document(templates.new_project("service-blueprint", "it"))
+    target = other.project.maps[0]
+    step, lane = target.steps()[0].id, target.lanes[1].id
+    before = dump_bytes(other.project)
+    command = paste_cards(other, target, read_cards(data), step, lane)
+    assert command is not None
+    other.push(command)
+    pasted = [c for c in target.cards if c.title in {p.title for p in picked}]
+    assert len(pasted) == 3
+    assert not {c.id for c in pasted} & {c.id for c in picked}
+    assert all(not c.owners for c in pasted)  # the other project has other teams
+    assert check_project(other.project) == []
+    other.undo_stack.undo()
+    assert dump_bytes(other.project) == before
+
+
+def test_paste_within_the_project_keeps_owners_and_orders(doc: Document) -> None:
+    jmap = doc.project.maps[0]
+    card = next(c for c in jmap.cards if c.owners)
+    command = paste_cards(doc, jmap, read_cards(copy_cards([card])), card.step, card.lane)
+    assert command is not None
+    doc.push(command)
+    cell = sorted(
+        (c for c in jmap.cards if (c.step, c.lane) == (card.step, card.lane)), key=lambda c: c.order
+    )
+    assert [c.order for c in cell] == list(range(len(cell)))
+    assert cell[-1].owners == card.owners and cell[-1].id != card.id
+    assert check_project(doc.project) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"not json",
+        b'{"format": "other"}',
+        b'{"format": "journeydesk-cards", "cards": [{"x": 1}]}',
+        b"[" * 100000,
+    ],
+)
+def test_foreign_clipboard_content_is_ignored(data: bytes) -> None:
+    assert read_cards(data) == []
+
+
+def test_duplicate_puts_each_copy_after_its_card(doc: Document) -> None:
+    jmap = doc.project.maps[0]
+    card = jmap.cards[0]
+    cell_before = sorted(
+        (c for c in jmap.cards if (c.step, c.lane) == (card.step, card.lane)), key=lambda c: c.order
+    )
+    before = dump_bytes(doc.project)
+    command = duplicate_cards(doc, jmap, [c.id for c in cell_before])
+    assert command is not None
+    doc.push(command)
+    cell = sorted(
+        (c for c in jmap.cards if (c.step, c.lane) == (card.step, card.lane)), key=lambda c: c.order
+    )
+    assert [c.title for c in cell] == [t for c in cell_before for t in (c.title, c.title)]
+    assert [c.order for c in cell] == list(range(len(cell)))
+    assert check_project(doc.project) == []
+    doc.undo_stack.undo()
+    assert dump_bytes(doc.project) == before
