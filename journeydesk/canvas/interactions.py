@@ -352,3 +352,109 @@ class MoveCurvePoint:
 
     def cancel(self) -> None:
         self.item.setPos(0, 0)
+
+
+class ReorderHeader:
+    """Drag a stage, step or lane header to a new place (a step may move into
+    another stage)."""
+
+    def __init__(
+        self, ctx: EditorContext, scene: QGraphicsScene, item: ElementItem, start: QPointF
+    ) -> None:
+        self.ctx = ctx
+        self.item = item
+        self.kind = item.kind
+        self.start = start
+        self.line = QGraphicsLineItem()
+        pen = QPen(QColor(OK_COLOUR))
+        pen.setWidthF(3.0)
+        pen.setCosmetic(True)
+        self.line.setPen(pen)
+        self.line.setZValue(Z_FEEDBACK)
+        self.line.setVisible(False)
+        scene.addItem(self.line)
+        self.moved = False
+
+    def _target(self, pos: QPointF) -> tuple[str, int] | None:
+        from journeydesk.layout.hit import header_index_at
+
+        layout = self.ctx.layout()
+        if layout is None:
+            return None
+        return header_index_at(
+            layout,
+            self.kind,
+            pos.x(),
+            pos.y() if self.kind == "lane" else self.item.layout_item.bounds.y + 2,
+        )
+
+    def move(self, pos: QPointF) -> None:
+        if (pos - self.start).manhattanLength() < 4:
+            return
+        self.moved = True
+        target = self._target(pos)
+        layout = self.ctx.layout()
+        if target is None or layout is None:
+            self.line.setVisible(False)
+            return
+        element, after = target
+        box = next(
+            (i.bounds for i in layout.items if i.element == element and i.kind == self.kind), None
+        )
+        if box is None:
+            return
+        if self.kind == "lane":
+            y = box.bottom if after else box.y
+            self.line.setLine(box.x, y, box.right, y)
+        else:
+            x = box.right if after else box.x
+            self.line.setLine(x, box.y, x, box.bottom + 40)
+        self.line.setVisible(True)
+
+    def release(self, pos: QPointF) -> bool:
+        self.cancel()
+        target = self._target(pos)
+        jmap = self.ctx.current_map()
+        moving = self.item.element_id
+        if not self.moved or target is None or jmap is None or moving is None:
+            return False
+        element, after = target
+        if element == moving:
+            return False
+        from journeydesk.document.commands import Insert, Macro, Remove, Reorder, describe
+
+        doc = self.ctx.document
+        if self.kind in ("stage", "lane"):
+            items = jmap.stages if self.kind == "stage" else jmap.lanes
+            ids = [x.id for x in items]
+            old, new = ids.index(moving), ids.index(element) + after
+            if new > old:
+                new -= 1
+            if new == old:
+                return False
+            doc.push(Reorder(doc, moving, new, f"Move {self.kind} {describe(items[old])}".strip()))
+            return True
+        # a step: within its stage, or into another one
+        source = next(s for s in jmap.stages if any(st.id == moving for st in s.steps))
+        dest = next(s for s in jmap.stages if any(st.id == element for st in s.steps))
+        step = next(st for st in source.steps if st.id == moving)
+        new = [st.id for st in dest.steps].index(element) + after
+        if source is dest:
+            old = [st.id for st in source.steps].index(moving)
+            if new > old:
+                new -= 1
+            if new == old:
+                return False
+            doc.push(Reorder(doc, moving, new, f"Move step {describe(step)}".strip()))
+            return True
+        if len(source.steps) == 1:
+            return False  # a stage keeps at least one step
+        macro = Macro(f"Move step {describe(step)}".strip())
+        macro.add(Remove(doc, moving))
+        macro.add(Insert(doc, dest, "steps", step, new))
+        doc.push(macro)
+        return True
+
+    def cancel(self) -> None:
+        if self.line.scene() is not None:
+            self.line.scene().removeItem(self.line)

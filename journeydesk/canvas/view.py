@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -25,6 +25,7 @@ from .interactions import (
     EditorContext,
     MoveCards,
     MoveCurvePoint,
+    ReorderHeader,
     ResizeSpan,
     cards_by_cell,
     handle_at,
@@ -59,7 +60,9 @@ class MapView(QGraphicsView):
         self.keys: KeyboardCapture | None = None
         self.edit_actions: EditActions | None = None
         self._rebuilt_connected = False
-        self._interaction: MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | None = None
+        self._interaction: (
+            MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | ReorderHeader | None
+        ) = None
         self._pan_from: QPoint | None = None
         self._drop_feedback: DropFeedback | None = None
 
@@ -133,6 +136,12 @@ class MapView(QGraphicsView):
     def _card_at(self, event: QMouseEvent) -> ElementItem | None:
         return self._item_at(event, "card")
 
+    def _in_lane_header(self, lane: ElementItem, pos: QPointF) -> bool:
+        """Lanes are dragged by their header column, not by their whole row."""
+        layout = self.editor.layout() if self.editor else None
+        steps = [i.bounds.x for i in layout.items if i.kind == "step"] if layout else []
+        return bool(steps) and pos.x() < min(steps)
+
     def _item_at(self, event: QMouseEvent, kind: str) -> ElementItem | None:
         # Handles reach a few points outside a card: look around the pointer.
         pos = event.position().toPoint()
@@ -163,6 +172,14 @@ class MapView(QGraphicsView):
                 self._interaction = MoveCurvePoint(self.editor, point, pos)
                 event.accept()
                 return
+            for kind in ("step", "stage", "lane"):
+                header = self._item_at(event, kind)
+                if header is not None and (kind != "lane" or self._in_lane_header(header, pos)):
+                    self.scene().clearSelection()
+                    header.setSelected(True)
+                    self._interaction = ReorderHeader(self.editor, self.scene(), header, pos)
+                    event.accept()
+                    return
             card = self._card_at(event)
             if card is not None and card.isSelected():
                 handle = handle_at(card, pos)

@@ -258,3 +258,48 @@ def test_dragging_an_emotion_point_snaps_to_whole_scores(window: MainWindow) -> 
     assert point.score == curve.scale.max
     assert float(point.score).is_integer()
     assert check_project(project) == []
+
+
+def _bounds(window: MainWindow, element_id: str, kind: str):  # type: ignore[no-untyped-def]
+    return next(
+        i for i in window.scene.element_items(element_id) if i.kind == kind
+    ).layout_item.bounds
+
+
+def test_drag_a_stage_header_after_the_next_stage(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None and window.document is not None
+    jmap = project.maps[0]
+    first, second = jmap.stages[0], jmap.stages[1]
+    a, b = _bounds(window, first.id, "stage"), _bounds(window, second.id, "stage")
+    _drag(window, QPointF(a.x + 20, a.y + 10), QPointF(b.right - 10, b.y + 10))
+    assert [s.id for s in jmap.stages[:2]] == [second.id, first.id]
+    assert window.document.undo_stack.undoText() == f"Move stage '{first.name}'"
+    assert check_project(project) == []
+    window.undo_action.trigger()
+    assert jmap.stages[0] is first
+
+
+def test_drag_a_lane_header_to_the_top(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None
+    jmap = project.maps[0]
+    third = jmap.lanes[2]
+    top = _bounds(window, jmap.lanes[0].id, "lane")
+    src = _bounds(window, third.id, "lane")
+    _drag(window, QPointF(src.x + 20, src.y + 10), QPointF(top.x + 20, top.y + 3))
+    assert jmap.lanes[0] is third
+    assert check_project(project) == []
+
+
+def test_drag_a_step_into_the_next_stage(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None
+    jmap = project.maps[0]
+    source = next(s for s in jmap.stages if len(s.steps) > 1)
+    step = source.steps[-1]
+    dest = jmap.stages[jmap.stages.index(source) + 1]
+    a, b = _bounds(window, step.id, "step"), _bounds(window, dest.steps[0].id, "step")
+    _drag(window, QPointF(a.x + 20, a.y + 10), QPointF(b.right - 5, b.y + 10))
+    assert dest.steps[1] is step and step not in source.steps
+    assert check_project(project) == []
