@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsView
 from journeydesk.layout.hit import cell_at
 
 from .edit_actions import EditActions
+from .image_drop import image_drop_command, image_paths
 from .interactions import (
     ConnectCards,
     DropFeedback,
@@ -42,6 +43,8 @@ ZOOM_STEP = 1.25
 
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
+    message = Signal(str)
+    """Something the user should read in the status bar (a refused drop...)."""
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
@@ -309,10 +312,44 @@ class MapView(QGraphicsView):
         return payload, layout, jmap, hit, pos, ok
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.editor is not None and event.mimeData().hasFormat(MIME):
+        if self.editor is not None and (
+            event.mimeData().hasFormat(MIME) or image_paths(event.mimeData())
+        ):
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
+
+    def _image_drop(self, event: QDropEvent) -> bool:
+        """An image file from the file manager: onto a card, or a new image card."""
+        paths = image_paths(event.mimeData())
+        if self.editor is None or not paths:
+            return False
+        layout, jmap = self.editor.layout(), self.editor.current_map()
+        if layout is None or jmap is None:
+            return False
+        pos = self.mapToScene(event.position().toPoint())
+        card_item = next(
+            (
+                i
+                for i in self.items(event.position().toPoint())
+                if isinstance(i, ElementItem) and i.kind == "card"
+            ),
+            None,
+        )
+        card = next((c for c in jmap.cards if card_item and c.id == card_item.element_id), None)
+        hit = cell_at(layout, pos.x(), pos.y(), cards_by_cell(jmap, set()))
+        try:
+            command = image_drop_command(self.editor.document, jmap, paths[0], card, hit)
+        except (OSError, ValueError) as exc:
+            self.message.emit(self.tr("The image cannot be used: %1").replace("%1", str(exc)))
+            event.ignore()
+            return True
+        if command is None:
+            event.ignore()
+            return True
+        self.editor.document.push(command)
+        event.acceptProposedAction()
+        return True
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         target = self._drop_target(event)
@@ -338,6 +375,9 @@ class MapView(QGraphicsView):
             self._drop_feedback = None
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._image_drop(event):
+            self._clear_drop_feedback()
+            return
         target = self._drop_target(event)
         self._clear_drop_feedback()
         if target is None or self.editor is None:

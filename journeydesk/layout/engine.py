@@ -77,6 +77,7 @@ class CardMeasure:
     body: tuple[str, ...]
     title_cut: bool
     body_cut: bool
+    image_height: float = 0.0
 
 
 @dataclass
@@ -92,6 +93,12 @@ class _Ctx:
     comments: dict[str, int] = field(default_factory=dict)
     """Open review comments per element (empty when the options leave them out)."""
 
+    def image_aspect(self, card: Card) -> float:
+        if card.image is None:
+            return 0.0
+        asset = next((a for a in self.project.assets if a.id == card.image), None)
+        return asset.height / asset.width if asset else 0.0
+
 
 class MapLayouter:
     """Lays out maps, remembering card measures between calls."""
@@ -105,9 +112,12 @@ class MapLayouter:
 
     # --- card measures -------------------------------------------------
 
-    def measure(self, card: Card, width: float, comments: int = 0) -> CardMeasure:
+    def measure(
+        self, card: Card, width: float, comments: int = 0, image_aspect: float = 0.0
+    ) -> CardMeasure:
+        """``image_aspect`` is the card image's height / width (0: no image)."""
         badges = _badge_count(card) + (1 if comments else 0)
-        key = (card.title, card.body, card.kind, width, badges)
+        key = (card.title, card.body, card.kind, width, badges, image_aspect)
         found = self._measures.get(key)
         if found is not None:
             return found
@@ -123,6 +133,9 @@ class MapLayouter:
             else None
         )
         h = t.card_padding * 2 + len(title.lines) * t.card_title_size * t.leading
+        image_h = min(t.card_image_max_height, inner * image_aspect) if image_aspect else 0.0
+        if image_h:
+            h += image_h + 3
         if body is not None:
             h += 2 + len(body.lines) * t.card_body_size * t.leading
         if badges:
@@ -134,6 +147,7 @@ class MapLayouter:
             body=body.lines if body else (),
             title_cut=title.truncated,
             body_cut=body.truncated if body else False,
+            image_height=image_h,
         )
         self._measures[key] = measure
         return measure
@@ -445,7 +459,7 @@ class MapLayouter:
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
-            m = self.measure(card, w, ctx.comments.get(card.id, 0))
+            m = self.measure(card, w, ctx.comments.get(card.id, 0), ctx.image_aspect(card))
             y = max(sky[i : i + span])
             out[card.id] = Rect(x0 + i * t.column_width + t.column_gap / 2, y, w, m.height)
             for j in range(i, i + span):
@@ -582,7 +596,7 @@ class MapLayouter:
 
     def _card(self, ctx: _Ctx, card: Card, rect: Rect, comments: int) -> None:
         t = self.theme
-        m = self.measure(card, rect.w, comments)
+        m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
         if m.title_cut:
             ctx.overflows.append(Overflow(card.id, "title", card.title))
         if m.body_cut:
@@ -598,6 +612,9 @@ class MapLayouter:
         x = rect.x + t.card_padding
         y = rect.y + t.card_padding
         inner = rect.w - 2 * t.card_padding
+        if m.image_height and card.image:
+            prims.append(Image(card.image, Rect(x, y, inner, m.image_height)))
+            y += m.image_height + 3
         prims.append(
             Text(
                 x,

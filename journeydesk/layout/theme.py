@@ -61,6 +61,7 @@ class Theme:
     card_min_height: float = 30.0
     card_title_lines: int = 3
     card_body_lines: int = 4
+    card_image_max_height: float = 90.0
     badge_height: float = 10.0
     lane_min_height: float = 44.0
     collapsed_lane_height: float = 20.0
