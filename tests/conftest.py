@@ -372,3 +372,16 @@ def _thread_timeout_for_qt(item: pytest.Item) -> None:
         if marker.args:
             kwargs["timeout"] = marker.args[0]
         item.add_marker(pytest.mark.timeout(**kwargs), append=False)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """PySide6 on the offscreen platform crashes at exit while the clipboard
+    holds data (seen with 6.11.3); tests that copy leave some there."""
+    import sys
+
+    if "PySide6.QtGui" not in sys.modules:
+        return
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()

@@ -24,18 +24,30 @@ class ElementItem(QGraphicsItem):
         super().__init__()
         self.kind = item.kind
         self.element_id = item.element
-        self._item = item
+        self.key: tuple[str, str | None, int] = (item.kind, item.element, 0)
+        """Which layout item this is: kind, element id, and its rank among them."""
         self._images = images
+        self._item = item
+        self._rect = QRectF()
+        if item.kind in SELECTABLE_KINDS and item.element is not None:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(False)
+        self.set_layout_item(item)
+
+    def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
+        """Show what the layout now computes for this element (same kind and id)."""
+        self.prepareGeometryChange()
+        self._item = item
+        if images is not None:
+            self._images = images
         # Strokes and labels reach a little outside the bounds the layout gives.
         b = item.bounds
         self._rect = QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
         self.setZValue(item.z)
-        if item.kind in SELECTABLE_KINDS and item.element is not None:
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(False)
         if item.kind == "card":
             texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
             self.setToolTip("\n".join(texts[:12]))
+        self.update()
 
     @property
     def layout_item(self) -> Item:

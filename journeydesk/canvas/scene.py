@@ -38,19 +38,45 @@ class MapScene(QGraphicsScene):
     def show_map(
         self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
     ) -> None:
-        self.clear()
-        self.items_by_id.clear()
-        self.layout = None
+        """Show ``jmap`` as the model has it now. Showing the same map again
+        (after an edit) keeps the items whose drawing did not change, updates
+        the changed ones in place and adds or removes the rest, so selection
+        and the view stay put and a big map redraws quickly."""
         if jmap is None:
+            self.clear()
+            self.items_by_id.clear()
+            self.layout = None
             self.setSceneRect(QRectF(0, 0, 100, 100))
             return
         layout = self.layouter.layout(project, jmap, options)
         images = ImageCache(project.assets)
+        same_map = self.layout is not None and self.layout.map_id == jmap.id
+        old: dict[tuple[str, str | None, int], ElementItem] = {}
+        if same_map:
+            for existing in self.items():
+                if isinstance(existing, ElementItem):
+                    old[existing.key] = existing
+        else:
+            self.clear()
+        self.items_by_id.clear()
+        seen: dict[tuple[str, str | None], int] = {}
         for item in layout.items:
-            graphic = ElementItem(item, images)
-            self.addItem(graphic)
+            n = seen.get((item.kind, item.element), 0)
+            seen[(item.kind, item.element)] = n + 1
+            key = (item.kind, item.element, n)
+            kept = old.pop(key, None)
+            if kept is None:
+                graphic = ElementItem(item, images)
+                graphic.key = key
+                self.addItem(graphic)
+            else:
+                graphic = kept
+                if graphic.layout_item != item:
+                    graphic.set_layout_item(item, images)
             if item.element is not None:
                 self.items_by_id.setdefault(item.element, []).append(graphic)
+        for gone in old.values():
+            self.removeItem(gone)
         self.layout = layout
         margin = 40.0
         self.setSceneRect(

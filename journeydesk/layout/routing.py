@@ -113,7 +113,7 @@ def route(
     return Router().route_all([(a, b)], cards, gap, pad, column)[0]
 
 
-MAX_OBSTACLES = 400
+MAX_OBSTACLES = 150
 """Past this many cards between the two ends the search is skipped (the plain
 route is drawn): connections in real maps join nearby cards."""
 

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from journeydesk import __version__
-
-
-def ui_language() -> str:
-    """``it`` when the system language is Italian, else ``en``."""
-    return "it" if QLocale.system().language() == QLocale.Language.Italian else "en"
-
-
-def _install_qt_translations(app: QApplication, language: str) -> None:
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        app.installTranslator(translator)
 
 
 def run_app(path: str | None) -> int:
@@ -29,8 +16,18 @@ def run_app(path: str | None) -> int:
     app.setOrganizationName("JourneyDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("journeydesk")
-    language = ui_language()
-    _install_qt_translations(app, language)
+    if app.platformName() == "offscreen":
+        # PySide6 crashes at exit on the offscreen platform while the
+        # clipboard holds data; a headless run has nobody to paste it anyway.
+        app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
+    from .files import ui_language as preferred_language
+
+    language = preferred_language()  # the Preferences' choice, else the system's
+    from .i18n import install_translators
+
+    app.setProperty("journeydesk_translators", len(install_translators(app, language)))
+
+    from PySide6.QtCore import QTimer
 
     from .main_window import MainWindow
 
@@ -40,4 +37,7 @@ def run_app(path: str | None) -> int:
         window.open_sample(language)
     else:
         window.open_path(path)
+    # Work left by a JourneyDesk that crashed or was killed: offer it back once
+    # the window is up.
+    QTimer.singleShot(0, window.files.offer_recovery)
     return app.exec()

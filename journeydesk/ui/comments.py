@@ -12,18 +12,20 @@ from journeydesk.model.checks import iter_elements
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def element_name(project: Project, element_id: str) -> str:
+def element_name(project: Project, element_id: str, index: dict[str, object] | None = None) -> str:
     """A short human name for the element a comment hangs on."""
     if element_id == project.id:
         return project.title
-    for _path, element in iter_elements(project):
-        if element.id == element_id:
-            for attr in ("title", "name", "label"):
-                value = getattr(element, attr, "")
-                if value:
-                    return str(value)
-            return type(element).__name__
-    return element_id
+    if index is None:
+        index = {e.id: e for _p, e in iter_elements(project)}
+    element = index.get(element_id)
+    if element is None:
+        return element_id
+    for attr in ("title", "name", "label"):
+        value = getattr(element, attr, "")
+        if value:
+            return str(value)
+    return type(element).__name__
 
 
 class CommentsPanel(QWidget):
@@ -50,10 +52,11 @@ class CommentsPanel(QWidget):
         for _path, element in iter_elements(jmap):
             ids.add(element.id)
         grey = QBrush(QColor("#7A808A"))
+        index: dict[str, object] = {e.id: e for _p, e in iter_elements(jmap)}
         for comment in sorted(project.comments, key=lambda c: c.created):
             if comment.target not in ids:
                 continue
-            about = element_name(project, comment.target)
+            about = element_name(project, comment.target, index)
             text = f"{about}: {comment.text}"
             if comment.resolved:
                 text = self.tr("(resolved) %1").replace("%1", text)

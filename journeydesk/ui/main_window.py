@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QUndoGroup
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPageLayout,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,12 +37,16 @@ from journeydesk.canvas.scene import MapScene
 from journeydesk.canvas.view import MapView
 from journeydesk.document.commands import remove_elements
 from journeydesk.document.document import Change, Document
-from journeydesk.io import ProjectFileError, read_project
+from journeydesk.io import ProjectFileError
 from journeydesk.layout.labels import label
 from journeydesk.model import JourneyMap, Project
 
-from .app_language import ui_language
 from .comments import CommentsPanel
+from .files import FileController
+from .files import ui_language as preferred_ui_language
+from .findbar import FindBar
+from .inspector import Inspector
+from .navigator import Navigator
 from .palette import Palette
 from .printing import print_layout, print_tiled
 
@@ -53,7 +64,18 @@ class MainWindow(QMainWindow):
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
-        self.setCentralWidget(self.view)
+        self.find_bar = FindBar()
+        self.find_bar.setVisible(False)
+        self.find_bar.filterChanged.connect(self.scene.set_emphasis)
+        self.find_bar.goTo.connect(self.reveal_element)
+        self.find_bar.closed.connect(self.view.setFocus)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
 
         self.maps = QListWidget()
         self.maps.setAccessibleName(self.tr("Maps"))
@@ -65,14 +87,19 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
-        left_layout.addWidget(self.maps, 1)
+        # The navigator shows personas and maps; the flat list of maps stays
+        # (hidden) as the record of the shown map: current_map() reads its row.
+        self.navigator = Navigator(self.maps)
+        left_layout.addWidget(self.navigator, 1)
+        left_layout.addWidget(self.maps)
+        self.maps.hide()
         left_layout.addWidget(self.summary)
         self.maps_dock = QDockWidget(self.tr("Maps"), self)
         self.maps_dock.setObjectName("maps")
         self.maps_dock.setWidget(left)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maps_dock)
 
-        self.palette_list = Palette(ui_language())
+        self.palette_list = Palette(preferred_ui_language())
         self.palette_dock = QDockWidget(self.tr("Palette"), self)
         self.palette_dock.setObjectName("palette")
         self.palette_dock.setWidget(self.palette_list)
@@ -84,6 +111,7 @@ class MainWindow(QMainWindow):
         self.comments_dock.setObjectName("comments")
         self.comments_dock.setWidget(self.comments)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
+        self._make_inspector()
         self.resizeDocks(
             [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
         )
@@ -91,6 +119,7 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoomChanged.connect(self._show_zoom)
+        self.files = FileController(self)
         self._make_menus()
         self._update_title()
         self._show_zoom(self.view.zoom)
@@ -109,10 +138,7 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
-        )
-        file_menu.addSeparator()
+        self.files.add_file_actions(file_menu)
         file_menu.addAction(
             self._action(
                 self.tr("&Export…"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E), self.export
@@ -125,8 +151,9 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Print as &Tiled Poster…"), None, self.print_poster)
         )
         file_menu.addSeparator()
+        self.files.add_preferences_action(file_menu)
         quit_action = self._action(
-            self.tr("&Quit"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q), self.close
+            self.tr("&Quit"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q), self.files.quit_all
         )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
@@ -146,6 +173,16 @@ class MainWindow(QMainWindow):
             self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selection
         )
         edit_menu.addAction(delete)
+
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(self.tr("&Find and Filter…"), QKeySequence.StandardKey.Find,
+                         self.find_bar.open_bar)
+        )
+        edit_menu.addAction(
+            self._action(self.tr("Find &Next"), QKeySequence.StandardKey.FindNext,
+                         self.find_bar.next_match)
+        )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         zoom_in = self._action(
@@ -178,16 +215,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.maps_dock.toggleViewAction())
         view_menu.addAction(self.comments_dock.toggleViewAction())
-
-    def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open project"),
-            "",
-            self.tr("JourneyDesk projects (*.journey);;All files (*)"),
-        )
-        if name:
-            self.open_path(name)
+        view_menu.addAction(self.inspector_dock.toggleViewAction())
 
     # --- output -----------------------------------------------------------
 
@@ -245,17 +273,24 @@ class MainWindow(QMainWindow):
     # --- documents --------------------------------------------------------
 
     def open_sample(self, language: str) -> None:
-        self._set_project(templates.new_project(templates.DEFAULT_TEMPLATE, language), None)
+        self.files.open_template_here(templates.DEFAULT_TEMPLATE, language)
 
     def open_path(self, name: str) -> bool:
-        """Open a project file; on failure say what is wrong and keep what is open."""
-        try:
-            project = read_project(name)
-        except ProjectFileError as exc:
-            self._show_load_error(name, exc)
-            return False
-        self._set_project(project, Path(name))
-        return True
+        """Open a project file in this window; on failure say what is wrong and
+        keep what is open."""
+        return self.files.open_here(name)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_close():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.files.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.files.drop(event)
 
     def _show_load_error(self, name: str, exc: ProjectFileError) -> None:
         lines = [f"{p.path}: {p.message}" for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
@@ -286,6 +321,7 @@ class MainWindow(QMainWindow):
         self.document.dirtyChanged.connect(self._dirty_changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
+        self._attach_panels()
         self.setWindowModified(False)
         self.maps.blockSignals(True)
         self.maps.clear()
@@ -323,6 +359,7 @@ class MainWindow(QMainWindow):
                 if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
                     item.setSelected(True)
         self.comments.show_comments(self.project, jmap)
+        self.find_bar.set_map(self.project, jmap)
         if change.structural:
             for row, m in enumerate(self.project.maps):
                 if row < self.maps.count():
@@ -364,6 +401,7 @@ class MainWindow(QMainWindow):
             return
         self.scene.show_map(self.project, jmap)
         self.comments.show_comments(self.project, jmap)
+        self.find_bar.set_map(self.project, jmap)
         if jmap is not None:
             self.view.zoom_to_fit()
             if self.view.zoom < 0.45:
@@ -397,3 +435,40 @@ class MainWindow(QMainWindow):
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(zoom * 100))))
+
+    # --- inspector and navigator -------------------------------------------
+
+    def _make_inspector(self) -> None:
+        """The inspector, in a right dock tabbed with the comments. It follows
+        the canvas selection once the scene settles (a redraw clears and
+        restores the selection, which must not rebuild the inspector's form)."""
+        self.inspector = Inspector()
+        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
+        self.inspector_dock.setObjectName("inspector")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
+        self.inspector_dock.raise_()
+        self._inspector_timer = QTimer(self)
+        self._inspector_timer.setSingleShot(True)
+        self._inspector_timer.setInterval(0)
+        self._inspector_timer.timeout.connect(self.update_inspector)
+        self.scene.selectionChanged.connect(self._inspector_timer.start)
+        self.maps.currentRowChanged.connect(lambda _row: self.update_inspector())
+        self.navigator.mapActivated.connect(lambda _id: self.update_inspector())
+        self.navigator.personaActivated.connect(self._inspect_persona)
+
+    def _inspect_persona(self, persona_id: str) -> None:
+        jmap = self.current_map()
+        self.inspector.show_selection([persona_id], jmap.id if jmap is not None else None)
+
+    def _attach_panels(self) -> None:
+        self.navigator.set_document(self.document)
+        self.inspector.set_document(self.document)
+
+    def update_inspector(self) -> None:
+        """Show the canvas selection (or the shown map) in the inspector."""
+        jmap = self.current_map()
+        self.inspector.show_selection(
+            list(dict.fromkeys(self.selected_ids())), jmap.id if jmap is not None else None
+        )

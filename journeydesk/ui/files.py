@@ -1,0 +1,985 @@
+"""Files, windows, autosave and recovery: everything the File menu does.
+
+One project per window. Each :class:`MainWindow` owns a :class:`FileController`
+that opens, saves, reverts and closes its document, writes its recovery
+snapshots while it has unsaved changes, and asks before anything is lost.
+Windows live in a module-level list so that a window the user opened is not
+garbage-collected; a window leaves the list when it closes.
+
+The user's own file is written only when they save (atomically, so a failed
+save leaves the previous file as it was); autosave writes recovery snapshots
+elsewhere (``journeydesk.io.recovery``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeydesk import paths, templates
+from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
+from journeydesk.io.recovery import (
+    Snapshot,
+    discard_snapshot,
+    list_snapshots,
+    load_snapshot,
+    write_snapshot,
+)
+from journeydesk.model import Project
+from journeydesk.settings import Settings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from journeydesk.document.document import Document
+
+    from .main_window import MainWindow
+
+_WINDOWS: list[MainWindow] = []
+"""Every open window; the list keeps them alive (one project per window)."""
+
+PREVIEW_WIDTH = 520
+"""Pixels across of a template's preview in the chooser."""
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def windows() -> list[MainWindow]:
+    """The open windows, oldest first (a window that closed is not one)."""
+    _WINDOWS[:] = [w for w in _WINDOWS if shiboken6.isValid(w)]
+    return [w for w in _WINDOWS if getattr(w, "files", None) is not None and not w.files.is_closed]
+
+
+def _register(window: MainWindow) -> None:
+    if window not in _WINDOWS:
+        _WINDOWS.append(window)
+
+
+def _forget(window: MainWindow) -> None:
+    _WINDOWS[:] = [w for w in _WINDOWS if w is not window and shiboken6.isValid(w)]
+
+
+def new_window(near: QWidget | None = None) -> MainWindow:
+    """A new, empty, shown window (cascaded from ``near``)."""
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    if near is not None and shiboken6.isValid(near):
+        window.resize(near.size())
+        window.move(near.pos().x() + 30, near.pos().y() + 30)
+    window.show()
+    return window
+
+
+def safe_file_stem(title: str, fallback: str = "Untitled") -> str:
+    """A file name (without suffix) made from a project's title."""
+    stem = _UNSAFE.sub(" ", title).strip().strip(".").strip()
+    return stem[:120] or fallback
+
+
+def user_templates_dir() -> Path:
+    """Where "Save as Template" puts the user's own templates."""
+    return paths.config_dir() / "templates"
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """A template the chooser offers: shipped (``path`` None) or the user's own."""
+
+    key: str
+    title: str
+    description: str
+    path: Path | None = None
+
+
+def user_templates() -> list[TemplateChoice]:
+    """The user's templates, by name; unreadable files are left out."""
+    folder = user_templates_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob(f"*{FILE_SUFFIX}"), key=lambda p: p.name.lower()):
+        try:
+            project = read_project(path)
+        except ProjectFileError:
+            continue
+        found.append(
+            TemplateChoice(f"user:{path.stem}", project.title or path.stem,
+                           project.description, path)
+        )
+    return found
+
+
+def template_choices(language: str) -> list[TemplateChoice]:
+    shipped = [
+        TemplateChoice(info.key, info.title, info.description)
+        for info in templates.list_templates(language)
+    ]
+    return shipped + user_templates()
+
+
+def project_from_choice(choice: TemplateChoice, language: str) -> Project:
+    """A new project from a template: fresh ids, created and modified now."""
+    if choice.path is None:
+        return templates.new_project(choice.key, language)
+    project = templates.with_fresh_ids(read_project(choice.path))
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    project.created = now
+    project.modified = now
+    return project
+
+
+def ui_language() -> str:
+    """The language of the UI and of new projects: the preference, else the system's."""
+    from .app_language import ui_language as system_ui_language
+
+    language = load_settings().language
+    return language if language in templates.LANGUAGES else system_ui_language()
+
+
+def pid_running(pid: int) -> bool:
+    """Whether a process of this user with that id runs (so its snapshots are not orphans)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return False  # another user's process: not one of our JourneyDesks
+    except OSError:
+        return True
+    return True
+
+
+def orphan_snapshots() -> list[Snapshot]:
+    """Snapshots left by a JourneyDesk that is no longer running (crashed or killed)."""
+    return [s for s in list_snapshots() if s.pid is None or not pid_running(s.pid)]
+
+
+def _update_settings(change: object) -> None:
+    """Load the settings, apply ``change(settings)``, save; a write error is not fatal."""
+    settings = load_settings()
+    change(settings)  # type: ignore[operator]
+    with contextlib.suppress(OSError):
+        save_settings(settings)
+
+
+def add_recent(path: Path) -> None:
+    _update_settings(lambda s: s.add_recent(str(path)))
+
+
+def remove_recent(path: str) -> None:
+    def change(settings: Settings) -> None:
+        settings.recent_files = [p for p in settings.recent_files if p != path]
+
+    _update_settings(change)
+
+
+def _same_file(a: Path | None, b: Path) -> bool:
+    if a is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+class FileController(QObject):
+    """The file side of one window: its document on disk, autosave and closing."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.key = uuid.uuid4().hex
+        """This window's recovery snapshot."""
+        self.is_closed = False
+        self._doc: Document | None = None
+        self._revision = 0
+        self._snapshot_revision: int | None = None
+        self._snapshot_written = False
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.set_autosave_seconds(load_settings().autosave_seconds)
+        self.autosave_timer.start()
+        window.setAcceptDrops(True)
+        _register(window)
+
+    # --- actions and menus --------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def add_file_actions(self, menu: QMenu) -> None:
+        """New, Open, Open Recent, Save, Save As, Save as Template, Revert."""
+        self.new_action = self._action(self.tr("&New…"), QKeySequence.StandardKey.New, self.new)
+        self.open_action = self._action(
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self.choose_and_open
+        )
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self.window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_as_action = self._action(
+            self.tr("Save &As…"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
+            self.save_as,
+        )
+        self.save_template_action = self._action(
+            self.tr("Save as &Template…"), None, self.save_as_template
+        )
+        self.revert_action = self._action(self.tr("Re&vert"), None, self.revert)
+        for action in (self.new_action, self.open_action):
+            menu.addAction(action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.save_template_action,
+                       self.revert_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.aboutToShow.connect(self._update_actions)
+        self.fill_recent_menu()
+
+    def _update_actions(self) -> None:
+        doc = self.document
+        self.save_template_action.setEnabled(doc is not None)
+        self.revert_action.setEnabled(doc is not None and doc.path is not None)
+
+    def add_preferences_action(self, menu: QMenu) -> QAction:
+        action = self._action(
+            self.tr("Pre&ferences…"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma),
+            self.preferences,
+        )
+        action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        menu.addAction(action)
+        return action
+
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = load_settings().recent_files
+        for number, name in enumerate(recent, start=1):
+            path = Path(name)
+            exists = path.is_file()
+            shown = path.name.replace("&", "&&")
+            text = f"&{number % 10} {shown}" if number <= 10 else shown
+            if not exists:
+                text = self.tr("%1 (missing)").replace("%1", text)
+            action = menu.addAction(text)
+            action.setToolTip(name)
+            action.setStatusTip(name)
+            action.setEnabled(exists)
+            action.triggered.connect(partial(self.open_recent, name))
+        if recent:
+            menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear Recent Files"))
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self.clear_recent)
+
+    def open_recent(self, name: str) -> None:
+        if not Path(name).is_file():
+            remove_recent(name)
+            QMessageBox.warning(
+                self.window,
+                self.tr("Open Recent"),
+                self.tr("“%1” no longer exists; it was removed from the recent files.")
+                .replace("%1", name),
+            )
+            return
+        self.open_file(name)
+
+    def clear_recent(self) -> None:
+        _update_settings(lambda s: setattr(s, "recent_files", []))
+
+    # --- the document -------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self.window.document
+
+    def is_untouched(self) -> bool:
+        """Nothing to lose here: no project, or an untitled one never edited."""
+        doc = self.document
+        return doc is None or (
+            doc.path is None and not doc.dirty and doc.undo_stack.count() == 0
+        )
+
+    def _watch(self) -> None:
+        """Follow the window's current document (autosave needs its edits)."""
+        doc = self.document
+        if doc is self._doc:
+            return
+        if self._doc is not None and shiboken6.isValid(self._doc):
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._doc.changed.disconnect(self._bump)
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._doc.dirtyChanged.disconnect(self._dirty_changed)
+        self._doc = doc
+        self._revision += 1
+        self._snapshot_revision = None
+        if doc is not None:
+            doc.changed.connect(self._bump)
+            doc.dirtyChanged.connect(self._dirty_changed)
+
+    def _bump(self, _change: object = None) -> None:
+        self._revision += 1
+
+    def _dirty_changed(self, dirty: bool) -> None:
+        if not dirty:
+            # Saved, or undone back to what is on disk: nothing to recover.
+            self.discard_snapshot()
+
+    def show_project(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
+        """Put ``project`` in this window (replacing what is there)."""
+        self.discard_snapshot()
+        self.window._set_project(project, path)
+        self._watch()
+        doc = self.document
+        if dirty and doc is not None:
+            # A restored snapshot: unsaved until the user saves it somewhere.
+            doc.undo_stack.resetClean()
+            self.window.setWindowModified(True)
+
+    def open_here(self, name: str | os.PathLike[str]) -> bool:
+        """Open a file in this window; on failure say what is wrong and keep what is open."""
+        try:
+            project = read_project(name)
+        except ProjectFileError as exc:
+            self.window._show_load_error(os.fspath(name), exc)
+            return False
+        path = Path(name)
+        self.show_project(project, path)
+        add_recent(path.absolute())
+        return True
+
+    def open_template_here(self, key: str, language: str) -> None:
+        self.show_project(templates.new_project(key, language), None)
+
+    def target_window(self) -> MainWindow:
+        """This window when it holds nothing to lose, else a new one."""
+        if self.is_untouched():
+            return self.window
+        return new_window(self.window)
+
+    def window_showing(self, path: Path) -> MainWindow | None:
+        for window in windows():
+            if window.document is not None and _same_file(window.document.path, path):
+                return window
+        return None
+
+    def open_file(self, name: str | os.PathLike[str]) -> MainWindow | None:
+        """Open a file: in this window when it is untouched, else in a new one.
+        A file already open in a window brings that window forward."""
+        path = Path(name)
+        shown = self.window_showing(path)
+        if shown is not None:
+            shown.show()
+            shown.raise_()
+            shown.activateWindow()
+            add_recent(path.absolute())
+            return shown
+        try:
+            project = read_project(path)
+        except ProjectFileError as exc:
+            self.window._show_load_error(os.fspath(path), exc)
+            return None
+        target = self.target_window()
+        target.files.show_project(project, path)
+        add_recent(path.absolute())
+        return target
+
+    def choose_and_open(self) -> None:
+        start = ""
+        if self.document is not None and self.document.path is not None:
+            start = str(self.document.path.parent)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open project"),
+            start,
+            self.tr("JourneyDesk projects (*.journey);;All files (*)"),
+        )
+        if name:
+            self.open_file(name)
+
+    def new(self) -> MainWindow | None:
+        """Choose a template; the new project opens untitled."""
+        dialog = TemplateChooser(ui_language(), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return None
+        return self.new_from(dialog.chosen, dialog.language)
+
+    def new_from(self, choice: TemplateChoice, language: str) -> MainWindow | None:
+        try:
+            project = project_from_choice(choice, language)
+        except ProjectFileError as exc:
+            self.window._show_load_error(choice.title, exc)
+            return None
+        target = self.target_window()
+        target.files.show_project(project, None)
+        return target
+
+    # --- saving -------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the document's file; an untitled document asks for a name."""
+        doc = self.document
+        if doc is None:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self.write_to(doc.path)
+
+    def _default_save_name(self) -> str:
+        doc = self.document
+        assert doc is not None
+        if doc.path is not None:
+            return str(doc.path)
+        stem = safe_file_stem(doc.project.title, self.tr("Untitled"))
+        folder = ""
+        recent = load_settings().recent_files
+        if recent:
+            folder = str(Path(recent[0]).parent)
+        return str(Path(folder) / (stem + FILE_SUFFIX)) if folder else stem + FILE_SUFFIX
+
+    def save_as(self) -> bool:
+        if self.document is None:
+            return False
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save project as"),
+            self._default_save_name(),
+            self.tr("JourneyDesk projects (*.journey)"),
+        )
+        if not name:
+            return False
+        if not name.lower().endswith(FILE_SUFFIX):
+            name += FILE_SUFFIX
+        return self.write_to(Path(name))
+
+    def write_to(self, path: Path) -> bool:
+        """Write the project to ``path`` (atomically) and make it the document's file."""
+        doc = self.document
+        if doc is None:
+            return False
+        previous = doc.project.modified
+        doc.project.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        try:
+            write_project(doc.project, path)
+        except OSError as exc:
+            doc.project.modified = previous
+            self._save_failed(path, exc)
+            return False
+        doc.mark_saved(path)
+        self.window.path = path
+        self.window._update_title()
+        self.window.setWindowModified(False)
+        self.discard_snapshot()
+        add_recent(path.absolute())
+        self.window.statusBar().showMessage(
+            self.tr("Saved “%1”").replace("%1", path.name), 4000
+        )
+        return True
+
+    def _save_failed(self, path: Path, exc: OSError) -> None:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Cannot save"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.tr("“%1” could not be saved.").replace("%1", path.name))
+        box.setInformativeText(
+            self.tr("%1\n\nThe file on disk, if there was one, is unchanged.")
+            .replace("%1", exc.strerror or str(exc))
+        )
+        box.exec()
+
+    def save_as_template(self) -> bool:
+        """Save a copy of the project among the user's templates (the document
+        stays as it is)."""
+        doc = self.document
+        if doc is None:
+            return False
+        name, ok = QInputDialog.getText(
+            self.window,
+            self.tr("Save as Template"),
+            self.tr("Template name:"),
+            text=safe_file_stem(doc.project.title, self.tr("My template")),
+        )
+        stem = safe_file_stem(name, "") if ok else ""
+        if not stem:
+            return False
+        path = user_templates_dir() / (stem + FILE_SUFFIX)
+        if path.exists():
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Save as Template"),
+                self.tr("A template named “%1” exists. Replace it?").replace("%1", stem),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_project(doc.project, path)
+        except OSError as exc:
+            self._save_failed(path, exc)
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Template “%1” saved").replace("%1", stem), 4000
+        )
+        return True
+
+    def revert(self) -> bool:
+        """Reload the file from disk, dropping the unsaved changes (after asking)."""
+        doc = self.document
+        if doc is None or doc.path is None:
+            return False
+        if doc.dirty:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Revert"),
+                self.tr("Discard your unsaved changes and reload “%1” from disk?")
+                .replace("%1", doc.path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        path = doc.path
+        try:
+            project = read_project(path)
+        except ProjectFileError as exc:
+            self.window._show_load_error(os.fspath(path), exc)
+            return False
+        self.show_project(project, path)
+        return True
+
+    # --- closing ------------------------------------------------------------
+
+    def maybe_close(self) -> bool:
+        """Whether the window may close: unsaved changes are saved or discarded
+        as the user says. On yes, the window's autosave ends."""
+        doc = self.document
+        if doc is not None and doc.dirty:
+            name = doc.path.name if doc.path is not None else self.tr("Untitled")
+            box = QMessageBox(self.window)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Unsaved changes"))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(self.tr("Save the changes to “%1” before closing?").replace("%1", name))
+            box.setInformativeText(self.tr("If you don’t save, your changes will be lost."))
+            box.setStandardButtons(
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel
+            )
+            box.setDefaultButton(QMessageBox.StandardButton.Save)
+            box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            answer = box.standardButton(box.clickedButton())
+            if answer == QMessageBox.StandardButton.Save:
+                if not self.save():
+                    return False
+            elif answer != QMessageBox.StandardButton.Discard:
+                return False
+        self.closed()
+        return True
+
+    def closed(self) -> None:
+        """The window closed: no more autosave, no snapshot left; the window
+        list lets it go once the close event is over."""
+        self.is_closed = True
+        self.autosave_timer.stop()
+        self.discard_snapshot()
+        QTimer.singleShot(0, partial(_forget, self.window))
+
+    def quit_all(self) -> bool:
+        """Close every window, each asking about its unsaved changes; stop at a Cancel."""
+        order = [self.window] + [w for w in windows() if w is not self.window]
+        for window in order:
+            if shiboken6.isValid(window) and window.isVisible() and not window.close():
+                return False
+        return True
+
+    # --- dropping files -----------------------------------------------------
+
+    @staticmethod
+    def dropped_projects(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [
+            url.toLocalFile()
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX)
+        ]
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        if self.dropped_projects(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop(self, event: QDropEvent) -> None:
+        names = self.dropped_projects(event)
+        if not names:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for name in names:
+            self.open_file(name)
+
+    # --- autosave -----------------------------------------------------------
+
+    def set_autosave_seconds(self, seconds: int) -> None:
+        self.autosave_timer.setInterval(max(1, int(seconds)) * 1000)
+
+    def autosave(self) -> bool:
+        """Write a recovery snapshot when there are edits since the last one.
+        Never touches the user's file."""
+        self._watch()
+        doc = self.document
+        if doc is None or not doc.dirty or self._snapshot_revision == self._revision:
+            return False
+        try:
+            write_snapshot(doc.project, self.key, doc.path)
+        except (OSError, ValueError) as exc:
+            self.window.statusBar().showMessage(
+                self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000
+            )
+            return False
+        self._snapshot_revision = self._revision
+        self._snapshot_written = True
+        return True
+
+    def discard_snapshot(self) -> None:
+        self._snapshot_revision = None
+        if self._snapshot_written:
+            with contextlib.suppress(OSError):
+                discard_snapshot(self.key)
+            self._snapshot_written = False
+
+    # --- recovery -----------------------------------------------------------
+
+    def restore(self, snapshot: Snapshot) -> MainWindow | None:
+        """Open a snapshot as an unsaved document (its original file, if it had
+        one, is written only when the user saves). The window takes the
+        snapshot over: it is rewritten by autosave and removed on save."""
+        try:
+            project = load_snapshot(snapshot)
+        except ProjectFileError as exc:
+            self.window._show_load_error(snapshot.path.name, exc)
+            return None
+        target = self.target_window()
+        files = target.files
+        path = Path(snapshot.original) if snapshot.original else None
+        files.show_project(project, path, dirty=True)
+        files.key = snapshot.key
+        files._snapshot_written = True
+        files._snapshot_revision = None
+        files.autosave()  # the snapshot is now this process's
+        return target
+
+    def compare(self, snapshot: Snapshot) -> tuple[MainWindow | None, MainWindow | None]:
+        """The original file and the snapshot side by side, in two windows."""
+        original = None
+        if snapshot.original and Path(snapshot.original).is_file():
+            original = self.open_file(snapshot.original)
+        restored = (original.files if original is not None else self).restore(snapshot)
+        if original is not None and restored is not None and restored is not original:
+            screen = original.screen().availableGeometry()
+            half = screen.width() // 2
+            original.setGeometry(screen.x(), screen.y(), half, screen.height())
+            restored.setGeometry(screen.x() + half, screen.y(), half, screen.height())
+            restored.setWindowTitle(
+                self.tr("%1 (recovered)").replace("%1", restored.windowTitle())
+            )
+        return original, restored
+
+    def offer_recovery(self) -> RecoveryDialog | None:
+        """After a crash: list the snapshots nobody is running, and let the user
+        restore, compare or discard each."""
+        snapshots = orphan_snapshots()
+        if not snapshots:
+            return None
+        dialog = RecoveryDialog(snapshots, self, self.window)
+        dialog.exec()
+        return dialog
+
+    # --- preferences --------------------------------------------------------
+
+    def preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            seconds = load_settings().autosave_seconds
+            for window in windows():
+                window.files.set_autosave_seconds(seconds)
+
+
+# --- dialogs ---------------------------------------------------------------
+
+
+def render_preview(project: Project, width: int = PREVIEW_WIDTH) -> QPixmap:
+    """The project's first map drawn small, by the export's QPainter backend."""
+    if not project.maps:
+        return QPixmap()
+    from journeydesk.export.raster.painter import render_layout
+    from journeydesk.layout.engine import layout_map
+
+    layout = layout_map(project, project.maps[0])
+    dpi = max(4.0, min(72.0, 72.0 * width / max(1.0, layout.width)))
+    return QPixmap.fromImage(render_layout(layout, dpi=dpi))
+
+
+class TemplateChooser(QDialog):
+    """New project: the templates (shipped and the user's own) with a preview."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language if language in templates.LANGUAGES else "en"
+        self.setWindowTitle(self.tr("New Project"))
+        self.choices = template_choices(self.language)
+        self.chosen: TemplateChoice | None = None
+        self._previews: dict[str, QPixmap] = {}
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Templates"))
+        for choice in self.choices:
+            text = choice.title or choice.key
+            if choice.path is not None:
+                text = self.tr("%1 (my template)").replace("%1", text)
+            item = QListWidgetItem(text)
+            item.setToolTip(choice.description)
+            self.list.addItem(item)
+        self.list.setMinimumWidth(220)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.description = QLabel()
+        self.description.setTextFormat(Qt.TextFormat.PlainText)
+        self.description.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.setMinimumSize(PREVIEW_WIDTH, 300)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(self.description)
+        right.addWidget(self.preview, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.list)
+        body.addLayout(right, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+
+        self.list.currentRowChanged.connect(self._show)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        if self.choices:
+            self.list.setCurrentRow(0)
+        ok.setEnabled(bool(self.choices))
+
+    def select(self, key: str) -> None:
+        for row, choice in enumerate(self.choices):
+            if choice.key == key:
+                self.list.setCurrentRow(row)
+                return
+        raise KeyError(key)
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.choices):
+            self.chosen = None
+            return
+        choice = self.choices[row]
+        self.chosen = choice
+        self.title.setText(choice.title)
+        self.description.setText(choice.description)
+        pixmap = self._previews.get(choice.key)
+        if pixmap is None:
+            try:
+                pixmap = render_preview(project_from_choice(choice, self.language))
+            except (ProjectFileError, ValueError):
+                pixmap = QPixmap()
+            self._previews[choice.key] = pixmap
+        self.preview.setPixmap(pixmap)
+        if pixmap.isNull():
+            self.preview.setText(self.tr("No preview"))
+
+
+class RecoveryDialog(QDialog):
+    """Work recovered after a crash: restore, compare with the file, or discard."""
+
+    def __init__(
+        self, snapshots: list[Snapshot], files: FileController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.files = files
+        self.snapshots = list(snapshots)
+        self.setWindowTitle(self.tr("Recover Unsaved Work"))
+        intro = QLabel(
+            self.tr(
+                "JourneyDesk did not close properly. Unsaved work was kept for these "
+                "projects. Your own files have not been changed."
+            )
+        )
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([self.tr("Project"), self.tr("Original file"),
+                                   self.tr("Saved at")])
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for snapshot in self.snapshots:
+            when = snapshot.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            item = QTreeWidgetItem(
+                [
+                    snapshot.title or self.tr("(untitled project)"),
+                    snapshot.original or self.tr("(never saved)"),
+                    when,
+                ]
+            )
+            self.tree.addTopLevelItem(item)
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.compare_button = QPushButton(self.tr("&Compare"))
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.later_button = QPushButton(self.tr("&Later"))
+        self.restore_button.clicked.connect(self.restore)
+        self.compare_button.clicked.connect(self.compare)
+        self.discard_button.clicked.connect(self.discard)
+        self.later_button.clicked.connect(self.reject)
+        self.restore_button.setDefault(True)
+        buttons = QHBoxLayout()
+        for button in (self.restore_button, self.compare_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.resize(720, 320)
+        self._update_buttons()
+
+    def _row(self) -> int:
+        item = self.tree.currentItem()
+        return -1 if item is None else self.tree.indexOfTopLevelItem(item)
+
+    def current(self) -> Snapshot | None:
+        row = self._row()
+        return self.snapshots[row] if 0 <= row < len(self.snapshots) else None
+
+    def _update_buttons(self) -> None:
+        snapshot = self.current()
+        self.restore_button.setEnabled(snapshot is not None)
+        self.discard_button.setEnabled(snapshot is not None)
+        self.compare_button.setEnabled(
+            snapshot is not None
+            and snapshot.original is not None
+            and Path(snapshot.original).is_file()
+        )
+
+    def _done_with_current(self) -> None:
+        row = self._row()
+        if row < 0:
+            return
+        self.tree.takeTopLevelItem(row)
+        del self.snapshots[row]
+        if not self.snapshots:
+            self.accept()
+        else:
+            self._update_buttons()
+
+    def restore(self) -> None:
+        snapshot = self.current()
+        if snapshot is not None and self.files.restore(snapshot) is not None:
+            self._done_with_current()
+
+    def compare(self) -> None:
+        snapshot = self.current()
+        if snapshot is None:
+            return
+        _original, restored = self.files.compare(snapshot)
+        if restored is not None:
+            self._done_with_current()
+
+    def discard(self) -> None:
+        snapshot = self.current()
+        if snapshot is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard"),
+            self.tr("Delete the recovered work of “%1” for good?").replace(
+                "%1", snapshot.title or self.tr("(untitled project)")
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with contextlib.suppress(OSError):
+            discard_snapshot(snapshot.key)
+        self._done_with_current()
+
+
+__all__ = [
+    "FileController",
+    "RecoveryDialog",
+    "TemplateChoice",
+    "TemplateChooser",
+    "new_window",
+    "orphan_snapshots",
+    "template_choices",
+    "user_templates",
+    "windows",
+]

@@ -1,0 +1,1373 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Comment</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autore</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>(resolved) %1</source>
+        <translation>(risolto) %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>PDF poster</source>
+        <translation>Poster PDF</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>Immagine PNG</translation>
+    </message>
+    <message>
+        <source>Maps to export</source>
+        <translation>Mappe da esportare</translation>
+    </message>
+    <message>
+        <source>(last used)</source>
+        <translation>(ultimo usato)</translation>
+    </message>
+    <message>
+        <source>A0–A4, Letter, Legal, Tabloid, ANSI C/D/E, or WxHmm</source>
+        <translation>A0–A4, Letter, Legal, Tabloid, ANSI C/D/E o larghezza×altezza in mm (es. 1189x841mm)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatico</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Orizzontale</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Verticale</translation>
+    </message>
+    <message>
+        <source>No tiling (one sheet)</source>
+        <translation>Nessuna suddivisione (un solo foglio)</translation>
+    </message>
+    <message>
+        <source>Tile on %1 sheets</source>
+        <translation>Suddividi su fogli %1</translation>
+    </message>
+    <message>
+        <source>3 mm bleed and crop marks (print shop)</source>
+        <translation>Abbondanza di 3 mm e segni di taglio (per la tipografia)</translation>
+    </message>
+    <message>
+        <source>Crop marks only</source>
+        <translation>Solo segni di taglio</translation>
+    </message>
+    <message>
+        <source>Show comment counts</source>
+        <translation>Mostra il numero di commenti</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>Lanes to show</source>
+        <translation>Corsie da mostrare</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Maps</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientamento</translation>
+    </message>
+    <message>
+        <source>Tiling</source>
+        <translation>Suddivisione</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Sovrapposizione</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Risoluzione</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenuto</translation>
+    </message>
+    <message>
+        <source>Preview of the first page</source>
+        <translation>Anteprima della prima pagina</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Esporta…</translation>
+    </message>
+    <message>
+        <source>Choose at least one map.</source>
+        <translation>Scegli almeno una mappa.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixel</translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3 mm, body text %4 pt</source>
+        <translation>%1, %2 × %3 mm, corpo del testo %4 pt</translation>
+    </message>
+    <message>
+        <source>%1 sheets (%2 × %3) and an assembly page per map</source>
+        <translation>%1 fogli (%2 × %3) e una pagina di montaggio per mappa</translation>
+    </message>
+    <message>
+        <source>Warning: body text prints below 6 pt; choose a larger paper.</source>
+        <translation>Attenzione: il testo verrebbe stampato sotto i 6 pt; scegli un formato di carta più grande.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map(s), one page each</source>
+        <translation>
+            <numerusform>%n mappa, una pagina</numerusform>
+            <numerusform>%n mappe, una pagina ciascuna</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The export would replace the project file itself.</source>
+        <translation>L’esportazione sostituirebbe il file stesso del progetto.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Esportazione in corso…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuovo…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Apri…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Salva c&amp;on nome…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Template…</source>
+        <translation>Salva come &amp;modello…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>R&amp;ipristina</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pre&amp;ferenze…</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (mancante)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>&amp;Svuota elenco file recenti</translation>
+    </message>
+    <message>
+        <source>Open Recent</source>
+        <translation>Apri recenti</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists; it was removed from the recent files.</source>
+        <translation>“%1” non esiste più ed è stato rimosso dai file recenti.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Apri progetto</translation>
+    </message>
+    <message>
+        <source>JourneyDesk projects (*.journey);;All files (*)</source>
+        <translation>Progetti JourneyDesk (*.journey);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Salva progetto con nome</translation>
+    </message>
+    <message>
+        <source>JourneyDesk projects (*.journey)</source>
+        <translation>Progetti JourneyDesk (*.journey)</translation>
+    </message>
+    <message>
+        <source>Saved “%1”</source>
+        <translation>“%1” salvato</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Impossibile salvare</translation>
+    </message>
+    <message>
+        <source>“%1” could not be saved.</source>
+        <translation>Impossibile salvare “%1”.</translation>
+    </message>
+    <message>
+        <source>%1
+
+The file on disk, if there was one, is unchanged.</source>
+        <translation>%1
+
+L’eventuale file già presente sul disco non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>Save as Template</source>
+        <translation>Salva come modello</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nome del modello:</translation>
+    </message>
+    <message>
+        <source>My template</source>
+        <translation>Il mio modello</translation>
+    </message>
+    <message>
+        <source>A template named “%1” exists. Replace it?</source>
+        <translation>Esiste già un modello di nome “%1”. Sostituirlo?</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved</source>
+        <translation>Modello “%1” salvato</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes and reload “%1” from disk?</source>
+        <translation>Scartare le modifiche non salvate e ricaricare “%1” dal disco?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>Salvare le modifiche a “%1” prima di chiudere?</translation>
+    </message>
+    <message>
+        <source>If you don’t save, your changes will be lost.</source>
+        <translation>Se non salvi, le modifiche andranno perse.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Salvataggio automatico non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation>%1 (recuperato)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find cards…</source>
+        <translation>Trova schede…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Trova</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Qualsiasi canale</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Qualsiasi responsabile</translation>
+    </message>
+    <message>
+        <source>Any sentiment</source>
+        <translation>Qualsiasi sentiment</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Qualsiasi tag</translation>
+    </message>
+    <message>
+        <source>Any evidence</source>
+        <translation>Qualsiasi evidenza</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Chiudi la barra di ricerca</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cards</source>
+        <translation>%1 di %2 schede</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Proprietà</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Progetto</translation>
+    </message>
+    <message>
+        <source>Show the project&apos;s properties</source>
+        <translation>Mostra le proprietà del progetto</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Show the shown map&apos;s properties</source>
+        <translation>Mostra le proprietà della mappa visualizzata</translation>
+    </message>
+    <message>
+        <source>This item has no properties to edit here.</source>
+        <translation>Questo elemento non ha proprietà modificabili qui.</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>progetto</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>mappa</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>corsia</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>scheda</translation>
+    </message>
+    <message>
+        <source>emotion point</source>
+        <translation>punto emotivo</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>collegamento</translation>
+    </message>
+    <message>
+        <source>emotion curve</source>
+        <translation>curva emotiva</translation>
+    </message>
+    <message>
+        <source>separator</source>
+        <translation>separatore</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>reparto</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fonte</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>metrica</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidenza</translation>
+    </message>
+    <message>
+        <source>Edit %1 of %2 %3</source>
+        <translation>Modifica %1: %2 %3</translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation>Uno per riga</translation>
+    </message>
+    <message>
+        <source>Separated by commas</source>
+        <translation>Separati da virgole</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predefinito</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Scegli un colore</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colore</translation>
+    </message>
+    <message>
+        <source>(all personas)</source>
+        <translation>(tutte le personas)</translation>
+    </message>
+    <message>
+        <source>(unnamed persona)</source>
+        <translation>(persona senza nome)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrizione</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Autori</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2</source>
+        <translation>Elimina %1 %2</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>Nuovo reparto</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>Aggiungi reparto</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Reparti</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Nuova fonte</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Aggiungi fonte</translation>
+    </message>
+    <message>
+        <source>Research sources</source>
+        <translation>Fonti della ricerca</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Riferimento</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>Nuova metrica</translation>
+    </message>
+    <message>
+        <source>Add metric</source>
+        <translation>Aggiungi metrica</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direzione</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>Più alto è meglio</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>Più basso è meglio</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>In linea con il target</translation>
+    </message>
+    <message>
+        <source>Vocabularies</source>
+        <translation>Vocabolari</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Card kinds</source>
+        <translation>Tipi di scheda</translation>
+    </message>
+    <message>
+        <source>Lane kinds</source>
+        <translation>Tipi di corsia</translation>
+    </message>
+    <message>
+        <source>Evidence methods</source>
+        <translation>Metodi di raccolta delle evidenze</translation>
+    </message>
+    <message>
+        <source>Connection kinds</source>
+        <translation>Tipi di collegamento</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Stati</translation>
+    </message>
+    <message>
+        <source>Only the built-in vocabularies</source>
+        <translation>Solo i vocabolari predefiniti</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Citazione</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Storia</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Obiettivi</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Bisogni</translation>
+    </message>
+    <message>
+        <source>Pains</source>
+        <translation>Frustrazioni</translation>
+    </message>
+    <message>
+        <source>Jobs to be done</source>
+        <translation>Jobs to be done</translation>
+    </message>
+    <message>
+        <source>Behaviours</source>
+        <translation>Comportamenti</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Derivata da</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narrazione</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrica</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>Define metrics in the project first</source>
+        <translation>Definisci prima le metriche nel progetto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Visualizzazione</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Immagini</translation>
+    </message>
+    <message>
+        <source>Channel grid</source>
+        <translation>Griglia dei canali</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Default card kind</source>
+        <translation>Tipo di scheda predefinito</translation>
+    </message>
+    <message>
+        <source>Collapsed</source>
+        <translation>Compressa</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentiment</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Problematic</source>
+        <translation>Critico</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Punteggi</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <source>Define teams in the project first</source>
+        <translation>Definisci prima i reparti nel progetto</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Affidabilità</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodo</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Osservata</translation>
+    </message>
+    <message>
+        <source>Assumed</source>
+        <translation>Ipotizzata</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Line of interaction</source>
+        <translation>Linea di interazione</translation>
+    </message>
+    <message>
+        <source>Line of visibility</source>
+        <translation>Linea di visibilità</translation>
+    </message>
+    <message>
+        <source>Line of internal interaction</source>
+        <translation>Linea di interazione interna</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizzata</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Maps</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commenti</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>S&amp;tampa…</translation>
+    </message>
+    <message>
+        <source>Print as &amp;Tiled Poster…</source>
+        <translation>Stampa come &amp;poster su più fogli…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Es&amp;ci</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>&amp;Find and Filter…</source>
+        <translation>&amp;Trova e filtra…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Trova &amp;successivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Riduci</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Map</source>
+        <translation>&amp;Adatta la mappa alla finestra</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Dimensioni effettive</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Stampa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s) sent to the printer</source>
+        <translation>
+            <numerusform>%n foglio inviato alla stampante</numerusform>
+            <numerusform>%n fogli inviati alla stampante</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… e %n altro problema</numerusform>
+            <numerusform>… e altri %n problemi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossibile aprire il progetto</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>Impossibile aprire “%1”.</translation>
+    </message>
+    <message>
+        <source>(unnamed map)</source>
+        <translation>(mappa senza nome)</translation>
+    </message>
+    <message>
+        <source>(untitled project)</source>
+        <translation>(progetto senza titolo)</translation>
+    </message>
+    <message>
+        <source>Personas: %1</source>
+        <translation>Personas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map(s)</source>
+        <translation>
+            <numerusform>%n mappa</numerusform>
+            <numerusform>%n mappe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Nessun progetto</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 cards</source>
+        <translation>%1 · %2 · %3 schede</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>Zoom %1%</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Proprietà</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>Navigator</source>
+        <translation>Navigatore</translation>
+    </message>
+    <message>
+        <source>Personas and maps</source>
+        <translation>Personas e mappe</translation>
+    </message>
+    <message>
+        <source>Add Persona</source>
+        <translation>Aggiungi persona</translation>
+    </message>
+    <message>
+        <source>Add Map</source>
+        <translation>Aggiungi mappa</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rinomina</translation>
+    </message>
+    <message>
+        <source>Duplicate Map</source>
+        <translation>Duplica mappa</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Sposta su</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Sposta giù</translation>
+    </message>
+    <message>
+        <source>Derive Future State</source>
+        <translation>Deriva stato futuro</translation>
+    </message>
+    <message>
+        <source>Copy this map as a future-state map derived from it</source>
+        <translation>Copia questa mappa in una nuova mappa dello stato futuro derivata da essa</translation>
+    </message>
+    <message>
+        <source>Import Map from Another Project File…</source>
+        <translation>Importa mappa da un altro file di progetto…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <source>More map actions</source>
+        <translation>Altre azioni sulle mappe</translation>
+    </message>
+    <message>
+        <source>(unnamed map)</source>
+        <translation>(mappa senza nome)</translation>
+    </message>
+    <message>
+        <source>(unnamed persona)</source>
+        <translation>(persona senza nome)</translation>
+    </message>
+    <message>
+        <source>Maps without a persona</source>
+        <translation>Mappe senza persona</translation>
+    </message>
+    <message>
+        <source>current state</source>
+        <translation>stato attuale</translation>
+    </message>
+    <message>
+        <source>future state</source>
+        <translation>stato futuro</translation>
+    </message>
+    <message>
+        <source>ideal state</source>
+        <translation>stato ideale</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Nuova persona</translation>
+    </message>
+    <message>
+        <source>Add persona</source>
+        <translation>Aggiungi persona</translation>
+    </message>
+    <message>
+        <source>Add map</source>
+        <translation>Aggiungi mappa</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>mappa</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>Rename %1 &apos;%2&apos;</source>
+        <translation>Rinomina %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Duplicate map &apos;%1&apos;</source>
+        <translation>Duplica mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Derive future state of &apos;%1&apos;</source>
+        <translation>Deriva stato futuro di &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Delete map</source>
+        <translation>Elimina mappa</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the map “%1” with its %n card(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Eliminare la mappa “%1” con %n scheda? Puoi annullare l’operazione.</numerusform>
+            <numerusform>Eliminare la mappa “%1” con %n schede? Puoi annullare l’operazione.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete map &apos;%1&apos;</source>
+        <translation>Elimina mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Delete persona &apos;%1&apos;</source>
+        <translation>Elimina persona &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Move map &apos;%1&apos; up</source>
+        <translation>Sposta su la mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Move map &apos;%1&apos; down</source>
+        <translation>Sposta giù la mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Import map from project</source>
+        <translation>Importa mappa da un progetto</translation>
+    </message>
+    <message>
+        <source>JourneyDesk projects (*.journey);;All files (*)</source>
+        <translation>Progetti JourneyDesk (*.journey);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>Impossibile importare</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>Impossibile aprire “%1”.</translation>
+    </message>
+    <message>
+        <source>Import map</source>
+        <translation>Importa mappa</translation>
+    </message>
+    <message>
+        <source>That project has no maps.</source>
+        <translation>Quel progetto non contiene mappe.</translation>
+    </message>
+    <message>
+        <source>Map to import:</source>
+        <translation>Mappa da importare:</translation>
+    </message>
+    <message>
+        <source>Import map &apos;%1&apos;</source>
+        <translation>Importa mappa &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Emotion point</source>
+        <translation>Punto emotivo</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Lane: %1</source>
+        <translation>Corsia: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Lingua del sistema</translation>
+    </message>
+    <message>
+        <source>The new language takes effect when JourneyDesk is restarted.</source>
+        <translation>La nuova lingua sarà attiva al prossimo avvio di JourneyDesk.</translation>
+    </message>
+    <message>
+        <source>Autosave interval</source>
+        <translation>Intervallo di salvataggio automatico</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>While a project has unsaved changes, a recovery copy is written this often. Your own file is only written when you save.</source>
+        <translation>Finché un progetto ha modifiche non salvate, a questo intervallo viene scritta una copia di recupero. Il tuo file viene scritto solo quando salvi.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave every:</source>
+        <translation>&amp;Salvataggio automatico ogni:</translation>
+    </message>
+    <message>
+        <source>The preferences could not be saved: %1</source>
+        <translation>Impossibile salvare le preferenze: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Recupera il lavoro non salvato</translation>
+    </message>
+    <message>
+        <source>JourneyDesk did not close properly. Unsaved work was kept for these projects. Your own files have not been changed.</source>
+        <translation>JourneyDesk non è stato chiuso correttamente. Il lavoro non salvato di questi progetti è stato conservato. I tuoi file non sono stati modificati.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Progetto</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>File originale</translation>
+    </message>
+    <message>
+        <source>Saved at</source>
+        <translation>Salvato il</translation>
+    </message>
+    <message>
+        <source>(untitled project)</source>
+        <translation>(progetto senza titolo)</translation>
+    </message>
+    <message>
+        <source>(never saved)</source>
+        <translation>(mai salvato)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Ripristina</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Confronta</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Scarta</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Più tardi</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Delete the recovered work of “%1” for good?</source>
+        <translation>Eliminare definitivamente il lavoro recuperato di “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateChooser</name>
+    <message>
+        <source>New Project</source>
+        <translation>Nuovo progetto</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>%1 (my template)</source>
+        <translation>%1 (mio modello)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Anteprima</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crea</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Nessuna anteprima</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <source>Card title</source>
+        <translation>Titolo della scheda</translation>
+    </message>
+    <message>
+        <source>Edit Title</source>
+        <translation>Modifica titolo</translation>
+    </message>
+    <message>
+        <source>Card Kind</source>
+        <translation>Tipo di scheda</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Taglia</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Incolla</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+</context>
+</TS>
