@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.undo_group = QUndoGroup(self)
         self.resize(1400, 900)
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.resize(max(900, int(area.width() * 0.92)), max(600, int(area.height() * 0.9)))
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
