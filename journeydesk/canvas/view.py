@@ -218,6 +218,18 @@ class MapView(QGraphicsView):
                 return
         super().mousePressEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Double-click a card to edit its title in place."""
+        if self.keys is not None and event.button() == Qt.MouseButton.LeftButton:
+            card = self._card_at(event)
+            if card is not None:
+                self.scene().clearSelection()
+                card.setSelected(True)
+                if self.keys.edit_selected():
+                    event.accept()
+                    return
+        super().mouseDoubleClickEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position().toPoint() - self._pan_from

@@ -93,3 +93,31 @@ def test_tab_walks_cards_in_reading_order(window: MainWindow) -> None:
         assert window.selected_ids() == [expected.id]
     QTest.keyClick(window.view, Qt.Key.Key_Backtab)
     assert window.selected_ids() == [order[2].id]
+
+
+def test_double_click_edits_the_title(window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    project = window.project
+    assert project is not None and window.view.keys is not None
+    card = project.maps[0].cards[0]
+    b = next(i for i in window.scene.element_items(card.id) if i.kind == "card").layout_item.bounds
+    centre = QPointF(b.x + b.w / 2, b.y + b.h / 2)
+    window.view.centerOn(centre)
+    pos = QPointF(window.view.mapFromScene(centre))
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick,
+        pos,
+        window.view.viewport().mapToGlobal(pos),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window.view.viewport(), event)
+    editor = window.view.keys.editor
+    assert editor is not None and editor.text() == card.title
+    editor.setText("Nuovo titolo")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert card.title == "Nuovo titolo"
