@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from journeydesk.model import JourneyMap, Project
+from journeydesk.document.commands import Insert, SetField
+from journeydesk.document.document import Document
+from journeydesk.model import Comment, JourneyMap, Project, Reply
 from journeydesk.model.checks import iter_elements
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def author_name() -> str:
+    """Who writes the comment: the user's login name."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def element_name(project: Project, element_id: str, index: dict[str, object] | None = None) -> str:
@@ -40,9 +67,76 @@ class CommentsPanel(QWidget):
         self.tree.setColumnWidth(0, 220)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("Write a comment or a reply…"))
+        self.text.setAccessibleName(self.tr("Comment text"))
+        self.text.setMaximumHeight(80)
+        self.add_button = QPushButton(self.tr("Comment on Selection"))
+        self.reply_button = QPushButton(self.tr("Reply"))
+        self.resolve_button = QPushButton(self.tr("Resolve"))
+        self.add_button.clicked.connect(self.add_comment)
+        self.reply_button.clicked.connect(self.reply)
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.reply_button, self.resolve_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.document: Document | None = None
+        self.target: Callable[[], str | None] = lambda: None
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def set_document(self, document: Document | None, target: Callable[[], str | None]) -> None:
+        """Edits go through ``document``; ``target`` gives the id a new comment hangs on."""
+        self.document = document
+        self.target = target
+        self._update_buttons()
+
+    def _selected_comment(self) -> Comment | None:
+        item = self.tree.currentItem()
+        if item is None or self.document is None:
+            return None
+        comment_id = item.data(0, COMMENT_ROLE)
+        return next((c for c in self.document.project.comments if c.id == comment_id), None)
+
+    def _update_buttons(self) -> None:
+        comment = self._selected_comment()
+        self.add_button.setEnabled(self.document is not None)
+        self.reply_button.setEnabled(comment is not None)
+        self.resolve_button.setEnabled(comment is not None)
+        self.resolve_button.setText(
+            self.tr("Reopen") if comment is not None and comment.resolved else self.tr("Resolve")
+        )
+
+    def _body(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def add_comment(self) -> None:
+        doc, target = self.document, self.target()
+        if doc is None or target is None or not self._body():
+            return
+        comment = Comment(target=target, author=author_name(), created=_now(), text=self._body())
+        doc.push(Insert(doc, doc.project, "comments", comment, None, "Add comment"))
+        self.text.clear()
+
+    def reply(self) -> None:
+        doc, comment = self.document, self._selected_comment()
+        if doc is None or comment is None or not self._body():
+            return
+        reply = Reply(author=author_name(), created=_now(), text=self._body())
+        doc.push(Insert(doc, comment, "replies", reply, None, "Reply to comment"))
+        self.text.clear()
+
+    def toggle_resolved(self) -> None:
+        doc, comment = self.document, self._selected_comment()
+        if doc is None or comment is None:
+            return
+        text = "Reopen comment" if comment.resolved else "Resolve comment"
+        doc.push(SetField(doc, comment.id, "resolved", not comment.resolved, text, merge=False))
 
     def show_comments(self, project: Project | None, jmap: JourneyMap | None) -> None:
         self.tree.clear()
@@ -65,6 +159,7 @@ class CommentsPanel(QWidget):
             )
             item.setToolTip(0, comment.text)
             item.setData(0, TARGET_ROLE, comment.target)
+            item.setData(0, COMMENT_ROLE, comment.id)
             if comment.resolved:
                 for col in range(3):
                     item.setForeground(col, grey)
@@ -74,9 +169,11 @@ class CommentsPanel(QWidget):
                 )
                 child.setToolTip(0, reply.text)
                 child.setData(0, TARGET_ROLE, comment.target)
+                child.setData(0, COMMENT_ROLE, comment.id)
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
         self.tree.expandAll()
+        self._update_buttons()
 
     def count(self) -> int:
         return self.tree.topLevelItemCount()

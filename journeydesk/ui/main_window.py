@@ -322,6 +322,7 @@ class MainWindow(QMainWindow):
         self.view.set_editor(
             EditorContext(self.document, self.current_map, lambda: self.scene.layout)
         )
+        self.comments.set_document(self.document, self._comment_target)
         self.document.dirtyChanged.connect(self._dirty_changed)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
@@ -412,6 +413,14 @@ class MainWindow(QMainWindow):
                 # A big map fitted whole is unreadable: show its top-left corner readable.
                 self.view.set_zoom(0.6)
                 self.view.ensureVisible(0, 0, 10, 10)
+
+    def _comment_target(self) -> str | None:
+        """What a new comment is about: the selection, else the map shown."""
+        ids = self.selected_ids()
+        if ids:
+            return ids[0]
+        jmap = self.current_map()
+        return jmap.id if jmap is not None else None
 
     def selected_ids(self) -> list[str]:
         return [

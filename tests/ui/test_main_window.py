@@ -170,3 +170,43 @@ def test_delete_and_undo_through_the_menu(window: MainWindow) -> None:
     assert card in project.maps[0].cards
     assert window.scene.element_items(card.id)
     assert not window.isWindowModified()
+
+
+def test_comment_reply_and_resolve_are_undoable(window: MainWindow) -> None:
+    window.open_sample("it")
+    project = window.project
+    assert project is not None and window.document is not None
+    card = project.maps[0].cards[4]
+    for item in window.scene.element_items(card.id):
+        item.setSelected(True)
+    panel = window.comments
+    count = len(project.comments)
+    panel.text.setPlainText("Serve un’evidenza più solida")
+    panel.add_comment()
+    assert len(project.comments) == count + 1
+    comment = project.comments[-1]
+    assert (comment.target, comment.text) == (card.id, "Serve un’evidenza più solida")
+    row = next(
+        i
+        for i in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 2) == comment.id
+    )
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    panel.text.setPlainText("D’accordo, aggiungo il sondaggio")
+    panel.reply()
+    assert [r.text for r in comment.replies] == ["D’accordo, aggiungo il sondaggio"]
+    row = next(
+        i
+        for i in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 2) == comment.id
+    )
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    panel.toggle_resolved()
+    assert comment.resolved
+    from journeydesk.model import check_project
+
+    assert check_project(project) == []
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert len(project.comments) == count
+    assert not window.isWindowModified()
