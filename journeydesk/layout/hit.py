@@ -32,6 +32,17 @@ class Grid:
 
 
 def grid_of(layout: MapLayout) -> Grid:
+    """The cell grid of a layout, computed once per layout (drags ask on every
+    mouse move)."""
+    cached = layout.__dict__.get("_grid")
+    if isinstance(cached, Grid):
+        return cached
+    grid = _grid_of(layout)
+    layout.__dict__["_grid"] = grid
+    return grid
+
+
+def _grid_of(layout: MapLayout) -> Grid:
     steps = [(i.element, i.bounds) for i in layout.items if i.kind == "step" and i.element]
     lanes = [(i.element, i.bounds, i.kind) for i in layout.items if i.kind == "lane" and i.element]
     cards = {i.element: i.bounds for i in layout.items if i.kind == "card" and i.element}

@@ -346,11 +346,11 @@ class MainWindow(QMainWindow):
             )
         )
         self._update_title()
-        if project.maps:
-            self.maps.setCurrentRow(0)
-            self._show_map(0)
-        else:
-            self._show_map(-1)
+        # One redraw: the row is set quietly, then the map shown once.
+        self.maps.blockSignals(True)
+        self.maps.setCurrentRow(0 if project.maps else -1)
+        self.maps.blockSignals(False)
+        self._show_map(self.maps.currentRow())
 
     def _model_changed(self, change: Change) -> None:
         """The model changed through a command: redraw the shown map from it."""
