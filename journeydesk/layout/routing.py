@@ -87,6 +87,10 @@ class Router:
             cols = range(int(region.x // column), int(region.right // column) + 1)
             key = (a, b, gap, pad, tuple(signature.get(c, 0) for c in cols))
             found = self._cache.get(key)
+            if found is None and len(cols) > MAX_COLUMNS:
+                # A connection across much of the map: no search (it would cost
+                # more than it helps); the plain route along the gutters.
+                found = plain_route(a, b, gap, pad)
             if found is None:
                 near_set: dict[int, Rect] = {}
                 for c in cols:
@@ -114,6 +118,8 @@ def route(
 
 
 MAX_OBSTACLES = 150
+MAX_COLUMNS = 10
+"""Connections whose ends are further apart than this many columns take the plain route."""
 """Past this many cards between the two ends the search is skipped (the plain
 route is drawn): connections in real maps join nearby cards."""
 

@@ -142,13 +142,32 @@ class CommentsPanel(QWidget):
         self.tree.clear()
         if project is None or jmap is None:
             return
-        ids = {jmap.id, project.id}
-        for _path, element in iter_elements(jmap):
-            ids.add(element.id)
+        if not project.comments:
+            self._update_buttons()
+            return
         grey = QBrush(QColor("#7A808A"))
-        index: dict[str, object] = {e.id: e for _p, e in iter_elements(jmap)}
+        # Walking a big map costs; only what the comments point at is looked up.
+        index: dict[str, object] = {}
+        if self.document is not None and self.document.project is project:
+            doc = self.document
+
+            def about_this_map(target: str) -> bool:
+                if target in (jmap.id, project.id):
+                    return True
+                try:
+                    index[target] = doc.element(target)
+                    return doc.map_of(target) is jmap
+                except KeyError:
+                    return False
+        else:
+            index = {e.id: e for _p, e in iter_elements(jmap)}
+            ids = set(index) | {jmap.id, project.id}
+
+            def about_this_map(target: str) -> bool:
+                return target in ids
+
         for comment in sorted(project.comments, key=lambda c: c.created):
-            if comment.target not in ids:
+            if not about_this_map(comment.target):
                 continue
             about = element_name(project, comment.target, index)
             text = f"{about}: {comment.text}"

@@ -51,6 +51,7 @@ from .palette import Palette
 from .printing import print_layout, print_tiled
 
 MAX_SHOWN_PROBLEMS = 12
+COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 
 
 class MainWindow(QMainWindow):
@@ -363,7 +364,10 @@ class MainWindow(QMainWindow):
             for item in self.scene.element_items(element_id):
                 if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
                     item.setSelected(True)
-        self.comments.show_comments(self.project, jmap)
+        # The comments list names what comments are about: redo it when comments
+        # or names changed, not after every move.
+        if change.structural or set(change.fields) & COMMENT_FIELDS:
+            self.comments.show_comments(self.project, jmap)
         self.find_bar.set_map(self.project, jmap)
         if change.structural:
             for row, m in enumerate(self.project.maps):
