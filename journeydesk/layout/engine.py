@@ -216,8 +216,10 @@ class MapLayouter:
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
+                # Every point's marker first, so no curve's words land on another's point.
+                taken = self._curve_markers(curves, lane_rects[lane.id], step_index, x0)
                 for k, curve in enumerate(curves):
-                    self._curve(ctx, curve, k, lane_rects[lane.id], step_index, x0)
+                    self._curve(ctx, curve, k, lane_rects[lane.id], step_index, x0, taken)
                 self._curve_key(ctx, curves, lane_rects[lane.id])
         for card in jmap.cards:
             box = card_boxes.get(card.id)
@@ -712,6 +714,7 @@ class MapLayouter:
         lane: Rect,
         step_index: dict[str, int],
         x0: float,
+        taken: list[Rect],
     ) -> None:
         t = self.theme
         colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
@@ -757,7 +760,27 @@ class MapLayouter:
                 txt, cut = one_line(words, t.face, t.curve_label_size, t.column_width - 8)
                 if cut:
                     ctx.overflows.append(Overflow(p.id, "emotion", words))
-                ty = y - r - 2 - t.curve_label_size * t.leading if above else y + r + 2
+                lh = t.curve_label_size * t.leading
+                tw = metrics(t.italic).width(txt, t.curve_label_size)
+                sides = (above, not above)
+                rects = {
+                    side: Rect(x - tw / 2, y - r - 2 - lh if side else y + r + 2, tw, lh)
+                    for side in sides
+                }
+                inside = {
+                    side: rects[side].y >= lane.y and rects[side].bottom <= lane.bottom
+                    for side in sides
+                }
+                above = next(
+                    (
+                        side
+                        for side in sides
+                        if inside[side] and not any(rects[side].intersects(o) for o in taken)
+                    ),
+                    above,
+                )
+                taken.append(rects[above])
+                ty = rects[above].y
                 marks.append(
                     Text(
                         x - t.column_width / 2 + 4,
@@ -774,6 +797,22 @@ class MapLayouter:
             ctx.items.append(
                 Item("curve_point", p.id, Rect(x - r, y - r, 2 * r, 2 * r), Z_CURVE_POINT, marks)
             )
+
+    def _curve_markers(
+        self, curves: list[EmotionCurve], lane: Rect, step_index: dict[str, int], x0: float
+    ) -> list[Rect]:
+        t = self.theme
+        r = t.point_radius + 1
+        out = []
+        top, h = lane.y + 14, lane.h - 28
+        for curve in curves:
+            lo, hi = curve.scale.min, curve.scale.max
+            for p in curve.points:
+                if p.step in step_index:
+                    x = x0 + (step_index[p.step] + p.offset) * t.column_width
+                    y = top + (hi - p.score) / (hi - lo) * h
+                    out.append(Rect(x - r, y - r, 2 * r, 2 * r))
+        return out
 
     def _curve_key(self, ctx: _Ctx, curves: list[EmotionCurve], lane: Rect) -> None:
         """Which colour is whose curve, under the lane's name."""
