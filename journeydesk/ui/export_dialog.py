@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.document.commands import Insert, Macro, Remove
+from journeydesk.document.document import Document
 from journeydesk.export.pdf.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.export.pdf.poster import ExportCancelled, PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png
 from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.vocabulary import Vocabulary
-from journeydesk.model import JourneyMap, Project
+from journeydesk.model import ExportProfile, JourneyMap, Project
 from journeydesk.settings import ExportDefaults, load_settings, save_settings
 
 PREVIEW_SIZE = 420
@@ -70,10 +73,13 @@ class ExportDialog(QDialog):
         current: JourneyMap | None,
         parent: QWidget | None = None,
         source: Path | None = None,
+        document: Document | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.project = project
+        self.document = document
+        """Where saving a profile goes (an undoable edit of the project)."""
         self.source = source
         self.settings = load_settings()
         defaults = self.settings.export
@@ -169,6 +175,11 @@ class ExportDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Export…"))
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
+        save_profile = buttons.addButton(
+            self.tr("Save as Profile…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        save_profile.setEnabled(document is not None)
+        save_profile.clicked.connect(self.ask_profile_name)
         top = QHBoxLayout()
         top.addLayout(left, 1)
         top.addLayout(right)
@@ -244,6 +255,45 @@ class ExportDialog(QDialog):
         )
         self._fill_lane_kinds(list(profile.hide_lane_kinds))
         self.update_preview()
+
+    def ask_profile_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save as Profile"), self.tr("Name of the export profile:")
+        )
+        if ok and name.strip():
+            self.save_profile(name.strip())
+
+    def save_profile(self, name: str) -> ExportProfile | None:
+        """Keep the current choices in the project as an export profile (one undo
+        step; a profile of the same name is replaced)."""
+        if self.document is None:
+            return None
+        doc = self.document
+        existing = next((p for p in self.project.export_profiles if p.name == name), None)
+        profile = ExportProfile(
+            name=name,
+            paper=self.paper.currentText().strip() or "A1",
+            orientation=self.orientation.currentData(),
+            tile=self.tile.currentData(),
+            overlap_mm=self.overlap.value(),
+            bleed=self.bleed.isChecked(),
+            crop_marks=self.crop_marks.isChecked(),
+            hide_lane_kinds=self.hidden_lane_kinds(),
+            comments=self.comments.isChecked(),
+            legend=self.legend.isChecked(),
+            logo=existing.logo if existing else None,
+            brand_colour=existing.brand_colour if existing else None,
+        )
+        macro = Macro(f"Save export profile '{name}'")
+        index = None
+        if existing is not None:
+            index = self.project.export_profiles.index(existing)
+            macro.add(Remove(doc, existing.id))
+        macro.add(Insert(doc, self.project, "export_profiles", profile, index))
+        doc.push(macro)
+        self.profile.addItem(name, profile.id)
+        self.profile.setCurrentIndex(self.profile.count() - 1)
+        return profile
 
     def chosen_maps(self) -> list[JourneyMap]:
         ids = {

@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
             return
         from .export_dialog import ExportDialog
 
-        ExportDialog(self.project, self.current_map(), self, self.path).exec()
+        ExportDialog(self.project, self.current_map(), self, self.path, self.document).exec()
 
     def print_map(self) -> None:
         """Print the shown map on one page, fitted, through the system's print dialog."""

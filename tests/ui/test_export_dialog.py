@@ -132,3 +132,35 @@ def test_print_tiled_gives_the_grid_of_the_tiled_pdf(qapp, tmp_path: Path) -> No
         ["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60
     ).stdout
     assert f"A1 of {plan.grid.rows}×{plan.grid.cols}" in text
+
+
+def test_save_the_choices_as_a_project_profile(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.document.document import Document
+    from journeydesk.export.cli import run_export
+    from journeydesk.io import write_project
+
+    project = templates.new_project("service-blueprint", "en")
+    doc = Document(project)
+    d = ExportDialog(project, project.maps[0], None, None, doc)
+    qtbot.addWidget(d)
+    d.paper.setCurrentText("A2")
+    for i in range(d.lanes.count()):
+        if d.lanes.item(i).data(Qt.ItemDataRole.UserRole) == "backstage":
+            d.lanes.item(i).setCheckState(Qt.CheckState.Unchecked)
+    profile = d.save_profile("Client copy")
+    assert profile is not None and project.export_profiles[-1] is profile
+    assert (profile.paper, profile.hide_lane_kinds) == ("A2", ["backstage"])
+    assert doc.undo_stack.undoText() == "Save export profile 'Client copy'"
+    d.paper.setCurrentText("A3")
+    d.save_profile("Client copy")  # replaces, does not add
+    assert [p.name for p in project.export_profiles] == ["Client copy"]
+    assert project.export_profiles[0].paper == "A3"
+    # the CLI uses it
+    src = tmp_path / "p.journey"
+    write_project(project, src)
+    out = tmp_path / "client.pdf"
+    assert run_export(["pdf", str(src), "-o", str(out), "--profile", "Client copy"]) == 0
+    assert round(float(PdfReader(str(out)).pages[0].mediabox.width)) in (842, 1191)
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert project.export_profiles == []
