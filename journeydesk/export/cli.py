@@ -1,12 +1,12 @@
-"""``journeydesk export pdf|png ...``: headless exports.
+"""``journeydesk export pdf|png|slides ...``: headless exports.
 
 ``run_export(args)`` takes the words after ``export`` and returns the exit
 status: 0 success, 1 bad input (unreadable or invalid project file, unknown
 map or lane, output that cannot be written or that is the input file), 2
 wrong usage. Problems go to stderr one line each, ``FILE: WHERE: WHAT``;
 warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` never
-imports Qt; ``export png`` uses QtGui only and switches Qt to offscreen when
-there is no display.
+imports Qt; ``export png`` and ``export slides`` use QtGui only and switch Qt
+to offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png")
-LATER = ("slides", "video", "pptx")
+FORMATS = ("pdf", "png", "slides")
+LATER = ("video", "pptx")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -37,6 +37,8 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--lane NAME_OR_ID]... [--hide-lane-kind KIND]...
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
+       journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+                          [--lang en|it]
        journeydesk export FORMAT --help
 """
 
@@ -180,22 +182,24 @@ def run_export(args: Sequence[str]) -> int:
     kind, rest = args[0].lower(), args[1:]
     if kind in LATER:
         print(
-            f"journeydesk export {kind}: not in this version yet (available: pdf, png)",
+            f"journeydesk export {kind}: not in this version yet (available: pdf, png, slides)",
             file=sys.stderr,
         )
         return EXIT_USAGE
     if kind not in FORMATS:
         sys.stderr.write(USAGE)
         print(
-            f"journeydesk export: error: unknown format {args[0]!r} (choose from pdf, png)",
+            f"journeydesk export: error: unknown format {args[0]!r} (choose from pdf, png, slides)",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    parser = _pdf_parser() if kind == "pdf" else _png_parser()
+    parser = {"pdf": _pdf_parser, "png": _png_parser, "slides": _slides_parser}[kind]()
     try:
         ns = parser.parse_args(rest)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
+    if kind == "slides":
+        return _export_slides(ns)
     # Which options the user typed: a profile fills in only the others.
     ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
@@ -423,6 +427,84 @@ def _export_png(parser: _Parser, ns: argparse.Namespace) -> int:
         return _write_error(ns.output, exc)
     for warning in report.warnings:
         _problem(ns.file, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- slides ------------------------------------------------------------------
+
+
+def _slide_size(text: str) -> tuple[int, int]:
+    from journeydesk.export.slides import SIZES
+
+    sizes = {f"{w}x{h}": (w, h) for w, h in SIZES}
+    found = sizes.get(text.strip().lower().replace("×", "x"))
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            f"unknown slide size {text!r} (choose from {', '.join(sizes)})"
+        )
+    return found
+
+
+def _slides_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export slides",
+        usage="%(prog)s FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
+        description=(
+            "Write the map's storyline as numbered PNG slides (slide-001.png...), "
+            "manifest.json and narration.srt into DIR (created if missing)."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the project file")
+    parser.add_argument("-o", "--output", metavar="DIR", required=True)
+    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
+    parser.add_argument(
+        "--size",
+        type=_slide_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="1920x1080 (default), 1280x720 or 3840x2160",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "it"),
+        help="language of the slides' own words (default: the project's)",
+    )
+    return parser
+
+
+def _export_slides(ns: argparse.Namespace) -> int:
+    from journeydesk.io import ProjectFileError, read_project
+
+    out = ns.output
+    if os.path.exists(out) and not os.path.isdir(out):
+        what = "is the input file" if _same_file(ns.file, out) else "is a file, not a folder"
+        _problem(out, "$", f"{what}; give a folder for the slides")
+        return EXIT_BAD_INPUT
+    parent = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(out) and not os.path.isdir(parent):
+        _problem(out, "$", "cannot be written: its folder does not exist")
+        return EXIT_BAD_INPUT
+    try:
+        project = read_project(ns.file)
+    except ProjectFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        _problem(ns.file, "$", f"internal error while reading ({type(exc).__name__}: {exc})")
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.slides import export_slides
+
+    try:
+        os.makedirs(out, exist_ok=True)
+        report = export_slides(project, maps[0], out, ns.size, language=ns.lang)
+    except OSError as exc:
+        return _write_error(out, exc)
+    for warning in report.warnings:
+        _problem(out, "$", f"warning: {warning}")
     return EXIT_OK
 
 

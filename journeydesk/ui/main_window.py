@@ -48,7 +48,6 @@ from .findbar import FindBar
 from .inspector import Inspector
 from .navigator import Navigator
 from .palette import Palette
-from .printing import print_layout, print_tiled
 
 MAX_SHOWN_PROBLEMS = 12
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
@@ -248,6 +247,8 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
+        from .printing import print_layout  # the PDF planner loads only when printing
+
         print_layout(printer, layout, self.project)
 
     def print_poster(self) -> None:
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
+        from .printing import print_tiled
+
         try:
             sheets = print_tiled(
                 printer, self.scene.layout, self.project, defaults.paper, defaults.overlap_mm
