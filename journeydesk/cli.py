@@ -33,6 +33,7 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
                 [--orientation auto|landscape|portrait] [--tile A4|A3|letter]
                 [--bleed] [--crop-marks]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
+       journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
        journeydesk SUBCOMMAND --help
 """
 

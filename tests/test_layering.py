@@ -30,12 +30,14 @@ def qt_imports(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-@pytest.mark.parametrize("folder", ["document", "export/raster"])
+@pytest.mark.parametrize(
+    "folder", ["document", "export/raster", "export/png.py", "export/slides.py"]
+)
 def test_only_qtcore_and_qtgui(folder: str) -> None:
     root = PACKAGE / folder
     bad = [
         f"{path.relative_to(PACKAGE)}:{line}: {name}"
-        for path in sorted(root.rglob("*.py"))
+        for path in ([root] if root.is_file() else sorted(root.rglob("*.py")))
         if root.exists()
         for line, name in qt_imports(path)
         if name not in ALLOWED_QT
