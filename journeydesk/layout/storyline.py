@@ -86,6 +86,17 @@ def _scene_id(jmap: JourneyMap, what: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"journeydesk:storyline:{jmap.id}:{what}"))
 
 
+READING_CHARS_PER_SECOND = 14.0
+"""A comfortable pace for subtitles read aloud or on screen."""
+
+
+def reading_time(narration: str) -> float:
+    """How long a default scene stays up: long enough to read its narration
+    (at least DEFAULT_DURATION, at most two minutes), in whole seconds."""
+    needed = len(narration.strip()) / READING_CHARS_PER_SECOND + 1.5
+    return float(min(120, max(DEFAULT_DURATION, round(needed))))
+
+
 def default_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
     """Title, one scene per stage (its narration), closing."""
     scenes = [
@@ -94,7 +105,7 @@ def default_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
             kind="title",
             title=jmap.name,
             narration=jmap.objective,
-            duration=DEFAULT_DURATION,
+            duration=reading_time(jmap.objective),
         )
     ]
     for stage in jmap.stages:
@@ -105,7 +116,7 @@ def default_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
                 stage=stage.id,
                 title=stage.name,
                 narration=stage.narration,
-                duration=DEFAULT_DURATION,
+                duration=reading_time(stage.narration),
             )
         )
     scenes.append(

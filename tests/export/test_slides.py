@@ -109,7 +109,12 @@ def test_default_storyline(sample_it: Project) -> None:
     assert [s.kind for s in scenes] == ["title"] + ["stage"] * len(m.stages) + ["closing"]
     assert [s.stage for s in scenes[1:-1]] == [st.id for st in m.stages]
     assert [s.narration for s in scenes[1:-1]] == [st.narration for st in m.stages]
-    assert all(s.duration == 6.0 for s in scenes)
+    # long enough to read the narration, never under 6 s
+    assert all(s.duration >= 6.0 for s in scenes)
+    for scene in scenes:
+        if scene.narration:
+            assert scene.duration >= len(scene.narration) / 14
+    assert scenes[-1].duration == 6.0  # the closing scene has no narration
     # stable ids: two exports of the same map write the same manifest
     assert [s.id for s in scenes] == [s.id for s in scenes_for(sample_it, m)]
 
@@ -228,7 +233,9 @@ def test_export_writes_every_visible_scene(sample_it: Project, tmp_path: Path, q
     assert [s["order"] for s in slides] == list(range(1, n + 1))
     assert [s["file"] for s in slides] == report.files
     assert [s["kind"] for s in slides] == ["title"] + ["stage"] * len(m.stages) + ["closing"]
-    assert manifest["size"] == list(SMALL) and manifest["duration"] == 6.0 * n
+    scenes = scenes_for(sample_it, m)
+    assert manifest["size"] == list(SMALL)
+    assert manifest["duration"] == pytest.approx(sum(s.duration for s in scenes))
     clock = 0.0
     for s in slides:
         assert s["start"] == pytest.approx(clock)
