@@ -31,7 +31,8 @@ def qt_imports(path: Path) -> list[tuple[int, str]]:
 
 
 @pytest.mark.parametrize(
-    "folder", ["document", "export/raster", "export/png.py", "export/slides.py"]
+    "folder",
+    ["document", "export/raster", "export/png.py", "export/slides.py", "export/pptx.py"],
 )
 def test_only_qtcore_and_qtgui(folder: str) -> None:
     root = PACKAGE / folder

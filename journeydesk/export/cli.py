@@ -26,8 +26,8 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides")
-LATER = ("video", "pptx")
+FORMATS = ("pdf", "png", "slides", "pptx")
+LATER = ("video",)
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -38,6 +38,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+       journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
                           [--lang en|it]
        journeydesk export FORMAT --help
 """
@@ -182,24 +183,33 @@ def run_export(args: Sequence[str]) -> int:
     kind, rest = args[0].lower(), args[1:]
     if kind in LATER:
         print(
-            f"journeydesk export {kind}: not in this version yet (available: pdf, png, slides)",
+            f"journeydesk export {kind}: not in this version yet "
+            "(available: pdf, png, slides, pptx)",
             file=sys.stderr,
         )
         return EXIT_USAGE
     if kind not in FORMATS:
         sys.stderr.write(USAGE)
         print(
-            f"journeydesk export: error: unknown format {args[0]!r} (choose from pdf, png, slides)",
+            f"journeydesk export: error: unknown format {args[0]!r} "
+            "(choose from pdf, png, slides, pptx)",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    parser = {"pdf": _pdf_parser, "png": _png_parser, "slides": _slides_parser}[kind]()
+    parser = {
+        "pdf": _pdf_parser,
+        "png": _png_parser,
+        "slides": _slides_parser,
+        "pptx": _pptx_parser,
+    }[kind]()
     try:
         ns = parser.parse_args(rest)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
     if kind == "slides":
         return _export_slides(ns)
+    if kind == "pptx":
+        return _export_pptx(ns)
     # Which options the user typed: a profile fills in only the others.
     ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
@@ -505,6 +515,64 @@ def _export_slides(ns: argparse.Namespace) -> int:
         return _write_error(out, exc)
     for warning in report.warnings:
         _problem(out, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- pptx --------------------------------------------------------------------
+
+
+def _pptx_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export pptx",
+        usage="%(prog)s FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
+        description=(
+            "Write the map's storyline as a PowerPoint deck: one slide per scene, the slide "
+            "image full bleed, the narration as speaker notes."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the project file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True)
+    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
+    parser.add_argument(
+        "--size",
+        type=_slide_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="slide images: 1920x1080 (default), 1280x720 or 3840x2160",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "it"),
+        help="language of the slides' own words (default: the project's)",
+    )
+    return parser
+
+
+def _export_pptx(ns: argparse.Namespace) -> int:
+    from journeydesk.io import ProjectFileError, read_project
+
+    out = ns.output
+    if _same_file(ns.file, out):
+        _problem(out, "$", "is the input file; give another name for the deck")
+        return EXIT_BAD_INPUT
+    if os.path.isdir(out):
+        _problem(out, "$", "is a folder; give a file name for the deck")
+        return EXIT_BAD_INPUT
+    try:
+        project = read_project(ns.file)
+    except ProjectFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.pptx import export_pptx
+
+    try:
+        export_pptx(project, maps[0], out, ns.size, language=ns.lang)
+    except OSError as exc:
+        return _write_error(out, exc)
     return EXIT_OK
 
 

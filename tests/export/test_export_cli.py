@@ -150,7 +150,7 @@ def test_usage_errors_exit_2(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["video", "pptx"])
+@pytest.mark.parametrize("kind", ["video"])
 def test_later_formats_say_so(
     kind: str, src: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
