@@ -32,7 +32,14 @@ def qt_imports(path: Path) -> list[tuple[int, str]]:
 
 @pytest.mark.parametrize(
     "folder",
-    ["document", "export/raster", "export/png.py", "export/slides.py", "export/pptx.py"],
+    [
+        "document",
+        "export/raster",
+        "export/png.py",
+        "export/slides.py",
+        "export/pptx.py",
+        "export/video.py",
+    ],
 )
 def test_only_qtcore_and_qtgui(folder: str) -> None:
     root = PACKAGE / folder

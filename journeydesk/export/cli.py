@@ -26,8 +26,8 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides", "pptx")
-LATER = ("video",)
+FORMATS = ("pdf", "png", "slides", "pptx", "video")
+LATER: tuple[str, ...] = ()
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -39,6 +39,8 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
+       journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
+                [--crossfade SECONDS] [--captions]
                           [--lang en|it]
        journeydesk export FORMAT --help
 """
@@ -184,7 +186,7 @@ def run_export(args: Sequence[str]) -> int:
     if kind in LATER:
         print(
             f"journeydesk export {kind}: not in this version yet "
-            "(available: pdf, png, slides, pptx)",
+            "(available: pdf, png, slides, pptx, video)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -192,7 +194,7 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, slides, pptx)",
+            "(choose from pdf, png, slides, pptx, video)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -201,6 +203,7 @@ def run_export(args: Sequence[str]) -> int:
         "png": _png_parser,
         "slides": _slides_parser,
         "pptx": _pptx_parser,
+        "video": _video_parser,
     }[kind]()
     try:
         ns = parser.parse_args(rest)
@@ -210,6 +213,8 @@ def run_export(args: Sequence[str]) -> int:
         return _export_slides(ns)
     if kind == "pptx":
         return _export_pptx(ns)
+    if kind == "video":
+        return _export_video(ns)
     # Which options the user typed: a profile fills in only the others.
     ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
@@ -571,6 +576,87 @@ def _export_pptx(ns: argparse.Namespace) -> int:
 
     try:
         export_pptx(project, maps[0], out, ns.size, language=ns.lang)
+    except OSError as exc:
+        return _write_error(out, exc)
+    return EXIT_OK
+
+
+# --- video -------------------------------------------------------------------
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value <= 2:
+        raise argparse.ArgumentTypeError(f"{text} s is out of range (0 to 2)")
+    return value
+
+
+def _video_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export video",
+        usage="%(prog)s FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080] "
+        "[--crossfade S] [--captions]",
+        description=(
+            "Write the map's storyline as an MP4 video (H.264, 30 fps), each scene for its "
+            "duration, with OUT.srt subtitles beside it."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the project file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True)
+    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
+    parser.add_argument(
+        "--size",
+        type=_slide_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="1920x1080 (default), 1280x720 or 3840x2160",
+    )
+    parser.add_argument(
+        "--crossfade",
+        type=_seconds,
+        default=0.5,
+        metavar="S",
+        help="seconds of crossfade between scenes (default 0.5; 0 for cuts)",
+    )
+    parser.add_argument(
+        "--captions",
+        action="store_true",
+        help="draw the narration into the frames as well as in OUT.srt",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "it"),
+        help="language of the slides' own words (default: the project's)",
+    )
+    return parser
+
+
+def _export_video(ns: argparse.Namespace) -> int:
+    from journeydesk.io import ProjectFileError, read_project
+
+    out = ns.output
+    if _same_file(ns.file, out):
+        _problem(out, "$", "is the input file; give another name for the video")
+        return EXIT_BAD_INPUT
+    if os.path.isdir(out):
+        _problem(out, "$", "is a folder; give a file name for the video")
+        return EXIT_BAD_INPUT
+    try:
+        project = read_project(ns.file)
+    except ProjectFileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.video import export_video
+
+    try:
+        export_video(project, maps[0], out, ns.size, ns.crossfade, ns.captions, language=ns.lang)
     except OSError as exc:
         return _write_error(out, exc)
     return EXIT_OK

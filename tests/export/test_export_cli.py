@@ -150,12 +150,11 @@ def test_usage_errors_exit_2(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["video"])
-def test_later_formats_say_so(
-    kind: str, src: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_unknown_format_is_a_usage_error(
+    src: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_export([kind, str(src), "-o", str(tmp_path / "x")]) == 2
-    assert "not in this version yet" in capsys.readouterr().err
+    assert run_export(["gif", str(src), "-o", str(tmp_path / "x")]) == 2
+    assert "unknown format 'gif'" in capsys.readouterr().err
 
 
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -281,10 +280,10 @@ def test_python_m_journeydesk_export(src: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert (slides / "manifest.json").is_file() and (slides / "narration.srt").is_file()
     done = subprocess.run(
-        [sys.executable, "-m", "journeydesk", "export", "video", str(src), "-o", str(tmp_path)],
+        [sys.executable, "-m", "journeydesk", "export", "gif", str(src), "-o", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
     )
-    assert done.returncode == 2 and "not in this version yet" in done.stderr
+    assert done.returncode == 2 and "unknown format" in done.stderr

@@ -16,9 +16,14 @@ from journeydesk.model import ExportProfile
 def _project_with_profile(tmp_path: Path) -> Path:
     project = templates.new_project("service-blueprint", "en")
     project.export_profiles.append(
-        ExportProfile(name="Client copy", paper="A3", orientation="landscape",
-                      hide_lane_kinds=["backstage", "support"], comments=False,
-                      brand_colour="#0055AA")
+        ExportProfile(
+            name="Client copy",
+            paper="A3",
+            orientation="landscape",
+            hide_lane_kinds=["backstage", "support"],
+            comments=False,
+            brand_colour="#0055AA",
+        )
     )
     path = tmp_path / "p.journey"
     write_project(project, path)
@@ -26,8 +31,9 @@ def _project_with_profile(tmp_path: Path) -> Path:
 
 
 def _text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          timeout=60).stdout
+    return subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, timeout=60
+    ).stdout
 
 
 def test_profile_sets_paper_and_leaves_lanes_out(tmp_path: Path) -> None:
@@ -44,8 +50,23 @@ def test_profile_sets_paper_and_leaves_lanes_out(tmp_path: Path) -> None:
 def test_options_typed_win_over_the_profile(tmp_path: Path) -> None:
     src = _project_with_profile(tmp_path)
     out = tmp_path / "a2.pdf"
-    assert run_export(["pdf", str(src), "-o", str(out), "--profile", "Client copy",
-                       "--paper", "A2", "--hide-lane-kind", "notes"]) == 0
+    assert (
+        run_export(
+            [
+                "pdf",
+                str(src),
+                "-o",
+                str(out),
+                "--profile",
+                "Client copy",
+                "--paper",
+                "A2",
+                "--hide-lane-kind",
+                "notes",
+            ]
+        )
+        == 0
+    )
     box = PdfReader(str(out)).pages[0].mediabox
     assert round(float(box.width)) == 1684  # A2 landscape
     assert "Backstage" in _text(out)
