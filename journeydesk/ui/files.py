@@ -131,8 +131,9 @@ def user_templates() -> list[TemplateChoice]:
         except ProjectFileError:
             continue
         found.append(
-            TemplateChoice(f"user:{path.stem}", project.title or path.stem,
-                           project.description, path)
+            TemplateChoice(
+                f"user:{path.stem}", project.title or path.stem, project.description, path
+            )
         )
     return found
 
@@ -266,8 +267,12 @@ class FileController(QObject):
             menu.addAction(action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
-        for action in (self.save_action, self.save_as_action, self.save_template_action,
-                       self.revert_action):
+        for action in (
+            self.save_action,
+            self.save_as_action,
+            self.save_template_action,
+            self.revert_action,
+        ):
             menu.addAction(action)
         menu.addSeparator()
         menu.aboutToShow.connect(self._update_actions)
@@ -316,8 +321,9 @@ class FileController(QObject):
             QMessageBox.warning(
                 self.window,
                 self.tr("Open Recent"),
-                self.tr("“%1” no longer exists; it was removed from the recent files.")
-                .replace("%1", name),
+                self.tr("“%1” no longer exists; it was removed from the recent files.").replace(
+                    "%1", name
+                ),
             )
             return
         self.open_file(name)
@@ -334,9 +340,7 @@ class FileController(QObject):
     def is_untouched(self) -> bool:
         """Nothing to lose here: no project, or an untitled one never edited."""
         doc = self.document
-        return doc is None or (
-            doc.path is None and not doc.dirty and doc.undo_stack.count() == 0
-        )
+        return doc is None or (doc.path is None and not doc.dirty and doc.undo_stack.count() == 0)
 
     def _watch(self) -> None:
         """Follow the window's current document (autosave needs its edits)."""
@@ -509,9 +513,7 @@ class FileController(QObject):
         self.window.setWindowModified(False)
         self.discard_snapshot()
         add_recent(path.absolute())
-        self.window.statusBar().showMessage(
-            self.tr("Saved “%1”").replace("%1", path.name), 4000
-        )
+        self.window.statusBar().showMessage(self.tr("Saved “%1”").replace("%1", path.name), 4000)
         return True
 
     def _save_failed(self, path: Path, exc: OSError) -> None:
@@ -521,8 +523,9 @@ class FileController(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.tr("“%1” could not be saved.").replace("%1", path.name))
         box.setInformativeText(
-            self.tr("%1\n\nThe file on disk, if there was one, is unchanged.")
-            .replace("%1", exc.strerror or str(exc))
+            self.tr("%1\n\nThe file on disk, if there was one, is unchanged.").replace(
+                "%1", exc.strerror or str(exc)
+            )
         )
         box.exec()
 
@@ -572,8 +575,9 @@ class FileController(QObject):
             answer = QMessageBox.question(
                 self.window,
                 self.tr("Revert"),
-                self.tr("Discard your unsaved changes and reload “%1” from disk?")
-                .replace("%1", doc.path.name),
+                self.tr("Discard your unsaved changes and reload “%1” from disk?").replace(
+                    "%1", doc.path.name
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -725,9 +729,7 @@ class FileController(QObject):
             half = screen.width() // 2
             original.setGeometry(screen.x(), screen.y(), half, screen.height())
             restored.setGeometry(screen.x() + half, screen.y(), half, screen.height())
-            restored.setWindowTitle(
-                self.tr("%1 (recovered)").replace("%1", restored.windowTitle())
-            )
+            restored.setWindowTitle(self.tr("%1 (recovered)").replace("%1", restored.windowTitle()))
         return original, restored
 
     def offer_recovery(self) -> RecoveryDialog | None:
@@ -872,8 +874,9 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels([self.tr("Project"), self.tr("Original file"),
-                                   self.tr("Saved at")])
+        self.tree.setHeaderLabels(
+            [self.tr("Project"), self.tr("Original file"), self.tr("Saved at")]
+        )
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for snapshot in self.snapshots:
             when = snapshot.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")

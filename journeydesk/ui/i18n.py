@@ -47,8 +47,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt)
         installed.append(qt)
     ours = QTranslator(app)
-    entry = resources.files("journeydesk.resources").joinpath("translations",
-                                                              f"journeydesk_{language}.qm")
+    entry = resources.files("journeydesk.resources").joinpath(
+        "translations", f"journeydesk_{language}.qm"
+    )
     with resources.as_file(entry) as path:
         if path.is_file() and ours.load(str(path)):
             app.installTranslator(ours)
@@ -67,15 +68,29 @@ def sources() -> list[str]:
 
 def update(ts: Path | None = None) -> None:
     target = ts or TS_DIR / "journeydesk_it.ts"
-    subprocess.run([_tool("lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-                    "-target-language", "it_IT", "-ts", str(target)], check=True, timeout=300)
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "it_IT",
+            "-ts",
+            str(target),
+        ],
+        check=True,
+        timeout=300,
+    )
 
 
 def build(ts: Path | None = None, qm: Path | None = None) -> None:
     source = ts or TS_DIR / "journeydesk_it.ts"
     target = qm or source.with_suffix(".qm")
-    subprocess.run([_tool("lrelease"), "-silent", str(source), "-qm", str(target)], check=True,
-                   timeout=300)
+    subprocess.run(
+        [_tool("lrelease"), "-silent", str(source), "-qm", str(target)], check=True, timeout=300
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -170,9 +170,7 @@ class _Table(QWidget):
         if commit is not None:
             self._commits[(row, col)] = commit
 
-    def combo_cell(
-        self, row: int, col: int, combo: QComboBox
-    ) -> None:
+    def combo_cell(self, row: int, col: int, combo: QComboBox) -> None:
         self.table.setCellWidget(row, col, combo)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
@@ -398,7 +396,11 @@ class Inspector(QWidget):
             return
         self.document.push(
             SetField(
-                self.document, element_id, field, value, self._edit_text(element, field_label),
+                self.document,
+                element_id,
+                field,
+                value,
+                self._edit_text(element, field_label),
                 merge,
             )
         )
@@ -437,9 +439,7 @@ class Inspector(QWidget):
         edit.setTabChangesFocus(True)
         edit.setMaximumHeight(90)
         eid = element.id
-        edit.textChanged.connect(
-            lambda: self.set_value(eid, field, edit.toPlainText(), label)
-        )
+        edit.textChanged.connect(lambda: self.set_value(eid, field, edit.toPlainText(), label))
         self._bind(element, field, label, edit, edit.toPlainText, edit.setPlainText)
         return edit
 
@@ -454,7 +454,10 @@ class Inspector(QWidget):
             lambda: self.set_value(eid, field, _parse_lines(edit.toPlainText()), label)
         )
         self._bind(
-            element, field, label, edit,
+            element,
+            field,
+            label,
+            edit,
             lambda: _parse_lines(edit.toPlainText()),
             lambda v: edit.setPlainText("\n".join(v)),
         )
@@ -466,7 +469,10 @@ class Inspector(QWidget):
         eid = element.id
         edit.textEdited.connect(lambda text: self.set_value(eid, field, _parse_tags(text), label))
         self._bind(
-            element, field, label, edit,
+            element,
+            field,
+            label,
+            edit,
             lambda: _parse_tags(edit.text()),
             lambda v: edit.setText(", ".join(v)),
         )
@@ -511,7 +517,8 @@ class Inspector(QWidget):
 
         keys = [t.key for t in BUILT_IN[vocabulary]]
         keys += [
-            e.key for e in getattr(self.document.project.vocabularies, vocabulary)
+            e.key
+            for e in getattr(self.document.project.vocabularies, vocabulary)
             if e.key not in keys
         ]
         for key in keys:
@@ -593,8 +600,10 @@ class Inspector(QWidget):
         def value_of(text: str) -> Any:
             if not text:
                 return None
-            return text.lower() if valid.match(text).hasMatch() else getattr(
-                self._safe(eid), field, None
+            return (
+                text.lower()
+                if valid.match(text).hasMatch()
+                else getattr(self._safe(eid), field, None)
             )
 
         edit.textEdited.connect(lambda text: self.set_value(eid, field, value_of(text), label))
@@ -615,8 +624,15 @@ class Inspector(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(edit, 1)
         box.addWidget(pick)
-        self._bind(element, field, label, edit, lambda: value_of(edit.text()),
-                   lambda v: edit.setText(v or ""), holder)
+        self._bind(
+            element,
+            field,
+            label,
+            edit,
+            lambda: value_of(edit.text()),
+            lambda v: edit.setText(v or ""),
+            holder,
+        )
         return edit
 
     def image(self, element: Any, field: str, label: str) -> QLabel:
@@ -677,8 +693,11 @@ class Inspector(QWidget):
             QMessageBox.warning(self, self.tr("Cannot use this image"), str(exc))
             return
         asset = Asset(
-            name=Path(name).name[:MAX_NAME], type=info.type,
-            width=info.width, height=info.height, data=encoded,
+            name=Path(name).name[:MAX_NAME],
+            type=info.type,
+            width=info.width,
+            height=info.height,
+            data=encoded,
         )
         doc = self.document
         element = doc.element(element_id)
@@ -690,8 +709,9 @@ class Inspector(QWidget):
     def _personas(self, none_text: str | None = None) -> Options:
         assert self.document is not None
         options: Options = [(None, none_text or self.tr("(all personas)"))]
-        options += [(p.id, p.name or self.tr("(unnamed persona)"))
-                    for p in self.document.project.personas]
+        options += [
+            (p.id, p.name or self.tr("(unnamed persona)")) for p in self.document.project.personas
+        ]
         return options
 
     def _label_options(self, keys: list[str]) -> Options:
@@ -758,8 +778,15 @@ class Inspector(QWidget):
         self.form.addRow(self.tr("Scores"), scores)
 
     def _element_cell(
-        self, table: _Table, row: int, col: int, element: Any, field: str, label: str,
-        number: bool = False, limit: int = MAX_NAME,
+        self,
+        table: _Table,
+        row: int,
+        col: int,
+        element: Any,
+        field: str,
+        label: str,
+        number: bool = False,
+        limit: int = MAX_NAME,
     ) -> None:
         assert self.document is not None
         value = getattr(element, field)
@@ -767,12 +794,16 @@ class Inspector(QWidget):
         eid = element.id
         if number:
             table.text_cell(
-                row, col, _number_text(value),
+                row,
+                col,
+                _number_text(value),
                 lambda text: self.set_value(eid, field, _parse_number(text), label, False),
             )
         else:
             table.text_cell(
-                row, col, value or "",
+                row,
+                col,
+                value or "",
                 lambda text: self.set_value(eid, field, str(text)[:limit], label, False),
             )
 
@@ -781,9 +812,12 @@ class Inspector(QWidget):
         assert self.document is not None
         doc = self.document
         project = doc.project
-        text = self.tr("Delete %1 %2").replace("%1", self.kind_name(element)).replace(
-            "%2", describe(element)
-        ).strip()
+        text = (
+            self.tr("Delete %1 %2")
+            .replace("%1", self.kind_name(element))
+            .replace("%2", describe(element))
+            .strip()
+        )
         macro = remove_elements(doc, [element.id], text)
         assert isinstance(macro, Macro)
         fixes: list[Any] = []
@@ -811,14 +845,17 @@ class Inspector(QWidget):
             self._push(Insert(self.document, project, "teams", team, None, self.tr("Add team")))
 
         table = self._table(
-            self.tr("Teams"), [self.tr("Name"), self.tr("Description")], add,
+            self.tr("Teams"),
+            [self.tr("Name"), self.tr("Description")],
+            add,
             lambda row: self._remove_with_references(project.teams[row]),
         )
         for team in project.teams:
             row = table.add_row()
             self._element_cell(table, row, 0, team, "name", self.tr("Name"))
-            self._element_cell(table, row, 1, team, "description", self.tr("Description"),
-                               limit=MAX_TEXT)
+            self._element_cell(
+                table, row, 1, team, "description", self.tr("Description"), limit=MAX_TEXT
+            )
 
     def _sources_table(self, project: Project) -> None:
         def add() -> None:
@@ -837,10 +874,10 @@ class Inspector(QWidget):
         for source in project.sources:
             row = table.add_row()
             self._element_cell(table, row, 0, source, "title", self.tr("Title"))
-            self._element_cell(table, row, 1, source, "reference", self.tr("Reference"),
-                               limit=MAX_TEXT)
-            self._element_cell(table, row, 2, source, "note", self.tr("Note"),
-                               limit=MAX_TEXT)
+            self._element_cell(
+                table, row, 1, source, "reference", self.tr("Reference"), limit=MAX_TEXT
+            )
+            self._element_cell(table, row, 2, source, "note", self.tr("Note"), limit=MAX_TEXT)
 
     def _metrics_table(self, project: Project) -> None:
         def add() -> None:
@@ -918,11 +955,17 @@ class Inspector(QWidget):
     def _map_form(self, jmap: JourneyMap) -> None:
         assert self.document is not None
         self.line(jmap, "name", self.tr("Name"))
-        self.choice(jmap, "type", self.tr("Type"), self._label_options(
-            ["journey", "day_in_the_life", "service_blueprint", "experience_map", "custom"]
-        ))
-        self.choice(jmap, "state", self.tr("State"),
-                    self._label_options(["current", "future", "ideal"]))
+        self.choice(
+            jmap,
+            "type",
+            self.tr("Type"),
+            self._label_options(
+                ["journey", "day_in_the_life", "service_blueprint", "experience_map", "custom"]
+            ),
+        )
+        self.choice(
+            jmap, "state", self.tr("State"), self._label_options(["current", "future", "ideal"])
+        )
         self.text(jmap, "objective", self.tr("Objective"))
         self.text(jmap, "scenario", self.tr("Scenario"))
         if jmap.based_on is not None:
@@ -959,8 +1002,9 @@ class Inspector(QWidget):
                 on = item.data(FIELD_ROLE) in value
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
-        checklist.itemChanged.connect(lambda _item: self.set_value(mid, "personas", get(), label,
-                                                                   False))
+        checklist.itemChanged.connect(
+            lambda _item: self.set_value(mid, "personas", get(), label, False)
+        )
         self._bind(jmap, "personas", label, checklist, get, put)
 
     def _stage_form(self, stage: Stage) -> None:
@@ -982,15 +1026,18 @@ class Inspector(QWidget):
             used = {k.metric for k in stage.kpis}
             free = [m for m in project.metrics if m.id not in used]
             if free:
-                self.set_value(sid, "kpis", [*stage.kpis, KpiValue(metric=free[0].id)], label,
-                               False)
+                self.set_value(
+                    sid, "kpis", [*stage.kpis, KpiValue(metric=free[0].id)], label, False
+                )
 
         def remove(row: int) -> None:
-            self.set_value(sid, "kpis", [k for i, k in enumerate(stage.kpis) if i != row],
-                           label, False)
+            self.set_value(
+                sid, "kpis", [k for i, k in enumerate(stage.kpis) if i != row], label, False
+            )
 
-        table = self._table(label, [self.tr("Metric"), self.tr("Value"), self.tr("Target")],
-                            add, remove)
+        table = self._table(
+            label, [self.tr("Metric"), self.tr("Value"), self.tr("Target")], add, remove
+        )
         table.add_button.setEnabled(bool(project.metrics))
         if not project.metrics:
             table.add_button.setToolTip(self.tr("Define metrics in the project first"))
@@ -1023,15 +1070,21 @@ class Inspector(QWidget):
     def _lane_form(self, lane: Lane) -> None:
         self.line(lane, "name", self.tr("Name"))
         self.vocab(lane, "kind", self.tr("Kind"), "lane_kinds", optional=False)
-        self.choice(lane, "display", self.tr("Display"), [
-            ("cards", self.tr("Cards")),
-            ("curve", self.tr("Emotion curve")),
-            ("images", self.tr("Images")),
-            ("channel_grid", self.tr("Channel grid")),
-        ])
+        self.choice(
+            lane,
+            "display",
+            self.tr("Display"),
+            [
+                ("cards", self.tr("Cards")),
+                ("curve", self.tr("Emotion curve")),
+                ("images", self.tr("Images")),
+                ("channel_grid", self.tr("Channel grid")),
+            ],
+        )
         self.choice(lane, "persona", self.tr("Persona"), self._personas())
-        self.vocab(lane, "default_card_kind", self.tr("Default card kind"), "card_kinds",
-                   optional=True)
+        self.vocab(
+            lane, "default_card_kind", self.tr("Default card kind"), "card_kinds", optional=True
+        )
         self.check(lane, "collapsed", self.tr("Collapsed"))
 
     def _card_form(self, card: Card) -> None:
@@ -1041,12 +1094,17 @@ class Inspector(QWidget):
         self.text(card, "body", self.tr("Body"))
         self.vocab(card, "kind", self.tr("Kind"), "card_kinds", optional=False)
         self.vocab(card, "channel", self.tr("Channel"), "channels", optional=True)
-        self.choice(card, "sentiment", self.tr("Sentiment"), [
-            (None, self.tr("(none)")),
-            ("positive", self.tr("Positive")),
-            ("neutral", self.tr("Neutral")),
-            ("problematic", self.tr("Problematic")),
-        ])
+        self.choice(
+            card,
+            "sentiment",
+            self.tr("Sentiment"),
+            [
+                (None, self.tr("(none)")),
+                ("positive", self.tr("Positive")),
+                ("neutral", self.tr("Neutral")),
+                ("problematic", self.tr("Problematic")),
+            ],
+        )
         self.vocab(card, "status", self.tr("Status"), "statuses", optional=True)
         self.tags(card, "tags", self.tr("Tags"))
         self.colour(card, "colour", self.tr("Colour"))
@@ -1075,8 +1133,12 @@ class Inspector(QWidget):
                     current[key] = float(box.value())
                 return current
 
-            def put(value: dict[str, float], box: QDoubleSpinBox = box, key: str = key,
-                    lo: float = definition.min) -> None:
+            def put(
+                value: dict[str, float],
+                box: QDoubleSpinBox = box,
+                key: str = key,
+                lo: float = definition.min,
+            ) -> None:
                 box.setValue(value.get(key, lo - 1))
 
             box.valueChanged.connect(lambda _v, g=get: self.set_value(cid, "scores", g(), label))
@@ -1096,12 +1158,14 @@ class Inspector(QWidget):
 
         def add() -> None:
             if project.teams:
-                self.set_value(cid, "owners", [*card.owners, Owner(team=project.teams[0].id)],
-                               label, False)
+                self.set_value(
+                    cid, "owners", [*card.owners, Owner(team=project.teams[0].id)], label, False
+                )
 
         def remove(row: int) -> None:
-            self.set_value(cid, "owners", [o for i, o in enumerate(card.owners) if i != row],
-                           label, False)
+            self.set_value(
+                cid, "owners", [o for i, o in enumerate(card.owners) if i != row], label, False
+            )
 
         table = self._table(label, [self.tr("Team"), self.tr("Role")], add, remove)
         table.add_button.setEnabled(bool(project.teams))
@@ -1133,29 +1197,49 @@ class Inspector(QWidget):
 
         def add() -> None:
             assert self.document is not None
-            self._push(Insert(self.document, card, "evidence", Evidence(), None,
-                              self._edit_text(card, label)))
+            self._push(
+                Insert(
+                    self.document, card, "evidence", Evidence(), None, self._edit_text(card, label)
+                )
+            )
 
         def remove(row: int) -> None:
             assert self.document is not None
-            self._push(remove_elements(self.document, [card.evidence[row].id],
-                                       self._edit_text(card, label)))
+            self._push(
+                remove_elements(
+                    self.document, [card.evidence[row].id], self._edit_text(card, label)
+                )
+            )
 
         table = self._table(
             label,
-            [self.tr("Confidence"), self.tr("Method"), self.tr("Source"), self.tr("Quote"),
-             self.tr("Figure"), self.tr("Note")],
-            add, remove,
+            [
+                self.tr("Confidence"),
+                self.tr("Method"),
+                self.tr("Source"),
+                self.tr("Quote"),
+                self.tr("Figure"),
+                self.tr("Note"),
+            ],
+            add,
+            remove,
         )
         confidences: Options = [
             ("observed", self.tr("Observed")),
             ("assumed", self.tr("Assumed")),
             ("proposed", self.tr("Proposed")),
         ]
-        methods: Options = [(None, self.tr("(none)"))] + [
-            (t.key, vocab.label("evidence_methods", t.key)) for t in BUILT_IN["evidence_methods"]
-        ] + [(e.key, vocab.label("evidence_methods", e.key))
-             for e in project.vocabularies.evidence_methods]
+        methods: Options = (
+            [(None, self.tr("(none)"))]
+            + [
+                (t.key, vocab.label("evidence_methods", t.key))
+                for t in BUILT_IN["evidence_methods"]
+            ]
+            + [
+                (e.key, vocab.label("evidence_methods", e.key))
+                for e in project.vocabularies.evidence_methods
+            ]
+        )
         sources: Options = [(None, self.tr("(none)"))] + [
             (s.id, s.title or s.id) for s in project.sources
         ]
@@ -1181,11 +1265,9 @@ class Inspector(QWidget):
                 )
                 self._table_keys.add((ev.id, field))
                 table.combo_cell(row, col, combo)
-            self._element_cell(table, row, 3, ev, "quote", self.tr("Quote"),
-                               limit=MAX_TEXT)
+            self._element_cell(table, row, 3, ev, "quote", self.tr("Quote"), limit=MAX_TEXT)
             self._element_cell(table, row, 4, ev, "figure", self.tr("Figure"))
-            self._element_cell(table, row, 5, ev, "note", self.tr("Note"),
-                               limit=MAX_TEXT)
+            self._element_cell(table, row, 5, ev, "note", self.tr("Note"), limit=MAX_TEXT)
 
     def _point_form(self, point: CurvePoint) -> None:
         assert self.document is not None
@@ -1208,12 +1290,17 @@ class Inspector(QWidget):
         self.colour(curve, "colour", self.tr("Colour"))
 
     def _separator_form(self, separator: Separator) -> None:
-        self.choice(separator, "kind", self.tr("Kind"), [
-            ("interaction", self.tr("Line of interaction")),
-            ("visibility", self.tr("Line of visibility")),
-            ("internal_interaction", self.tr("Line of internal interaction")),
-            ("custom", self.tr("Custom")),
-        ])
+        self.choice(
+            separator,
+            "kind",
+            self.tr("Kind"),
+            [
+                ("interaction", self.tr("Line of interaction")),
+                ("visibility", self.tr("Line of visibility")),
+                ("internal_interaction", self.tr("Line of internal interaction")),
+                ("custom", self.tr("Custom")),
+            ],
+        )
         self.line(separator, "label", self.tr("Label"))
 
     def _team_form(self, team: Team) -> None:
@@ -1230,4 +1317,3 @@ class Inspector(QWidget):
         self.line(metric, "name", self.tr("Name"))
         self.line(metric, "unit", self.tr("Unit"))
         self.text(metric, "description", self.tr("Description"))
-

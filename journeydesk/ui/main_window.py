@@ -180,12 +180,14 @@ class MainWindow(QMainWindow):
 
         edit_menu.addSeparator()
         edit_menu.addAction(
-            self._action(self.tr("&Find and Filter…"), QKeySequence.StandardKey.Find,
-                         self.find_bar.open_bar)
+            self._action(
+                self.tr("&Find and Filter…"), QKeySequence.StandardKey.Find, self.find_bar.open_bar
+            )
         )
         edit_menu.addAction(
-            self._action(self.tr("Find &Next"), QKeySequence.StandardKey.FindNext,
-                         self.find_bar.next_match)
+            self._action(
+                self.tr("Find &Next"), QKeySequence.StandardKey.FindNext, self.find_bar.next_match
+            )
         )
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -217,11 +219,25 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(self.tr("&Present Storyline"), QKeySequence(Qt.Key.Key_F5), self.present)
+        )
+        view_menu.addSeparator()
         view_menu.addAction(self.maps_dock.toggleViewAction())
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
 
     # --- output -----------------------------------------------------------
+
+    def present(self) -> None:
+        """The shown map's storyline full screen (with a presenter view on a
+        second screen)."""
+        jmap = self.current_map()
+        if self.project is None or jmap is None:
+            return
+        from .presentation import start_presentation
+
+        self._presentation = start_presentation(self.project, jmap)
 
     def export(self) -> None:
         if self.project is None:

@@ -238,11 +238,13 @@ class Navigator(QWidget):
         self.move_up_action = action(self.tr("Move Up"), lambda: self.move_map(-1))
         self.move_down_action = action(self.tr("Move Down"), lambda: self.move_map(1))
         self.derive_action = action(
-            self.tr("Derive Future State"), self.derive_future_state,
+            self.tr("Derive Future State"),
+            self.derive_future_state,
             self.tr("Copy this map as a future-state map derived from it"),
         )
-        self.import_action = action(self.tr("Import Map from Another Project File…"),
-                                    self.import_map)
+        self.import_action = action(
+            self.tr("Import Map from Another Project File…"), self.import_map
+        )
         for act in (self.add_persona_action, self.add_map_action):
             self.toolbar.addAction(act)
         more = QToolButton()
@@ -250,9 +252,15 @@ class Navigator(QWidget):
         more.setAccessibleName(self.tr("More map actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        for act in (self.rename_action, self.duplicate_action, self.delete_action,
-                    self.move_up_action, self.move_down_action, self.derive_action,
-                    self.import_action):
+        for act in (
+            self.rename_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.derive_action,
+            self.import_action,
+        ):
             menu.addAction(act)
         more.setMenu(menu)
         self.toolbar.addWidget(more)
@@ -365,9 +373,7 @@ class Navigator(QWidget):
                 persona_items[persona.id] = item
             loose: QTreeWidgetItem | None = None
             for jmap in project.maps:
-                parent = next(
-                    (persona_items[p] for p in jmap.personas if p in persona_items), None
-                )
+                parent = next((persona_items[p] for p in jmap.personas if p in persona_items), None)
                 if parent is None:
                     if loose is None:
                         loose = QTreeWidgetItem([self.tr("Maps without a persona")])
@@ -379,8 +385,11 @@ class Navigator(QWidget):
                 item.setData(0, KIND_ROLE, "map")
                 item.setData(0, ID_ROLE, jmap.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                state = {"current": self.tr("current state"), "future": self.tr("future state"),
-                         "ideal": self.tr("ideal state")}.get(jmap.state, jmap.state)
+                state = {
+                    "current": self.tr("current state"),
+                    "future": self.tr("future state"),
+                    "ideal": self.tr("ideal state"),
+                }.get(jmap.state, jmap.state)
                 item.setToolTip(0, state)
                 parent.addChild(item)
             self.tree.expandAll()
@@ -429,8 +438,12 @@ class Navigator(QWidget):
     def _update_actions(self) -> None:
         kind, _id = self._current()
         on_map = kind == "map"
-        for act in (self.duplicate_action, self.move_up_action, self.move_down_action,
-                    self.derive_action):
+        for act in (
+            self.duplicate_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.derive_action,
+        ):
             act.setEnabled(on_map)
         self.rename_action.setEnabled(kind in ("map", "persona"))
         self.delete_action.setEnabled(kind in ("map", "persona"))
@@ -465,8 +478,9 @@ class Navigator(QWidget):
             return
         name = self.tr("New persona")
         persona = Persona(name=name)
-        self._push(Insert(self.document, project, "personas", persona, None,
-                          self.tr("Add persona")))
+        self._push(
+            Insert(self.document, project, "personas", persona, None, self.tr("Add persona"))
+        )
         item = self._find_item(persona.id)
         if item is not None:
             self.tree.setCurrentItem(item)
@@ -521,8 +535,16 @@ class Navigator(QWidget):
         copy, _mapping = copy_map(jmap)
         copy.name = _content("copy", project.language, name=jmap.name)[:500]
         index = project.maps.index(jmap) + 1
-        self._push(Insert(self.document, project, "maps", copy, index,
-                          self.tr("Duplicate map '%1'").replace("%1", jmap.name)))
+        self._push(
+            Insert(
+                self.document,
+                project,
+                "maps",
+                copy,
+                index,
+                self.tr("Duplicate map '%1'").replace("%1", jmap.name),
+            )
+        )
         self.select_map(copy.id)
 
     def derive_future_state(self) -> None:
@@ -533,8 +555,16 @@ class Navigator(QWidget):
         future = derive_future(jmap)
         future.name = _content("future", project.language, name=jmap.name)[:500]
         index = project.maps.index(jmap) + 1
-        self._push(Insert(self.document, project, "maps", future, index,
-                          self.tr("Derive future state of '%1'").replace("%1", jmap.name)))
+        self._push(
+            Insert(
+                self.document,
+                project,
+                "maps",
+                future,
+                index,
+                self.tr("Derive future state of '%1'").replace("%1", jmap.name),
+            )
+        )
         self.select_map(future.id)
 
     def delete_current(self) -> None:
@@ -546,7 +576,9 @@ class Navigator(QWidget):
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            self, title, text,
+            self,
+            title,
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -561,8 +593,9 @@ class Navigator(QWidget):
             return
         if confirm and not self._confirm(
             self.tr("Delete map"),
-            self.tr("Delete the map “%1” with its %n card(s)? You can undo this.", "",
-                    len(jmap.cards)).replace("%1", jmap.name),
+            self.tr(
+                "Delete the map “%1” with its %n card(s)? You can undo this.", "", len(jmap.cards)
+            ).replace("%1", jmap.name),
         ):
             return
         macro = remove_elements(
@@ -610,7 +643,7 @@ class Navigator(QWidget):
             return
         ids = [m.id for m in project.maps]
         new_index = ids.index(siblings[pos])
-        text = (self.tr("Move map '%1' up") if delta < 0 else self.tr("Move map '%1' down"))
+        text = self.tr("Move map '%1' up") if delta < 0 else self.tr("Move map '%1' down")
         self._push(Reorder(self.document, jmap.id, new_index, text.replace("%1", jmap.name)))
         self._select_in_tree(jmap.id)
 
@@ -620,7 +653,9 @@ class Navigator(QWidget):
         if self.document is None or project is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import map from project"), "",
+            self,
+            self.tr("Import map from project"),
+            "",
             self.tr("JourneyDesk projects (*.journey);;All files (*)"),
         )
         if not name:
@@ -629,14 +664,17 @@ class Navigator(QWidget):
             other = read_project(name)
         except ProjectFileError as exc:
             QMessageBox.warning(
-                self, self.tr("Cannot import"),
-                self.tr("“%1” cannot be opened.").replace("%1", Path(name).name) + "\n"
+                self,
+                self.tr("Cannot import"),
+                self.tr("“%1” cannot be opened.").replace("%1", Path(name).name)
+                + "\n"
                 + "\n".join(str(p) for p in exc.problems[:8]),
             )
             return
         if not other.maps:
-            QMessageBox.information(self, self.tr("Import map"),
-                                    self.tr("That project has no maps."))
+            QMessageBox.information(
+                self, self.tr("Import map"), self.tr("That project has no maps.")
+            )
             return
         chosen = other.maps[0]
         if len(other.maps) > 1:
