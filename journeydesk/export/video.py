@@ -176,6 +176,9 @@ def export_video(
             report.scenes.append(scene.id)
             previous = frame
         writer.close()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp made it private; a video is not
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(Exception):

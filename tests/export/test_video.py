@@ -72,3 +72,15 @@ def test_cli_and_bad_sizes(tmp_path: Path) -> None:
     assert run_export(["video", str(src), "-o", str(src)]) == 1
     assert run_export(["video", str(src), "-o", str(out), "--crossfade", "9"]) == 2
     assert run_export(["video", str(src), "-o", str(out), "--size", "333x333"]) == 2
+
+
+def test_the_video_gets_ordinary_permissions(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    project = _short(templates.new_project("blank", "en"))
+    out = tmp_path / "v.mp4"
+    export_video(project, project.maps[0], out, (320, 180), crossfade=0)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
