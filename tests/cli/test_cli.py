@@ -203,7 +203,13 @@ def test_a_known_word_after_dot_slash_is_a_file(tmp_path: Path) -> None:
     assert out.stdout.strip() == "OPEN ./validate"
 
 
-def test_export_formats_not_built_yet_are_refused_plainly() -> None:
-    result = run("export", "video", "x.journey", "-o", "x.mp4")
+def test_an_unknown_export_format_is_a_usage_error() -> None:
+    result = run("export", "gif", "x.journey", "-o", "x.gif")
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr and "video" in result.stderr
+    assert "Traceback" not in result.stderr and "unknown format 'gif'" in result.stderr
+
+
+def test_export_of_a_missing_file_is_bad_input() -> None:
+    result = run("export", "video", "missing.journey", "-o", "x.mp4")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "missing.journey: $: no such file"
