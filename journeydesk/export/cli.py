@@ -1,11 +1,11 @@
-"""``journeydesk export pdf|png|slides ...``: headless exports.
+"""``journeydesk export pdf|png|slides|pptx|video ...``: headless exports.
 
 ``run_export(args)`` takes the words after ``export`` and returns the exit
 status: 0 success, 1 bad input (unreadable or invalid project file, unknown
 map or lane, output that cannot be written or that is the input file), 2
 wrong usage. Problems go to stderr one line each, ``FILE: WHERE: WHAT``;
 warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` never
-imports Qt; ``export png`` and ``export slides`` use QtGui only and switch Qt
+imports Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
 to offscreen when there is no display.
 """
 
@@ -27,7 +27,6 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
 FORMATS = ("pdf", "png", "slides", "pptx", "video")
-LATER: tuple[str, ...] = ()
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -183,13 +182,6 @@ def run_export(args: Sequence[str]) -> int:
         stream.write(USAGE)
         return EXIT_OK if args else EXIT_USAGE
     kind, rest = args[0].lower(), args[1:]
-    if kind in LATER:
-        print(
-            f"journeydesk export {kind}: not in this version yet "
-            "(available: pdf, png, slides, pptx, video)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
     if kind not in FORMATS:
         sys.stderr.write(USAGE)
         print(
