@@ -7,7 +7,7 @@ image of the selected cards (for slides and mail).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
@@ -34,10 +34,22 @@ class EditActions:
         self.ctx = ctx
         self.actions: list[QAction] = []
         for text, keys, slot in (
-            (view.tr("Copy"), QKeySequence.StandardKey.Copy, self.copy),
-            (view.tr("Cut"), QKeySequence.StandardKey.Cut, self.cut),
-            (view.tr("Paste"), QKeySequence.StandardKey.Paste, self.paste),
-            (view.tr("Duplicate"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D), self.duplicate),
+            (
+                QCoreApplication.translate("MapView", "Copy"),
+                QKeySequence.StandardKey.Copy,
+                self.copy,
+            ),
+            (QCoreApplication.translate("MapView", "Cut"), QKeySequence.StandardKey.Cut, self.cut),
+            (
+                QCoreApplication.translate("MapView", "Paste"),
+                QKeySequence.StandardKey.Paste,
+                self.paste,
+            ),
+            (
+                QCoreApplication.translate("MapView", "Duplicate"),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D),
+                self.duplicate,
+            ),
         ):
             action = QAction(text, view)
             action.setShortcut(keys)
@@ -164,8 +176,10 @@ class EditActions:
             card = doc.element(card_id)
             keys = getattr(self.view, "keys", None)
             if keys is not None:
-                menu.addAction(self.view.tr("Edit Title"), keys.edit_selected)
-            kinds = menu.addMenu(self.view.tr("Card Kind"))
+                menu.addAction(
+                    QCoreApplication.translate("MapView", "Edit Title"), keys.edit_selected
+                )
+            kinds = menu.addMenu(QCoreApplication.translate("MapView", "Card Kind"))
             vocab = Vocabulary(doc.project, doc.project.language)
             for term in CARD_KINDS:
                 action = kinds.addAction(vocab.label("card_kinds", term.key))
@@ -173,7 +187,14 @@ class EditActions:
                 action.setChecked(getattr(card, "kind", "") == term.key)
                 action.triggered.connect(
                     lambda _checked=False, k=term.key: doc.push(
-                        SetField(doc, card_id, "kind", k, "Change card kind", merge=False)
+                        SetField(
+                            doc,
+                            card_id,
+                            "kind",
+                            k,
+                            QCoreApplication.translate("MapView", "Change card kind"),
+                            merge=False,
+                        )
                     )
                 )
             menu.addSeparator()
@@ -188,6 +209,7 @@ class EditActions:
             menu.addSeparator()
             element_id = item.element_id
             menu.addAction(
-                self.view.tr("Delete"), lambda: doc.push(remove_elements(doc, [element_id]))
+                QCoreApplication.translate("MapView", "Delete"),
+                lambda: doc.push(remove_elements(doc, [element_id])),
             )
         return menu

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLineEdit
 
@@ -173,7 +173,7 @@ class KeyboardCapture:
     def _open_editor(self, rect: QRectF, text: str, select_all: bool) -> QLineEdit:
         self.close_editor()
         editor = QLineEdit(self.view.viewport())
-        editor.setAccessibleName(self.view.tr("Card title"))
+        editor.setAccessibleName(QCoreApplication.translate("MapView", "Card title"))
         font = QFont(editor.font())
         font.setPointSizeF(max(9.0, 9.0 * self.view.transform().m11() * 1.3))
         editor.setFont(font)

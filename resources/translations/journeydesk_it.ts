@@ -20,6 +20,30 @@
         <translation>Commenti</translation>
     </message>
     <message>
+        <source>Write a comment or a reply…</source>
+        <translation>Scrivi un commento o una risposta…</translation>
+    </message>
+    <message>
+        <source>Comment text</source>
+        <translation>Testo del commento</translation>
+    </message>
+    <message>
+        <source>Comment on Selection</source>
+        <translation>Commenta la selezione</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Rispondi</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Risolvi</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Riapri</translation>
+    </message>
+    <message>
         <source>(resolved) %1</source>
         <translation>(risolto) %1</translation>
     </message>
@@ -133,6 +157,18 @@
     <message>
         <source>Export…</source>
         <translation>Esporta…</translation>
+    </message>
+    <message>
+        <source>Save as Profile…</source>
+        <translation>Salva come profilo…</translation>
+    </message>
+    <message>
+        <source>Save as Profile</source>
+        <translation>Salva come profilo</translation>
+    </message>
+    <message>
+        <source>Name of the export profile:</source>
+        <translation>Nome del profilo di esportazione:</translation>
     </message>
     <message>
         <source>Choose at least one map.</source>
@@ -495,6 +531,30 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Rimuovi</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Choose an image for %1</source>
+        <translation>Scegli un’immagine per %1</translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation>Rimuovi l’immagine</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Scegli un’immagine</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Immagini (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot use this image</source>
+        <translation>Impossibile usare questa immagine</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
@@ -651,6 +711,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Comportamenti</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
@@ -765,6 +829,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Scores</source>
         <translation>Punteggi</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
     </message>
     <message>
         <source>—</source>
@@ -926,6 +994,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>&amp;Dimensioni effettive</translation>
     </message>
     <message>
+        <source>&amp;Present Storyline</source>
+        <translation>&amp;Presenta la storyline</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Stampa</translation>
     </message>
@@ -996,6 +1068,46 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Map</source>
         <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>The image cannot be used: %1</source>
+        <translation>Impossibile usare l’immagine: %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Taglia</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Incolla</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+    <message>
+        <source>Edit Title</source>
+        <translation>Modifica titolo</translation>
+    </message>
+    <message>
+        <source>Card Kind</source>
+        <translation>Tipo di scheda</translation>
+    </message>
+    <message>
+        <source>Change card kind</source>
+        <translation>Cambia tipo di scheda</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Card title</source>
+        <translation>Titolo della scheda</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1363,36 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation — JourneyDesk</source>
+        <translation>Presentazione — JourneyDesk</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Presenter View — JourneyDesk</source>
+        <translation>Visualizzazione relatore — JourneyDesk</translation>
+    </message>
+    <message>
+        <source>Time since the start</source>
+        <translation>Tempo trascorso dall’inizio</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narrazione</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Scena successiva</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 di %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover Unsaved Work</source>
@@ -1330,44 +1472,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>No preview</source>
         <translation>Nessuna anteprima</translation>
-    </message>
-</context>
-<context>
-    <name>self.view</name>
-    <message>
-        <source>Card title</source>
-        <translation>Titolo della scheda</translation>
-    </message>
-    <message>
-        <source>Edit Title</source>
-        <translation>Modifica titolo</translation>
-    </message>
-    <message>
-        <source>Card Kind</source>
-        <translation>Tipo di scheda</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Elimina</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>Copy</source>
-        <translation>Copia</translation>
-    </message>
-    <message>
-        <source>Cut</source>
-        <translation>Taglia</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>Incolla</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplica</translation>
     </message>
 </context>
 </TS>
