@@ -545,31 +545,40 @@ def _pptx_parser() -> _Parser:
     return parser
 
 
-def _export_pptx(ns: argparse.Namespace) -> int:
+def _one_map_to_file(ns: argparse.Namespace, what: str) -> tuple[Project, JourneyMap] | None:
+    """Checks shared by the exports that write one file from one map: the output
+    is not the input nor a folder, the project loads, the map exists."""
     from journeydesk.io import ProjectFileError, read_project
 
     out = ns.output
     if _same_file(ns.file, out):
-        _problem(out, "$", "is the input file; give another name for the deck")
-        return EXIT_BAD_INPUT
+        _problem(out, "$", f"is the input file; give another name for the {what}")
+        return None
     if os.path.isdir(out):
-        _problem(out, "$", "is a folder; give a file name for the deck")
-        return EXIT_BAD_INPUT
+        _problem(out, "$", f"is a folder; give a file name for the {what}")
+        return None
     try:
         project = read_project(ns.file)
     except ProjectFileError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return None
     maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
     if maps is None:
+        return None
+    return project, maps[0]
+
+
+def _export_pptx(ns: argparse.Namespace) -> int:
+    found = _one_map_to_file(ns, "deck")
+    if found is None:
         return EXIT_BAD_INPUT
     from journeydesk.export.pptx import export_pptx
 
     try:
-        export_pptx(project, maps[0], out, ns.size, language=ns.lang)
+        export_pptx(*found, ns.output, ns.size, language=ns.lang)
     except OSError as exc:
-        return _write_error(out, exc)
+        return _write_error(ns.output, exc)
     return EXIT_OK
 
 
@@ -627,30 +636,15 @@ def _video_parser() -> _Parser:
 
 
 def _export_video(ns: argparse.Namespace) -> int:
-    from journeydesk.io import ProjectFileError, read_project
-
-    out = ns.output
-    if _same_file(ns.file, out):
-        _problem(out, "$", "is the input file; give another name for the video")
-        return EXIT_BAD_INPUT
-    if os.path.isdir(out):
-        _problem(out, "$", "is a folder; give a file name for the video")
-        return EXIT_BAD_INPUT
-    try:
-        project = read_project(ns.file)
-    except ProjectFileError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
-    if maps is None:
+    found = _one_map_to_file(ns, "video")
+    if found is None:
         return EXIT_BAD_INPUT
     from journeydesk.export.video import export_video
 
     try:
-        export_video(project, maps[0], out, ns.size, ns.crossfade, ns.captions, language=ns.lang)
+        export_video(*found, ns.output, ns.size, ns.crossfade, ns.captions, language=ns.lang)
     except OSError as exc:
-        return _write_error(out, exc)
+        return _write_error(ns.output, exc)
     return EXIT_OK
 
 
