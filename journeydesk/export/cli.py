@@ -452,17 +452,10 @@ def _slide_size(text: str) -> tuple[int, int]:
     return found
 
 
-def _slides_parser() -> _Parser:
-    parser = _Parser(
-        prog="journeydesk export slides",
-        usage="%(prog)s FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
-        description=(
-            "Write the map's storyline as numbered PNG slides (slide-001.png...), "
-            "manifest.json and narration.srt into DIR (created if missing)."
-        ),
-    )
+def _storyline_args(parser: argparse.ArgumentParser, output: str) -> None:
+    """FILE, -o, --map, --size and --lang: what every storyline export takes."""
     parser.add_argument("file", metavar="FILE", help="the project file")
-    parser.add_argument("-o", "--output", metavar="DIR", required=True)
+    parser.add_argument("-o", "--output", metavar=output, required=True)
     parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
     parser.add_argument(
         "--size",
@@ -476,6 +469,18 @@ def _slides_parser() -> _Parser:
         choices=("en", "it"),
         help="language of the slides' own words (default: the project's)",
     )
+
+
+def _slides_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export slides",
+        usage="%(prog)s FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
+        description=(
+            "Write the map's storyline as numbered PNG slides (slide-001.png...), "
+            "manifest.json and narration.srt into DIR (created if missing)."
+        ),
+    )
+    _storyline_args(parser, "DIR")
     return parser
 
 
@@ -527,21 +532,7 @@ def _pptx_parser() -> _Parser:
             "image full bleed, the narration as speaker notes."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the project file")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True)
-    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
-    parser.add_argument(
-        "--size",
-        type=_slide_size,
-        default=(1920, 1080),
-        metavar="WxH",
-        help="slide images: 1920x1080 (default), 1280x720 or 3840x2160",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("en", "it"),
-        help="language of the slides' own words (default: the project's)",
-    )
+    _storyline_args(parser, "OUT")
     return parser
 
 
@@ -605,16 +596,7 @@ def _video_parser() -> _Parser:
             "duration, with OUT.srt subtitles beside it."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the project file")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True)
-    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
-    parser.add_argument(
-        "--size",
-        type=_slide_size,
-        default=(1920, 1080),
-        metavar="WxH",
-        help="1920x1080 (default), 1280x720 or 3840x2160",
-    )
+    _storyline_args(parser, "OUT")
     parser.add_argument(
         "--crossfade",
         type=_seconds,
@@ -626,11 +608,6 @@ def _video_parser() -> _Parser:
         "--captions",
         action="store_true",
         help="draw the narration into the frames as well as in OUT.srt",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("en", "it"),
-        help="language of the slides' own words (default: the project's)",
     )
     return parser
 
