@@ -1,8 +1,45 @@
-"""JourneyDesk: an offline desktop editor for customer journey maps."""
+"""JourneyDesk: an offline desktop editor for customer journey maps.
 
-from importlib.metadata import PackageNotFoundError, version
+The version has one home, ``pyproject.toml``. Run from a source checkout (an
+editable install included, whose recorded metadata may be older than the
+checkout) it is read from there; installed from a wheel, or frozen in the
+desktop bundle (which carries the package's metadata), from the package
+metadata.
+"""
 
-try:
-    __version__ = version("journeydesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def source_project() -> dict[str, Any] | None:
+    """The ``[project]`` table of pyproject.toml when running from a source
+    checkout of JourneyDesk, else None."""
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    import tomllib
+
+    try:
+        project = tomllib.loads(pyproject.read_text("utf-8")).get("project")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(project, dict) or project.get("name") != "journeydesk":
+        return None
+    return project
+
+
+def _version() -> str:
+    project = source_project()
+    if project is not None and isinstance(project.get("version"), str):
+        return str(project["version"])
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("journeydesk")
+    except PackageNotFoundError:  # a copy of the package with neither
+        return "0+unknown"
+
+
+__version__ = _version()

@@ -4,9 +4,62 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from journeydesk import __version__
+
+
+class FileOpenHandler(QObject):
+    """Opens the files the system hands over as ``QFileOpenEvent``.
+
+    macOS does not put a double-clicked document in argv: it starts the app
+    (or finds it running) and sends it a file-open event. The file opens like
+    File > Open: in the active window when that holds nothing to lose (the
+    untitled sample a start shows), else in a new window. Events that arrive
+    before the first window exists wait for it.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._pending: list[str] = []
+        self._ready = False
+        self.opened: list[str] = []
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            assert isinstance(event, QFileOpenEvent)
+            name = event.file() or event.url().toLocalFile()
+            if name:
+                self._pending.append(name)
+                if self._ready:
+                    # Out of the event delivery: opening may show a message box.
+                    QTimer.singleShot(0, self._open_pending)
+            return True
+        return super().eventFilter(watched, event)
+
+    def set_ready(self) -> None:
+        """The first window is up: open what waited, and from now on at once."""
+        self._ready = True
+        if self._pending:
+            QTimer.singleShot(0, self._open_pending)
+
+    def _open_pending(self) -> None:
+        from .files import new_window, windows
+
+        while self._pending:
+            name = self._pending.pop(0)
+            active = QApplication.activeWindow()
+            shown = windows()
+            window = active if active in shown else (shown[-1] if shown else new_window())
+            window.files.open_file(name)
+            self.opened.append(name)
+
+
+_opener: FileOpenHandler | None = None
+"""The running app's handler (kept referenced, so its Python side lives on)."""
 
 
 def run_app(path: str | None) -> int:
@@ -16,18 +69,21 @@ def run_app(path: str | None) -> int:
     app.setOrganizationName("JourneyDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("journeydesk")
+    global _opener
+    opener = _opener = FileOpenHandler(app)
     if app.platformName() == "offscreen":
         # PySide6 crashes at exit on the offscreen platform while the
         # clipboard holds data; a headless run has nobody to paste it anyway.
         app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
+    from .app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     from .files import ui_language as preferred_language
 
     language = preferred_language()  # the Preferences' choice, else the system's
     from .i18n import install_translators
 
     app.setProperty("journeydesk_translators", len(install_translators(app, language)))
-
-    from PySide6.QtCore import QTimer
 
     from .main_window import MainWindow
 
@@ -37,6 +93,7 @@ def run_app(path: str | None) -> int:
         window.open_sample(language)
     else:
         window.open_path(path)
+    opener.set_ready()
     # Work left by a JourneyDesk that crashed or was killed: offer it back once
     # the window is up.
     QTimer.singleShot(0, window.files.offer_recovery)

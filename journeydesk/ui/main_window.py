@@ -227,6 +227,23 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About JourneyDesk"), None, self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+        help_menu.addAction(
+            self._action(self.tr("Third-party &Licences"), None, self.show_licences)
+        )
+
+    def show_about(self, *, licences: bool = False) -> QWidget:
+        """The About dialog: version, licence and third-party notices."""
+        from .about import show_about
+
+        return show_about(self, licences=licences)
+
+    def show_licences(self) -> QWidget:
+        return self.show_about(licences=True)
+
     # --- output -----------------------------------------------------------
 
     def present(self) -> None:
