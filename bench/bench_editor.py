@@ -24,6 +24,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--moves", type=int, default=60)
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene
@@ -77,6 +78,14 @@ def main() -> int:
     for name, value in (("move a card", moved), ("edit a title", typed)):
         label = f"{name}, push to redrawn"
         print(f"{label:40s}{value * 1000:8.1f} ms   ({value / bare:.1f}× floor)")
+
+    # One mouse move of a drag, handled and painted, against moving one item of
+    # a bare scene of the same size in a view of the same size.
+    drag_ms, bare_ms = drag_moves(app, window, card.id, layout, moves=args.moves)
+    print(f"floor: bare item moved and painted      {bare_ms:8.2f} ms")
+    print(
+        f"{'drag a card, per mouse move':40s}{drag_ms:8.2f} ms   ({drag_ms / bare_ms:.1f}× floor)"
+    )
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -84,6 +93,61 @@ def main() -> int:
     doc.undo_stack.setClean()
     window.close()
     return 0
+
+
+def drag_moves(app, window, card_id, layout, moves: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Median milliseconds per mouse move: our drag (hit test, drop feedback,
+    live item offset, paint) and a bare item moved by setPos and painted."""
+    from statistics import median
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsView
+
+    from journeydesk.canvas.interactions import MoveCards
+
+    view = window.view
+    window.resize(1600, 1000)
+    window.show()
+    item = window.scene.items_by_id[card_id][0]
+    b = item.layout_item.bounds
+    view.centerOn(b.x, b.y)
+    app.processEvents()
+    start = QPointF(b.x + 5, b.y + 5)
+    drag = MoveCards(view.editor, window.scene, [item], start)
+
+    def ours(n: int) -> None:
+        drag.move(QPointF(start.x() + 10 + (n % 40) * 7, start.y() + (n % 7) * 9))
+        app.processEvents()  # paints what the move made dirty, as a real drag does
+
+    bare_scene = QGraphicsScene()
+    rects = []
+    for it in layout.items:
+        r = it.bounds
+        rects.append(bare_scene.addItem(QGraphicsRectItem(r.x, r.y, r.w, r.h)) or None)
+    moving = QGraphicsRectItem(b.x, b.y, b.w, b.h)
+    bare_scene.addItem(moving)
+    bare_view = QGraphicsView(bare_scene)
+    bare_view.resize(view.size())
+    bare_view.show()
+    bare_view.centerOn(b.x, b.y)
+    app.processEvents()
+
+    def bare(n: int) -> None:
+        moving.setPos(10 + (n % 40) * 7, (n % 7) * 9)
+        app.processEvents()
+
+    def per_move(action) -> float:  # type: ignore[no-untyped-def]
+        times = []
+        for n in range(moves):
+            t = time.perf_counter()
+            action(n)
+            times.append(time.perf_counter() - t)
+        return median(times) * 1000
+
+    result = per_move(ours), per_move(bare)
+    drag.cancel()
+    bare_view.close()
+    return result
 
 
 if __name__ == "__main__":

@@ -104,6 +104,9 @@ class MoveCards:
         self.feedback = DropFeedback(scene)
         self.hit: CellHit | None = None
         self.moved = False
+        self._cells: dict[tuple[str, str], list[str]] | None = None
+        """The other cards of each cell: the map holds still during a drag, so
+        this is worked out once, not on every mouse move."""
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.start
@@ -122,7 +125,9 @@ class MoveCards:
         layout, jmap = self.ctx.layout(), self.ctx.current_map()
         if layout is None or jmap is None:
             return None
-        return cell_at(layout, pos.x(), pos.y(), cards_by_cell(jmap, self.ids))
+        if self._cells is None:
+            self._cells = cards_by_cell(jmap, self.ids)
+        return cell_at(layout, pos.x(), pos.y(), self._cells)
 
     def release(self, pos: QPointF) -> bool:
         """Push the move; returns False (and puts the cards back) when refused."""

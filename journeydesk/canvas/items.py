@@ -32,6 +32,11 @@ class ElementItem(QGraphicsItem):
         if item.kind in SELECTABLE_KINDS and item.element is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(False)
+        if item.kind == "card":
+            # A card's text is the costly part of a repaint; a drag repaints the
+            # cards it passes over on every mouse move. Qt keeps each card as a
+            # pixmap at the view's resolution and redraws it only when it changes.
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.set_layout_item(item)
 
     def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
