@@ -37,10 +37,11 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+                [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
+                [--compare | --no-compare] [--lang en|it]
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
-                [--crossfade SECONDS] [--captions]
-                          [--lang en|it]
+                [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
        journeydesk export FORMAT --help
 """
 
@@ -469,12 +470,34 @@ def _storyline_args(parser: argparse.ArgumentParser, output: str) -> None:
         choices=("en", "it"),
         help="language of the slides' own words (default: the project's)",
     )
+    parser.add_argument(
+        "--compare",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show each stage as it is and as it will be, side by side, with the map this "
+        "one is based on (or the map based on it); default: the storyline's own mode",
+    )
+
+
+def _can_compare(project: Project, jmap: JourneyMap, ns: argparse.Namespace) -> bool:
+    """False (after saying why) when --compare asks for a comparison the map cannot make."""
+    from journeydesk.layout.storyline import comparison_pair
+
+    if ns.compare and comparison_pair(project, jmap) is None:
+        _problem(
+            ns.file,
+            "--compare",
+            f"map {jmap.name!r} is not based on another map and no map is based on it",
+        )
+        return False
+    return True
 
 
 def _slides_parser() -> _Parser:
     parser = _Parser(
         prog="journeydesk export slides",
-        usage="%(prog)s FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
+        usage="%(prog)s FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080] [--compare] "
+        "[--lang en|it]",
         description=(
             "Write the map's storyline as numbered PNG slides (slide-001.png...), "
             "manifest.json and narration.srt into DIR (created if missing)."
@@ -506,13 +529,13 @@ def _export_slides(ns: argparse.Namespace) -> int:
         _problem(ns.file, "$", f"internal error while reading ({type(exc).__name__}: {exc})")
         return EXIT_BAD_INPUT
     maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
-    if maps is None:
+    if maps is None or not _can_compare(project, maps[0], ns):
         return EXIT_BAD_INPUT
     from journeydesk.export.slides import export_slides
 
     try:
         os.makedirs(out, exist_ok=True)
-        report = export_slides(project, maps[0], out, ns.size, language=ns.lang)
+        report = export_slides(project, maps[0], out, ns.size, language=ns.lang, compare=ns.compare)
     except OSError as exc:
         return _write_error(out, exc)
     for warning in report.warnings:
@@ -526,7 +549,8 @@ def _export_slides(ns: argparse.Namespace) -> int:
 def _pptx_parser() -> _Parser:
     parser = _Parser(
         prog="journeydesk export pptx",
-        usage="%(prog)s FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080] [--lang en|it]",
+        usage="%(prog)s FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080] [--compare] "
+        "[--lang en|it]",
         description=(
             "Write the map's storyline as a PowerPoint deck: one slide per scene, the slide "
             "image full bleed, the narration as speaker notes."
@@ -555,7 +579,7 @@ def _one_map_to_file(ns: argparse.Namespace, what: str) -> tuple[Project, Journe
             print(line, file=sys.stderr)
         return None
     maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
-    if maps is None:
+    if maps is None or not _can_compare(project, maps[0], ns):
         return None
     return project, maps[0]
 
@@ -567,7 +591,7 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        export_pptx(*found, ns.output, ns.size, language=ns.lang)
+        export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
     except OSError as exc:
         return _write_error(ns.output, exc)
     return EXIT_OK
@@ -590,7 +614,7 @@ def _video_parser() -> _Parser:
     parser = _Parser(
         prog="journeydesk export video",
         usage="%(prog)s FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080] "
-        "[--crossfade S] [--captions]",
+        "[--crossfade S] [--captions] [--compare]",
         description=(
             "Write the map's storyline as an MP4 video (H.264, 30 fps), each scene for its "
             "duration, with OUT.srt subtitles beside it."
@@ -619,7 +643,15 @@ def _export_video(ns: argparse.Namespace) -> int:
     from journeydesk.export.video import export_video
 
     try:
-        export_video(*found, ns.output, ns.size, ns.crossfade, ns.captions, language=ns.lang)
+        export_video(
+            *found,
+            ns.output,
+            ns.size,
+            ns.crossfade,
+            ns.captions,
+            language=ns.lang,
+            compare=ns.compare,
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     return EXIT_OK

@@ -37,8 +37,10 @@ def export_pptx(
     cancel: Callable[[], bool] | None = None,
     language: str | None = None,
     theme: Theme = DEFAULT_THEME,
+    compare: bool | None = None,
 ) -> DeckReport:
-    """Write the deck to ``path`` atomically; nothing is written when cancelled."""
+    """Write the deck to ``path`` atomically; nothing is written when cancelled.
+    ``compare``: as in ``export_slides``."""
     from pptx import Presentation
     from pptx.util import Emu
 
@@ -60,7 +62,7 @@ def export_pptx(
     deck.core_properties.author = ", ".join(project.authors)[:255]
     blank = deck.slide_layouts[6]
     images = ImageCache(project.assets)
-    scenes = scenes_for(project, jmap)
+    scenes = scenes_for(project, jmap, compare)
     report = DeckReport(str(path))
     for n, scene in enumerate(scenes, 1):
         if cancel is not None and cancel():

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.primitives import MapLayout
-from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
+from journeydesk.layout.storyline import compares, scene_title, scenes_for, slide_layout
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model.project import JourneyMap, Project
 
@@ -134,11 +134,14 @@ def export_slides(
     cancel: Callable[[], bool] | None = None,
     language: str | None = None,
     theme: Theme = DEFAULT_THEME,
+    compare: bool | None = None,
 ) -> SlidesReport:
     """Write the map's visible scenes as ``slide-001.png``... into ``out_dir`` (which
     must exist), then ``manifest.json`` and ``narration.srt``. ``progress(done,
     total)`` is called after each slide; when ``cancel()`` turns true, no further
     slide is drawn and neither the manifest nor the subtitles are written.
+    ``compare`` draws stage scenes as comparisons with the map this one derives
+    from (or that derives from it); None: as the storyline's ``mode`` says.
     Raises ``ValueError`` for a bad size, ``OSError`` when a file cannot be written."""
     from journeydesk.export.png import ensure_gui_app
 
@@ -150,7 +153,7 @@ def export_slides(
     from journeydesk.export.raster.painter import ImageCache
 
     lang = language or project.language
-    scenes = scenes_for(project, jmap)
+    scenes = scenes_for(project, jmap, compare)
     report = SlidesReport(str(folder), (w, h))
     images = ImageCache(project.assets)
     entries = []
@@ -195,6 +198,7 @@ def export_slides(
         "map": {"id": jmap.id, "name": jmap.name},
         "language": lang,
         "size": [w, h],
+        "mode": "compare" if compares(project, jmap, compare) else "single",
         "duration": report.duration,
         "subtitles": SUBTITLES,
         "slides": entries,

@@ -108,9 +108,14 @@ def export_video(
     cancel: Callable[[], bool] | None = None,
     language: str | None = None,
     theme: Theme = DEFAULT_THEME,
+    compare: bool | None = None,
 ) -> VideoReport:
     """Write the MP4 to ``path`` (atomically: a temporary file in the same
-    folder, replaced when complete) and the subtitles beside it as ``.srt``."""
+    folder, replaced when complete) and the subtitles beside it as ``.srt``.
+    ``progress(frames done, frames in all)`` is called every second of video;
+    ``cancel()`` is asked as often and, when true, stops the encoder, deletes
+    the partial file and raises ``VideoCancelled``. ``compare``: as in
+    ``export_slides``."""
     import imageio_ffmpeg
 
     from journeydesk.export.png import ensure_gui_app
@@ -128,7 +133,7 @@ def export_video(
     target = Path(path)
     lang = language or project.language
     images = ImageCache(project.assets)
-    scenes = scenes_for(project, jmap)
+    scenes = scenes_for(project, jmap, compare)
     report = VideoReport(str(target))
     fd, tmp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".mp4", dir=target.parent if str(target.parent) else "."
@@ -155,7 +160,7 @@ def export_video(
         for scene in scenes:
             layout = slide_layout(project, jmap, scene, w, h, theme, lang)
             frame = render_slide(layout, images)
-            if captions and scene.kind not in ("stage", "title"):  # those show it already
+            if captions and scene.kind not in ("stage", "comparison", "title"):  # shown already
                 frame = _with_caption(frame, scene.narration.strip())
             frames = max(1, round(scene.duration * FPS))
             fade = min(frames // 2, round(crossfade * FPS)) if previous is not None else 0

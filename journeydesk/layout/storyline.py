@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal, cast
 
-from journeydesk.model.project import Card, JourneyMap, Project, Scene, Stage
+from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Project, Scene, Stage
 
 from . import shapes
 from .engine import LayoutOptions, MapLayouter
@@ -67,6 +67,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "more": ("+ {n} more", "+ altri {n}"),
     "none": ("None recorded", "Nessuno registrato"),
     "emotion_curve": ("Emotion curve", "Curva emotiva"),
+    "current": ("Today", "Oggi"),
+    "future": ("Future", "Futuro"),
+    "ideal": ("Ideal", "Ideale"),
+    "new": ("New", "Nuovo"),
+    "changed": ("Changed", "Modificato"),
+    "removed": ("Removed", "Rimosso"),
+    "no_stage": ("No matching stage", "Nessuna fase corrispondente"),
+    "no_cards": ("No cards", "Nessuna carta"),
 }
 
 
@@ -98,14 +106,18 @@ def reading_time(narration: str) -> float:
 
 
 def default_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
-    """Title, one scene per stage (its narration), closing."""
+    """Title, one scene per stage, closing: the storyline a map tells when it
+    has none of its own, in the form a storyline stores it (what the Storyline
+    panel writes on the first edit). Stable ids; titles and narration empty, so
+    the map's and the stages' own are shown and spoken, and follow their edits;
+    durations automatic (``duration`` holds the reading time of today's text,
+    for an older JourneyDesk that knows no ``auto_duration``)."""
     scenes = [
         Scene(
             id=_scene_id(jmap, "title"),
             kind="title",
-            title=jmap.name,
-            narration=jmap.objective,
             duration=reading_time(jmap.objective),
+            auto_duration=True,
         )
     ]
     for stage in jmap.stages:
@@ -114,39 +126,74 @@ def default_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
                 id=_scene_id(jmap, stage.id),
                 kind="stage",
                 stage=stage.id,
-                title=stage.name,
-                narration=stage.narration,
                 duration=reading_time(stage.narration),
+                auto_duration=True,
             )
         )
     scenes.append(
         Scene(
             id=_scene_id(jmap, "closing"),
             kind="closing",
-            title=word("closing", project.language),
             duration=DEFAULT_DURATION,
+            auto_duration=True,
         )
     )
     return scenes
 
 
-def scenes_for(project: Project, jmap: JourneyMap) -> list[Scene]:
-    """The visible scenes of the map's storyline, or the default storyline.
+def stored_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
+    """Every scene of the map's storyline, hidden ones included, as stored; the
+    default storyline when the map has none of its own."""
+    return list(jmap.storyline.scenes) or default_scenes(project, jmap)
 
-    A stage scene without narration of its own speaks its stage's narration.
-    """
-    own = jmap.storyline.scenes
-    if not own:
-        return default_scenes(project, jmap)
-    stages = {s.id: s for s in jmap.stages}
+
+def scene_narration(jmap: JourneyMap, scene: Scene) -> str:
+    """What a scene speaks: its own narration, else (stage and comparison
+    scenes) its stage's, else (the title scene) the map's objective."""
+    if scene.narration.strip():
+        return scene.narration
+    if scene.kind in ("stage", "comparison"):
+        stage = next((s for s in jmap.stages if s.id == scene.stage), None)
+        return stage.narration if stage is not None else ""
+    if scene.kind == "title":
+        return jmap.objective
+    return ""
+
+
+def scene_duration(jmap: JourneyMap, scene: Scene) -> float:
+    """Seconds on screen: the reading time of its narration when automatic."""
+    if scene.auto_duration:
+        return reading_time(scene_narration(jmap, scene))
+    return scene.duration
+
+
+def compares(project: Project, jmap: JourneyMap, compare: bool | None = None) -> bool:
+    """Whether the map's stage scenes are drawn as comparisons: ``compare`` when
+    given, else the storyline's mode; never when the map has no counterpart."""
+    wanted = jmap.storyline.mode == "compare" if compare is None else compare
+    return wanted and comparison_pair(project, jmap) is not None
+
+
+def scenes_for(project: Project, jmap: JourneyMap, compare: bool | None = None) -> list[Scene]:
+    """The visible scenes of the map's storyline, or the default storyline,
+    ready to draw: narration and duration resolved (``scene_narration``,
+    ``scene_duration``); in a comparison storyline (``compares``) stage scenes
+    become comparison scenes."""
+    comparing = compares(project, jmap, compare)
     out = []
-    for scene in own:
+    for scene in stored_scenes(project, jmap):
         if scene.hidden:
             continue
-        stage = stages.get(scene.stage or "")
-        if scene.kind == "stage" and stage is not None and not scene.narration.strip():
-            scene = scene.model_copy(update={"narration": stage.narration})
-        out.append(scene)
+        update: dict[str, object] = {}
+        narration = scene_narration(jmap, scene)
+        if narration != scene.narration:
+            update["narration"] = narration
+        duration = scene_duration(jmap, scene)
+        if duration != scene.duration:
+            update["duration"] = duration
+        if comparing and scene.kind == "stage":
+            update["kind"] = "comparison"
+        out.append(scene.model_copy(update=update) if update else scene)
     return out
 
 
@@ -212,6 +259,100 @@ def ranked_opportunities(jmap: JourneyMap, n: int = 5) -> list[Card]:
         )
     )
     return opps[:n]
+
+
+# --- comparison: a map and the map derived from it ------------------------------
+
+
+def comparison_pair(project: Project, jmap: JourneyMap) -> tuple[JourneyMap, JourneyMap] | None:
+    """``(before, after)``: the map this one is based on and this one, or (for a
+    map others derive from) this one and the first map based on it; None when
+    the map has no counterpart."""
+    if jmap.based_on:
+        base = project.map_by_id(jmap.based_on)
+        if base is not None and base is not jmap:
+            return base, jmap
+    derived = next((m for m in project.maps if m.based_on == jmap.id and m is not jmap), None)
+    return (jmap, derived) if derived is not None else None
+
+
+def match_stages(before: JourneyMap, after: JourneyMap) -> dict[str, str]:
+    """Which stage of ``before`` each stage of ``after`` continues, one to one:
+    ``{after_stage_id: before_stage_id}``.
+
+    Stages carry no reference to the stage they come from; cards do
+    (``derived_from``). So: 1. the pairs of stages most derived cards join
+    (a future card in stage A derived from a current card in stage B votes for
+    A–B; strongest pairs first); 2. stages left over with the same name
+    (ignoring case); 3. if as many stages are left on both sides, they pair up
+    in order. A stage left without a partner is new (or gone)."""
+    stage_of_before = {st.id: s.id for s in before.stages for st in s.steps}
+    stage_of_after = {st.id: s.id for s in after.stages for st in s.steps}
+    card_stage = {c.id: stage_of_before.get(c.step) for c in before.cards}
+    votes: dict[tuple[str, str], int] = {}
+    for c in after.cards:
+        a = stage_of_after.get(c.step)
+        b = card_stage.get(c.derived_from or "")
+        if a and b:
+            votes[(a, b)] = votes.get((a, b), 0) + 1
+    a_index = {s.id: i for i, s in enumerate(after.stages)}
+    b_index = {s.id: i for i, s in enumerate(before.stages)}
+    matched: dict[str, str] = {}
+    for (a, b), _n in sorted(
+        votes.items(), key=lambda kv: (-kv[1], a_index[kv[0][0]], b_index[kv[0][1]])
+    ):
+        if a not in matched and b not in matched.values():
+            matched[a] = b
+    free_b = [s for s in before.stages if s.id not in matched.values()]
+    for s in after.stages:
+        if s.id in matched:
+            continue
+        same = next(
+            (b for b in free_b if b.name.strip().casefold() == s.name.strip().casefold()), None
+        )
+        if same is not None:
+            matched[s.id] = same.id
+            free_b.remove(same)
+    free_a = [s for s in after.stages if s.id not in matched]
+    if len(free_a) == len(free_b):
+        matched.update({a.id: b.id for a, b in zip(free_a, free_b, strict=True)})
+    return matched
+
+
+CHANGE_FIELDS = ("title", "body", "kind", "channel", "sentiment")
+"""A derived card differing from its source in one of these is "changed"."""
+
+
+def card_changes(before: JourneyMap, after: JourneyMap) -> dict[str, str]:
+    """``{card id: "new" | "changed" | "removed"}``: cards of ``after`` with no
+    source (new) or differing from it (changed), cards of ``before`` no card of
+    ``after`` derives from (removed). Unchanged cards are not listed."""
+    sources = {c.id: c for c in before.cards}
+    kept: set[str] = set()
+    marks: dict[str, str] = {}
+    for c in after.cards:
+        src = sources.get(c.derived_from or "")
+        if src is None:
+            marks[c.id] = "new"
+            continue
+        kept.add(src.id)
+        if any(getattr(c, f) != getattr(src, f) for f in CHANGE_FIELDS):
+            marks[c.id] = "changed"
+    for c in before.cards:
+        if c.id not in kept:
+            marks[c.id] = "removed"
+    return marks
+
+
+def stage_scores(jmap: JourneyMap, stage: Stage) -> list[tuple[int, float | None]]:
+    """Each curve's mean score over the stage's steps (None: no point there),
+    as ``(curve index, score)`` on the curve's own scale."""
+    steps = {s.id for s in stage.steps}
+    out: list[tuple[int, float | None]] = []
+    for k, curve in enumerate(jmap.curves):
+        pts = [p.score for p in curve.points if p.step in steps]
+        out.append((k, sum(pts) / len(pts) if pts else None))
+    return out
 
 
 # --- primitives helpers -------------------------------------------------------
@@ -507,6 +648,8 @@ def slide_layout(
         _title_slide(slide, scene)
     elif scene.kind == "closing":
         _closing_slide(slide, scene)
+    elif scene.kind == "comparison" and stage is not None and comparison_pair(project, jmap):
+        _comparison_slide(slide, scene, stage)
     elif scene.kind in ("stage", "comparison") and stage is not None:
         _stage_slide(slide, scene, stage)
     else:
@@ -632,17 +775,254 @@ def _stage_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
     _stage_panel(sl, stage, panel)
 
 
-def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
+TODAY_FILL = "#6C7686"
+"""The header of the side showing the map as it is (the future side: the stage fill)."""
+
+
+def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
+    """A stage as it is (left) and as it will be (right): each side's stage
+    name, each persona's mean emotion score there, and its cards, those added,
+    changed or dropped tagged."""
+    pair = comparison_pair(sl.project, sl.jmap)
+    assert pair is not None
+    before, after = pair
     u, t, m = sl.u, sl.theme, sl.jmap
-    step_ids = [s.id for s in stage.steps]
-    lane_order = {lane.id: i for i, lane in enumerate(m.lanes)}
-    cards = [c for c in m.cards if c.step in step_ids]
+    matches = match_stages(before, after)
+    if m is after:
+        right: Stage | None = stage
+        left = next((s for s in before.stages if s.id == matches.get(stage.id)), None)
+    else:
+        left = stage
+        back = {b: a for a, b in matches.items()}
+        right = next((s for s in after.stages if s.id == back.get(stage.id)), None)
+    n = next(i for i, s in enumerate(m.stages) if s.id == stage.id) + 1
+    eyebrow = word("stage_of", sl.lang, n=n, total=len(m.stages))
+    y = sl.heading(48 * u, eyebrow, scene.title or stage.name, inline=True)
+    cap_top = sl.caption(scene.narration)
+    label_w = 230 * u
+    gap = 40 * u
+    side_w = (sl.w - 2 * sl.mx - label_w - gap) / 2
+    cols = [(sl.mx + label_w, side_w), (sl.mx + label_w + side_w + gap, side_w)]
+    sides = ((before, left, TODAY_FILL), (after, right, t.stage_fill))
+
+    # the sides' headers: "TODAY  Comparison" | "FUTURE  Comparison"
+    y += 26 * u
+    head_h = MIN_TEXT * u * 1.22 + 24 * u
+    for (jm, st, fill), (x, w) in zip(sides, cols, strict=True):
+        prims: list[Primitive] = [Box(Rect(x, y, w, head_h), fill=fill, radius=8 * u)]
+        state = word(jm.state, sl.lang).upper()
+        sw = metrics(t.bold).width(state, MIN_TEXT * u) + 2 * u
+        prims.append(sl.text(x + 20 * u, y + 12 * u, sw, state, MIN_TEXT, t.bold, "#FFFFFF"))
+        name = st.name if st is not None else word("no_stage", sl.lang)
+        face = t.face if st is not None else t.italic
+        rest = w - 40 * u - sw - 18 * u
+        prims.append(
+            sl.text(x + 20 * u + sw + 18 * u, y + 12 * u, rest, name, MIN_TEXT, face, "#FFFFFF")
+        )
+        sl.add("compare_before" if jm is before else "compare_after", st.id if st else None, prims)
+    y += head_h + 18 * u
+
+    # each persona's mean emotion score in the stage, on a small gauge
+    rows = _curve_rows(sl, before, after)
+    if rows:
+        prims = []
+        row_h = MIN_TEXT * u * 1.22 + 14 * u
+        for label_text, colour, curves in rows[:3]:
+            prims.append(
+                sl.text(sl.mx, y + 7 * u, label_w - 20 * u, label_text, 28, t.bold, colour)
+            )
+            scores: list[float | None] = []
+            for (jm, st, _fill), (x, w), k in zip(sides, cols, curves, strict=True):
+                score = None
+                if st is not None and k is not None:
+                    score = dict(stage_scores(jm, st)).get(k)
+                scores.append(score)
+                scale = jm.curves[k].scale if k is not None else None
+                prims += _gauge(
+                    sl,
+                    x,
+                    y,
+                    w,
+                    row_h,
+                    score,
+                    scale.min if scale else -2,
+                    scale.max if scale else 2,
+                    colour,
+                )
+            before_score, after_score = scores
+            if before_score is not None and after_score is not None:
+                delta = after_score - before_score
+                if abs(delta) >= 0.05:
+                    x, w = cols[1]
+                    good = delta > 0
+                    colour_d = t.sentiment_colours["positive" if good else "problematic"]
+                    txt = _signed(delta)
+                    tw = metrics(t.bold).width(txt, MIN_TEXT * u) + 2 * u
+                    tx = x + w - tw
+                    cy = y + row_h / 2
+                    r = 9 * u
+                    ax = tx - 14 * u - r
+                    tip = cy - r if good else cy + r
+                    base = cy + r * 0.7 if good else cy - r * 0.7
+                    prims.append(
+                        Path(
+                            shapes.polygon_ops([(ax, tip), (ax + r, base), (ax - r, base)]),
+                            fill=colour_d,
+                        )
+                    )
+                    prims.append(sl.text(tx, y + 7 * u, tw, txt, MIN_TEXT, t.bold, colour_d))
+            y += row_h
+        sl.add("compare_scores", None, prims, z=10)
+        y += 6 * u
+    line = Line(((sl.mx, y), (sl.w - sl.mx, y)), t.grid, 2 * u)
+    sl.add("compare_rule", None, [line], z=9)
+    y += 16 * u
+
+    # the cards of each side
+    lane_order = {lane.id: i for i, lane in enumerate(after.lanes)}
+    lane_order.update({lane.id: i for i, lane in enumerate(before.lanes)})
+    side_cards: list[list[Card]] = []
+    for jm, st, _fill in sides:
+        if st is None:
+            side_cards.append([])
+            continue
+        step_index = {s.id: i for i, s in enumerate(st.steps)}
+        side_cards.append(
+            sorted(
+                (c for c in jm.cards if c.step in step_index),
+                key=lambda c: (step_index[c.step], lane_order.get(c.lane, 0), c.order),
+            )
+        )
+    kinds = _panel_kinds([*side_cards[0], *side_cards[1]])
+    bottom = cap_top - 30 * u
+    if not kinds:
+        sl.add(
+            "panel",
+            stage.id,
+            [sl.text(cols[0][0], y, side_w, word("no_cards", sl.lang), 28, t.italic, t.muted)],
+        )
+        return
+    marks = card_changes(before, after)
+    cells: dict[tuple[str, int], list[Card]] = {}
+    for i, cards in enumerate(side_cards):
+        # what changed first: a long list is cut at the end
+        for c in sorted(cards, key=lambda c: c.id not in marks):
+            if c.kind in kinds:
+                cells.setdefault((c.kind, i), []).append(c)
+    prims = _card_rows(sl, kinds, cells, cols, sl.mx, label_w, y, bottom, marks)
+    sl.add("panel", stage.id, prims, z=10)
+
+
+def _signed(value: float) -> str:
+    """``+1.5``, ``−0.5`` (a true minus sign), ``0``."""
+    text = f"{abs(value):.1f}".rstrip("0").rstrip(".")
+    if text == "0":
+        return "0"
+    return ("+" if value > 0 else "−") + text
+
+
+def _curve_rows(
+    sl: _Slide, before: JourneyMap, after: JourneyMap
+) -> list[tuple[str, str, tuple[int | None, int | None]]]:
+    """Curves of the two maps paired up (same persona, else same label, else
+    the same position when neither has a persona): ``(row label, colour,
+    (before index, after index))``; the after map's curves first."""
+    t = sl.theme
+    personas = {p.id: p for p in sl.project.personas}
+
+    def key(curve: EmotionCurve) -> tuple[str, str]:
+        if curve.persona:
+            return ("persona", curve.persona)
+        return ("label", curve.label.strip().casefold())
+
+    def row(curve: EmotionCurve, n: int) -> tuple[str, str]:
+        persona = personas.get(curve.persona or "")
+        name = (persona.name if persona else "") or curve.label or word("emotion_curve", sl.lang)
+        colour = (
+            (persona.colour if persona else None)
+            or curve.colour
+            or t.curve_colours[n % len(t.curve_colours)]
+        )
+        return name, colour
+
+    free = list(range(len(before.curves)))
+    out: list[tuple[str, str, tuple[int | None, int | None]]] = []
+    for k, curve in enumerate(after.curves):
+        found = next((i for i in free if key(before.curves[i]) == key(curve)), None)
+        if found is None and k in free and not before.curves[k].persona and not curve.persona:
+            found = k
+        if found is not None:
+            free.remove(found)
+        out.append((*row(curve, k), (found, k)))
+    for i in free:
+        out.append((*row(before.curves[i], i), (i, None)))
+    return out
+
+
+def _gauge(
+    sl: _Slide,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    score: float | None,
+    lo: float,
+    hi: float,
+    colour: str,
+) -> list[Primitive]:
+    """A score on its scale: a track with a tick at each whole value, the
+    score's mark on it and the score written after it."""
+    u, t = sl.u, sl.theme
+    value_w = 200 * u
+    gx, gw = x + 14 * u, w - value_w - 40 * u
+    cy = y + h / 2
+    prims: list[Primitive] = [Line(((gx, cy), (gx + gw, cy)), t.grid, 4 * u)]
+    span = hi - lo
+    if 0 < span <= 20:
+        v = float(int(lo)) if lo == int(lo) else float(int(lo) + 1)
+        while v <= hi:
+            tx = gx + gw * (v - lo) / span
+            tick = 10 * u if v != 0 else 16 * u
+            prims.append(Line(((tx, cy - tick / 2), (tx, cy + tick / 2)), "#AEB4BE", 2 * u))
+            v += 1
+    if score is None:
+        prims.append(sl.text(gx + gw + 24 * u, y + 7 * u, 80 * u, "—", 28, t.bold, t.muted))
+        return prims
+    rel = (score - lo) / span if span else 0.5
+    px = gx + gw * min(1.0, max(0.0, rel))
+    prims += shapes.score_mark(score, lo, hi, px, cy, 13 * u, colour)
+    prims.append(
+        sl.text(
+            gx + gw + 24 * u,
+            y + 7 * u,
+            110 * u,
+            _signed(score),
+            28,
+            t.bold,
+            shapes.score_colour(score, lo, hi),
+        )
+    )
+    return prims
+
+
+def _panel_kinds(cards: list[Card]) -> list[str]:
+    """The card kinds a stage panel shows: touchpoints, pain points and moments
+    of truth that are there, else the two commonest kinds."""
     kinds = [k for k in PANEL_KINDS if any(c.kind == k for c in cards)]
     if not kinds:
         counts: dict[str, int] = {}
         for c in cards:
             counts[c.kind] = counts.get(c.kind, 0) + 1
         kinds = sorted(counts, key=lambda k: -counts[k])[:2]
+    return kinds
+
+
+def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
+    u, t, m = sl.u, sl.theme, sl.jmap
+    step_ids = [s.id for s in stage.steps]
+    lane_order = {lane.id: i for i, lane in enumerate(m.lanes)}
+    cards = [c for c in m.cards if c.step in step_ids]
+    kinds = _panel_kinds(cards)
     if not kinds:  # nothing on the map yet: the stage's description, if any
         if stage.description.strip():
             lines = max(1, int(panel.h // (32 * u * 1.3)))
@@ -682,74 +1062,161 @@ def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
     y0 = panel.y + head_h + 10 * u
     prims.append(Line(((panel.x, y0), (panel.right, y0)), t.grid, 2 * u))
     y0 += 14 * u
-    size = MIN_TEXT
-    lh = size * u * 1.2
+    cols = [(panel.x + label_w + i * col_w + gap / 2, col_w - gap) for i in range(len(step_ids))]
+    column = {sid: i for i, sid in enumerate(step_ids)}
+    cells: dict[tuple[str, int], list[Card]] = {}
+    for c in sorted(cards, key=lambda c: (lane_order.get(c.lane, 0), c.order)):
+        if c.kind in kinds:
+            cells.setdefault((c.kind, column[c.step]), []).append(c)
+    prims += _card_rows(sl, kinds, cells, cols, panel.x, label_w, y0, panel.bottom)
+    sl.add("panel", stage.id, prims, z=10)
+
+
+MARK_COLOURS = {"new": "#1E8449", "changed": "#7D3C98", "removed": "#717D7E"}
+"""The tags of cards in a comparison slide."""
+REMOVED_COLOURS = ("#AAB7B8", "#F2F3F4")
+
+
+def _card_rows(
+    sl: _Slide,
+    kinds: list[str],
+    cells: dict[tuple[str, int], list[Card]],
+    cols: list[tuple[float, float]],
+    label_x: float,
+    label_w: float,
+    y0: float,
+    bottom: float,
+    marks: dict[str, str] | None = None,
+) -> list[Primitive]:
+    """Rows of cards, one per kind (its name at ``label_x``), in columns
+    ``cols`` (x, width) from ``y0`` down to ``bottom``. Card text is as large as
+    the room allows (34, 31 or 28 px at 1080p) and each card takes two lines
+    where it needs them; when the rows do not fit, cards go to one line one at
+    a time, from the cells that make the tallest row tall, then cells cut their
+    lists with "+ n more". ``marks`` tag cards as new, changed or removed."""
+    u, t = sl.u, sl.theme
+    marks = marks or {}
     pad = 11 * u
     card_gap = 10 * u
     row_gap = 16 * u
-    cells: dict[tuple[str, str], list[Card]] = {}
-    for c in sorted(cards, key=lambda c: (lane_order.get(c.lane, 0), c.order)):
-        if c.kind in kinds:
-            cells.setdefault((c.kind, c.step), []).append(c)
-    avail = panel.bottom - y0
+    stripe = 8 * u
+    tag_pad = 10 * u
+    tag_w = {
+        k: metrics(t.bold).width(word(k, sl.lang), MIN_TEXT * u) + 2 * tag_pad + 2 * u
+        for k in set(marks.values())
+    }
+    avail = bottom - y0
+    caps: dict[str, int] = {}
+    """Cards held to one line."""
+    cache: dict[tuple[str, int, float], tuple[int, bool]] = {}
 
-    def card_lines(c: Card, lines: int) -> int:
-        return len(
-            wrap(c.title or c.body, t.bold, size * u, col_w - gap - 2 * pad - 8 * u, lines).lines
-        )
+    def inner(c: Card, i: int) -> float:
+        mark = marks.get(c.id)
+        return cols[i][1] - stripe - 2 * pad - (tag_w[mark] + 8 * u if mark else 0.0)
 
-    def card_cut(c: Card) -> bool:
-        inner = col_w - gap - 2 * pad - 8 * u
-        return wrap(c.title or c.body, t.bold, size * u, inner, 2).truncated
+    def two(c: Card, i: int, size: float) -> tuple[int, bool]:
+        """Lines the card takes at two lines at most, and whether that cuts it."""
+        key = (c.id, i, size)
+        if key not in cache:
+            w = wrap(c.title or c.body, t.bold, size * u, inner(c, i), 2)
+            cache[key] = (len(w.lines), w.truncated)
+        return cache[key]
 
-    def row_need(kind: str, lines: int) -> float:
-        need = 0.0
-        for sid in step_ids:
-            cs = cells.get((kind, sid), [])
-            h = sum(card_lines(c, lines) * lh + 2 * pad for c in cs)
-            h += card_gap * max(0, len(cs) - 1)
-            need = max(need, h)
-        return max(need, 2 * lh)
+    def lines_of(c: Card, i: int, size: float) -> int:
+        return min(two(c, i, size)[0], caps.get(c.id, 2))
 
-    # Larger card text where the stage has room; then two lines a card where
-    # there is room, the tallest rows going to one line first.
-    for size in (34.0, 31.0, MIN_TEXT):
+    def cell_h(kind: str, i: int, size: float) -> float:
+        cs = cells.get((kind, i), [])
         lh = size * u * 1.2
-        heights = [row_need(k, 2) for k in kinds]
-        if sum(heights) + row_gap * (len(kinds) - 1) <= avail and not any(
-            card_cut(c) for cs in cells.values() for c in cs
+        return sum(lines_of(c, i, size) * lh + 2 * pad for c in cs) + card_gap * max(0, len(cs) - 1)
+
+    names = {
+        k: sl.text(
+            label_x + 18 * u,
+            0,
+            label_w - 30 * u,
+            word(k, sl.lang) if k in WORDS else _plural_kind(sl, k),
+            28,
+            t.bold,
+            KIND_COLOURS.get(k, (t.muted, ""))[0],
+            3,
+        )
+        for k in kinds
+    }
+
+    def row_h(kind: str, size: float) -> float:
+        cells_h = max((cell_h(kind, i, size) for i in range(len(cols))), default=0.0)
+        return max(cells_h, names[kind].height + pad, 2 * size * u)
+
+    room = avail - row_gap * (len(kinds) - 1)
+    size = MIN_TEXT
+    for size in (34.0, 31.0, MIN_TEXT):
+        if sum(row_h(k, size) for k in kinds) <= room and not any(
+            two(c, i, size)[1] for (_k, i), cs in cells.items() for c in cs
         ):
             break
-    row_lines = [2] * len(kinds)
-    while sum(heights) + row_gap * (len(kinds) - 1) > avail and 2 in row_lines:
-        j = max((i for i, n in enumerate(row_lines) if n == 2), key=lambda i: heights[i])
-        row_lines[j] = 1
-        heights[j] = row_need(kinds[j], 1)
-    total = sum(heights) + row_gap * (len(kinds) - 1)
-    if total > avail:  # share what there is; cells cut their lists
-        share = (avail - row_gap * (len(kinds) - 1)) / len(kinds)
-        heights = [min(h, share) for h in heights]
-        spare = avail - row_gap * (len(kinds) - 1) - sum(heights)
-        heights = [h + spare * (h / sum(heights)) for h in heights]
+
+    def shrink(kind: str) -> bool:
+        """One more card at one line in the cells that make the row tall (all
+        of them must be able to give a line, or the row would not shrink)."""
+        height = row_h(kind, size)
+        tall = [i for i in range(len(cols)) if cell_h(kind, i, size) >= height - 0.5]
+        two_line = [
+            [c for c in cells.get((kind, i), []) if lines_of(c, i, size) == 2] for i in tall
+        ]
+        if not tall or not all(two_line):
+            return False
+        caps[two_line[0][-1].id] = 1
+        return True
+
+    # Too tall: cards go to one line one at a time, tallest row first.
+    while sum(row_h(k, size) for k in kinds) > room:
+        if not any(shrink(k) for k in sorted(kinds, key=lambda k: -row_h(k, size))):
+            break
+    allot = [row_h(k, size) for k in kinds]
+    if sum(allot) > room:
+        # Still too tall: some rows will cut their lists. Each row gets what it
+        # needs at two lines a card when that is no more than an even share of
+        # what is left, else an even share, and goes to one line a card only as
+        # far as its share asks.
+        caps.clear()
+        need = [row_h(k, size) for k in kinds]
+        allot = list(need)
+        left, open_rows = room, list(range(len(kinds)))
+        while open_rows:
+            share = left / len(open_rows)
+            fits = [j for j in open_rows if need[j] <= share]
+            if not fits:
+                break
+            left -= sum(need[j] for j in fits)
+            open_rows = [j for j in open_rows if j not in fits]
+        for j in open_rows:
+            allot[j] = left / len(open_rows)
+        for j, kind in enumerate(kinds):
+            while row_h(kind, size) > allot[j] + 0.5 and shrink(kind):
+                pass
+    heights = [row_h(k, size) for k in kinds]
+    over = [j for j in range(len(kinds)) if heights[j] > allot[j] + 0.5]
+    if over:  # these cut their lists ("+ n more"); they share what the others leave
+        spare = room - sum(h for j, h in enumerate(heights) if j not in over)
+        for j in over:
+            heights[j] = spare / len(over)
+    lh = size * u * 1.2
+    prims: list[Primitive] = []
     y = y0
-    for kind, row_h, lines in zip(kinds, heights, row_lines, strict=True):
+    for kind, height in zip(kinds, heights, strict=True):
         stroke, fill = KIND_COLOURS.get(kind, (t.muted, "#F3F4F6"))
-        name = word(kind, sl.lang) if kind in WORDS else _plural_kind(sl, kind)
-        prims.append(Box(Rect(panel.x, y, 6 * u, row_h), fill=stroke))
-        prims.append(
-            sl.text(panel.x + 18 * u, y + pad, label_w - 30 * u, name, 28, t.bold, stroke, 3)
-        )
-        for i, sid in enumerate(step_ids):
-            cx = panel.x + label_w + i * col_w + gap / 2
-            cw = col_w - gap
+        prims.append(Box(Rect(label_x, y, 6 * u, height), fill=stroke))
+        prims.append(replace(names[kind], y=y + pad))
+        for i, (cx, cw) in enumerate(cols):
             cy = y
-            cs = cells.get((kind, sid), [])
+            cs = cells.get((kind, i), [])
             for k, c in enumerate(cs):
-                n = card_lines(c, lines)
+                n = lines_of(c, i, size)
                 ch = n * lh + 2 * pad
                 rest = len(cs) - k
                 more_h = lh + card_gap
-                if cy + ch > y + row_h + 0.5 or (rest > 1 and cy + ch + more_h > y + row_h + 0.5):
+                if cy + ch > y + height + 0.5 or (rest > 1 and cy + ch + more_h > y + height + 0.5):
                     prims.append(
                         sl.text(
                             cx + pad,
@@ -762,24 +1229,48 @@ def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
                         )
                     )
                     break
-                prims.append(Box(Rect(cx, cy, cw, ch), fill=fill, radius=8 * u))
-                prims.append(Box(Rect(cx, cy, 8 * u, ch), fill=stroke, radius=0))
+                mark = marks.get(c.id)
+                c_stroke, c_fill, ink = stroke, fill, t.ink
+                if mark == "removed":
+                    c_stroke, c_fill = REMOVED_COLOURS
+                    ink = t.muted
+                prims.append(Box(Rect(cx, cy, cw, ch), fill=c_fill, radius=8 * u))
+                prims.append(Box(Rect(cx, cy, stripe, ch), fill=c_stroke, radius=0))
                 prims.append(
                     sl.text(
-                        cx + 8 * u + pad,
+                        cx + stripe + pad,
                         cy + pad,
-                        cw - 8 * u - 2 * pad,
+                        inner(c, i),
                         c.title or c.body,
                         size,
                         t.bold,
-                        t.ink,
-                        lines,
+                        ink,
+                        n,
                         leading=1.2,
                     )
                 )
+                if mark:
+                    tw = tag_w[mark]
+                    tx = cx + cw - pad - tw
+                    th = MIN_TEXT * u * 1.2 + 6 * u
+                    ty = cy + pad + (lh - th) / 2
+                    prims.append(Box(Rect(tx, ty, tw, th), fill=MARK_COLOURS[mark], radius=6 * u))
+                    prims.append(
+                        sl.text(
+                            tx,
+                            ty + 3 * u,
+                            tw,
+                            word(mark, sl.lang),
+                            MIN_TEXT,
+                            t.bold,
+                            "#FFFFFF",
+                            align="center",
+                            leading=1.2,
+                        )
+                    )
                 cy += ch + card_gap
-        y += row_h + row_gap
-    sl.add("panel", stage.id, prims, z=10)
+        y += height + row_gap
+    return prims
 
 
 def _plural_kind(sl: _Slide, kind: str) -> str:

@@ -311,7 +311,14 @@ class Separator(Element):
 
 
 class Scene(Element):
-    """One scene of a storyline (filled in by the Storyline feature)."""
+    """One scene of a storyline.
+
+    ``stage`` links a stage (or comparison) scene to its stage by id. An empty
+    ``title`` shows the map's, the stage's or the closing scene's own name; an
+    empty ``narration`` of a stage scene speaks the stage's narration, of a title
+    scene the map's objective. With ``auto_duration`` the scene stays up as long
+    as its narration takes to read and ``duration`` is only the last value
+    computed (what an older JourneyDesk uses)."""
 
     kind: SceneKind = "custom"
     stage: Id | None = None
@@ -320,10 +327,21 @@ class Scene(Element):
     image: Id | None = None
     narration: Text = ""
     duration: Annotated[float, Field(ge=0.5, le=3600)] = 6.0
+    auto_duration: bool = False
     hidden: bool = False
 
 
+StorylineMode = Literal["single", "compare"]
+
+
 class Storyline(JDModel):
+    """A map's scenes, in order; empty: the default storyline (layout/storyline.py).
+
+    ``mode`` "compare": each stage scene shows the stage as it is and as it will
+    be, side by side, when the map is derived from another (``based_on``) or
+    another map is derived from it."""
+
+    mode: StorylineMode = "single"
     scenes: list[Scene] = small_list()
 
 
