@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -62,10 +60,19 @@ from journeydesk.model import (
 )
 from journeydesk.model.base import MAX_NAME, MAX_TEXT
 
+from .inspector_table import RecordTable as _Table
+from .inspector_table import number_text as _number_text
+from .inspector_table import parse_number as _parse_number
+from .inspector_vocab import ScoresEditor, VocabulariesEditor
+
 Options = list[tuple[Any, str]]
 LANG_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 FIELD_ROLE = Qt.ItemDataRole.UserRole
+USAGE_FIELDS = frozenset(
+    {"kind", "channel", "status", "method", "default_card_kind", "hide_lane_kinds"}
+)
+"""Fields whose values the vocabulary tables count: an edit of one rebuilds them."""
 
 
 @dataclass
@@ -89,96 +96,6 @@ def _parse_tags(text: str) -> list[str]:
     return list(dict.fromkeys(t.strip()[:100] for t in text.split(",") if t.strip()))
 
 
-def _parse_number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if abs(value) <= 1e9 else None
-
-
-def _number_text(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
-
-
-class _Table(QWidget):
-    """A small table of records with Add and Remove buttons. Each cell commits
-    itself through a callback; the inspector rebuilds the table from the model."""
-
-    def __init__(
-        self,
-        headers: list[str],
-        on_add: Callable[[], None] | None,
-        on_remove: Callable[[int], None] | None,
-        add_text: str,
-        remove_text: str,
-    ) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self._fit()
-        self.table.itemChanged.connect(self._item_changed)
-        layout.addWidget(self.table)
-        self._commits: dict[tuple[int, int], Callable[[Any], None]] = {}
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(add_text)
-        self.remove_button = QPushButton(remove_text)
-        if on_add is not None:
-            self.add_button.clicked.connect(on_add)
-            buttons.addWidget(self.add_button)
-        if on_remove is not None:
-            self.remove_button.clicked.connect(
-                lambda: self.table.currentRow() >= 0 and on_remove(self.table.currentRow())
-            )
-            buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-
-    def add_row(self) -> int:
-        row = self.table.rowCount()
-        self.table.setRowCount(row + 1)
-        self._fit()
-        return row
-
-    def _fit(self) -> None:
-        """As tall as its rows (one empty row at least), up to a limit."""
-        rows = max(1, self.table.rowCount())
-        height = (
-            self.table.horizontalHeader().sizeHint().height()
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-            + self.table.horizontalScrollBar().sizeHint().height()
-        )
-        self.table.setFixedHeight(min(height, 260))
-
-    def text_cell(
-        self, row: int, col: int, text: str, commit: Callable[[Any], None] | None
-    ) -> None:
-        item = QTableWidgetItem(text)
-        if commit is None:
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        self.table.blockSignals(True)
-        self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        if commit is not None:
-            self._commits[(row, col)] = commit
-
-    def combo_cell(self, row: int, col: int, combo: QComboBox) -> None:
-        self.table.setCellWidget(row, col, combo)
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        commit = self._commits.get((item.row(), item.column()))
-        if commit is not None:
-            commit(item.text())
-
-
 class Inspector(QWidget):
     """Properties of the selection, the shown map or the project."""
 
@@ -192,6 +109,10 @@ class Inspector(QWidget):
         self._selection: list[str] = []
         self._bindings: list[_Binding] = []
         self._table_keys: set[tuple[str, str]] = set()
+        self._usage_fields: set[str] = set()
+        """Fields of any element whose change rebuilds the form (usage counts)."""
+        self.vocabulary_shown = "channels"
+        """The vocabulary the project form shows."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -272,7 +193,11 @@ class Inspector(QWidget):
             self._rebuild()
             return
         touched = {(i, f) for i in change.ids for f in change.fields}
-        if change.structural or touched & self._table_keys:
+        if (
+            change.structural
+            or touched & self._table_keys
+            or self._usage_fields.intersection(change.fields)
+        ):
             self._rebuild()
         else:
             self._refresh(change)
@@ -315,6 +240,7 @@ class Inspector(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._bindings = []
         self._table_keys = set()
+        self._usage_fields = set()
         self.heading.setText("")
         if self.document is not None and self.target is not None and self._exists(self.target):
             element = self.document.element(self.target)
@@ -762,20 +688,16 @@ class Inspector(QWidget):
         self._teams_table(project)
         self._sources_table(project)
         self._metrics_table(project)
-        self._scores_list(project)
-        self._vocabularies_list(project)
+        self._scores_table(project)
+        self._vocabularies_table(project)
 
-    def _scores_list(self, project: Project) -> None:
-        """The scores opportunities are given (read-only here)."""
-        lang = project.language
-        shown = [
-            f"{d.label.get(lang) or d.label.get('en') or d.key} ({d.min:g}–{d.max:g})"
-            for d in project.scores().values()
-        ]
-        scores = QLabel(", ".join(shown))
-        scores.setTextFormat(Qt.TextFormat.PlainText)
-        scores.setWordWrap(True)
-        self.form.addRow(self.tr("Scores"), scores)
+    def _scores_table(self, project: Project) -> None:
+        """Score definitions: the built-in ones (relabel, re-range) and the project's."""
+        assert self.document is not None
+        self._section(self.tr("Scores"))
+        self._table_keys.add((project.id, "score_definitions"))
+        self._usage_fields.add("scores")
+        self.form.addRow(ScoresEditor(self.document))
 
     def _element_cell(
         self,
@@ -916,28 +838,17 @@ class Inspector(QWidget):
             table.combo_cell(row, 2, combo)
             self._element_cell(table, row, 3, metric, "target", self.tr("Target"), number=True)
 
-    def _vocabularies_list(self, project: Project) -> None:
+    def _vocabularies_table(self, project: Project) -> None:
+        """The open vocabularies, one at a time (the last one chosen stays)."""
+        assert self.document is not None
         self._section(self.tr("Vocabularies"))
-        names = {
-            "channels": self.tr("Channels"),
-            "card_kinds": self.tr("Card kinds"),
-            "lane_kinds": self.tr("Lane kinds"),
-            "evidence_methods": self.tr("Evidence methods"),
-            "connection_kinds": self.tr("Connection kinds"),
-            "statuses": self.tr("Statuses"),
-        }
-        vocab = self._vocabulary()
-        listing = QListWidget()
-        listing.setAccessibleName(self.tr("Vocabularies"))
-        listing.setMaximumHeight(120)
-        for name, title in names.items():
-            own = getattr(project.vocabularies, name)
-            if own:
-                text = ", ".join(vocab.label(name, e.key) for e in own)
-                listing.addItem(QListWidgetItem(f"{title}: {text}"))
-        if listing.count() == 0:
-            listing.addItem(self.tr("Only the built-in vocabularies"))
-        self.form.addRow(listing)
+        self._table_keys.add((project.id, "vocabularies"))
+        self._usage_fields |= USAGE_FIELDS
+
+        def chosen(name: str) -> None:
+            self.vocabulary_shown = name
+
+        self.form.addRow(VocabulariesEditor(self.document, self.vocabulary_shown, chosen))
 
     def _persona_form(self, persona: Persona) -> None:
         self.line(persona, "name", self.tr("Name"))
