@@ -106,6 +106,9 @@ class MapLayouter:
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
         self.theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
+        self._card_prims: dict[tuple[object, ...], list[Primitive]] = {}
+        """A card's drawing by everything it is drawn from: a change to one
+        card draws that card (and the ones it pushed) again, not the map."""
         self._router = routing.Router()
         self.measured = 0
         """Cards measured (not found in the cache) since creation: for tests and benches."""
@@ -597,12 +600,38 @@ class MapLayouter:
         ctx.items.append(Item("grid", None, Rect(x0, top, x - x0, bottom - top), Z_GRID, prims))
 
     def _card(self, ctx: _Ctx, card: Card, rect: Rect, comments: int) -> None:
-        t = self.theme
-        m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
+        aspect = ctx.image_aspect(card)
+        m = self.measure(card, rect.w, comments, aspect)
         if m.title_cut:
             ctx.overflows.append(Overflow(card.id, "title", card.title))
         if m.body_cut:
             ctx.overflows.append(Overflow(card.id, "body", card.body))
+        kind = ctx.vocab.entry("card_kinds", card.kind)
+        channel = ctx.vocab.entry("channels", card.channel) if card.channel else None
+        key = (
+            m,
+            rect,
+            kind,
+            channel,
+            card.colour,
+            card.sentiment,
+            card.image,
+            tuple(e.confidence for e in card.evidence),
+            tuple(card.scores.items()),
+            comments,
+            ctx.language,
+        )
+        prims = self._card_prims.get(key)
+        if prims is None:
+            if len(self._card_prims) > 50_000:
+                self._card_prims.clear()
+            prims = self._card_prims[key] = self._card_primitives(ctx, card, rect, comments, m)
+        ctx.items.append(Item("card", card.id, rect, Z_CARD, prims))
+
+    def _card_primitives(
+        self, ctx: _Ctx, card: Card, rect: Rect, comments: int, m: CardMeasure
+    ) -> list[Primitive]:
+        t = self.theme
         kind = ctx.vocab.entry("card_kinds", card.kind)
         fill = card.colour or kind.colour or t.default_card_fill
         prims: list[Primitive] = [
@@ -651,7 +680,7 @@ class MapLayouter:
                 Rect(x, rect.bottom - t.card_padding - t.badge_height, inner, t.badge_height),
                 comments,
             )
-        ctx.items.append(Item("card", card.id, rect, Z_CARD, prims))
+        return prims
 
     def _badges(self, ctx: _Ctx, card: Card, rect: Rect, comments: int) -> list[Primitive]:
         t = self.theme

@@ -96,9 +96,14 @@ def ellipsize(line: str, face: Face, size: float, width: float, force: bool = Fa
         return line
     budget = width - m.width(ELLIPSIS, size)
     out = line.rstrip()
-    while out and m.width(out, size) > budget:
-        out = out[:-1]
-    return out.rstrip() + ELLIPSIS
+    # Drop characters from the end, taking each one's advance off the total
+    # (measuring the whole rest again per character is quadratic).
+    total = m.width(out, size)
+    end = len(out)
+    while end and total > budget:
+        end -= 1
+        total -= m.width(out[end], size)
+    return out[:end].rstrip() + ELLIPSIS
 
 
 def one_line(text: str, face: Face, size: float, width: float) -> tuple[str, bool]:

@@ -53,6 +53,20 @@ MAX_SHOWN_PROBLEMS = 12
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 
 
+def settle_heap() -> None:
+    """Collect once, then leave what is alive now out of later collections.
+
+    A large project is hundreds of thousands of Python objects; without this
+    the garbage collector walks all of them again and again while the user
+    edits, and a card moved on a 5,000-card map took up to twice as long.
+    Objects freed later by reference counting are freed as usual."""
+    import gc
+
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -388,6 +402,7 @@ class MainWindow(QMainWindow):
         self.maps.setCurrentRow(0 if project.maps else -1)
         self.maps.blockSignals(False)
         self._show_map(self.maps.currentRow())
+        settle_heap()
 
     def _model_changed(self, change: Change) -> None:
         """The model changed through a command: redraw the shown map from it."""
