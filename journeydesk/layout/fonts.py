@@ -10,7 +10,7 @@ lines where the layout said (DESIGN.md rule 9).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -46,10 +46,21 @@ class FontMetrics:
     """Advance width per code point, per unit of font size."""
     default_width: float
 
+    _units: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    """Width per unit of font size of strings measured before: line breaking
+    measures word by word, and the words of a map repeat a lot."""
+
     def width(self, text: str, size: float) -> float:
-        w = self.widths
-        d = self.default_width
-        return sum(w.get(ord(c), d) for c in text) * size
+        units = self._units.get(text)
+        if units is None:
+            w = self.widths
+            d = self.default_width
+            units = sum([w.get(ord(c), d) for c in text])
+            if len(self._units) > 200_000:
+                self._units.clear()
+            if len(text) <= 64:
+                self._units[text] = units
+        return units * size
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.widths

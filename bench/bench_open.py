@@ -1,0 +1,136 @@
+"""Opening a 5,000-card project to a painted canvas, as a ratio to a bare
+QGraphicsScene holding the same number of rect + text items, shown in a view
+of the same size and painted (the issue's floor).
+
+Ours is the whole path a user waits for: read and validate the file, lay the
+map out, build the scene, paint the window. Each phase is printed too, so a
+change shows where it helps. Best of N, each run with a fresh window and
+fresh caches. Run: ``python bench/bench_open.py [--cards N] [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from generate import make_big_project
+
+VIEW_SIZE = (1600, 1000)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cards", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import (
+        QApplication,
+        QGraphicsRectItem,
+        QGraphicsScene,
+        QGraphicsSimpleTextItem,
+        QGraphicsView,
+    )
+
+    from journeydesk.io import read_project, write_project
+    from journeydesk.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="jd-bench-open-"))
+    path = folder / "big.journey"
+    write_project(make_big_project(args.cards), path)
+    size_mb = path.stat().st_size / 2**20
+
+    # What the bare scene gets: the same boxes and a title for each card.
+    probe = MainWindow()
+    probe._set_project(read_project(path), None)
+    layout = probe.scene.layout
+    assert layout is not None and probe.document is not None
+    boxes = [(i.bounds, i.kind) for i in layout.items]
+    jmap = probe.current_map()
+    assert jmap is not None
+    titles = {c.id: c.title for c in jmap.cards}
+    cards = [(i.bounds, titles.get(i.element or "", "")) for i in layout.items if i.kind == "card"]
+    probe.document.undo_stack.setClean()
+    probe.close()
+    probe.deleteLater()
+    app.processEvents()
+
+    def bare() -> dict[str, float]:
+        t0 = time.perf_counter()
+        scene = QGraphicsScene()
+        for b, _kind in boxes:
+            scene.addItem(QGraphicsRectItem(b.x, b.y, b.w, b.h))
+        for b, title in cards:
+            text = QGraphicsSimpleTextItem(title)
+            text.setPos(b.x + 4, b.y + 4)
+            scene.addItem(text)
+        view = QGraphicsView(scene)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        app.processEvents()
+        view.grab()
+        total = time.perf_counter() - t0
+        view.close()
+        view.deleteLater()
+        scene.deleteLater()
+        app.processEvents()
+        return {"total": total}
+
+    def ours() -> dict[str, float]:
+        t0 = time.perf_counter()
+        project = read_project(path)
+        t1 = time.perf_counter()
+        window = MainWindow()
+        window.resize(*VIEW_SIZE)
+        window.show()
+        t2 = time.perf_counter()
+        window._set_project(project, path)
+        t3 = time.perf_counter()
+        app.processEvents()
+        window.grab()
+        t4 = time.perf_counter()
+        assert window.document is not None
+        window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        return {
+            "read and validate the file": t1 - t0,
+            "window": t2 - t1,
+            "layout and scene": t3 - t2,
+            "paint": t4 - t3,
+            "total": t4 - t0,
+        }
+
+    def best(fn) -> dict[str, float]:  # type: ignore[no-untyped-def]
+        return min((fn() for _ in range(args.runs)), key=lambda r: r["total"])
+
+    floor = best(bare)
+    mine = best(ours)
+    print(
+        f"map: {len(jmap.cards)} cards, {len(layout.items)} layout items, file {size_mb:.1f} MiB"
+    )
+    print(
+        f"floor: bare scene, {len(boxes)} rects + {len(cards)} texts, painted"
+        f"   {floor['total'] * 1000:7.0f} ms"
+    )
+    for name, value in mine.items():
+        if name != "total":
+            print(f"  {name:38s}{value * 1000:7.0f} ms")
+    print(
+        f"open to a painted canvas                {mine['total'] * 1000:7.0f} ms"
+        f"   ({mine['total'] / floor['total']:.1f}× floor)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
