@@ -104,6 +104,9 @@ class KeyboardCapture:
         self.cursor.setVisible(True)
         self.cursor_shown = True
         self.view.ensureVisible(rect, 20, 20)
+        describe_cell = getattr(self.view, "describe_cell", None)
+        if describe_cell is not None:
+            describe_cell(self.cell.step, self.cell.lane)
 
     def _start_cell(self, jmap: JourneyMap) -> Cell | None:
         selected = self._selected_card(jmap)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from journeydesk.layout.hit import cell_at
 
+from .accessible import Describer
 from .edit_actions import EditActions
 from .image_drop import image_drop_command, image_paths
 from .interactions import (
@@ -68,6 +69,8 @@ class MapView(QGraphicsView):
         ) = None
         self._pan_from: QPoint | None = None
         self._drop_feedback: DropFeedback | None = None
+        self._describer: tuple[object, Describer] | None = None
+        scene.selectionChanged.connect(self.describe_selection)
 
     def set_editor(self, editor: EditorContext | None) -> None:
         """Make the view editable (drags, drops, rubber band) or read-only."""
@@ -88,6 +91,37 @@ class MapView(QGraphicsView):
             if editor is not None
             else QGraphicsView.DragMode.ScrollHandDrag
         )
+
+    # --- what assistive technology hears --------------------------------
+
+    def describer(self) -> Describer | None:
+        """Words for the shown map's elements (made again when the layout changes)."""
+        if self.editor is None:
+            return None
+        layout, jmap = self.editor.layout(), self.editor.current_map()
+        if layout is None or jmap is None:
+            return None
+        if self._describer is None or self._describer[0] is not layout:
+            self._describer = (layout, Describer(self.editor.document.project, jmap))
+        return self._describer[1]
+
+    def describe_selection(self) -> None:
+        """The accessible description names the selection (or the map)."""
+        describer = self.describer()
+        if describer is None:
+            return
+        scene = self.scene()
+        ids = [
+            i.element_id
+            for i in scene.selectedItems()
+            if isinstance(i, ElementItem) and i.element_id
+        ]
+        self.setAccessibleDescription(describer.selection(list(dict.fromkeys(ids))))
+
+    def describe_cell(self, step_id: str, lane_id: str) -> None:
+        describer = self.describer()
+        if describer is not None:
+            self.setAccessibleDescription(describer.cell(step_id, lane_id))
 
     @property
     def zoom(self) -> float:
@@ -131,6 +165,7 @@ class MapView(QGraphicsView):
         super().wheelEvent(event)
 
     def _scene_rebuilt(self) -> None:
+        self.describe_selection()
         if self.keys is not None:
             self.keys.scene_rebuilt()
 

@@ -1,0 +1,179 @@
+"""What a screen reader says about the map view.
+
+Qt does not expose the items of a QGraphicsScene to assistive technology, so
+the view speaks for them: its accessible description names what is selected
+(or the cell under the keyboard cursor) in words, and the view tells the
+accessibility layer each time it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from journeydesk.layout.vocabulary import Vocabulary
+from journeydesk.model import (
+    Card,
+    Connection,
+    CurvePoint,
+    EmotionCurve,
+    JourneyMap,
+    Lane,
+    Project,
+    Separator,
+    Stage,
+    Step,
+)
+
+MAX_QUOTED = 80
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapView", text)
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > MAX_QUOTED:
+        text = text[: MAX_QUOTED - 1].rstrip() + "…"
+    return f"“{text}”" if text else _tr("(untitled)")
+
+
+def _fill(template: str, **values: str) -> str:
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+class Describer:
+    """Words for the elements of one map."""
+
+    def __init__(self, project: Project, jmap: JourneyMap) -> None:
+        self.project = project
+        self.jmap = jmap
+        self.vocab = Vocabulary(project, project.language or "en")
+        self._steps: dict[str, tuple[Stage, Step]] = {
+            step.id: (stage, step) for stage in jmap.stages for step in stage.steps
+        }
+        self._lanes = {lane.id: lane for lane in jmap.lanes}
+        self._cards = {card.id: card for card in jmap.cards}
+        self._elements: dict[str, object] = {}
+        for stage in jmap.stages:
+            self._elements[stage.id] = stage
+            for step in stage.steps:
+                self._elements[step.id] = step
+        for group in (jmap.lanes, jmap.cards, jmap.connections, jmap.separators):
+            for element in group:
+                self._elements[element.id] = element
+        for curve in jmap.curves:
+            self._elements[curve.id] = curve
+            for point in curve.points:
+                self._elements[point.id] = point
+
+    def where(self, step_id: str, lane_id: str | None = None) -> str:
+        stage, step = self._steps.get(step_id, (None, None))
+        parts = []
+        if step is not None and stage is not None:
+            if len(stage.steps) > 1 or step.name != stage.name:
+                parts.append(
+                    _fill(
+                        _tr("step {step} of stage {stage}"),
+                        step=_quoted(step.name),
+                        stage=_quoted(stage.name),
+                    )
+                )
+            else:
+                parts.append(_fill(_tr("stage {stage}"), stage=_quoted(stage.name)))
+        lane = self._lanes.get(lane_id or "")
+        if lane is not None:
+            parts.append(_fill(_tr("lane {lane}"), lane=_quoted(lane.name)))
+        return ", ".join(parts)
+
+    def element(self, element_id: str) -> str:
+        element = self._elements.get(element_id)
+        if isinstance(element, Card):
+            return self.card(element)
+        if isinstance(element, Stage):
+            return _fill(
+                _tr("Stage {name}, {count} steps"),
+                name=_quoted(element.name),
+                count=str(len(element.steps)),
+            )
+        if isinstance(element, Step):
+            return _fill(_tr("Step {name}"), name=_quoted(element.name))
+        if isinstance(element, Lane):
+            return _fill(
+                _tr("Lane {name} ({kind})"),
+                name=_quoted(element.name),
+                kind=self.vocab.label("lane_kinds", element.kind),
+            )
+        if isinstance(element, CurvePoint):
+            return self.point(element)
+        if isinstance(element, EmotionCurve):
+            return _fill(_tr("Emotion curve {name}"), name=_quoted(element.label))
+        if isinstance(element, Connection):
+            source = self._cards.get(element.source)
+            target = self._cards.get(element.target)
+            return _fill(
+                _tr("Connection from {source} to {target}"),
+                source=_quoted(source.title if source else ""),
+                target=_quoted(target.title if target else ""),
+            )
+        if isinstance(element, Separator):
+            return _fill(_tr("Separator {name}"), name=_quoted(element.label or element.kind))
+        return ""
+
+    def card(self, card: Card) -> str:
+        words = [
+            _fill(
+                _tr("{kind} card {title}"),
+                kind=self.vocab.label("card_kinds", card.kind),
+                title=_quoted(card.title),
+            ),
+            self.where(card.step, card.lane),
+        ]
+        if card.channel:
+            words.append(
+                _fill(_tr("channel {channel}"), channel=self.vocab.label("channels", card.channel))
+            )
+        if card.sentiment:
+            words.append(
+                {
+                    "positive": _tr("positive"),
+                    "neutral": _tr("neutral"),
+                    "problematic": _tr("problematic"),
+                }.get(card.sentiment, card.sentiment)
+            )
+        if card.evidence:
+            words.append(_fill(_tr("{count} evidence"), count=str(len(card.evidence))))
+        return ", ".join(w for w in words if w)
+
+    def point(self, point: CurvePoint) -> str:
+        score = f"{point.score:+g}" if point.score else "0"
+        text = _fill(_tr("Emotion point, score {score}"), score=score)
+        if point.emotion:
+            text += f" ({point.emotion})"
+        where = self.where(point.step)
+        return f"{text}, {where}" if where else text
+
+    def selection(self, ids: Sequence[str]) -> str:
+        ids = [i for i in ids if i in self._elements]
+        if not ids:
+            return _fill(
+                _tr("Map {name}: {cards} cards in {stages} stages"),
+                name=_quoted(self.jmap.name),
+                cards=str(len(self.jmap.cards)),
+                stages=str(len(self.jmap.stages)),
+            )
+        if len(ids) == 1:
+            return self.element(ids[0])
+        return _fill(_tr("{count} elements selected"), count=str(len(ids)))
+
+    def cell(self, step_id: str, lane_id: str) -> str:
+        count = sum(1 for c in self.jmap.cards if c.step == step_id and c.lane == lane_id)
+        return _fill(
+            _tr("Cell: {where}, {count} cards; type to add a card"),
+            where=self.where(step_id, lane_id),
+            count=str(count),
+        )

@@ -1,0 +1,95 @@
+"""The map view speaks for its items: its accessible description names the
+selection, or the cell under the keyboard cursor, in the UI language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from journeydesk.document.commands import SetField
+from journeydesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
+    w.open_sample("en")
+    w.show()
+    return w
+
+
+def _select(window, card_id: str) -> None:
+    window.scene.clearSelection()
+    for item in window.scene.element_items(card_id):
+        item.setSelected(True)
+
+
+def test_a_selected_card_is_described_with_its_kind_place_and_channel(window):
+    jmap = window.current_map()
+    card = next(c for c in jmap.cards if c.channel and c.title)
+    _select(window, card.id)
+    text = window.view.accessibleDescription()
+    assert card.title[:40] in text
+    lane = next(lane for lane in jmap.lanes if lane.id == card.lane)
+    assert lane.name in text
+    stage = next(s for s in jmap.stages if any(st.id == card.step for st in s.steps))
+    assert stage.name in text
+    assert "channel" in text
+
+
+def test_the_description_follows_an_edit_and_undo(window):
+    jmap = window.current_map()
+    card = jmap.cards[0]
+    _select(window, card.id)
+    doc = window.document
+    doc.push(SetField(doc, card.id, "title", "Renamed for the reader", "Edit title"))
+    assert "Renamed for the reader" in window.view.accessibleDescription()
+    doc.undo_stack.undo()
+    assert "Renamed for the reader" not in window.view.accessibleDescription()
+
+
+def test_nothing_selected_describes_the_map_and_many_are_counted(window):
+    jmap = window.current_map()
+    window.scene.clearSelection()
+    text = window.view.accessibleDescription()
+    assert jmap.name in text and str(len(jmap.cards)) in text
+    for card in jmap.cards[:3]:
+        for item in window.scene.element_items(card.id):
+            item.setSelected(True)
+    assert window.view.accessibleDescription().startswith("3 ")
+
+
+def test_other_elements_are_described(window):
+    jmap = window.current_map()
+    stage = jmap.stages[0]
+    _select(window, stage.id)
+    assert stage.name in window.view.accessibleDescription()
+    assert window.view.accessibleDescription().startswith("Stage")
+    point = jmap.curves[0].points[0]
+    _select(window, point.id)
+    assert window.view.accessibleDescription().startswith("Emotion point")
+    if jmap.connections:
+        _select(window, jmap.connections[0].id)
+        assert window.view.accessibleDescription().startswith("Connection from")
+
+
+def test_the_keyboard_cursor_cell_is_described(window):
+    view = window.view
+    window.scene.clearSelection()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    text = view.accessibleDescription()
+    assert text.startswith("Cell:")
+    assert "lane" in text
+
+
+def test_hostile_titles_are_shortened(window):
+    jmap = window.current_map()
+    card = jmap.cards[0]
+    doc = window.document
+    doc.push(SetField(doc, card.id, "title", "x" * 400 + "\n\t<b>", "Edit title"))
+    _select(window, card.id)
+    text = window.view.accessibleDescription()
+    assert "x" * 79 in text and "x" * 81 not in text and "\n" not in text
