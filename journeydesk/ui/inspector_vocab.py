@@ -221,7 +221,7 @@ class ScoresEditor(_Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.new_name = QLineEdit()
         self.new_name.setMaxLength(MAX_NAME)
-        self.new_name.setPlaceholderText(self.tr("Name of a new score"))
+        self.new_name.setPlaceholderText(self.tr("New score…"))
         self.new_name.setAccessibleName(self.tr("Name of a new score"))
         headers = [self.tr("Key")] + [self.language_header(lang) for lang in self.languages]
         headers += [self.tr("Min"), self.tr("Max")]
@@ -567,9 +567,10 @@ class VocabulariesEditor(_Editor):
         self.rows = self._rows()
         self.new_name = QLineEdit()
         self.new_name.setMaxLength(MAX_NAME)
-        placeholder = self.tr("Name of a new %1").replace("%1", self.entry_name())
-        self.new_name.setPlaceholderText(placeholder)
-        self.new_name.setAccessibleName(placeholder)
+        self.new_name.setPlaceholderText(self.tr("New %1…").replace("%1", self.entry_name()))
+        self.new_name.setAccessibleName(
+            self.tr("Name of a new %1").replace("%1", self.entry_name())
+        )
         headers = [self.tr("Key")] + [self.language_header(lang) for lang in self.languages]
         self._colour_col = self._icon_col = -1
         if self.vocabulary in DRAWN_COLOUR:
