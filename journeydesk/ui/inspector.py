@@ -60,6 +60,7 @@ from journeydesk.model import (
 )
 from journeydesk.model.base import MAX_NAME, MAX_TEXT
 
+from .inspector_multi import MultiSelectionForm
 from .inspector_table import RecordTable as _Table
 from .inspector_table import number_text as _number_text
 from .inspector_table import parse_number as _parse_number
@@ -104,7 +105,11 @@ class Inspector(QWidget):
         self.setAccessibleName(self.tr("Inspector"))
         self.document: Document | None = None
         self.target: str | None = None
-        """The id of what is shown (an element, a map, the project), or None."""
+        """The id of what is shown (an element, a map, the project), or None
+        (nothing, or several selected elements)."""
+        self.multi: list[str] | None = None
+        """The ids of several selected elements shown together, or None."""
+        self._multi_form: MultiSelectionForm | None = None
         self._map_id: str | None = None
         self._selection: list[str] = []
         self._bindings: list[_Binding] = []
@@ -147,6 +152,7 @@ class Inspector(QWidget):
             self.document.changed.disconnect(self._model_changed)
         self.document = document
         self.target = None
+        self.multi = None
         self._selection = []
         self._map_id = None
         if document is not None:
@@ -154,9 +160,18 @@ class Inspector(QWidget):
         self._rebuild()
 
     def show_selection(self, ids: list[str], map_id: str | None = None) -> None:
-        """Show the first selected element, or the map when nothing is selected."""
+        """Show the selected element, the fields several selected elements
+        share, or the map when nothing is selected."""
         self._map_id = map_id
-        self._selection = list(ids)
+        ids = list(dict.fromkeys(ids))
+        self._selection = ids
+        if len(ids) > 1:
+            if self.multi is None or set(self.multi) != set(ids):
+                self.multi = ids
+                self.target = None
+                self._rebuild()
+            return
+        self.multi = None
         target = ids[0] if ids else map_id
         if target is None and self.document is not None:
             target = self.document.project.id
@@ -166,11 +181,13 @@ class Inspector(QWidget):
 
     def show_project(self) -> None:
         if self.document is not None and self.target != self.document.project.id:
+            self.multi = None
             self.target = self.document.project.id
             self._rebuild()
 
     def show_map(self) -> None:
         if self._map_id is not None and self.target != self._map_id:
+            self.multi = None
             self.target = self._map_id
             self._rebuild()
 
@@ -185,6 +202,9 @@ class Inspector(QWidget):
 
     def _model_changed(self, change: Change) -> None:
         if self.document is None:
+            return
+        if self.multi is not None:
+            self._multi_changed(change)
             return
         if not self._exists(self.target):
             self._selection = [i for i in self._selection if self._exists(i)]
@@ -201,6 +221,23 @@ class Inspector(QWidget):
             self._rebuild()
         else:
             self._refresh(change)
+
+    def _multi_changed(self, change: Change) -> None:
+        assert self.document is not None and self.multi is not None
+        alive = [i for i in self.multi if self._exists(i)]
+        if len(alive) != len(self.multi):
+            self._selection = alive
+            if len(alive) > 1:
+                self.multi = alive
+            else:
+                self.multi = None
+                fallback = alive[0] if alive else self._map_id
+                self.target = fallback if self._exists(fallback) else self.document.project.id
+            self._rebuild()
+        elif change.structural or self._multi_form is None:
+            self._rebuild()
+        else:
+            self._multi_form.refresh()
 
     def _refresh(self, change: Change | None = None) -> None:
         if self.document is None:
@@ -242,7 +279,12 @@ class Inspector(QWidget):
         self._table_keys = set()
         self._usage_fields = set()
         self.heading.setText("")
-        if self.document is not None and self.target is not None and self._exists(self.target):
+        self._multi_form = None
+        if self.document is not None and self.multi is not None:
+            self._multi_form = MultiSelectionForm(self.document, self.multi)
+            self.heading.setText(self._multi_form.heading())
+            self.form.addRow(self._multi_form)
+        elif self.document is not None and self.target is not None and self._exists(self.target):
             element = self.document.element(self.target)
             self.heading.setText(
                 f"{self.kind_name(element).capitalize()} {describe(element)}".strip()
