@@ -19,12 +19,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QToolBar,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -206,9 +206,11 @@ class Navigator(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        layout.addWidget(self.toolbar)
+        # Two short menu buttons rather than a toolbar: a narrow dock cut the
+        # longer Italian labels off behind an overflow arrow.
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 2)
+        layout.addLayout(buttons)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Personas and maps"))
@@ -245,25 +247,38 @@ class Navigator(QWidget):
         self.import_action = action(
             self.tr("Import Map from Another Project File…"), self.import_map
         )
-        for act in (self.add_persona_action, self.add_map_action):
-            self.toolbar.addAction(act)
-        more = QToolButton()
-        more.setText(self.tr("More"))
-        more.setAccessibleName(self.tr("More map actions"))
-        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(more)
-        for act in (
-            self.rename_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.move_up_action,
-            self.move_down_action,
-            self.derive_action,
-            self.import_action,
-        ):
-            menu.addAction(act)
-        more.setMenu(menu)
-        self.toolbar.addWidget(more)
+        def menu_button(text: str, accessible: str, actions: list[QAction]) -> QToolButton:
+            button = QToolButton()
+            button.setText(text)
+            button.setAccessibleName(accessible)
+            button.setToolTip(accessible)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            menu = QMenu(button)
+            for act in actions:
+                menu.addAction(act)
+            button.setMenu(menu)
+            buttons.addWidget(button)
+            return button
+
+        self.add_button = menu_button(
+            self.tr("Add"),
+            self.tr("Add a persona or a map"),
+            [self.add_persona_action, self.add_map_action, self.import_action],
+        )
+        self.more_button = menu_button(
+            self.tr("More"),
+            self.tr("More map actions"),
+            [
+                self.rename_action,
+                self.duplicate_action,
+                self.delete_action,
+                self.move_up_action,
+                self.move_down_action,
+                self.derive_action,
+            ],
+        )
+        buttons.addStretch(1)
 
     # --- document -----------------------------------------------------------
 
