@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPalette,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView
@@ -37,6 +39,8 @@ from .keyboard import KeyboardCapture
 from .palette import MIME, Payload, allowed, drop_command
 from .scene import MapScene
 
+LIGHT_DESK = "#E4E7EC"
+DARK_DESK = "#2A2E35"
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
 ZOOM_STEP = 1.25
@@ -71,6 +75,7 @@ class MapView(QGraphicsView):
         self._drop_feedback: DropFeedback | None = None
         self._describer: tuple[object, Describer] | None = None
         scene.selectionChanged.connect(self.describe_selection)
+        self.follow_colour_scheme()
 
     def set_editor(self, editor: EditorContext | None) -> None:
         """Make the view editable (drags, drops, rubber band) or read-only."""
@@ -91,6 +96,20 @@ class MapView(QGraphicsView):
             if editor is not None
             else QGraphicsView.DragMode.ScrollHandDrag
         )
+
+    # --- light and dark ----------------------------------------------------
+
+    def follow_colour_scheme(self) -> None:
+        """The desk around the map follows the system's light or dark look;
+        the map itself stays paper-white, as it prints."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        dark = window.lightnessF() < 0.5
+        self.scene().setBackgroundBrush(QColor(DARK_DESK if dark else LIGHT_DESK))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.follow_colour_scheme()
+        super().changeEvent(event)
 
     # --- what assistive technology hears --------------------------------
 
