@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -102,9 +103,12 @@ class MapView(QGraphicsView):
     def follow_colour_scheme(self) -> None:
         """The desk around the map follows the system's light or dark look;
         the map itself stays paper-white, as it prints."""
+        scene = self.scene()
+        if scene is None or not shiboken6.isValid(scene):
+            return
         window = self.palette().color(QPalette.ColorRole.Window)
         dark = window.lightnessF() < 0.5
-        self.scene().setBackgroundBrush(QColor(DARK_DESK if dark else LIGHT_DESK))
+        scene.setBackgroundBrush(QColor(DARK_DESK if dark else LIGHT_DESK))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -126,10 +130,12 @@ class MapView(QGraphicsView):
 
     def describe_selection(self) -> None:
         """The accessible description names the selection (or the map)."""
+        scene = self.scene()
+        if scene is None or not shiboken6.isValid(scene):
+            return
         describer = self.describer()
         if describer is None:
             return
-        scene = self.scene()
         ids = [
             i.element_id
             for i in scene.selectedItems()
