@@ -22,7 +22,6 @@ from journeydesk.document.commands import SetField, remove_elements
 from journeydesk.export.raster.painter import draw
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
-from journeydesk.model.vocab import CARD_KINDS
 
 from .interactions import EditorContext
 from .items import ElementItem
@@ -181,10 +180,14 @@ class EditActions:
                 )
             kinds = menu.addMenu(QCoreApplication.translate("MapView", "Card Kind"))
             vocab = Vocabulary(doc.project, doc.project.language)
-            for term in CARD_KINDS:
-                action = kinds.addAction(vocab.label("card_kinds", term.key))
+            entries = vocab.entries("card_kinds")
+            current = getattr(card, "kind", "")
+            if current and all(e.key != current for e in entries):
+                entries.append(vocab.entry("card_kinds", current))  # unknown: kept, shown
+            for term in entries:
+                action = kinds.addAction(term.label)
                 action.setCheckable(True)
-                action.setChecked(getattr(card, "kind", "") == term.key)
+                action.setChecked(current == term.key)
                 action.triggered.connect(
                     lambda _checked=False, k=term.key: doc.push(
                         SetField(

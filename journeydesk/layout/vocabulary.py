@@ -52,5 +52,9 @@ class Vocabulary:
             return found
         return Entry(key, key.replace("_", " "), None, None, False)
 
+    def entries(self, vocabulary: str) -> list[Entry]:
+        """The built-in entries in their order, then the project's own."""
+        return list(self._entries[vocabulary].values())
+
     def label(self, vocabulary: str, key: str) -> str:
         return self.entry(vocabulary, key).label

@@ -85,3 +85,28 @@ def test_duplicate_and_context_menu(window: MainWindow) -> None:
     delete.trigger()
     assert card not in jmap.cards
     assert check_project(project) == []
+
+
+def test_card_kind_menu_offers_the_projects_own_kinds_and_keeps_an_unknown_one(
+    window: MainWindow,
+) -> None:
+    from journeydesk.model import VocabularyEntry
+
+    actions = window.view.edit_actions
+    project = window.project
+    assert actions is not None and project is not None
+    project.vocabularies.card_kinds.append(
+        VocabularyEntry(key="hypothesis", label={"en": "Hypothesis", "it": "Ipotesi"})
+    )
+    jmap = project.maps[0]
+    card = jmap.cards[0]
+    card.kind = "from_a_newer_version"
+    item = next(i for i in window.scene.element_items(card.id) if i.kind == "card")
+    menu = actions.context_menu(QPoint(0, 0), item)
+    kinds = next(a.menu() for a in menu.actions() if a.text() == "Card Kind")
+    texts = [a.text() for a in kinds.actions()]
+    assert "Hypothesis" in texts and "Pain point" in texts
+    unknown = next(a for a in kinds.actions() if a.text() == "from a newer version")
+    assert unknown.isChecked()
+    next(a for a in kinds.actions() if a.text() == "Hypothesis").trigger()
+    assert card.kind == "hypothesis"
