@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from journeydesk.document.commands import Insert, Macro, Remove
 from journeydesk.document.document import Document
 from journeydesk.export.pdf.papers import PAPER_NAMES, TILE_NAMES
-from journeydesk.export.pdf.poster import ExportCancelled, PosterOptions, export_pdf, plan_map
+from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png
 from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
@@ -41,29 +41,12 @@ from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import ExportProfile, JourneyMap, Project
 from journeydesk.settings import ExportDefaults, load_settings, save_settings
 
+from .export_worker import Worker, run_job
+
 PREVIEW_SIZE = 420
 
 
-class _Worker(QObject):
-    progressed = Signal(int)
-    finished = Signal(object, str)  # report or None, error text
-
-    def __init__(self, job: object) -> None:
-        super().__init__()
-        self._job = job
-        self.cancelled = threading.Event()
-
-    def run(self) -> None:
-        try:
-            report = self._job(  # type: ignore[operator]
-                lambda f: self.progressed.emit(round(f * 1000)), self.cancelled.is_set
-            )
-        except ExportCancelled:
-            self.finished.emit(None, "")
-        except (OSError, ValueError) as exc:
-            self.finished.emit(None, str(exc) or type(exc).__name__)
-        else:
-            self.finished.emit(report, "")
+_Worker = Worker  # the name the tests know
 
 
 class ExportDialog(QDialog):
@@ -503,32 +486,16 @@ class ExportDialog(QDialog):
         progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 1000, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        thread = QThread(self)
-        worker = _Worker(job)
-        worker.moveToThread(thread)
-        outcome: dict[str, object] = {}
-
-        def done(report: object, error: str) -> None:
-            outcome["report"], outcome["error"] = report, error
-            thread.quit()
-
-        worker.progressed.connect(progress.setValue)
-        worker.finished.connect(done)
-        progress.canceled.connect(worker.cancelled.set)
-        thread.started.connect(worker.run)
-        loop = QEventLoop()
-        thread.finished.connect(loop.quit)
-        thread.start()
-        loop.exec()  # the UI keeps running (and Cancel works) while the worker draws
-        thread.wait()
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+        report, error = run_job(self, job, progress.setValue, cancelled)
         progress.close()
-        error = str(outcome.get("error") or "")
         if error:
             QMessageBox.warning(self, self.tr("Export failed"), error)
             return False
-        if outcome.get("report") is None:
+        if report is None:
             return False
-        self.last_report = outcome["report"]
+        self.last_report = report
         self.settings.export = self.defaults()
         self.settings.export.folder = str(Path(name).parent)
         save_settings(self.settings)
