@@ -76,22 +76,23 @@ class Document(QObject):
 
     # --- finding things ---------------------------------------------------
 
+    @staticmethod
+    def _walk(obj: BaseModel, index: dict[str, tuple[Element, Location]]) -> None:
+        """Index the elements held (at any depth) in the lists of ``obj``."""
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if isinstance(value, BaseModel):
+                Document._walk(value, index)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, Element):
+                        index[item.id] = (item, Location(obj, name, i))
+                    if isinstance(item, BaseModel):
+                        Document._walk(item, index)
+
     def _build_index(self) -> dict[str, tuple[Element, Location]]:
         index: dict[str, tuple[Element, Location]] = {}
-
-        def walk(obj: BaseModel) -> None:
-            for name in type(obj).model_fields:
-                value = getattr(obj, name)
-                if isinstance(value, BaseModel):
-                    walk(value)
-                elif isinstance(value, list):
-                    for i, item in enumerate(value):
-                        if isinstance(item, Element):
-                            index[item.id] = (item, Location(obj, name, i))
-                        if isinstance(item, BaseModel):
-                            walk(item)
-
-        walk(self.project)
+        self._walk(self.project, index)
         return index
 
     def element(self, element_id: str) -> Element:
@@ -134,7 +135,19 @@ class Document(QObject):
     # --- the only ways commands touch the model ---------------------------
 
     def set_field(self, element_id: str, field: str, value: Any) -> None:
-        setattr(self.element(element_id), field, value)
+        element = self.element(element_id)
+        old = getattr(element, field)
+        setattr(element, field, value)
+        if self._index is not None and (isinstance(old, BaseModel) or isinstance(value, BaseModel)):
+            # A nested object swapped (a map's storyline...): the elements it held
+            # leave the index, the new one's come in; the rest stays as it is.
+            gone: dict[str, tuple[Element, Location]] = {}
+            if isinstance(old, BaseModel):
+                self._walk(old, gone)
+            for key in gone:
+                self._index.pop(key, None)
+            if isinstance(value, BaseModel):
+                self._walk(value, self._index)
         self.changed.emit(Change((element_id,), (field,)))
 
     def set_fields(self, changes: list[tuple[str, str, Any]]) -> None:

@@ -174,27 +174,32 @@ def compares(project: Project, jmap: JourneyMap, compare: bool | None = None) ->
     return wanted and comparison_pair(project, jmap) is not None
 
 
+def resolve_scene(jmap: JourneyMap, scene: Scene, comparing: bool = False) -> Scene:
+    """The scene ready to draw: narration and duration resolved
+    (``scene_narration``, ``scene_duration``); with ``comparing``, a stage
+    scene becomes a comparison scene."""
+    update: dict[str, object] = {}
+    narration = scene_narration(jmap, scene)
+    if narration != scene.narration:
+        update["narration"] = narration
+    duration = scene_duration(jmap, scene)
+    if duration != scene.duration:
+        update["duration"] = duration
+    if comparing and scene.kind == "stage":
+        update["kind"] = "comparison"
+    return scene.model_copy(update=update) if update else scene
+
+
 def scenes_for(project: Project, jmap: JourneyMap, compare: bool | None = None) -> list[Scene]:
     """The visible scenes of the map's storyline, or the default storyline,
-    ready to draw: narration and duration resolved (``scene_narration``,
-    ``scene_duration``); in a comparison storyline (``compares``) stage scenes
-    become comparison scenes."""
+    resolved (``resolve_scene``); in a comparison storyline (``compares``)
+    stage scenes become comparison scenes."""
     comparing = compares(project, jmap, compare)
-    out = []
-    for scene in stored_scenes(project, jmap):
-        if scene.hidden:
-            continue
-        update: dict[str, object] = {}
-        narration = scene_narration(jmap, scene)
-        if narration != scene.narration:
-            update["narration"] = narration
-        duration = scene_duration(jmap, scene)
-        if duration != scene.duration:
-            update["duration"] = duration
-        if comparing and scene.kind == "stage":
-            update["kind"] = "comparison"
-        out.append(scene.model_copy(update=update) if update else scene)
-    return out
+    return [
+        resolve_scene(jmap, scene, comparing)
+        for scene in stored_scenes(project, jmap)
+        if not scene.hidden
+    ]
 
 
 def scene_title(project: Project, jmap: JourneyMap, scene: Scene, language: str) -> str:
@@ -1125,10 +1130,18 @@ def _card_rows(
     def lines_of(c: Card, i: int, size: float) -> int:
         return min(two(c, i, size)[0], caps.get(c.id, 2))
 
+    heights_of: dict[tuple[str, int, float], float] = {}
+    """Cell heights, forgotten when a card of the cell changes its lines."""
+
     def cell_h(kind: str, i: int, size: float) -> float:
-        cs = cells.get((kind, i), [])
-        lh = size * u * 1.2
-        return sum(lines_of(c, i, size) * lh + 2 * pad for c in cs) + card_gap * max(0, len(cs) - 1)
+        key = (kind, i, size)
+        if key not in heights_of:
+            cs = cells.get(key[:2], [])
+            lh = size * u * 1.2
+            heights_of[key] = sum(lines_of(c, i, size) * lh + 2 * pad for c in cs) + card_gap * max(
+                0, len(cs) - 1
+            )
+        return heights_of[key]
 
     names = {
         k: sl.text(
@@ -1167,12 +1180,32 @@ def _card_rows(
         if not tall or not all(two_line):
             return False
         caps[two_line[0][-1].id] = 1
+        heights_of.pop((kind, tall[0], size), None)
         return True
 
-    # Too tall: cards go to one line one at a time, tallest row first.
-    while sum(row_h(k, size) for k in kinds) > room:
-        if not any(shrink(k) for k in sorted(kinds, key=lambda k: -row_h(k, size))):
-            break
+    def one_line_total() -> float:
+        lh = size * u * 1.2
+        return sum(
+            max(
+                max(
+                    (
+                        len(cells.get((k, i), [])) * (lh + 2 * pad + card_gap) - card_gap
+                        for i in range(len(cols))
+                    ),
+                    default=0.0,
+                ),
+                names[k].height + pad,
+                2 * size * u,
+            )
+            for k in kinds
+        )
+
+    # Too tall: cards go to one line one at a time, tallest row first (unless
+    # even one line a card cannot fit: then the lists are cut below).
+    if one_line_total() <= room:
+        while sum(row_h(k, size) for k in kinds) > room:
+            if not any(shrink(k) for k in sorted(kinds, key=lambda k: -row_h(k, size))):
+                break
     allot = [row_h(k, size) for k in kinds]
     if sum(allot) > room:
         # Still too tall: some rows will cut their lists. Each row gets what it
@@ -1180,6 +1213,7 @@ def _card_rows(
         # what is left, else an even share, and goes to one line a card only as
         # far as its share asks.
         caps.clear()
+        heights_of.clear()
         need = [row_h(k, size) for k in kinds]
         allot = list(need)
         left, open_rows = room, list(range(len(kinds)))
@@ -1449,11 +1483,20 @@ def _custom_slide(sl: _Slide, scene: Scene) -> None:
 
 __all__ = [
     "DEFAULT_DURATION",
+    "card_changes",
+    "compares",
+    "comparison_pair",
     "default_scenes",
+    "match_stages",
     "ranked_opportunities",
+    "reading_time",
+    "resolve_scene",
+    "scene_duration",
+    "scene_narration",
     "scene_title",
     "scenes_for",
     "slide_layout",
+    "stored_scenes",
     "top_pain_points",
     "transform",
 ]
