@@ -1,11 +1,10 @@
 """Entry point of the desktop bundle (packaging/journeydesk.spec): the same
-``journeydesk`` command as the one pip installs."""
+``journeydesk`` command as the one pip installs. JourneyDesk starts no Python
+child processes (ffmpeg is a program of its own), so no freeze_support()."""
 
-import multiprocessing
 import sys
 
 from journeydesk.cli import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # a no-op unless a child process is spawned
     sys.exit(main())

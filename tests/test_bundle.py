@@ -210,8 +210,9 @@ def test_installed_bundle_opens_a_project_like_a_double_click(
     env = {k: v for k, v in os.environ.items()
            if k not in ("PATH", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "QT_QPA_PLATFORM",
                         "WAYLAND_DISPLAY", "XDG_DATA_HOME", "XDG_CURRENT_DESKTOP")}
+    # In Italian: Qt must find its own translations inside the bundle too.
     env.update(HOME=str(home), PATH="/usr/bin:/bin", DISPLAY=xvfb, LANG="C.UTF-8",
-               XDG_RUNTIME_DIR=str(runtime), XDG_SESSION_TYPE="x11")
+               LANGUAGE="it", XDG_RUNTIME_DIR=str(runtime), XDG_SESSION_TYPE="x11")
     proc = subprocess.run(["bash", str(bundle / "install.sh")], env=env, capture_output=True,
                           text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
@@ -239,6 +240,11 @@ def test_installed_bundle_opens_a_project_like_a_double_click(
         libs = {line.split()[-1] for line in maps.splitlines() if ".so" in line}
         ours = [lib for lib in libs if "libpython" in lib or "libQt6Core" in lib]
         assert len(ours) == 2 and all(lib.startswith(str(app)) for lib in ours), ours
+        mapped = {line.split()[-1] for line in maps.splitlines()}
+        for name in ("PySide6/Qt/plugins/platforms/libqxcb.so",
+                     "PySide6/Qt/translations/qtbase_it.qm",
+                     "journeydesk/resources/translations/journeydesk_it.qm"):
+            assert str(app / "_internal" / name) in mapped, name
     finally:
         os.kill(pid, signal.SIGTERM)
 
