@@ -38,6 +38,18 @@ class ExportDefaults(BaseModel):
     folder: str = ""
 
 
+class StorylineExportDefaults(BaseModel):
+    """The last choices of File > Export Storyline."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    format: Literal["slides", "video", "pptx"] = "video"
+    size: Literal["1280x720", "1920x1080", "3840x2160"] = "1920x1080"
+    crossfade: Annotated[float, Field(ge=0, le=2)] = 0.5
+    captions: bool = False
+    folder: str = ""
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -45,6 +57,7 @@ class Settings(BaseModel):
     autosave_seconds: Annotated[int, Field(ge=5, le=3600)] = 30
     recent_files: list[str] = Field(default_factory=list)
     export: ExportDefaults = Field(default_factory=ExportDefaults)
+    storyline_export: StorylineExportDefaults = Field(default_factory=StorylineExportDefaults)
 
     def add_recent(self, path: str) -> None:
         self.recent_files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]

@@ -48,6 +48,7 @@ from .findbar import FindBar
 from .inspector import Inspector
 from .navigator import Navigator
 from .palette import Palette
+from .storyline_panel import StorylinePanel, storyline_only
 
 MAX_SHOWN_PROBLEMS = 12
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
@@ -130,6 +131,13 @@ class MainWindow(QMainWindow):
         self.comments_dock.setWidget(self.comments)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
         self._make_inspector()
+        self.storyline = StorylinePanel()
+        self.storyline_dock = QDockWidget(self.tr("Storyline"), self)
+        self.storyline_dock.setObjectName("storyline")
+        self.storyline_dock.setWidget(self.storyline)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.storyline_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
+        self.inspector_dock.raise_()
         self.resizeDocks(
             [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
         )
@@ -161,6 +169,9 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("&Export…"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E), self.export
             )
+        )
+        file_menu.addAction(
+            self._action(self.tr("Export &Storyline…"), None, self.export_storyline)
         )
         file_menu.addAction(
             self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_map)
@@ -240,6 +251,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.maps_dock.toggleViewAction())
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
+        view_menu.addAction(self.storyline_dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(self.tr("&About JourneyDesk"), None, self.show_about)
@@ -276,6 +288,14 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self.project, self.current_map(), self, self.path, self.document).exec()
+
+    def export_storyline(self) -> None:
+        """The shown map's storyline as slides, a video or a deck."""
+        if self.project is None:
+            return
+        from .storyline_export_dialog import StorylineExportDialog
+
+        StorylineExportDialog(self.project, self.current_map(), self, self.path).exec()
 
     def print_map(self) -> None:
         """Print the shown map on one page, fitted, through the system's print dialog."""
@@ -406,8 +426,10 @@ class MainWindow(QMainWindow):
 
     def _model_changed(self, change: Change) -> None:
         """The model changed through a command: redraw the shown map from it."""
-        if self.project is None:
-            return
+        if self.project is None or (
+            self.document is not None and storyline_only(self.document, change)
+        ):
+            return  # the Storyline panel follows its own changes; the map looks the same
         jmap = self.current_map()
         selected = set(self.selected_ids())
         self.scene.show_map(self.project, jmap)
@@ -462,6 +484,7 @@ class MainWindow(QMainWindow):
         self.scene.show_map(self.project, jmap)
         self.comments.show_comments(self.project, jmap)
         self.find_bar.set_map(self.project, jmap)
+        self.storyline.set_map(jmap.id if jmap is not None else None)
         if jmap is not None:
             self.view.zoom_to_fit()
             if self.view.zoom < 0.45:
@@ -533,6 +556,7 @@ class MainWindow(QMainWindow):
     def _attach_panels(self) -> None:
         self.navigator.set_document(self.document)
         self.inspector.set_document(self.document)
+        self.storyline.set_document(self.document)
 
     def update_inspector(self) -> None:
         """Show the canvas selection (or the shown map) in the inspector."""

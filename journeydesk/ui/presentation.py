@@ -27,11 +27,17 @@ BACK = {Qt.Key.Key_Left, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp, Qt.Key.Key_Up}
 class Deck:
     """The scenes of a map and their slide images, drawn when first shown."""
 
-    def __init__(self, project: Project, jmap: JourneyMap, language: str | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        jmap: JourneyMap,
+        language: str | None = None,
+        compare: bool | None = None,
+    ) -> None:
         self.project = project
         self.jmap = jmap
         self.language = language or project.language
-        self.scenes: list[Scene] = scenes_for(project, jmap)
+        self.scenes: list[Scene] = scenes_for(project, jmap, compare)
         self._images: dict[int, QImage] = {}
         self._assets = ImageCache(project.assets)
 
@@ -91,7 +97,7 @@ class Presentation(QWidget):
     changed = Signal(int)
     finished = Signal()
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(self, deck: Deck, start: int = 0) -> None:
         super().__init__()
         self.deck = deck
         self.index = 0
@@ -102,7 +108,7 @@ class Presentation(QWidget):
         layout.addWidget(self.view)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.presenter: PresenterView | None = None
-        self.go(0)
+        self.go(start)
 
     def go(self, n: int) -> None:
         if not len(self.deck):
@@ -194,11 +200,14 @@ class PresenterView(QWidget):
         self.presentation.keyPressEvent(event)
 
 
-def start_presentation(project: Project, jmap: JourneyMap) -> Presentation:
-    """Show the storyline: full screen on the second screen with a presenter
-    view on the first, or full screen on the only screen."""
-    deck = Deck(project, jmap)
-    show = Presentation(deck)
+def start_presentation(
+    project: Project, jmap: JourneyMap, start: int = 0, compare: bool | None = None
+) -> Presentation:
+    """Show the storyline from its scene ``start`` (among the visible ones):
+    full screen on the second screen with a presenter view on the first, or
+    full screen on the only screen."""
+    deck = Deck(project, jmap, compare=compare)
+    show = Presentation(deck, start)
     screens = QGuiApplication.screens()
     if len(screens) > 1:
         audience, own = screens[1], screens[0]

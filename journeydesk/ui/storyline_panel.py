@@ -1,0 +1,960 @@
+"""The Storyline panel: the shown map's scenes in order, with thumbnails, and
+their editing.
+
+A map with no storyline of its own tells the default one (title, a scene per
+stage, closing); the panel shows it, and the first edit writes those scenes
+into the map together with the edit, as one undo step (``SetScenes``). The
+default scenes keep stable ids and point at their stages by id, with their
+titles and narration left empty so the stage's own name and narration show
+through. Every edit is one named command: reorder (drag in the list, or Move
+Up/Down), show/hide (the tick), add or delete a custom scene, its title,
+text and image, the duration (automatic: the narration's reading time) and
+the narration; typing merges into one step, as in the inspector.
+
+Thumbnails are slides drawn small by the export's QPainter backend. They are
+drawn lazily, one per turn of the event loop, the selected scene and the
+visible rows first, only while the panel is shown, and kept until a change
+to the map makes them stale (a change to one scene makes only its own stale).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QShowEvent,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeydesk.document.commands import (
+    MERGE_SET_FIELD,
+    Insert,
+    Macro,
+    SetField,
+    SetFields,
+)
+from journeydesk.document.document import Change, Document
+from journeydesk.export.raster.painter import ImageCache, draw
+from journeydesk.layout.storyline import (
+    DEFAULT_DURATION,
+    compares,
+    comparison_pair,
+    default_scenes,
+    resolve_scene,
+    scene_duration,
+    scene_narration,
+    scene_title,
+    scenes_for,
+    slide_layout,
+    stored_scenes,
+)
+from journeydesk.model import JourneyMap, Project, Scene
+from journeydesk.model.base import MAX_NAME
+
+SLIDE = (1920, 1080)
+THUMB = QSize(128, 72)
+PREVIEW_WIDTH = 384
+RENDER_DELAY_MS = 200
+"""Wait this long after the last change before drawing again (typing)."""
+SAME_LOOK = frozenset({"hidden", "duration", "auto_duration"})
+"""Scene fields that do not change its slide."""
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def storyline_only(doc: Document, change: Change) -> bool:
+    """True when a change touched nothing but storylines (scenes, their order,
+    a map's storyline mode): the map's drawing stays as it is."""
+    if change.fields and set(change.fields) <= {"storyline", "scenes"}:
+        return True
+    if not change.ids:
+        return False
+    for element_id in change.ids:
+        try:
+            element = doc.element(element_id)
+        except KeyError:
+            return False
+        if not isinstance(element, Scene):
+            return False
+    return True
+
+
+class SetScenes(SetField):
+    """A map's scenes (and mode) replaced: scenes written for the first time,
+    moved, added, deleted, reset. The map's storyline object is swapped for a
+    copy holding the new list, so the command is one undo step and one change
+    event, and undo puts the very same object (and list) back.
+
+    ``follow`` names a scene and field the user is typing in (the default
+    scenes written together with a first keystroke): the typing that follows
+    merges into this step. The typed text is already in the scene object this
+    command put in the list, so redo brings it back too."""
+
+    def __init__(
+        self,
+        doc: Document,
+        jmap: JourneyMap,
+        text: str,
+        scenes: list[Scene] | None = None,
+        mode: str | None = None,
+        follow: tuple[str, str] | None = None,
+    ) -> None:
+        update: dict[str, Any] = {}
+        if scenes is not None:
+            update["scenes"] = list(scenes)
+        if mode is not None:
+            update["mode"] = mode
+        # A shallow copy: the scenes list is shared unless a new one is given.
+        super().__init__(
+            doc, jmap.id, "storyline", jmap.storyline.model_copy(update=update), text, merge=False
+        )
+        self.follow = follow
+
+    def id(self) -> int:
+        return MERGE_SET_FIELD if self.follow is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        return (
+            self.follow is not None
+            and isinstance(other, SetField)
+            and other.merge
+            and (other.element_id, other.field) == self.follow
+        )
+
+
+class _Preview(QWidget):
+    """The selected scene's slide, as wide as the panel, 16:9."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pixmap: QPixmap | None = None
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumWidth(160)
+
+    def set_pixmap(self, pixmap: QPixmap | None) -> None:
+        self.pixmap = pixmap
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return round(width * SLIDE[1] / SLIDE[0])
+
+    def sizeHint(self) -> QSize:
+        return QSize(PREVIEW_WIDTH, self.heightForWidth(PREVIEW_WIDTH))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        w = self.width()
+        h = min(self.height(), self.heightForWidth(w))
+        w = round(h * SLIDE[0] / SLIDE[1])
+        target = QRectF((self.width() - w) / 2, 0, w, h)
+        painter.fillRect(target, QColor("#E9ECF2"))
+        if self.pixmap is not None:
+            painter.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
+        painter.setPen(QColor("#C5CAD3"))
+        painter.drawRect(target.adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+class StorylinePanel(QWidget):
+    """The scenes of the shown map's storyline and the selected scene's fields."""
+
+    presentationStarted = Signal(object)  # the Presentation window
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Storyline"))
+        self.document: Document | None = None
+        self.map_id: str | None = None
+        self._thumbs: dict[str, QPixmap] = {}
+        self._stale: set[str] = set()
+        self._drawn: dict[str, object] = {}
+        """What each thumbnail was drawn from (``_look``)."""
+        self._preview_look: object = None
+        self._preview_id: str | None = None
+        self._preview_stale = True
+        self._images: ImageCache | None = None
+        self._presentation: Any = None
+        self._filling = False
+        self._keep: str | None = None
+        """The scene the user selected (kept while a command refills the list)."""
+        self._dock: QDockWidget | None = None
+
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Storyline mode"))
+        self.mode.addItem(self.tr("One map"), "single")
+        self.mode.addItem(self.tr("Compare"), "compare")
+        self.mode.currentIndexChanged.connect(lambda _i: self.set_mode(self.mode.currentData()))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.mode, 1)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Scenes"))
+        self.list.setIconSize(THUMB)
+        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(1)
+        self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.model().rowsMoved.connect(self._rows_moved)
+        self.list.verticalScrollBar().valueChanged.connect(lambda _v: self._schedule(0))
+
+        self.up = QPushButton(self.tr("Up"))
+        self.up.setToolTip(self.tr("Move the scene up"))
+        self.up.clicked.connect(lambda: self._move_selected(-1))
+        self.down = QPushButton(self.tr("Down"))
+        self.down.setToolTip(self.tr("Move the scene down"))
+        self.down.clicked.connect(lambda: self._move_selected(1))
+        self.add = QPushButton(self.tr("Add"))
+        self.add.setToolTip(self.tr("Add a scene of your own after the selected one"))
+        self.add.clicked.connect(self.add_scene)
+        self.delete = QPushButton(self.tr("Delete"))
+        self.delete.setToolTip(self.tr("Delete the scene (scenes of your own only)"))
+        self.delete.clicked.connect(self._delete_selected)
+        self.reset = QPushButton(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("Go back to the default storyline"))
+        self.reset.clicked.connect(self.reset_to_defaults)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        for b in (self.up, self.down, self.add, self.delete, self.reset):
+            buttons.addWidget(b)
+
+        self.title = QLineEdit()
+        self.title.setMaxLength(MAX_NAME)
+        self.title.setAccessibleName(self.tr("Scene title"))
+        self.title.textEdited.connect(
+            lambda text: self._edit_field("title", text, self.tr("title"), merge=True)
+        )
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Scene text"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(80)
+        self.text.textChanged.connect(
+            lambda: self._edit_field("text", self.text.toPlainText(), self.tr("text"), merge=True)
+        )
+        self.image_name = QLabel()
+        self.image_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_image = QPushButton(self.tr("Choose…"))
+        self.choose_image.setAccessibleName(self.tr("Choose an image for the scene"))
+        self.choose_image.clicked.connect(self._ask_image)
+        self.clear_image = QPushButton(self.tr("Remove"))
+        self.clear_image.setAccessibleName(self.tr("Remove the scene's image"))
+        self.clear_image.clicked.connect(
+            lambda: self._edit_field("image", None, self.tr("image"), merge=False)
+        )
+        image_row = QHBoxLayout()
+        image_row.setContentsMargins(0, 0, 0, 0)
+        image_row.addWidget(self.image_name, 1)
+        image_row.addWidget(self.choose_image)
+        image_row.addWidget(self.clear_image)
+        self.image_holder = QWidget()
+        self.image_holder.setLayout(image_row)
+        self.auto = QCheckBox(self.tr("Automatic"))
+        self.auto.setToolTip(self.tr("As long as the narration takes to read"))
+        self.auto.toggled.connect(self._auto_toggled)
+        self.duration = QDoubleSpinBox()
+        self.duration.setAccessibleName(self.tr("Duration in seconds"))
+        self.duration.setRange(0.5, 3600)
+        self.duration.setDecimals(1)
+        self.duration.setSingleStep(0.5)
+        self.duration.setSuffix(" s")
+        self.duration.valueChanged.connect(
+            lambda v: self._edit_field("duration", float(v), self.tr("duration"), merge=True)
+        )
+        duration_row = QHBoxLayout()
+        duration_row.setContentsMargins(0, 0, 0, 0)
+        duration_row.addWidget(self.duration, 1)
+        duration_row.addWidget(self.auto)
+        self.narration = QPlainTextEdit()
+        self.narration.setAccessibleName(self.tr("Narration"))
+        self.narration.setTabChangesFocus(True)
+        self.narration.setMinimumHeight(70)
+        self.narration.setMaximumHeight(160)
+        self.narration.textChanged.connect(
+            lambda: self._edit_field(
+                "narration", self.narration.toPlainText(), self.tr("narration"), merge=True
+            )
+        )
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Text"), self.text)
+        self.form.addRow(self.tr("Image"), self.image_holder)
+        self.form.addRow(self.tr("Duration"), duration_row)
+        self.form.addRow(self.tr("Narration"), self.narration)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #B03A2E")
+        self.message.hide()
+        self.preview = _Preview()
+        self.preview.setAccessibleName(self.tr("Preview of the scene"))
+        self.present = QPushButton(self.tr("Present from Here"))
+        self.present.setToolTip(self.tr("Present the storyline from the selected scene"))
+        self.present.clicked.connect(self.present_from_here)
+
+        editor = QWidget()
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(self.form)
+        editor_layout.addWidget(self.message)
+        editor_layout.addWidget(self.preview)
+        editor_layout.addWidget(self.present)
+        editor_layout.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(editor)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.list, 1)
+        upper_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(scroller)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self._render_next)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    # --- what is shown ----------------------------------------------------
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._model_changed)
+        self.document = document
+        self.map_id = None
+        if document is not None:
+            document.changed.connect(self._model_changed)
+        self._forget_pictures()
+        self.refresh()
+        self._schedule(0)
+
+    def set_map(self, map_id: str | None) -> None:
+        if map_id == self.map_id:
+            return
+        self.map_id = map_id
+        self._keep = None
+        self._forget_pictures()
+        self.refresh()
+        self._schedule(0)
+
+    @property
+    def project(self) -> Project | None:
+        return self.document.project if self.document is not None else None
+
+    def current_map(self) -> JourneyMap | None:
+        project = self.project
+        if project is None or self.map_id is None:
+            return None
+        return project.map_by_id(self.map_id)
+
+    def scenes(self) -> list[Scene]:
+        """Every scene the panel lists, hidden ones included."""
+        project, jmap = self.project, self.current_map()
+        if project is None or jmap is None:
+            return []
+        return stored_scenes(project, jmap)
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(ID_ROLE)) if item is not None else None
+
+    def current_scene(self) -> Scene | None:
+        wanted = self.current_id()
+        return next((s for s in self.scenes() if s.id == wanted), None)
+
+    def select(self, scene_id: str) -> None:
+        self._keep = scene_id
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == scene_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def label_of(self, scene: Scene) -> str:
+        project, jmap = self.project, self.current_map()
+        assert project is not None and jmap is not None
+        return scene_title(project, jmap, scene, project.language) or self.tr("(untitled)")
+
+    # --- filling the widgets ------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the model: the mode, the list of scenes, the selected scene."""
+        self._refresh_timer.stop()
+        self._fill_mode()
+        self._fill_list()
+        self._fill_form()
+
+    def _fill_mode(self) -> None:
+        project, jmap = self.project, self.current_map()
+        pair = comparison_pair(project, jmap) if project and jmap else None
+        self.mode.blockSignals(True)
+        if pair is not None:
+            other = pair[0] if pair[1] is jmap else pair[1]
+            self.mode.setItemText(
+                1, self.tr("Compare with “%1”").replace("%1", other.name or self.tr("(unnamed)"))
+            )
+        else:
+            self.mode.setItemText(1, self.tr("Compare (no map derived from or for this one)"))
+        self.mode.setCurrentIndex(1 if jmap is not None and jmap.storyline.mode == "compare" else 0)
+        self.mode.setEnabled(pair is not None or self.mode.currentIndex() == 1)
+        self.mode.blockSignals(False)
+
+    def _kind_name(self, scene: Scene, comparing: bool) -> str:
+        names = {
+            "title": self.tr("Title"),
+            "stage": self.tr("Comparison") if comparing else self.tr("Stage"),
+            "comparison": self.tr("Comparison"),
+            "closing": self.tr("Closing"),
+            "custom": self.tr("Your scene"),
+        }
+        return names.get(scene.kind, scene.kind)
+
+    def _fill_list(self) -> None:
+        project, jmap = self.project, self.current_map()
+        self._filling = True
+        self.list.blockSignals(True)
+        self.list.clear()
+        if project is not None and jmap is not None:
+            comparing = compares(project, jmap)
+            n = 0
+            for scene in self.scenes():
+                seconds = scene_duration(jmap, scene)
+                number = "–" if scene.hidden else str(n + 1)
+                n += 0 if scene.hidden else 1
+                auto = " " + self.tr("(auto)") if scene.auto_duration else ""
+                item = QListWidgetItem(
+                    f"{number}. {self.label_of(scene)}\n"
+                    f"{self._kind_name(scene, comparing)} · {seconds:g} s{auto}"
+                )
+                item.setData(ID_ROLE, scene.id)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                item.setCheckState(
+                    Qt.CheckState.Unchecked if scene.hidden else Qt.CheckState.Checked
+                )
+                item.setToolTip(self.tr("Untick to leave the scene out"))
+                if scene.hidden:
+                    item.setForeground(QColor("#8A8F98"))
+                item.setIcon(self._thumb_icon(scene))
+                self.list.addItem(item)
+        rows = {self.list.item(r).data(ID_ROLE): r for r in range(self.list.count())}
+        self.list.setCurrentRow(rows.get(self._keep, 0) if rows else -1)
+        self.list.blockSignals(False)
+        self._filling = False
+
+    def _thumb_icon(self, scene: Scene) -> QPixmap:
+        pixmap = self._thumbs.get(scene.id)
+        if pixmap is None:
+            pixmap = QPixmap(THUMB)
+            pixmap.fill(QColor("#E9ECF2"))
+            self._stale.add(scene.id)
+        return pixmap
+
+    def _fill_form(self) -> None:
+        scene = self.current_scene()
+        jmap = self.current_map()
+        has = scene is not None and jmap is not None
+        custom = has and scene is not None and scene.kind == "custom"
+        for widget in (self.title, self.auto, self.narration, self.present):
+            widget.setEnabled(has)
+        for field in (self.text, self.image_holder):  # what only scenes of one's own have
+            self.form.setRowVisible(field, custom)
+        self.delete.setEnabled(custom)
+        stored = jmap is not None and bool(jmap.storyline.scenes)
+        self.reset.setEnabled(stored)
+        row = self.list.currentRow()
+        self.up.setEnabled(has and row > 0)
+        self.down.setEnabled(has and 0 <= row < self.list.count() - 1)
+        self.add.setEnabled(jmap is not None)
+        if scene is None or jmap is None:
+            for edit in (self.title,):
+                self._put_line(edit, "")
+            for plain in (self.text, self.narration):
+                self._put_plain(plain, "")
+            self.image_name.setText("")
+            self.duration.setEnabled(False)
+            self.preview.set_pixmap(None)
+            return
+        project = self.project
+        assert project is not None
+        self.title.setPlaceholderText(
+            scene_title(project, jmap, scene.model_copy(update={"title": ""}), project.language)
+        )
+        self._put_line(self.title, scene.title)
+        self._put_plain(self.text, scene.text)
+        default_narration = scene_narration(jmap, scene.model_copy(update={"narration": ""}))
+        self.narration.setPlaceholderText(
+            default_narration or self.tr("What to say while the scene is shown")
+        )
+        self._put_plain(self.narration, scene.narration)
+        asset = next((a for a in project.assets if a.id == scene.image), None)
+        self.image_name.setText(
+            self.tr("(none)")
+            if scene.image is None
+            else f"{asset.name or self.tr('image')} ({asset.width}×{asset.height})"
+            if asset is not None
+            else scene.image
+        )
+        self.clear_image.setEnabled(custom and scene.image is not None)
+        self.auto.blockSignals(True)
+        self.auto.setChecked(scene.auto_duration)
+        self.auto.blockSignals(False)
+        self.duration.setEnabled(not scene.auto_duration)
+        self.duration.blockSignals(True)
+        self.duration.setValue(scene_duration(jmap, scene))
+        self.duration.blockSignals(False)
+
+    def _put_line(self, edit: QLineEdit, value: str) -> None:
+        if edit.text() != value:
+            edit.blockSignals(True)
+            edit.setText(value)
+            edit.blockSignals(False)
+
+    def _put_plain(self, edit: QPlainTextEdit, value: str) -> None:
+        if edit.toPlainText() != value:  # the one being typed in keeps its cursor
+            edit.blockSignals(True)
+            edit.setPlainText(value)
+            edit.blockSignals(False)
+
+    def _selection_changed(self) -> None:
+        if self._filling:
+            return
+        self._keep = self.current_id()
+        self.message.hide()
+        self._fill_form()
+        self._preview_id = None
+        self._preview_stale = True
+        self._schedule(0)
+
+    # --- the model changed ---------------------------------------------------
+
+    def _model_changed(self, change: Change) -> None:
+        jmap = self.current_map()
+        if self.document is None:
+            return
+        if jmap is None:
+            self.refresh()
+            return
+        if "assets" in change.fields:
+            self._images = None
+        scenes = self.scenes()
+        if storyline_only(self.document, change):
+            # only the scenes that now look otherwise than when drawn
+            self._stale |= {s.id for s in scenes if self._drawn.get(s.id) != self._look(s)}
+            current = self.current_scene()
+            if current is not None and self._preview_look != self._look(current):
+                self._preview_stale = True
+        elif change.fields == ("assets",):
+            pass  # an image added (or taken back) that no slide shows yet
+        elif self._touches_map(change, jmap):
+            self._drawn.clear()  # the slides show the whole map: all may have changed
+            self._stale |= {s.id for s in scenes}
+            self._preview_look = None
+            self._preview_stale = True
+        # Shown once the command is done (a command may change many scenes).
+        self._refresh_timer.start()
+        self._schedule(RENDER_DELAY_MS)
+
+    def flush(self) -> None:
+        """Show what the last command did now, not on the next turn of the loop."""
+        if self._refresh_timer.isActive():
+            self.refresh()
+
+    def _touches_map(self, change: Change, jmap: JourneyMap) -> bool:
+        """Whether a change may show on this map's slides (not another map's)."""
+        doc = self.document
+        assert doc is not None
+        pair = comparison_pair(doc.project, jmap)
+        mine = {jmap.id, *(m.id for m in pair or ())}
+        for element_id in change.ids:
+            try:
+                owner = doc.map_of(element_id)
+            except KeyError:
+                return True
+            if owner is None or owner.id in mine:
+                return True
+        return not change.ids
+
+    def _look(self, scene: Scene) -> object:
+        """What a scene's slide is drawn from, besides the map: the scene's
+        fields that show and the storyline's mode."""
+        jmap = self.current_map()
+        mode = jmap.storyline.mode if jmap is not None else ""
+        return mode, scene.model_dump(exclude=set(SAME_LOOK))
+
+    def _forget_pictures(self) -> None:
+        self._thumbs.clear()
+        self._drawn.clear()
+        self._preview_look = None
+        self._stale.clear()
+        self._images = None
+        self._preview_id = None
+        self._preview_stale = True
+
+    # --- pictures, drawn lazily ----------------------------------------------
+
+    def shown(self) -> bool:
+        """Whether the panel is on screen (a dock behind another dock's tab
+        stays "visible" to Qt, moved out of sight)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _schedule(self, delay: int) -> None:
+        if self._stale or self._preview_stale:
+            self._render_timer.start(delay)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget) and dock is not self._dock:
+            self._dock = dock  # its tab raised: draw what is pending
+            dock.visibilityChanged.connect(self._dock_visible)
+        self._schedule(0)
+
+    def _dock_visible(self, on: bool) -> None:
+        if on:
+            self._schedule(0)
+
+    def _render(self, scene: Scene, width: int) -> QPixmap:
+        project, jmap = self.project, self.current_map()
+        assert project is not None and jmap is not None
+        if self._images is None:
+            self._images = ImageCache(project.assets)
+        resolved = resolve_scene(jmap, scene, compares(project, jmap))
+        layout = slide_layout(project, jmap, resolved, *SLIDE)
+        height = round(width * SLIDE[1] / SLIDE[0])
+        ratio = self.devicePixelRatioF()
+        image = QImage(
+            round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+        )
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        painter.scale(width * ratio / SLIDE[0], width * ratio / SLIDE[0])
+        for item in layout.sorted_items():
+            draw(painter, item.primitives, self._images)
+        painter.end()
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
+
+    def _render_next(self) -> None:
+        """Draw one picture: the preview first, then the visible thumbnails."""
+        if not self.shown() or self.current_map() is None:
+            return
+        scenes = {s.id: s for s in self.scenes()}
+        self._stale &= set(scenes)
+        current = self.current_scene()
+        if self._preview_stale or self._preview_id != (current.id if current else None):
+            if current is not None:
+                width = max(PREVIEW_WIDTH, self.preview.width())
+                self.preview.set_pixmap(self._render(current, width))
+                self._preview_id = current.id
+                self._preview_look = self._look(current)
+            self._preview_stale = False
+        else:
+            visible = self.list.viewport().rect()
+            rows = [self.list.item(r) for r in range(self.list.count())]
+            ordered = [i for i in rows if self.list.visualItemRect(i).intersects(visible)]
+            ordered += [i for i in rows if i not in ordered]
+            target = next((i for i in ordered if i.data(ID_ROLE) in self._stale), None)
+            if target is not None:
+                scene_id = target.data(ID_ROLE)
+                pixmap = self._render(scenes[scene_id], THUMB.width())
+                self._thumbs[scene_id] = pixmap
+                self._drawn[scene_id] = self._look(scenes[scene_id])
+                self._stale.discard(scene_id)
+                target.setIcon(pixmap)
+        if self._stale or self._preview_stale:
+            self._render_timer.start(0)
+
+    def pictures_pending(self) -> bool:
+        """Whether thumbnails or the preview are still to be drawn."""
+        return bool(self._stale) or self._preview_stale
+
+    # --- edits -----------------------------------------------------------------
+
+    def _push(self, command: QUndoCommand, flush: bool = True) -> None:
+        assert self.document is not None
+        self.message.hide()
+        self.document.push(command)
+        if flush:
+            self.flush()
+
+    def _named(self, verb: str, scene: Scene) -> str:
+        return verb.replace("%1", f"'{self.label_of(scene)}'")
+
+    def set_fields(
+        self,
+        scene_id: str,
+        changes: dict[str, Any],
+        text: str,
+        merge: bool = False,
+        flush: bool = True,
+    ) -> None:
+        """Set fields of a scene: one undo step (typing merges: ``merge``)."""
+        doc, jmap, project = self.document, self.current_map(), self.project
+        if doc is None or jmap is None or project is None:
+            return
+        if jmap.storyline.scenes:
+            scene = doc.element(scene_id)
+            changes = {f: v for f, v in changes.items() if getattr(scene, f) != v}
+            if not changes:
+                return
+            if len(changes) == 1:
+                ((field, value),) = changes.items()
+                self._push(SetField(doc, scene_id, field, value, text, merge), flush)
+            else:
+                self._push(
+                    SetFields(doc, [(scene_id, f, v) for f, v in changes.items()], text), flush
+                )
+            return
+        scenes = default_scenes(project, jmap)
+        target = next(s for s in scenes if s.id == scene_id)
+        if all(getattr(target, f) == v for f, v in changes.items()):
+            return
+        for field, value in changes.items():
+            setattr(target, field, value)
+        key = (scene_id, next(iter(changes))) if merge and len(changes) == 1 else None
+        self._push(SetScenes(doc, jmap, text, scenes, follow=key), flush)
+
+    def _edit_field(self, field: str, value: Any, field_name: str, merge: bool) -> None:
+        scene = self.current_scene()
+        if scene is None or self._filling:
+            return
+        text = self._named(self.tr("Edit %2 of scene %1").replace("%2", field_name), scene)
+        self.set_fields(scene.id, {field: value}, text, merge)
+
+    def _auto_toggled(self, on: bool) -> None:
+        scene, jmap = self.current_scene(), self.current_map()
+        if scene is None or jmap is None:
+            return
+        changes: dict[str, Any] = {"auto_duration": on}
+        if not on:  # from now on the duration shown, which the user may change
+            changes["duration"] = scene_duration(jmap, scene)
+        text = (
+            self.tr("Automatic duration of scene %1") if on else self.tr("Set duration of scene %1")
+        )
+        self.set_fields(scene.id, changes, self._named(text, scene))
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        scene_id = item.data(ID_ROLE)
+        scene = next((s for s in self.scenes() if s.id == scene_id), None)
+        if scene is None:
+            return
+        hidden = item.checkState() != Qt.CheckState.Checked
+        if hidden == scene.hidden:
+            return
+        verb = self.tr("Hide scene %1") if hidden else self.tr("Show scene %1")
+        # shown on the next turn of the loop: the list is not refilled under its own signal
+        self.set_fields(scene_id, {"hidden": hidden}, self._named(verb, scene), flush=False)
+
+    def move_scene(self, scene_id: str, index: int) -> None:
+        """Move a scene to ``index`` of the storyline: one undo step."""
+        doc, jmap, project = self.document, self.current_map(), self.project
+        if doc is None or jmap is None or project is None:
+            return
+        scenes = self.scenes()
+        old = next((i for i, s in enumerate(scenes) if s.id == scene_id), None)
+        index = max(0, min(index, len(scenes) - 1))
+        if old is None or old == index:
+            return
+        text = self._named(
+            (self.tr("Move scene %1 up") if index < old else self.tr("Move scene %1 down")),
+            scenes[old],
+        )
+        scenes.insert(index, scenes.pop(old))
+        self._push(SetScenes(doc, jmap, text, scenes))
+        self.select(scene_id)
+
+    def _move_selected(self, step: int) -> None:
+        scene_id = self.current_id()
+        if scene_id is not None:
+            self.move_scene(scene_id, self.list.currentRow() + step)
+
+    def _rows_moved(
+        self, _parent: QModelIndex, start: int, end: int, _dest: QModelIndex, row: int
+    ) -> None:
+        """A drag in the list moved a row: make it a command, then show the model."""
+        if self._filling or start != end:
+            return
+        item_id = self.list.item(row if row < start else row - 1)
+        scene_id = item_id.data(ID_ROLE) if item_id is not None else None
+        index = row if row < start else row - 1
+        if scene_id is not None:
+            QTimer.singleShot(0, lambda: self._finish_drag(scene_id, index))
+
+    def _finish_drag(self, scene_id: str, index: int) -> None:
+        self.move_scene(scene_id, index)
+        self._fill_list()  # the list shows the model, whatever the drag did
+        self.select(scene_id)
+
+    def add_scene(self) -> str | None:
+        """Add a scene of one's own after the selected one; returns its id."""
+        doc, jmap, project = self.document, self.current_map(), self.project
+        if doc is None or jmap is None or project is None:
+            return None
+        scene = Scene(
+            kind="custom", title=self.tr("New scene"), duration=DEFAULT_DURATION, auto_duration=True
+        )
+        row = self.list.currentRow()
+        index = row + 1 if row >= 0 else self.list.count()
+        text = self.tr("Add scene %1").replace("%1", f"'{scene.title}'")
+        scenes = stored_scenes(project, jmap)
+        scenes.insert(index, scene)
+        self._push(SetScenes(doc, jmap, text, scenes))
+        self.select(scene.id)
+        self.title.setFocus()
+        self.title.selectAll()
+        return scene.id
+
+    def delete_scene(self, scene_id: str) -> None:
+        """Delete a scene of one's own (the others are hidden, not deleted)."""
+        doc, jmap = self.document, self.current_map()
+        if doc is None or jmap is None:
+            return
+        scene = next((s for s in jmap.storyline.scenes if s.id == scene_id), None)
+        if scene is None or scene.kind != "custom":
+            return
+        row = jmap.storyline.scenes.index(scene)
+        scenes = [s for s in jmap.storyline.scenes if s is not scene]
+        self._push(SetScenes(doc, jmap, self._named(self.tr("Delete scene %1"), scene), scenes))
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+
+    def _delete_selected(self) -> None:
+        scene_id = self.current_id()
+        if scene_id is not None:
+            self.delete_scene(scene_id)
+
+    def reset_to_defaults(self) -> None:
+        """The default storyline again (the scenes of one's own go): one undo step."""
+        doc, jmap = self.document, self.current_map()
+        if doc is None or jmap is None or not jmap.storyline.scenes:
+            return
+        self._push(SetScenes(doc, jmap, self.tr("Reset storyline"), []))
+
+    def set_mode(self, mode: str) -> None:
+        """One map, or each stage compared with the map derived from or for it."""
+        doc, jmap = self.document, self.current_map()
+        if doc is None or jmap is None or mode == jmap.storyline.mode:
+            return
+        text = self.tr("Compare stages in the storyline") if mode == "compare" else None
+        text = text or self.tr("Show one map in the storyline")
+        self._push(SetScenes(doc, jmap, text, mode=mode))
+
+    def _ask_image(self) -> None:
+        scene = self.current_scene()
+        if scene is None or scene.kind != "custom":
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose an image"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.set_image(scene.id, Path(name))
+
+    def set_image(self, scene_id: str, path: Path) -> bool:
+        """Embed an image file (checked by the size-checked reader) as the
+        scene's image: one undo step. Says why not in the panel."""
+        from journeydesk.canvas.image_drop import read_asset
+        from journeydesk.model.images import ImageError
+
+        doc = self.document
+        scene = next((s for s in self.scenes() if s.id == scene_id), None)
+        if doc is None or scene is None or scene.kind != "custom":
+            return False
+        try:
+            asset = read_asset(path)
+        except (OSError, ImageError) as exc:
+            self.message.setText(
+                self.tr("Cannot use this image: %1").replace("%1", str(exc) or path.name)
+            )
+            self.message.show()
+            return False
+        asset.name = asset.name[:MAX_NAME]
+        macro = Macro(self._named(self.tr("Set image of scene %1"), scene))
+        macro.add(Insert(doc, doc.project, "assets", asset))
+        macro.add(SetField(doc, scene_id, "image", asset.id, "", merge=False))
+        self._push(macro)
+        return True
+
+    # --- presenting ------------------------------------------------------------
+
+    def present_from_here(self) -> Any:
+        """Present the storyline from the selected scene (the next shown one
+        when it is hidden)."""
+        project, jmap = self.project, self.current_map()
+        if project is None or jmap is None:
+            return None
+        from .presentation import start_presentation
+
+        shown = [s.id for s in scenes_for(project, jmap)]
+        current = self.current_id()
+        after = [s.id for s in self.scenes()]
+        start = 0
+        if current in after:
+            later = after[after.index(current) :]
+            start = next((shown.index(i) for i in later if i in shown), 0)
+        self._presentation = start_presentation(project, jmap, start)
+        self.presentationStarted.emit(self._presentation)
+        return self._presentation
+
+
+__all__ = ["SetScenes", "StorylinePanel", "storyline_only"]
