@@ -243,3 +243,18 @@ def test_install_under_a_prefix_and_refuse_what_is_not_ours(tmp_path: Path, icon
                           text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert proc.returncode == 1 and "is not ours" in proc.stderr
     assert not (home / ".local" / "share" / "journeydesk").exists()
+
+
+def test_readme_gives_the_bundle_commands() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    lines, inside = [], False
+    for line in readme.splitlines():
+        if line.lstrip().startswith("```"):
+            inside = not inside
+        elif inside:
+            lines.append(line.strip())
+    for command in ("bash packaging/bootstrap.sh && bash packaging/build_bundle.sh",
+                    "bash dist/journeydesk/install.sh",
+                    "bash ~/.local/share/journeydesk/app/uninstall.sh"):
+        assert command in lines, command
+    assert readme.count("not tested here") >= 2  # macOS and Windows, honestly
