@@ -109,6 +109,13 @@ def test_installed_wheel_works_outside_the_source_tree(
     version = run_jd("--version")
     assert _pyproject()["project"]["version"] in version, version
 
+    # The notices from the installed metadata (no pyproject.toml here): the
+    # requirements' closure, and the licence texts shipped in the wheel.
+    notices = _run([py, "-m", "journeydesk.notices"], cwd=work, env=app_env, timeout=120).stdout
+    for name in ("PySide6", "reportlab", "python-pptx", "imageio-ffmpeg", "FFmpeg",
+                 "GNU LESSER GENERAL PUBLIC LICENSE"):
+        assert name in notices, name
+
     run_jd("new", "-o", "X.journey")
     assert (work / "X.journey").is_file()
     run_jd("validate", "X.journey")
