@@ -32,7 +32,8 @@ app.exec()
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
+         "-noreset"],
         pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, start_new_session=True)
     os.close(write_fd)
@@ -49,22 +50,24 @@ def time_command(cmd: list[str], env: dict[str, str]) -> float:
 
 def time_window(cmd: list[str], title: str, env: dict[str, str]) -> float:
     """Seconds from starting CMD to a visible window named TITLE."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    try:
-        while time.perf_counter() - t0 < 120:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
-                                   env=env, capture_output=True, text=True)
-            if found.stdout.strip():
-                return time.perf_counter() - t0
-            if proc.poll() is not None:
-                raise RuntimeError(f"{cmd[0]} exited with {proc.returncode}")
-            time.sleep(0.01)
-        raise TimeoutError(f"no window {title!r}")
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
+    with tempfile.TemporaryFile() as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        try:
+            while time.perf_counter() - t0 < 120:
+                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                                       env=env, capture_output=True, text=True)
+                if found.stdout.strip():
+                    return time.perf_counter() - t0
+                if proc.poll() is not None:
+                    log.seek(0)
+                    output = log.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"{cmd[0]} exited with {proc.returncode}:\n{output}")
+                time.sleep(0.01)
+            raise TimeoutError(f"no window {title!r}")
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
 
 
 def best(fn: object, runs: int, *args: object) -> tuple[float, float]:

@@ -171,7 +171,7 @@ def xvfb(tmp_path: Path) -> Iterator[str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [need("Xvfb"), "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24",
-         "-nolisten", "tcp"],
+         "-nolisten", "tcp", "-noreset"],  # no reset between xdotool's connections
         pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, start_new_session=True)
     os.close(write_fd)
