@@ -30,7 +30,8 @@ BUILD_TIMEOUT = 1500
 INSTALL_HINT = "run bash packaging/bootstrap.sh --test"
 
 # Building takes a minute or two on two cores; whichever test comes first pays.
-pytestmark = pytest.mark.timeout(BUILD_TIMEOUT + 300)
+# CI runs the whole suite, slow tests included; -m "not slow" skips them locally.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(BUILD_TIMEOUT + 300)]
 
 
 def pyproject_version() -> str:
