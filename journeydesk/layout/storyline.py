@@ -1117,7 +1117,7 @@ def _card_rows(
 
     def inner(c: Card, i: int) -> float:
         mark = marks.get(c.id)
-        return cols[i][1] - stripe - 2 * pad - (tag_w[mark] + 8 * u if mark else 0.0)
+        return cols[i][1] - stripe - 2 * pad - (tag_w[mark] + 16 * u if mark else 0.0)
 
     def two(c: Card, i: int, size: float) -> tuple[int, bool]:
         """Lines the card takes at two lines at most, and whether that cuts it."""
