@@ -44,6 +44,13 @@ def run(args: list[str | Path], env: dict[str, str] | None = None, cwd: Path | N
     return proc.stdout
 
 
+def make_icons_in_a_process(out: Path) -> str:
+    """packaging/make_icons.py OUT, as the build runs it: its QGuiApplication must
+    not be this test process's (Qt widget tests need a QApplication)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return run([sys.executable, ROOT / "packaging" / "make_icons.py", out], env=env, timeout=120)
+
+
 def desktop_entry(path: Path) -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
@@ -85,7 +92,7 @@ def test_the_mime_type_declares_the_journey_glob_and_magic() -> None:
 def test_icons_for_every_platform_come_from_the_svg(tmp_path: Path) -> None:
     from PIL import Image
 
-    made = make_icons.make_icons(tmp_path)
+    made = [Path(line) for line in make_icons_in_a_process(tmp_path).splitlines()]
     for size in make_icons.HICOLOR_SIZES:
         png = tmp_path / "hicolor" / f"{size}x{size}" / "apps" / "journeydesk.png"
         assert png in made
@@ -136,7 +143,7 @@ def fake_bundle(where: Path, icons: Path) -> Path:
 @pytest.fixture(scope="module")
 def icons(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("icons")
-    make_icons.make_icons(out)
+    make_icons_in_a_process(out)
     return out
 
 
