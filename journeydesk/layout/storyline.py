@@ -147,6 +147,40 @@ def stored_scenes(project: Project, jmap: JourneyMap) -> list[Scene]:
     return list(jmap.storyline.scenes) or default_scenes(project, jmap)
 
 
+def missing_stages(jmap: JourneyMap) -> list[Stage]:
+    """Stages a written storyline has no scene for (stages added since)."""
+    own = jmap.storyline.scenes
+    if not own:
+        return []
+    have = {s.stage for s in own if s.kind in ("stage", "comparison")}
+    return [st for st in jmap.stages if st.id not in have]
+
+
+def with_missing_stages(project: Project, jmap: JourneyMap) -> list[Scene]:
+    """The map's written scenes with a default scene for each stage that has
+    none, each after the scene of the nearest earlier stage (else before the
+    first stage or closing scene)."""
+    scenes = list(jmap.storyline.scenes)
+    defaults = {s.stage: s for s in default_scenes(project, jmap) if s.kind == "stage"}
+    missing = {st.id for st in missing_stages(jmap)}
+    for k, stage in enumerate(jmap.stages):
+        if stage.id not in missing:
+            continue
+        at = None
+        for earlier in reversed(jmap.stages[:k]):
+            found = [i for i, s in enumerate(scenes) if s.stage == earlier.id]
+            if found:
+                at = found[-1] + 1
+                break
+        if at is None:
+            at = next(
+                (i for i, s in enumerate(scenes) if s.kind in ("stage", "comparison", "closing")),
+                len(scenes),
+            )
+        scenes.insert(at, defaults[stage.id])
+    return scenes
+
+
 def scene_narration(jmap: JourneyMap, scene: Scene) -> str:
     """What a scene speaks: its own narration, else (stage and comparison
     scenes) its stage's, else (the title scene) the map's objective."""
@@ -1488,6 +1522,7 @@ __all__ = [
     "comparison_pair",
     "default_scenes",
     "match_stages",
+    "missing_stages",
     "ranked_opportunities",
     "reading_time",
     "resolve_scene",
@@ -1499,4 +1534,5 @@ __all__ = [
     "stored_scenes",
     "top_pain_points",
     "transform",
+    "with_missing_stages",
 ]

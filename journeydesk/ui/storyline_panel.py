@@ -67,6 +67,7 @@ from journeydesk.layout.storyline import (
     compares,
     comparison_pair,
     default_scenes,
+    missing_stages,
     resolve_scene,
     scene_duration,
     scene_narration,
@@ -74,6 +75,7 @@ from journeydesk.layout.storyline import (
     scenes_for,
     slide_layout,
     stored_scenes,
+    with_missing_stages,
 )
 from journeydesk.model import JourneyMap, Project, Scene
 from journeydesk.model.base import MAX_NAME
@@ -247,6 +249,12 @@ class StorylinePanel(QWidget):
         self.reset = QPushButton(self.tr("Reset"))
         self.reset.setToolTip(self.tr("Go back to the default storyline"))
         self.reset.clicked.connect(self.reset_to_defaults)
+        self.add_missing = QPushButton()
+        self.add_missing.setToolTip(
+            self.tr("Stages added since the storyline was written have no scene yet")
+        )
+        self.add_missing.clicked.connect(self.add_missing_stages)
+        self.add_missing.hide()
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         for b in (self.up, self.down, self.add, self.delete, self.reset):
@@ -344,6 +352,7 @@ class StorylinePanel(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
         upper_layout.addWidget(self.list, 1)
+        upper_layout.addWidget(self.add_missing)
         upper_layout.addLayout(buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
@@ -514,6 +523,14 @@ class StorylinePanel(QWidget):
         self.delete.setEnabled(custom)
         stored = jmap is not None and bool(jmap.storyline.scenes)
         self.reset.setEnabled(stored)
+        missing = missing_stages(jmap) if jmap is not None else []
+        self.add_missing.setVisible(bool(missing))
+        if missing:
+            self.add_missing.setText(
+                self.tr("Add Scenes for %n New Stage(s)", "", len(missing))
+                if len(missing) != 1
+                else self.tr("Add a Scene for “%1”").replace("%1", missing[0].name)
+            )
         row = self.list.currentRow()
         self.up.setEnabled(has and row > 0)
         self.down.setEnabled(has and 0 <= row < self.list.count() - 1)
@@ -751,8 +768,9 @@ class StorylinePanel(QWidget):
         doc, jmap, project = self.document, self.current_map(), self.project
         if doc is None or jmap is None or project is None:
             return
-        if jmap.storyline.scenes:
-            scene = doc.element(scene_id)
+        written = next((s for s in jmap.storyline.scenes if s.id == scene_id), None)
+        if written is not None:
+            scene = written
             changes = {f: v for f, v in changes.items() if getattr(scene, f) != v}
             if not changes:
                 return
@@ -764,8 +782,13 @@ class StorylinePanel(QWidget):
                     SetFields(doc, [(scene_id, f, v) for f, v in changes.items()], text), flush
                 )
             return
+        if jmap.storyline.scenes:
+            return  # not a scene of this map
+        # Nothing written yet: the default scenes go into the map with the edit.
         scenes = default_scenes(project, jmap)
-        target = next(s for s in scenes if s.id == scene_id)
+        target = next((s for s in scenes if s.id == scene_id), None)
+        if target is None:
+            return
         if all(getattr(target, f) == v for f, v in changes.items()):
             return
         for field, value in changes.items():
@@ -883,6 +906,14 @@ class StorylinePanel(QWidget):
         scene_id = self.current_id()
         if scene_id is not None:
             self.delete_scene(scene_id)
+
+    def add_missing_stages(self) -> None:
+        """A scene for each stage added since the storyline was written: one step."""
+        doc, jmap, project = self.document, self.current_map(), self.project
+        if doc is None or jmap is None or project is None or not missing_stages(jmap):
+            return
+        scenes = with_missing_stages(project, jmap)
+        self._push(SetScenes(doc, jmap, self.tr("Add scenes for new stages"), scenes))
 
     def reset_to_defaults(self) -> None:
         """The default storyline again (the scenes of one's own go): one undo step."""

@@ -341,3 +341,28 @@ def test_present_from_here(window: MainWindow, qtbot) -> None:  # type: ignore[n
         assert show.deck.scenes[show.index].id == window.project.maps[1].storyline.scenes[3].id  # type: ignore[union-attr]
     finally:
         show.close()
+
+
+def test_a_stage_added_later_gets_its_scene_on_request(window: MainWindow) -> None:
+    from journeydesk.document.commands import Insert
+    from journeydesk.model import Stage, Step
+
+    panel = panel_of(window)
+    doc = window.document
+    assert doc is not None
+    jmap = doc.project.maps[1]
+    panel.list.item(2).setCheckState(Qt.CheckState.Unchecked)  # the storyline is written
+    panel.flush()
+    assert panel.add_missing.isHidden()
+    stage = Stage(name="Loyalty", steps=[Step(name="Comes back")])
+    doc.push(Insert(doc, jmap, "stages", stage, 2, "Add stage"))
+    panel.flush()
+    assert not panel.add_missing.isHidden() and "Loyalty" in panel.add_missing.text()
+    assert stage.id not in [s.stage for s in scenes_for(doc.project, jmap)]
+    before = dump(window)
+    panel.add_missing.click()
+    assert [s.stage for s in jmap.storyline.scenes][1:-1] == [st.id for st in jmap.stages]
+    assert panel.add_missing.isHidden()
+    assert stack(window).undoText() == "Add scenes for new stages"
+    stack(window).undo()
+    assert dump(window) == before
