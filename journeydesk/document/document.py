@@ -138,22 +138,43 @@ class Document(QObject):
         element = self.element(element_id)
         old = getattr(element, field)
         setattr(element, field, value)
-        if self._index is not None and (isinstance(old, BaseModel) or isinstance(value, BaseModel)):
-            # A nested object swapped (a map's storyline...): the elements it held
-            # leave the index, the new one's come in; the rest stays as it is.
+        self._swapped(element, field, old, value)
+        self.changed.emit(Change((element_id,), (field,)))
+
+    def _swapped(self, owner: BaseModel, field: str, old: Any, value: Any) -> None:
+        """A field holding elements was replaced (a map's storyline, a card's
+        evidence list...): what it held leaves the index, the new value's
+        elements come in; the rest of the index stays as it is."""
+        if self._index is None:
+            return
+        if isinstance(old, (BaseModel, list)):
             gone: dict[str, tuple[Element, Location]] = {}
-            if isinstance(old, BaseModel):
-                self._walk(old, gone)
+            self._walk_value(owner, field, old, gone)
             for key in gone:
                 self._index.pop(key, None)
-            if isinstance(value, BaseModel):
-                self._walk(value, self._index)
-        self.changed.emit(Change((element_id,), (field,)))
+        if isinstance(value, (BaseModel, list)):
+            self._walk_value(owner, field, value, self._index)
+
+    @classmethod
+    def _walk_value(
+        cls, owner: BaseModel, field: str, value: Any, index: dict[str, tuple[Element, Location]]
+    ) -> None:
+        if isinstance(value, BaseModel):
+            cls._walk(value, index)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, Element):
+                    index[item.id] = (item, Location(owner, field, i))
+                if isinstance(item, BaseModel):
+                    cls._walk(item, index)
 
     def set_fields(self, changes: list[tuple[str, str, Any]]) -> None:
         """Several fields of several elements at once, one change event."""
         for element_id, field, value in changes:
-            setattr(self.element(element_id), field, value)
+            element = self.element(element_id)
+            old = getattr(element, field)
+            setattr(element, field, value)
+            self._swapped(element, field, old, value)
         self.changed.emit(
             Change(
                 tuple(dict.fromkeys(c[0] for c in changes)),
@@ -161,10 +182,27 @@ class Document(QObject):
             )
         )
 
+    def _reindex_from(self, owner: BaseModel, field: str, start: int) -> None:
+        """The elements of one list from ``start`` on moved: their places change.
+        (Elements nested in them keep theirs: those are relative to their owner.)"""
+        if self._index is None:
+            return
+        items = getattr(owner, field)
+        for i in range(start, len(items)):
+            item = items[i]
+            if isinstance(item, Element):
+                self._index[item.id] = (item, Location(owner, field, i))
+
     def insert(self, owner: BaseModel, field: str, index: int, item: Any) -> None:
         items = getattr(owner, field)
         items.insert(index, item)
-        self._index = None
+        if self._index is not None and isinstance(item, BaseModel):
+            # Only the new subtree and the list's later elements change place;
+            # walking the whole project again cost 175 ms on 5,000 cards.
+            self._walk(item, self._index)
+            self._reindex_from(owner, field, max(0, min(index, len(items) - 1)))
+        else:
+            self._index = None
         ids = (item.id,) if isinstance(item, Element) else ()
         owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
         self.changed.emit(Change(ids + owner_id, (field,), structural=True))
@@ -172,7 +210,16 @@ class Document(QObject):
     def remove(self, owner: BaseModel, field: str, index: int) -> Any:
         items = getattr(owner, field)
         item = items.pop(index)
-        self._index = None
+        if self._index is not None and isinstance(item, BaseModel):
+            gone: dict[str, tuple[Element, Location]] = {}
+            self._walk(item, gone)
+            if isinstance(item, Element):
+                gone[item.id] = (item, Location(owner, field, index))
+            for key in gone:
+                self._index.pop(key, None)
+            self._reindex_from(owner, field, index)
+        else:
+            self._index = None
         ids = (item.id,) if isinstance(item, Element) else ()
         owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
         self.changed.emit(Change(ids + owner_id, (field,), structural=True))

@@ -37,3 +37,45 @@ def test_swapping_a_storyline_keeps_the_index_right() -> None:
     card = jmap.cards[0]
     doc.push(SetField(doc, card.id, "title", "New", "Edit"))
     assert card.title == "New"
+
+
+def _snapshot(index):
+    return {k: (id(e), id(loc.owner), loc.field, loc.index) for k, (e, loc) in index.items()}
+
+
+@pytest.mark.usefixtures("qapp")
+def test_inserts_removes_and_reorders_keep_the_index_equal_to_a_fresh_one() -> None:
+    """The index is updated in place on insert and remove (not rebuilt): after
+    each of many random edits, and their undo, it equals a fresh walk."""
+    import random
+
+    from journeydesk.document.commands import Reorder, add_card, remove_elements
+    from journeydesk.model import Card
+
+    project = new_project("sample", "en")
+    doc = Document(project)
+    doc.element(project.maps[0].cards[0].id)  # build the index once
+    rng = random.Random(7)
+    jmap = project.maps[0]
+    for n in range(60):
+        choice = rng.random()
+        if choice < 0.35 or not jmap.cards:
+            lane = rng.choice([lane for lane in jmap.lanes if lane.display == "cards"])
+            step = rng.choice(jmap.steps())
+            card = Card(step=step.id, lane=lane.id, kind="note", title=f"Card {n}")
+            doc.push(add_card(doc, jmap, card))
+        elif choice < 0.6:
+            doc.push(remove_elements(doc, [rng.choice(jmap.cards).id]))
+        elif choice < 0.75:
+            stage = rng.choice(jmap.stages)
+            doc.push(Reorder(doc, stage.id, rng.randrange(len(jmap.stages)), "Move stage"))
+        elif choice < 0.85 and len(jmap.lanes) > 1:
+            lane = rng.choice(jmap.lanes)
+            doc.push(remove_elements(doc, [lane.id]))
+        else:
+            doc.undo_stack.undo()
+        assert doc._index is not None
+        assert _snapshot(doc._index) == _snapshot(doc._build_index()), n
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+        assert _snapshot(doc._index) == _snapshot(doc._build_index())
