@@ -485,6 +485,7 @@ class MainWindow(QMainWindow):
         self.comments.show_comments(self.project, jmap)
         self.find_bar.set_map(self.project, jmap)
         self.storyline.set_map(jmap.id if jmap is not None else None)
+        self.update_inspector()  # nothing selected yet: the map's properties
         if jmap is not None:
             self.view.zoom_to_fit()
             if self.view.zoom < 0.45:
