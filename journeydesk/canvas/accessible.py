@@ -29,15 +29,11 @@ from journeydesk.model import (
 MAX_QUOTED = 80
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapView", text)
-
-
 def _quoted(text: str) -> str:
     text = " ".join(text.split())
     if len(text) > MAX_QUOTED:
         text = text[: MAX_QUOTED - 1].rstrip() + "…"
-    return f"“{text}”" if text else _tr("(untitled)")
+    return f"“{text}”" if text else QCoreApplication.translate("MapView", "(untitled)")
 
 
 def _fill(template: str, **values: str) -> str:
@@ -78,16 +74,23 @@ class Describer:
             if len(stage.steps) > 1 or step.name != stage.name:
                 parts.append(
                     _fill(
-                        _tr("step {step} of stage {stage}"),
+                        QCoreApplication.translate("MapView", "step {step} of stage {stage}"),
                         step=_quoted(step.name),
                         stage=_quoted(stage.name),
                     )
                 )
             else:
-                parts.append(_fill(_tr("stage {stage}"), stage=_quoted(stage.name)))
+                parts.append(
+                    _fill(
+                        QCoreApplication.translate("MapView", "stage {stage}"),
+                        stage=_quoted(stage.name),
+                    )
+                )
         lane = self._lanes.get(lane_id or "")
         if lane is not None:
-            parts.append(_fill(_tr("lane {lane}"), lane=_quoted(lane.name)))
+            parts.append(
+                _fill(QCoreApplication.translate("MapView", "lane {lane}"), lane=_quoted(lane.name))
+            )
         return ", ".join(parts)
 
     def element(self, element_id: str) -> str:
@@ -96,38 +99,46 @@ class Describer:
             return self.card(element)
         if isinstance(element, Stage):
             return _fill(
-                _tr("Stage {name}, {count} steps"),
+                QCoreApplication.translate("MapView", "Stage {name}, {count} steps"),
                 name=_quoted(element.name),
                 count=str(len(element.steps)),
             )
         if isinstance(element, Step):
-            return _fill(_tr("Step {name}"), name=_quoted(element.name))
+            return _fill(
+                QCoreApplication.translate("MapView", "Step {name}"), name=_quoted(element.name)
+            )
         if isinstance(element, Lane):
             return _fill(
-                _tr("Lane {name} ({kind})"),
+                QCoreApplication.translate("MapView", "Lane {name} ({kind})"),
                 name=_quoted(element.name),
                 kind=self.vocab.label("lane_kinds", element.kind),
             )
         if isinstance(element, CurvePoint):
             return self.point(element)
         if isinstance(element, EmotionCurve):
-            return _fill(_tr("Emotion curve {name}"), name=_quoted(element.label))
+            return _fill(
+                QCoreApplication.translate("MapView", "Emotion curve {name}"),
+                name=_quoted(element.label),
+            )
         if isinstance(element, Connection):
             source = self._cards.get(element.source)
             target = self._cards.get(element.target)
             return _fill(
-                _tr("Connection from {source} to {target}"),
+                QCoreApplication.translate("MapView", "Connection from {source} to {target}"),
                 source=_quoted(source.title if source else ""),
                 target=_quoted(target.title if target else ""),
             )
         if isinstance(element, Separator):
-            return _fill(_tr("Separator {name}"), name=_quoted(element.label or element.kind))
+            return _fill(
+                QCoreApplication.translate("MapView", "Separator {name}"),
+                name=_quoted(element.label or element.kind),
+            )
         return ""
 
     def card(self, card: Card) -> str:
         words = [
             _fill(
-                _tr("{kind} card {title}"),
+                QCoreApplication.translate("MapView", "{kind} card {title}"),
                 kind=self.vocab.label("card_kinds", card.kind),
                 title=_quoted(card.title),
             ),
@@ -135,23 +146,33 @@ class Describer:
         ]
         if card.channel:
             words.append(
-                _fill(_tr("channel {channel}"), channel=self.vocab.label("channels", card.channel))
+                _fill(
+                    QCoreApplication.translate("MapView", "channel {channel}"),
+                    channel=self.vocab.label("channels", card.channel),
+                )
             )
         if card.sentiment:
             words.append(
                 {
-                    "positive": _tr("positive"),
-                    "neutral": _tr("neutral"),
-                    "problematic": _tr("problematic"),
+                    "positive": QCoreApplication.translate("MapView", "positive"),
+                    "neutral": QCoreApplication.translate("MapView", "neutral"),
+                    "problematic": QCoreApplication.translate("MapView", "problematic"),
                 }.get(card.sentiment, card.sentiment)
             )
         if card.evidence:
-            words.append(_fill(_tr("{count} evidence"), count=str(len(card.evidence))))
+            words.append(
+                _fill(
+                    QCoreApplication.translate("MapView", "{count} evidence"),
+                    count=str(len(card.evidence)),
+                )
+            )
         return ", ".join(w for w in words if w)
 
     def point(self, point: CurvePoint) -> str:
         score = f"{point.score:+g}" if point.score else "0"
-        text = _fill(_tr("Emotion point, score {score}"), score=score)
+        text = _fill(
+            QCoreApplication.translate("MapView", "Emotion point, score {score}"), score=score
+        )
         if point.emotion:
             text += f" ({point.emotion})"
         where = self.where(point.step)
@@ -161,19 +182,25 @@ class Describer:
         ids = [i for i in ids if i in self._elements]
         if not ids:
             return _fill(
-                _tr("Map {name}: {cards} cards in {stages} stages"),
+                QCoreApplication.translate(
+                    "MapView", "Map {name}: {cards} cards in {stages} stages"
+                ),
                 name=_quoted(self.jmap.name),
                 cards=str(len(self.jmap.cards)),
                 stages=str(len(self.jmap.stages)),
             )
         if len(ids) == 1:
             return self.element(ids[0])
-        return _fill(_tr("{count} elements selected"), count=str(len(ids)))
+        return _fill(
+            QCoreApplication.translate("MapView", "{count} elements selected"), count=str(len(ids))
+        )
 
     def cell(self, step_id: str, lane_id: str) -> str:
         count = sum(1 for c in self.jmap.cards if c.step == step_id and c.lane == lane_id)
         return _fill(
-            _tr("Cell: {where}, {count} cards; type to add a card"),
+            QCoreApplication.translate(
+                "MapView", "Cell: {where}, {count} cards; type to add a card"
+            ),
             where=self.where(step_id, lane_id),
             count=str(count),
         )

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About JourneyDesk</source>
+        <translation>Informazioni su JourneyDesk</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Informazioni</translation>
+    </message>
+    <message>
+        <source>Third-party licences</source>
+        <translation>Licenze di terze parti</translation>
+    </message>
+    <message>
+        <source>An offline desktop editor for customer journey maps.</source>
+        <translation>Un editor desktop offline per le mappe del customer journey.</translation>
+    </message>
+    <message>
+        <source>JourneyDesk is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (%1). It comes with no warranty.</source>
+        <translation>JourneyDesk è software libero: puoi redistribuirlo e/o modificarlo secondo i termini della GNU General Public License pubblicata dalla Free Software Foundation, nella versione 3 della licenza o (a tua scelta) in qualsiasi versione successiva (%1). È distribuito senza alcuna garanzia.</translation>
+    </message>
+    <message>
+        <source>It is built on Qt, PySide6, ffmpeg and other free software; their licences are in the Third-party licences tab.</source>
+        <translation>È basato su Qt, PySide6, ffmpeg e altro software libero; le relative licenze si trovano nella sezione Licenze di terze parti.</translation>
+    </message>
+    <message>
+        <source>Qt %1 · PySide6 %2 · Python %3 · %4</source>
+        <translation>Qt %1 · PySide6 %2 · Python %3 · %4</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comment</source>
@@ -651,34 +682,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Vocabolari</translation>
     </message>
     <message>
-        <source>Channels</source>
-        <translation>Canali</translation>
-    </message>
-    <message>
-        <source>Card kinds</source>
-        <translation>Tipi di scheda</translation>
-    </message>
-    <message>
-        <source>Lane kinds</source>
-        <translation>Tipi di corsia</translation>
-    </message>
-    <message>
-        <source>Evidence methods</source>
-        <translation>Metodi di raccolta delle evidenze</translation>
-    </message>
-    <message>
-        <source>Connection kinds</source>
-        <translation>Tipi di collegamento</translation>
-    </message>
-    <message>
-        <source>Statuses</source>
-        <translation>Stati</translation>
-    </message>
-    <message>
-        <source>Only the built-in vocabularies</source>
-        <translation>Solo i vocabolari predefiniti</translation>
-    </message>
-    <message>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
@@ -930,12 +933,20 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Commenti</translation>
     </message>
     <message>
+        <source>Storyline</source>
+        <translation>Storyline</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Storyline…</source>
+        <translation>Esporta story&amp;line…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -996,6 +1007,18 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>&amp;Present Storyline</source>
         <translation>&amp;Presenta la storyline</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;About JourneyDesk</source>
+        <translation>&amp;Informazioni su JourneyDesk</translation>
+    </message>
+    <message>
+        <source>Third-party &amp;Licences</source>
+        <translation>&amp;Licenze di terze parti</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1109,6 +1132,369 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <source>Card title</source>
         <translation>Titolo della scheda</translation>
     </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(senza titolo)</translation>
+    </message>
+    <message>
+        <source>step {step} of stage {stage}</source>
+        <translation>passo {step} della fase {stage}</translation>
+    </message>
+    <message>
+        <source>stage {stage}</source>
+        <translation>fase {stage}</translation>
+    </message>
+    <message>
+        <source>lane {lane}</source>
+        <translation>corsia {lane}</translation>
+    </message>
+    <message>
+        <source>Stage {name}, {count} steps</source>
+        <translation>Fase {name}, {count} passi</translation>
+    </message>
+    <message>
+        <source>Step {name}</source>
+        <translation>Passo {name}</translation>
+    </message>
+    <message>
+        <source>Lane {name} ({kind})</source>
+        <translation>Corsia {name} ({kind})</translation>
+    </message>
+    <message>
+        <source>Emotion curve {name}</source>
+        <translation>Curva emotiva {name}</translation>
+    </message>
+    <message>
+        <source>Connection from {source} to {target}</source>
+        <translation>Collegamento da {source} a {target}</translation>
+    </message>
+    <message>
+        <source>Separator {name}</source>
+        <translation>Separatore {name}</translation>
+    </message>
+    <message>
+        <source>{kind} card {title}</source>
+        <translation>Scheda {kind} {title}</translation>
+    </message>
+    <message>
+        <source>channel {channel}</source>
+        <translation>canale {channel}</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positivo</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutro</translation>
+    </message>
+    <message>
+        <source>problematic</source>
+        <translation>critico</translation>
+    </message>
+    <message>
+        <source>{count} evidence</source>
+        <translation>Evidenze: {count}</translation>
+    </message>
+    <message>
+        <source>Emotion point, score {score}</source>
+        <translation>Punto emotivo, punteggio {score}</translation>
+    </message>
+    <message>
+        <source>Map {name}: {cards} cards in {stages} stages</source>
+        <translation>Mappa {name}: {cards} schede in {stages} fasi</translation>
+    </message>
+    <message>
+        <source>{count} elements selected</source>
+        <translation>{count} elementi selezionati</translation>
+    </message>
+    <message>
+        <source>Cell: {where}, {count} cards; type to add a card</source>
+        <translation>Cella: {where}, {count} schede; digita per aggiungere una scheda</translation>
+    </message>
+</context>
+<context>
+    <name>MultiSelectionForm</name>
+    <message>
+        <source>Selected items</source>
+        <translation>Elementi selezionati</translation>
+    </message>
+    <message>
+        <source>Select items of one kind to edit what they share.</source>
+        <translation>Seleziona elementi di un solo tipo per modificarne le proprietà comuni.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Select one of them to edit its properties.</source>
+        <translation>Selezionane uno per modificarne le proprietà.</translation>
+    </message>
+    <message>
+        <source>%1 card</source>
+        <translation>%1 scheda</translation>
+    </message>
+    <message>
+        <source>%1 cards</source>
+        <translation>%1 schede</translation>
+    </message>
+    <message>
+        <source>%1 lane</source>
+        <translation>%1 corsia</translation>
+    </message>
+    <message>
+        <source>%1 lanes</source>
+        <translation>%1 corsie</translation>
+    </message>
+    <message>
+        <source>%1 stage</source>
+        <translation>%1 fase</translation>
+    </message>
+    <message>
+        <source>%1 stages</source>
+        <translation>%1 fasi</translation>
+    </message>
+    <message>
+        <source>%1 step</source>
+        <translation>%1 passo</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 passi</translation>
+    </message>
+    <message>
+        <source>%1 connection</source>
+        <translation>%1 collegamento</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>%1 collegamenti</translation>
+    </message>
+    <message>
+        <source>%1 emotion point</source>
+        <translation>%1 punto emotivo</translation>
+    </message>
+    <message>
+        <source>%1 emotion points</source>
+        <translation>%1 punti emotivi</translation>
+    </message>
+    <message>
+        <source>%1 emotion curve</source>
+        <translation>%1 curva emotiva</translation>
+    </message>
+    <message>
+        <source>%1 emotion curves</source>
+        <translation>%1 curve emotive</translation>
+    </message>
+    <message>
+        <source>%1 separator</source>
+        <translation>%1 separatore</translation>
+    </message>
+    <message>
+        <source>%1 separators</source>
+        <translation>%1 separatori</translation>
+    </message>
+    <message>
+        <source>%1 persona</source>
+        <translation>%1 persona</translation>
+    </message>
+    <message>
+        <source>%1 personas</source>
+        <translation>%1 personas</translation>
+    </message>
+    <message>
+        <source>%1 map</source>
+        <translation>%1 mappa</translation>
+    </message>
+    <message>
+        <source>%1 maps</source>
+        <translation>%1 mappe</translation>
+    </message>
+    <message>
+        <source>%1 team</source>
+        <translation>%1 reparto</translation>
+    </message>
+    <message>
+        <source>%1 teams</source>
+        <translation>%1 reparti</translation>
+    </message>
+    <message>
+        <source>%1 source</source>
+        <translation>%1 fonte</translation>
+    </message>
+    <message>
+        <source>%1 sources</source>
+        <translation>%1 fonti</translation>
+    </message>
+    <message>
+        <source>%1 metric</source>
+        <translation>%1 metrica</translation>
+    </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 metriche</translation>
+    </message>
+    <message>
+        <source>%1 evidence</source>
+        <translation>%1 evidenza</translation>
+    </message>
+    <message>
+        <source>%1 evidence items</source>
+        <translation>%1 evidenze</translation>
+    </message>
+    <message>
+        <source>%1 item</source>
+        <translation>%1 elemento</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 elementi</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Imposta %1 per %2</translation>
+    </message>
+    <message>
+        <source>Applies to all %1</source>
+        <translation>Si applica a tutti gli elementi (%1)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <source>(mixed)</source>
+        <translation>(valori misti)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predefinito</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Scegli un colore</translation>
+    </message>
+    <message>
+        <source>Tags all selected cards have, separated by commas. A tag added here is added to each of them, one removed is removed from each; tags only some of them have are kept.</source>
+        <translation>Tag comuni a tutte le schede selezionate, separati da virgole. Un tag aggiunto qui viene aggiunto a ciascuna di esse, uno rimosso viene rimosso da ciascuna; i tag presenti solo in alcune vengono mantenuti.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <source>(unnamed team)</source>
+        <translation>(reparto senza nome)</translation>
+    </message>
+    <message>
+        <source>Add to all</source>
+        <translation>Aggiungi a tutti</translation>
+    </message>
+    <message>
+        <source>Add the team to all</source>
+        <translation>Aggiungi il reparto a tutti gli elementi selezionati</translation>
+    </message>
+    <message>
+        <source>Remove from all</source>
+        <translation>Rimuovi da tutti</translation>
+    </message>
+    <message>
+        <source>Remove the team from all</source>
+        <translation>Rimuovi il reparto da tutti gli elementi selezionati</translation>
+    </message>
+    <message>
+        <source>Define teams in the project first</source>
+        <translation>Definisci prima i reparti nel progetto</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 di %3)</translation>
+    </message>
+    <message>
+        <source>Add owner %1 to %2</source>
+        <translation>Aggiungi il responsabile %1 a %2</translation>
+    </message>
+    <message>
+        <source>Remove owner %1 from %2</source>
+        <translation>Rimuovi il responsabile %1 da %2</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentiment</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Problematic</source>
+        <translation>Critico</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colore</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Visualizzazione</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Schede</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Immagini</translation>
+    </message>
+    <message>
+        <source>Channel grid</source>
+        <translation>Griglia dei canali</translation>
+    </message>
+    <message>
+        <source>(all personas)</source>
+        <translation>(tutte le personas)</translation>
+    </message>
+    <message>
+        <source>(unnamed persona)</source>
+        <translation>(persona senza nome)</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Default card kind</source>
+        <translation>Tipo di scheda predefinito</translation>
+    </message>
+    <message>
+        <source>Collapsed</source>
+        <translation>Compressa</translation>
+    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -1159,6 +1545,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Import Map from Another Project File…</source>
         <translation>Importa mappa da un altro file di progetto…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Add a persona or a map</source>
+        <translation>Aggiungi una persona o una mappa</translation>
     </message>
     <message>
         <source>More</source>
@@ -1448,6 +1842,522 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>ScoresEditor</name>
+    <message>
+        <source>New score…</source>
+        <translation>Nuovo punteggio…</translation>
+    </message>
+    <message>
+        <source>Name of a new score</source>
+        <translation>Nome del nuovo punteggio</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chiave</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Punteggi</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Predefiniti</translation>
+    </message>
+    <message>
+        <source>This project&apos;s</source>
+        <translation>Del progetto</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(modificato)</translation>
+    </message>
+    <message>
+        <source>Given on %1 card(s)</source>
+        <translation>Assegnato in %1 scheda/e</translation>
+    </message>
+    <message>
+        <source>Built-in scores can be relabelled, not removed</source>
+        <translation>Dei punteggi predefiniti puoi cambiare le etichette, ma non puoi rimuoverli</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Back to the built-in labels and range</source>
+        <translation>Torna alle etichette e all’intervallo predefiniti</translation>
+    </message>
+    <message>
+        <source>Removes the score and its value on %1 card(s); Undo brings them back</source>
+        <translation>Rimuove il punteggio e il suo valore da %1 scheda/e; Annulla li ripristina</translation>
+    </message>
+    <message>
+        <source>Not a valid score: %1</source>
+        <translation>Punteggio non valido: %1</translation>
+    </message>
+    <message>
+        <source>Rename score %1</source>
+        <translation>Rinomina punteggio %1</translation>
+    </message>
+    <message>
+        <source>Cards already give this score values from %1 to %2; the range must include them.</source>
+        <translation>Alcune schede assegnano già a questo punteggio valori da %1 a %2; l’intervallo deve includerli.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>“%1” non è un numero.</translation>
+    </message>
+    <message>
+        <source>The minimum (%1) must be below the maximum (%2).</source>
+        <translation>Il minimo (%1) deve essere inferiore al massimo (%2).</translation>
+    </message>
+    <message>
+        <source>Change range of score %1</source>
+        <translation>Cambia intervallo del punteggio %1</translation>
+    </message>
+    <message>
+        <source>Add score %1</source>
+        <translation>Aggiungi punteggio %1</translation>
+    </message>
+    <message>
+        <source>Reset score %1</source>
+        <translation>Ripristina punteggio %1</translation>
+    </message>
+    <message>
+        <source>Remove score %1</source>
+        <translation>Rimuovi punteggio %1</translation>
+    </message>
+</context>
+<context>
+    <name>StorylineExportDialog</name>
+    <message>
+        <source>Export Storyline</source>
+        <translation>Esporta storyline</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>(unnamed map)</source>
+        <translation>(mappa senza nome)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Slides (PNG images in a folder)</source>
+        <translation>Diapositive (immagini PNG in una cartella)</translation>
+    </message>
+    <message>
+        <source>Video (MP4)</source>
+        <translation>Video (MP4)</translation>
+    </message>
+    <message>
+        <source>PowerPoint deck (PPTX)</source>
+        <translation>Presentazione PowerPoint (PPTX)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dimensioni</translation>
+    </message>
+    <message>
+        <source>Crossfade</source>
+        <translation>Dissolvenza incrociata</translation>
+    </message>
+    <message>
+        <source>Narration as captions in the frames</source>
+        <translation>Narrazione come sottotitoli nei fotogrammi</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Salva in</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>Compare stages with “%1”</source>
+        <translation>Confronta le fasi con “%1”</translation>
+    </message>
+    <message>
+        <source>Compare stages (no map is derived from or for this one)</source>
+        <translation>Confronta le fasi (nessuna mappa derivata da questa o da cui questa deriva)</translation>
+    </message>
+    <message>
+        <source>The project has no map.</source>
+        <translation>Il progetto non contiene mappe.</translation>
+    </message>
+    <message>
+        <source>%1 scenes, %2 min %3 s</source>
+        <translation>%1 scene, %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>Folder for the slides</source>
+        <translation>Cartella per le diapositive</translation>
+    </message>
+    <message>
+        <source>MP4 videos (*.mp4)</source>
+        <translation>Video MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>PowerPoint decks (*.pptx)</source>
+        <translation>Presentazioni PowerPoint (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Scegli dove salvare l’esportazione.</translation>
+    </message>
+    <message>
+        <source>The export would replace the project file itself.</source>
+        <translation>L’esportazione sostituirebbe il file stesso del progetto.</translation>
+    </message>
+    <message>
+        <source>“%1” is a file; slides go into a folder.</source>
+        <translation>“%1” è un file; le diapositive vanno in una cartella.</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>La cartella “%1” non esiste.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; give a file name.</source>
+        <translation>“%1” è una cartella; indica un nome di file.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Interrompi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Esportazione non riuscita: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was finished.</source>
+        <translation>Interrotta: non è stato completato nulla.</translation>
+    </message>
+    <message>
+        <source>Storyline exported to %1</source>
+        <translation>Storyline esportata in %1</translation>
+    </message>
+</context>
+<context>
+    <name>StorylinePanel</name>
+    <message>
+        <source>Storyline</source>
+        <translation>Storyline</translation>
+    </message>
+    <message>
+        <source>Storyline mode</source>
+        <translation>Modalità storyline</translation>
+    </message>
+    <message>
+        <source>One map</source>
+        <translation>Una mappa</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Confronta</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostra</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Su</translation>
+    </message>
+    <message>
+        <source>Move the scene up</source>
+        <translation>Sposta su la scena</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Giù</translation>
+    </message>
+    <message>
+        <source>Move the scene down</source>
+        <translation>Sposta giù la scena</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Add a scene of your own after the selected one</source>
+        <translation>Aggiungi una tua scena dopo quella selezionata</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the scene (scenes of your own only)</source>
+        <translation>Elimina la scena (solo le scene aggiunte da te)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Go back to the default storyline</source>
+        <translation>Torna alla storyline predefinita</translation>
+    </message>
+    <message>
+        <source>Stages added since the storyline was written have no scene yet</source>
+        <translation>Le fasi aggiunte dopo la stesura della storyline non hanno ancora una scena</translation>
+    </message>
+    <message>
+        <source>Scene title</source>
+        <translation>Titolo della scena</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titolo</translation>
+    </message>
+    <message>
+        <source>Scene text</source>
+        <translation>Testo della scena</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Choose an image for the scene</source>
+        <translation>Scegli un’immagine per la scena</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the scene&apos;s image</source>
+        <translation>Rimuovi l’immagine della scena</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>immagine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatica</translation>
+    </message>
+    <message>
+        <source>As long as the narration takes to read</source>
+        <translation>Quanto serve per leggere la narrazione</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>Durata in secondi</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durata</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narrazione</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>narrazione</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <source>Preview of the scene</source>
+        <translation>Anteprima della scena</translation>
+    </message>
+    <message>
+        <source>Present from Here</source>
+        <translation>Presenta da qui</translation>
+    </message>
+    <message>
+        <source>Present the storyline from the selected scene</source>
+        <translation>Presenta la storyline a partire dalla scena selezionata</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(senza titolo)</translation>
+    </message>
+    <message>
+        <source>Compare with “%1”</source>
+        <translation>Confronta con “%1”</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(senza nome)</translation>
+    </message>
+    <message>
+        <source>Compare (no map derived from or for this one)</source>
+        <translation>Confronta (nessuna mappa derivata da questa o da cui questa deriva)</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Conclusione</translation>
+    </message>
+    <message>
+        <source>Your scene</source>
+        <translation>La tua scena</translation>
+    </message>
+    <message>
+        <source>(auto)</source>
+        <translation>(automatica)</translation>
+    </message>
+    <message>
+        <source>Untick to leave the scene out</source>
+        <translation>Deseleziona per escludere la scena</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add Scenes for %n New Stage(s)</source>
+        <translation>
+            <numerusform>Aggiungi scene per %n nuova fase</numerusform>
+            <numerusform>Aggiungi scene per %n nuove fasi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a Scene for “%1”</source>
+        <translation>Aggiungi una scena per “%1”</translation>
+    </message>
+    <message>
+        <source>What to say while the scene is shown</source>
+        <translation>Cosa dire mentre viene mostrata la scena</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <source>Edit %2 of scene %1</source>
+        <translation>Modifica %2 della scena %1</translation>
+    </message>
+    <message>
+        <source>Automatic duration of scene %1</source>
+        <translation>Durata automatica della scena %1</translation>
+    </message>
+    <message>
+        <source>Set duration of scene %1</source>
+        <translation>Imposta la durata della scena %1</translation>
+    </message>
+    <message>
+        <source>Hide scene %1</source>
+        <translation>Nascondi la scena %1</translation>
+    </message>
+    <message>
+        <source>Show scene %1</source>
+        <translation>Mostra la scena %1</translation>
+    </message>
+    <message>
+        <source>Move scene %1 up</source>
+        <translation>Sposta su la scena %1</translation>
+    </message>
+    <message>
+        <source>Move scene %1 down</source>
+        <translation>Sposta giù la scena %1</translation>
+    </message>
+    <message>
+        <source>New scene</source>
+        <translation>Nuova scena</translation>
+    </message>
+    <message>
+        <source>Add scene %1</source>
+        <translation>Aggiungi la scena %1</translation>
+    </message>
+    <message>
+        <source>Delete scene %1</source>
+        <translation>Elimina la scena %1</translation>
+    </message>
+    <message>
+        <source>Add scenes for new stages</source>
+        <translation>Aggiungi scene per le nuove fasi</translation>
+    </message>
+    <message>
+        <source>Reset storyline</source>
+        <translation>Reimposta la storyline</translation>
+    </message>
+    <message>
+        <source>Compare stages in the storyline</source>
+        <translation>Confronta le fasi nella storyline</translation>
+    </message>
+    <message>
+        <source>Show one map in the storyline</source>
+        <translation>Mostra una sola mappa nella storyline</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Scegli un’immagine</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Immagini (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot use this image: %1</source>
+        <translation>Impossibile usare questa immagine: %1</translation>
+    </message>
+    <message>
+        <source>Set image of scene %1</source>
+        <translation>Imposta l’immagine della scena %1</translation>
+    </message>
+</context>
+<context>
     <name>TemplateChooser</name>
     <message>
         <source>New Project</source>
@@ -1472,6 +2382,216 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>No preview</source>
         <translation>Nessuna anteprima</translation>
+    </message>
+</context>
+<context>
+    <name>VocabulariesEditor</name>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabolario</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Card kinds</source>
+        <translation>Tipi di scheda</translation>
+    </message>
+    <message>
+        <source>Lane kinds</source>
+        <translation>Tipi di corsia</translation>
+    </message>
+    <message>
+        <source>Evidence methods</source>
+        <translation>Metodi delle evidenze</translation>
+    </message>
+    <message>
+        <source>Connection kinds</source>
+        <translation>Tipi di collegamento</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Stati</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canale</translation>
+    </message>
+    <message>
+        <source>card kind</source>
+        <translation>tipo di scheda</translation>
+    </message>
+    <message>
+        <source>lane kind</source>
+        <translation>tipo di corsia</translation>
+    </message>
+    <message>
+        <source>evidence method</source>
+        <translation>metodo delle evidenze</translation>
+    </message>
+    <message>
+        <source>connection kind</source>
+        <translation>tipo di collegamento</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>stato</translation>
+    </message>
+    <message>
+        <source>New %1…</source>
+        <translation>Nuovo %1…</translation>
+    </message>
+    <message>
+        <source>Name of a new %1</source>
+        <translation>Nome di un nuovo %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Chiave</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colore</translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation>Icona</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Integrato</translation>
+    </message>
+    <message>
+        <source>This project&apos;s</source>
+        <translation>Di questo progetto</translation>
+    </message>
+    <message>
+        <source>In use, not defined (unknown)</source>
+        <translation>In uso, non definito (sconosciuto)</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(modificato)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(sconosciuto)</translation>
+    </message>
+    <message>
+        <source>Used %1 time(s) in this project</source>
+        <translation>Utilizzi in questo progetto: %1</translation>
+    </message>
+    <message>
+        <source>Not used in this project</source>
+        <translation>Non usato in questo progetto</translation>
+    </message>
+    <message>
+        <source>Nobody defines this value (another version wrote it, or it was typed in): it is kept and shown as written.</source>
+        <translation>Nessuno definisce questo valore (è stato scritto da un’altra versione o digitato a mano): viene conservato e mostrato così com’è.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predefinito</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Colore di %1</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Scegli un colore</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Default colour</source>
+        <translation>Colore predefinito</translation>
+    </message>
+    <message>
+        <source>Icon of %1</source>
+        <translation>Icona di %1</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(predefinita)</translation>
+    </message>
+    <message>
+        <source>Change icon of %1 %2</source>
+        <translation>Cambia l’icona: %1 %2</translation>
+    </message>
+    <message>
+        <source>Not defined in this project: there is nothing to remove</source>
+        <translation>Non definito in questo progetto: non c’è nulla da rimuovere</translation>
+    </message>
+    <message>
+        <source>Built-in entries cannot be removed</source>
+        <translation>Le voci integrate non possono essere rimosse</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reimposta</translation>
+    </message>
+    <message>
+        <source>Back to the built-in label, colour and icon</source>
+        <translation>Ripristina etichetta, colore e icona integrati</translation>
+    </message>
+    <message>
+        <source>Remove this entry</source>
+        <translation>Rimuovi questa voce</translation>
+    </message>
+    <message>
+        <source>Used %1 time(s): what uses it keeps the value “%2”, shown as unknown</source>
+        <translation>Utilizzi: %1; gli elementi che lo usano mantengono il valore “%2”, mostrato come sconosciuto</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>Non accettato: %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 %2</source>
+        <translation>Rinomina %1 %2</translation>
+    </message>
+    <message>
+        <source>Change colour of %1 %2</source>
+        <translation>Cambia il colore: %1 %2</translation>
+    </message>
+    <message>
+        <source>Add %1 %2</source>
+        <translation>Aggiungi %1 %2</translation>
+    </message>
+    <message>
+        <source>Reset %1 %2</source>
+        <translation>Reimposta %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Rimuovi %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>_Editor</name>
+    <message>
+        <source>English</source>
+        <translation>Inglese</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>Label (%1)</source>
+        <translation>Etichetta (%1)</translation>
     </message>
 </context>
 </TS>

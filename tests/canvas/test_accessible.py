@@ -93,3 +93,25 @@ def test_hostile_titles_are_shortened(window):
     _select(window, card.id)
     text = window.view.accessibleDescription()
     assert "x" * 79 in text and "x" * 81 not in text and "\n" not in text
+
+
+def test_descriptions_are_italian_in_the_italian_ui(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from journeydesk.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "it")
+    try:
+        w = MainWindow()
+        qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
+        w.open_sample("it")
+        jmap = w.current_map()
+        card = next(c for c in jmap.cards if c.channel and c.title)
+        _select(w, card.id)
+        text = w.view.accessibleDescription()
+        assert "corsia" in text and "canale" in text and "Scheda" in text
+        assert card.title[:40] in text
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
