@@ -18,7 +18,7 @@ from journeydesk.document.clipboard import (
     paste_cards,
     read_cards,
 )
-from journeydesk.document.commands import SetField, remove_elements
+from journeydesk.document.commands import SetField, add_connection, remove_elements
 from journeydesk.export.raster.painter import draw
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
@@ -49,6 +49,11 @@ class EditActions:
                 QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D),
                 self.duplicate,
             ),
+            (
+                QCoreApplication.translate("MapView", "Connect From/To Here"),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L),
+                self.connect_here,
+            ),
         ):
             action = QAction(text, view)
             action.setShortcut(keys)
@@ -56,6 +61,8 @@ class EditActions:
             action.triggered.connect(slot)
             view.addAction(action)
             self.actions.append(action)
+        self.connect_from: str | None = None
+        """The card a keyboard connection starts from, waiting for its target."""
 
     def remove(self) -> None:
         for action in self.actions:
@@ -162,6 +169,59 @@ class EditActions:
             draw(painter, item.layout_item.primitives)
         painter.end()
         return image
+
+    # --- connections from the keyboard ------------------------------------
+
+    def _say(self, text: str) -> None:
+        message = getattr(self.view, "message", None)
+        if message is not None:
+            message.emit(text)
+
+    def connect_here(self) -> None:
+        """Ctrl+L on a card starts a connection from it; Ctrl+L on another card
+        ends it there (one undo step). With two cards selected, it connects
+        them in reading order at once. Esc, or Ctrl+L on the same card, drops
+        a started one."""
+        jmap = self.ctx.current_map()
+        cards = self.selected_cards()
+        if jmap is None or not cards:
+            self._say(QCoreApplication.translate("MapView", "Select a card to connect from"))
+            return
+        if len(cards) == 2 and self.connect_from is None:
+            from .keyboard import reading_order
+
+            rank = {c.id: n for n, c in enumerate(reading_order(jmap))}
+            first, second = sorted(cards, key=lambda c: rank.get(c.id, 0))
+            source, target = first.id, second.id
+        elif len(cards) == 1 and self.connect_from is None:
+            self.connect_from = cards[0].id
+            self._say(
+                QCoreApplication.translate(
+                    "MapView",
+                    "Connecting from “%1”: select the target card and press Ctrl+L "
+                    "(Esc cancels)",
+                ).replace("%1", cards[0].title)
+            )
+            return
+        else:
+            source, target = self.connect_from or "", cards[-1].id
+            self.connect_from = None
+            if source == target or all(c.id != source for c in jmap.cards):
+                self._say(QCoreApplication.translate("MapView", "Connection cancelled"))
+                return
+        if any(c.source == source and c.target == target for c in jmap.connections):
+            self._say(QCoreApplication.translate("MapView", "These cards are already connected"))
+            return
+        doc = self.ctx.document
+        doc.push(add_connection(doc, jmap, source, target))
+
+    def cancel_connect(self) -> bool:
+        """Esc: drop a started keyboard connection (True when there was one)."""
+        if self.connect_from is None:
+            return False
+        self.connect_from = None
+        self._say(QCoreApplication.translate("MapView", "Connection cancelled"))
+        return True
 
     # --- context menu -----------------------------------------------------
 

@@ -333,6 +333,13 @@ class MapView(QGraphicsView):
             self._interaction = None
             event.accept()
             return
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.edit_actions is not None
+            and self.edit_actions.cancel_connect()
+        ):
+            event.accept()
+            return
         if self.keys is not None and self.keys.key(event):
             event.accept()
             return

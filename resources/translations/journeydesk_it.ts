@@ -1113,6 +1113,26 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Duplica</translation>
     </message>
     <message>
+        <source>Connect From/To Here</source>
+        <translation>Collega da/a qui</translation>
+    </message>
+    <message>
+        <source>Select a card to connect from</source>
+        <translation>Seleziona la scheda da cui partire</translation>
+    </message>
+    <message>
+        <source>Connecting from “%1”: select the target card and press Ctrl+L (Esc cancels)</source>
+        <translation>Collegamento da “%1”: seleziona la scheda di arrivo e premi Ctrl+L (Esc annulla)</translation>
+    </message>
+    <message>
+        <source>Connection cancelled</source>
+        <translation>Collegamento annullato</translation>
+    </message>
+    <message>
+        <source>These cards are already connected</source>
+        <translation>Queste schede sono già collegate</translation>
+    </message>
+    <message>
         <source>Edit Title</source>
         <translation>Modifica titolo</translation>
     </message>

@@ -110,3 +110,57 @@ def test_card_kind_menu_offers_the_projects_own_kinds_and_keeps_an_unknown_one(
     assert unknown.isChecked()
     next(a for a in kinds.actions() if a.text() == "Hypothesis").trigger()
     assert card.kind == "hypothesis"
+
+
+def test_connect_two_cards_from_the_keyboard(window: MainWindow) -> None:
+    """Ctrl+L on a card, Tab to another, Ctrl+L: one connection, one undo step;
+    Esc drops a started one; two selected cards connect at once."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from journeydesk.canvas.keyboard import reading_order
+
+    view = window.view
+    project = window.project
+    jmap = project.maps[0]
+    doc = window.document
+    before = len(jmap.connections)
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    order = reading_order(jmap)
+    _select(window, order[0].id)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert view.edit_actions.connect_from == order[0].id
+    assert "Connecting from" in messages[-1]
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    QTest.keyClick(view, Qt.Key.Key_Tab)
+    target = view.edit_actions.selected_cards()[0]
+    assert target.id != order[0].id
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert len(jmap.connections) == before + 1
+    conn = jmap.connections[-1]
+    assert (conn.source, conn.target) == (order[0].id, target.id)
+    assert doc.undo_stack.undoText() == "Add connection"
+    assert check_project(project) == []
+    # The same pair again is refused with a message, not duplicated.
+    _select(window, order[0].id)
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    _select(window, target.id)
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert len(jmap.connections) == before + 1 and "already" in messages[-1]
+    # Esc drops a started connection.
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert view.edit_actions.connect_from is None and "cancelled" in messages[-1]
+    # Two selected cards: connected at once, in reading order.
+    window.scene.clearSelection()
+    for card in (order[5], order[3]):
+        for item in window.scene.element_items(card.id):
+            item.setSelected(True)
+    QTest.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert len(jmap.connections) == before + 2
+    assert (jmap.connections[-1].source, jmap.connections[-1].target) == (order[3].id, order[5].id)
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert len(jmap.connections) == before
