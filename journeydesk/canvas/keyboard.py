@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLineEdit
 
 from journeydesk.document.commands import SetField, add_card, describe
 from journeydesk.layout.hit import grid_of
-from journeydesk.model import Card, JourneyMap
+from journeydesk.model import Card, CurvePoint, EmotionCurve, JourneyMap
 
 from .interactions import EditorContext
 from .items import ElementItem
@@ -142,6 +142,60 @@ class KeyboardCapture:
                 self.cell = Cell(steps[si], lanes[li])
         self.view.scene().clearSelection()
         self.show_cell()
+
+    # --- emotion points -------------------------------------------------
+
+    def _selected_point(self, jmap: JourneyMap) -> tuple[EmotionCurve, CurvePoint] | None:
+        ids = {
+            i.element_id
+            for i in self.view.scene().selectedItems()
+            if isinstance(i, ElementItem) and i.kind == "curve_point"
+        }
+        if len(ids) != 1:
+            return None
+        for curve in jmap.curves:
+            for point in curve.points:
+                if point.id in ids:
+                    return curve, point
+        return None
+
+    def nudge_point(self, dx: int, dy: int) -> bool:
+        """A selected emotion point: Up/Down change its score by one (within
+        the curve's scale), Left/Right move it to the next step. Presses in a
+        row merge into one undo step."""
+        jmap = self.ctx.current_map()
+        found = self._selected_point(jmap) if jmap is not None else None
+        if jmap is None or found is None:
+            return False
+        curve, point = found
+        doc = self.ctx.document
+        if dy:
+            score = max(curve.scale.min, min(curve.scale.max, round(point.score) - dy))
+            if score != point.score:
+                doc.push(
+                    SetField(
+                        doc,
+                        point.id,
+                        "score",
+                        score,
+                        QCoreApplication.translate("MapView", "Change emotion score"),
+                    )
+                )
+            return True
+        steps = [s.id for s in jmap.steps()]
+        if point.step in steps:
+            n = max(0, min(len(steps) - 1, steps.index(point.step) + dx))
+            if steps[n] != point.step:
+                doc.push(
+                    SetField(
+                        doc,
+                        point.id,
+                        "step",
+                        steps[n],
+                        QCoreApplication.translate("MapView", "Move emotion point"),
+                    )
+                )
+        return True
 
     # --- cards ------------------------------------------------------------
 
@@ -275,6 +329,8 @@ class KeyboardCapture:
             Qt.Key.Key_Down: (0, 1),
         }
         if key in arrows and mods == Qt.KeyboardModifier.NoModifier:
+            if self.nudge_point(*arrows[key]):
+                return True
             self.move(*arrows[key])
             return True
         if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:

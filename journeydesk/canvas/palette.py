@@ -61,6 +61,26 @@ def allowed(
     return False
 
 
+def emotion_point_command(
+    doc: Document,
+    jmap: JourneyMap,
+    curve: EmotionCurve | None,
+    lane_id: str,
+    step_id: str,
+    offset: float,
+    score: float,
+) -> QUndoCommand:
+    """A point on ``curve`` (in step order), or a new curve in the lane holding it."""
+    steps = [s.id for s in jmap.steps()]
+    point = CurvePoint(step=step_id, offset=round(offset, 3), score=score)
+    if curve is not None:
+        where = steps.index(step_id) if step_id in steps else len(steps)
+        index = sum(1 for p in curve.points if p.step in steps and steps.index(p.step) <= where)
+        return Insert(doc, curve, "points", point, index, "Add emotion point")
+    new_curve = EmotionCurve(lane=lane_id, points=[point])
+    return Insert(doc, jmap, "curves", new_curve, None, "Add emotion curve")
+
+
 def drop_command(
     doc: Document,
     jmap: JourneyMap,
@@ -78,7 +98,6 @@ def drop_command(
         card = Card(step=hit.step, lane=hit.lane, kind=payload.kind or "note", title=title)
         return add_card(doc, jmap, card, hit.index)
     if payload.type == "emotion_point" and hit is not None:
-        steps = [s.id for s in jmap.steps()]
         step_rect = hit.rect
         offset = min(1.0, max(0.0, (x - step_rect.x) / step_rect.w)) if step_rect.w else 0.5
         lane_top, lane_h = hit.rect.y + 14, hit.rect.h - 28
@@ -91,12 +110,7 @@ def drop_command(
         lo, hi = (curve.scale.min, curve.scale.max) if curve else (-2.0, 2.0)
         rel = min(1.0, max(0.0, (y - lane_top) / lane_h)) if lane_h > 0 else 0.5
         score = round(hi - rel * (hi - lo))
-        point = CurvePoint(step=hit.step, offset=round(offset, 3), score=score)
-        if curve is not None:
-            index = sum(1 for p in curve.points if steps.index(p.step) <= steps.index(hit.step))
-            return Insert(doc, curve, "points", point, index, "Add emotion point")
-        new_curve = EmotionCurve(lane=hit.lane, points=[point])
-        return Insert(doc, jmap, "curves", new_curve, None, "Add emotion curve")
+        return emotion_point_command(doc, jmap, curve, hit.lane, hit.step, offset, score)
     if payload.type == "stage":
         found = header_index_at(layout, "stage", x, y)
         index = len(jmap.stages)

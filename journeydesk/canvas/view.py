@@ -98,6 +98,57 @@ class MapView(QGraphicsView):
             else QGraphicsView.DragMode.ScrollHandDrag
         )
 
+    # --- the palette from the keyboard ---------------------------------
+
+    def place(self, payload: Payload) -> bool:
+        """Put a palette entry where the keyboard is (Enter on the palette)."""
+        from .placing import Place, new_element_id, place_command
+
+        if self.editor is None:
+            return False
+        jmap = self.editor.current_map()
+        if jmap is None:
+            return False
+        step = lane = curve = None
+        keys = self.keys
+        if keys is not None and keys.cell is None:
+            keys.cell = keys._start_cell(jmap)
+        if keys is not None and keys.cell is not None:
+            step, lane = keys.cell.step, keys.cell.lane
+        for item in self.scene().selectedItems():
+            if isinstance(item, ElementItem) and item.kind in ("curve", "curve_point"):
+                curve = next(
+                    (
+                        c.id
+                        for c in jmap.curves
+                        if c.id == item.element_id
+                        or any(p.id == item.element_id for p in c.points)
+                    ),
+                    None,
+                )
+        doc = self.editor.document
+        command, why = place_command(doc, jmap, payload, Place(step, lane, curve))
+        if command is None:
+            self.message.emit(why)
+            return False
+        doc.push(command)
+        self.setFocus()
+        new_id = new_element_id(command)
+        if new_id is None:
+            return True
+        card = next((c for c in jmap.cards if c.id == new_id), None)
+        if card is not None and keys is not None:
+            keys.select_card(card)
+            keys.edit_selected()
+            return True
+        scene = self.scene()
+        scene.clearSelection()
+        for item in scene.items():
+            if isinstance(item, ElementItem) and item.element_id == new_id:
+                item.setSelected(True)
+                self.ensureVisible(item, 30, 30)
+        return True
+
     # --- light and dark ----------------------------------------------------
 
     def follow_colour_scheme(self) -> None:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maps_dock)
 
         self.palette_list = Palette(preferred_ui_language())
+        self.palette_list.itemActivated.connect(self._place_from_palette)
         self.palette_dock = QDockWidget(self.tr("Palette"), self)
         self.palette_dock.setObjectName("palette")
         self.palette_dock.setWidget(self.palette_list)
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoomChanged.connect(self._show_zoom)
+        # Refused drops, keyboard connections, palette placing: said in the status bar.
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileController(self)
         self._make_menus()
         self._update_title()
@@ -492,6 +495,13 @@ class MainWindow(QMainWindow):
                 # A big map fitted whole is unreadable: show its top-left corner readable.
                 self.view.set_zoom(0.6)
                 self.view.ensureVisible(0, 0, 10, 10)
+
+    def _place_from_palette(self, item: QListWidgetItem) -> None:
+        """Enter (or a double-click) on a palette entry: it goes where the
+        keyboard is on the map, and the map takes the focus."""
+        payload = self.palette_list.payload_of(item)
+        if payload is not None:
+            self.view.place(payload)
 
     def _comment_target(self) -> str | None:
         """What a new comment is about: the selection, else the map shown."""

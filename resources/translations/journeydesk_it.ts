@@ -1149,6 +1149,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Elimina</translation>
     </message>
     <message>
+        <source>Change emotion score</source>
+        <translation>Cambia punteggio emotivo</translation>
+    </message>
+    <message>
+        <source>Move emotion point</source>
+        <translation>Sposta punto emotivo</translation>
+    </message>
+    <message>
         <source>Card title</source>
         <translation>Titolo della scheda</translation>
     </message>
@@ -1231,6 +1239,26 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Cell: {where}, {count} cards; type to add a card</source>
         <translation>Cella: {where}, {count} schede; digita per aggiungere una scheda</translation>
+    </message>
+    <message>
+        <source>Move the cell cursor to a lane of cards first (arrow keys on the map)</source>
+        <translation>Porta prima il cursore su una corsia di schede (frecce sulla mappa)</translation>
+    </message>
+    <message>
+        <source>The map has no steps yet</source>
+        <translation>La mappa non ha ancora passi</translation>
+    </message>
+    <message>
+        <source>Add an emotion curve lane first</source>
+        <translation>Aggiungi prima una corsia della curva emotiva</translation>
+    </message>
+    <message>
+        <source>Add a stage first</source>
+        <translation>Aggiungi prima una fase</translation>
+    </message>
+    <message>
+        <source>This entry cannot be placed from the keyboard</source>
+        <translation>Questa voce non si può inserire da tastiera</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,106 @@
+"""The palette's keyboard route: Enter on a palette entry puts it where the
+keyboard is on the map (the cell cursor, else the selected card's cell, else
+the first cell), the way a drop would put it under the pointer.
+
+- a card goes at the end of that cell (a lane that takes cards only), and its
+  title editor opens;
+- an emotion point goes on the selected curve (or the first curve lane's) in
+  that step, at a neutral score; Up and Down then change its score;
+- a stage goes after the stage of that step, a step after that step, a lane
+  after that lane (at the end when the keyboard is nowhere yet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from journeydesk.document.commands import Insert, Macro, add_card
+from journeydesk.document.document import Document
+from journeydesk.model import Card, EmotionCurve, JourneyMap, Lane, Stage, Step
+
+from .palette import Payload, emotion_point_command
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the keyboard is: a step and a lane (either may be unknown)."""
+
+    step: str | None
+    lane: str | None
+    curve: str | None = None
+    """A curve the user selected (or one of its points), for emotion points."""
+
+
+def place_command(
+    doc: Document, jmap: JourneyMap, payload: Payload, place: Place, title: str = ""
+) -> tuple[QUndoCommand | None, str]:
+    """The command that puts ``payload`` at ``place``, or None and why not."""
+    steps = jmap.steps()
+    step = next((s for s in steps if s.id == place.step), None)
+    lane = next((ln for ln in jmap.lanes if ln.id == place.lane), None)
+    if payload.type == "card":
+        if lane is None or lane.display not in ("cards", "images", "channel_grid") or not steps:
+            return None, QCoreApplication.translate(
+                "MapView", "Move the cell cursor to a lane of cards first (arrow keys on the map)"
+            )
+        target = step or steps[0]
+        card = Card(step=target.id, lane=lane.id, kind=payload.kind or "note", title=title)
+        return add_card(doc, jmap, card), ""
+    if payload.type == "emotion_point":
+        if not steps:
+            return None, QCoreApplication.translate("MapView", "The map has no steps yet")
+        curve = next((c for c in jmap.curves if c.id == place.curve), None)
+        curve_lanes = [ln for ln in jmap.lanes if ln.display == "curve"]
+        if curve is None:
+            lane_ids = {ln.id for ln in curve_lanes}
+            curve = next((c for c in jmap.curves if c.lane in lane_ids or c.lane is None), None)
+        if curve is None and not curve_lanes:
+            return None, QCoreApplication.translate("MapView", "Add an emotion curve lane first")
+        lane_id = (curve.lane if curve is not None else None) or (
+            curve_lanes[0].id if curve_lanes else ""
+        )
+        return emotion_point_command(doc, jmap, curve, lane_id, (step or steps[0]).id, 0.5, 0.0), ""
+    if payload.type == "stage":
+        index = len(jmap.stages)
+        if step is not None:
+            index = next(n for n, s in enumerate(jmap.stages) if step in s.steps) + 1
+        stage = Stage(name="New stage", steps=[Step(name="New step")])
+        return Insert(doc, jmap, "stages", stage, index, "Add stage"), ""
+    if payload.type == "step":
+        if not jmap.stages:
+            return None, QCoreApplication.translate("MapView", "Add a stage first")
+        owner = jmap.stages[-1]
+        index = len(owner.steps)
+        if step is not None:
+            owner = next(s for s in jmap.stages if step in s.steps)
+            index = owner.steps.index(step) + 1
+        return Insert(doc, owner, "steps", Step(name="New step"), index, "Add step"), ""
+    if payload.type == "lane":
+        index = len(jmap.lanes)
+        if lane is not None:
+            index = jmap.lanes.index(lane) + 1
+        kind = payload.kind or "notes"
+        new = Lane(name="", kind=kind, display="curve" if kind == "emotion" else "cards")
+        macro = Macro("Add lane")
+        macro.add(Insert(doc, jmap, "lanes", new, index, ""))
+        return macro, ""
+    return None, QCoreApplication.translate(
+        "MapView", "This entry cannot be placed from the keyboard"
+    )
+
+
+def new_element_id(command: QUndoCommand) -> str | None:
+    """The id of what a place command adds (to select it afterwards)."""
+    commands = [command]
+    while commands:
+        c = commands.pop(0)
+        item = getattr(c, "item", None)
+        if isinstance(item, EmotionCurve) and item.points:
+            return item.points[0].id
+        if item is not None and hasattr(item, "id"):
+            return str(item.id)
+        commands.extend(getattr(c, "commands", []))
+    return None
