@@ -40,7 +40,8 @@ class Palette(QListWidget):
 
     def _add_heading(self, text: str) -> None:
         item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        # Enabled (drawn in the text colour, not greyed out) but not selectable.
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = item.font()
         font.setBold(True)
         item.setFont(font)
