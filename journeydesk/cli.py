@@ -83,32 +83,9 @@ def _dispatch(args: list[str]) -> int:
         return _usage_error(f"unknown option {args[0]}")
     if len(args) > 1:
         return _usage_error("open one file at a time")
-    preload_pure_python()
     from journeydesk.ui.app import run_app
 
     return run_app(args[0] if args else None)
-
-
-PURE_PYTHON_LAYERS = (
-    "journeydesk.templates",
-    "journeydesk.io",
-    "journeydesk.layout.engine",
-    "journeydesk.layout.hit",
-    "journeydesk.layout.storyline",
-)
-
-
-def preload_pure_python() -> None:
-    """Import the layers without Qt before PySide6 is loaded.
-
-    Once PySide6 is imported, its ``__feature__`` import hook reads the source
-    of every module imported after it; the model, io and layout layers (and
-    pydantic and reportlab under them) never need that, and loading them first
-    makes the editor's start about a tenth quicker (bench/bench_startup.py)."""
-    import importlib
-
-    for name in PURE_PYTHON_LAYERS:
-        importlib.import_module(name)
 
 
 def _usage_error(message: str) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
@@ -62,6 +64,17 @@ _opener: FileOpenHandler | None = None
 """The running app's handler (kept referenced, so its Python side lives on)."""
 
 
+def _probe(moment: str) -> bool:
+    """For bench/bench_startup.py: with ``JOURNEYDESK_STARTUP_PROBE`` set to a
+    file, append when each start moment was reached (``time.time()``)."""
+    target = os.environ.get("JOURNEYDESK_STARTUP_PROBE")
+    if not target:
+        return False
+    with open(target, "a", encoding="utf-8") as out:
+        out.write(f"{moment} {time.time()!r}\n")
+    return True
+
+
 def run_app(path: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -75,24 +88,34 @@ def run_app(path: str | None) -> int:
         # PySide6 crashes at exit on the offscreen platform while the
         # clipboard holds data; a headless run has nobody to paste it anyway.
         app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())
-    from .app_icon import app_icon
+    from .app_language import chosen_language
 
-    app.setWindowIcon(app_icon())
-    from .files import ui_language as preferred_language
-
-    language = preferred_language()  # the Preferences' choice, else the system's
+    language = chosen_language()  # the Preferences' choice, else the system's
     from .i18n import install_translators
 
     app.setProperty("journeydesk_translators", len(install_translators(app, language)))
 
     from .main_window import MainWindow
 
-    window = MainWindow()
+    # The window's frame paints first; the model, the layout and the panels
+    # load after, so the window is on screen at once (bench/bench_startup.py).
+    window = MainWindow(build=False)
     window.show()
+    app.processEvents()
+    _probe("frame")
+    from .app_icon import app_icon  # QtSvg: after the first paint, like the rest
+
+    app.setWindowIcon(app_icon())
+    window.build()
     if path is None:
         window.open_sample(language)
     else:
         window.open_path(path)
+    if os.environ.get("JOURNEYDESK_STARTUP_PROBE"):
+        app.processEvents()  # the map painted, for the benchmark
+    if _probe("map"):
+        QTimer.singleShot(0, window.files.quit_all)  # a benchmark's run ends here
+        return app.exec()
     opener.set_ready()
     # Work left by a JourneyDesk that crashed or was killed: offer it back once
     # the window is up.

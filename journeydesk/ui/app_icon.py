@@ -23,8 +23,8 @@ def icon_svg() -> bytes:
     return data
 
 
-def icon_pixmap(size: int) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(icon_svg()))
+def icon_pixmap(size: int, renderer: QSvgRenderer | None = None) -> QPixmap:
+    renderer = renderer or QSvgRenderer(QByteArray(icon_svg()))
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -37,6 +37,7 @@ def icon_pixmap(size: int) -> QPixmap:
 @functools.cache
 def app_icon() -> QIcon:
     icon = QIcon()
+    renderer = QSvgRenderer(QByteArray(icon_svg()))
     for size in ICON_SIZES:
-        icon.addPixmap(icon_pixmap(size))
+        icon.addPixmap(icon_pixmap(size, renderer))
     return icon

@@ -8,15 +8,18 @@ open it and look at it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
     QPageLayout,
+    QPalette,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -25,30 +28,62 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from journeydesk import templates
-from journeydesk.canvas.interactions import EditorContext
-from journeydesk.canvas.items import ElementItem
-from journeydesk.canvas.scene import MapScene
-from journeydesk.canvas.view import MapView
-from journeydesk.document.commands import remove_elements
-from journeydesk.document.document import Change, Document
-from journeydesk.io import ProjectFileError
-from journeydesk.layout.labels import label
-from journeydesk.model import JourneyMap, Project
+if TYPE_CHECKING:  # bound at run time by _load_heavy()
+    from journeydesk import templates
+    from journeydesk.canvas.interactions import EditorContext
+    from journeydesk.canvas.items import ElementItem
+    from journeydesk.canvas.scene import MapScene
+    from journeydesk.canvas.view import MapView
+    from journeydesk.document.commands import remove_elements
+    from journeydesk.document.document import Change, Document
+    from journeydesk.io import ProjectFileError
+    from journeydesk.layout.labels import label
+    from journeydesk.model import JourneyMap, Project
 
-from .comments import CommentsPanel
-from .files import FileController
-from .files import ui_language as preferred_ui_language
-from .findbar import FindBar
-from .inspector import Inspector
-from .navigator import Navigator
-from .palette import Palette
-from .storyline_panel import StorylinePanel, storyline_only
+    from .comments import CommentsPanel
+    from .files import FileController
+    from .files import ui_language as preferred_ui_language
+    from .findbar import FindBar
+    from .inspector import Inspector
+    from .navigator import Navigator
+    from .palette import Palette
+    from .storyline_panel import StorylinePanel, storyline_only
+
+
+def _load_heavy() -> None:
+    """Import what the window's panels are made of: the model (pydantic), the
+    layout (reportlab's font metrics), the canvas and the panels.
+
+    A window is first built as a frame (menus, docks, status bar) from Qt
+    alone and painted; these imports come after, in ``MainWindow.build``, so
+    the window shows at once (bench/bench_startup.py). Bound as module
+    globals, for the methods that use them."""
+    global templates, EditorContext, ElementItem, MapScene, MapView, remove_elements
+    global Document, label, CommentsPanel, FileController, preferred_ui_language
+    global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only
+    from journeydesk import templates
+    from journeydesk.canvas.interactions import EditorContext
+    from journeydesk.canvas.items import ElementItem
+    from journeydesk.canvas.scene import MapScene
+    from journeydesk.canvas.view import MapView
+    from journeydesk.document.commands import remove_elements
+    from journeydesk.document.document import Document
+    from journeydesk.layout.labels import label
+
+    from .comments import CommentsPanel
+    from .files import FileController
+    from .files import ui_language as preferred_ui_language
+    from .findbar import FindBar
+    from .inspector import Inspector
+    from .navigator import Navigator
+    from .palette import Palette
+    from .storyline_panel import StorylinePanel, storyline_only
 
 MAX_SHOWN_PROBLEMS = 12
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
@@ -69,18 +104,66 @@ def settle_heap() -> None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, build: bool = True) -> None:
+        """The window's frame: title, menus, docks and status bar, from Qt
+        alone. With ``build`` (the default) the panels are made at once;
+        ``run_app`` paints the frame first and calls ``build`` after."""
         super().__init__()
         self.project: Project | None = None
         self.path: Path | None = None
         self.document: Document | None = None
+        self.built = False
         self.undo_group = QUndoGroup(self)
         self.resize(1400, 900)
         screen = self.screen()
         if screen is not None:
             area = screen.availableGeometry()
             self.resize(max(900, int(area.width() * 0.92)), max(600, int(area.height() * 0.9)))
+        self.setWindowTitle("JourneyDesk")
+        self.file_menu: QMenu = self.menuBar().addMenu(self.tr("&File"))
+        self.edit_menu: QMenu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.view_menu: QMenu = self.menuBar().addMenu(self.tr("&View"))
+        self.help_menu: QMenu = self.menuBar().addMenu(self.tr("&Help"))
 
+        def dock(title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+            widget = QDockWidget(title, self)
+            widget.setObjectName(name)
+            widget.setWidget(QWidget())
+            self.addDockWidget(area, widget)
+            return widget
+
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.maps_dock = dock(self.tr("Maps"), "maps", left)
+        self.palette_dock = dock(self.tr("Palette"), "palette", left)
+        self.comments_dock = dock(self.tr("Comments"), "comments", right)
+        self.inspector_dock = dock(self.tr("Inspector"), "inspector", right)
+        self.storyline_dock = dock(self.tr("Storyline"), "storyline", right)
+        self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks(
+            [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
+        )
+        # Until the map view is made: the desk it will stand on, and a word.
+        waiting = QLabel(self.tr("Opening…"))
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        waiting.setAutoFillBackground(True)
+        desk = waiting.palette()
+        dark = desk.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        desk.setColor(QPalette.ColorRole.Window, QColor("#2A2E35" if dark else "#E4E7EC"))
+        waiting.setPalette(desk)
+        self.setCentralWidget(waiting)
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Make the panels, the canvas and the menus' actions (once)."""
+        if self.built:
+            return
+        self.built = True
+        _load_heavy()
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
         self.find_bar = FindBar()
@@ -113,38 +196,19 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.maps)
         self.maps.hide()
         left_layout.addWidget(self.summary)
-        self.maps_dock = QDockWidget(self.tr("Maps"), self)
-        self.maps_dock.setObjectName("maps")
         self.maps_dock.setWidget(left)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.maps_dock)
 
         self.palette_list = Palette(preferred_ui_language())
         self.palette_list.itemActivated.connect(self._place_from_palette)
-        self.palette_dock = QDockWidget(self.tr("Palette"), self)
-        self.palette_dock.setObjectName("palette")
         self.palette_dock.setWidget(self.palette_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
 
         self.comments = CommentsPanel()
         self.comments.targetActivated.connect(self.reveal_element)
-        self.comments_dock = QDockWidget(self.tr("Comments"), self)
-        self.comments_dock.setObjectName("comments")
         self.comments_dock.setWidget(self.comments)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
         self._make_inspector()
         self.storyline = StorylinePanel()
-        self.storyline_dock = QDockWidget(self.tr("Storyline"), self)
-        self.storyline_dock.setObjectName("storyline")
         self.storyline_dock.setWidget(self.storyline)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.storyline_dock)
-        self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
-        self.inspector_dock.raise_()
-        self.resizeDocks(
-            [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
-        )
 
-        self.zoom_label = QLabel()
-        self.statusBar().addPermanentWidget(self.zoom_label)
         self.view.zoomChanged.connect(self._show_zoom)
         # Refused drops, keyboard connections, palette placing: said in the status bar.
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -152,6 +216,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._update_title()
         self._show_zoom(self.view.zoom)
+        # Keyboard first: arrows and typing go to the map from the start.
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- menus ------------------------------------------------------------
 
@@ -166,7 +232,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu
         self.files.add_file_actions(file_menu)
         file_menu.addAction(
             self._action(
@@ -190,7 +256,7 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu = self.edit_menu
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
@@ -218,7 +284,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu
         zoom_in = self._action(
             self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, self.view.zoom_in
         )
@@ -256,7 +322,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.storyline_dock.toggleViewAction())
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu
         about = self._action(self.tr("&About JourneyDesk"), None, self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(about)
@@ -545,12 +611,7 @@ class MainWindow(QMainWindow):
         the canvas selection once the scene settles (a redraw clears and
         restores the selection, which must not rebuild the inspector's form)."""
         self.inspector = Inspector()
-        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
-        self.inspector_dock.setObjectName("inspector")
         self.inspector_dock.setWidget(self.inspector)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
-        self.inspector_dock.raise_()
         self._inspector_timer = QTimer(self)
         self._inspector_timer.setSingleShot(True)
         self._inspector_timer.setInterval(0)

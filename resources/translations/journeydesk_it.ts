@@ -1013,6 +1013,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <translation>Apertura…</translation>
+    </message>
+    <message>
         <source>&amp;About JourneyDesk</source>
         <translation>&amp;Informazioni su JourneyDesk</translation>
     </message>
