@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPageLayout,
     QPalette,
+    QShortcut,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -210,6 +211,9 @@ class MainWindow(QMainWindow):
         self.palette_list = Palette(preferred_ui_language())
         self.palette_list.itemActivated.connect(self._place_from_palette)
         self.palette_dock.setWidget(self.palette_list)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.palette_list)
+        back.setContext(Qt.ShortcutContext.WidgetShortcut)
+        back.activated.connect(lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self.comments = CommentsPanel()
         self.comments.targetActivated.connect(self.reveal_element)
@@ -326,6 +330,17 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Present Storyline"), QKeySequence(Qt.Key.Key_F5), self.present)
         )
         view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(self.tr("Next &Pane"), QKeySequence(Qt.Key.Key_F6), self.next_pane)
+        )
+        view_menu.addAction(
+            self._action(
+                self.tr("Pre&vious Pane"),
+                QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6),
+                lambda: self.next_pane(backwards=True),
+            )
+        )
+        view_menu.addSeparator()
         view_menu.addAction(self.maps_dock.toggleViewAction())
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
@@ -338,6 +353,36 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action(self.tr("Third-party &Licences"), None, self.show_licences)
         )
+
+    def panes(self) -> list[tuple[QWidget, QDockWidget | None]]:
+        """What F6 walks, in order: the map, the palette, the personas and
+        maps, the inspector, the storyline, the comments (hidden docks skipped)."""
+        return [
+            (self.view, None),
+            (self.palette_list, self.palette_dock),
+            (self.navigator.tree, self.maps_dock),
+            (self.inspector, self.inspector_dock),
+            (self.storyline, self.storyline_dock),
+            (self.comments, self.comments_dock),
+        ]
+
+    def next_pane(self, backwards: bool = False) -> None:
+        """F6 / Shift+F6: the keyboard's way between the map and the panels."""
+        panes = [(w, d) for w, d in self.panes() if d is None or d.toggleViewAction().isChecked()]
+        focus = self.focusWidget()
+        current = next(
+            (n for n, (w, _d) in enumerate(panes) if focus is w or w.isAncestorOf(focus)), -1
+        )
+        widget, dock = panes[(current + (-1 if backwards else 1)) % len(panes)]
+        if dock is not None:
+            dock.raise_()  # a tabbed dock comes to the front
+        target = widget.focusProxy() or widget
+        if target.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            # A panel (inspector, storyline, comments): its first field.
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            target.focusNextChild()
+        else:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_about(self, *, licences: bool = False) -> QWidget:
         """The About dialog: version, licence and third-party notices."""

@@ -1017,6 +1017,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Apertura…</translation>
     </message>
     <message>
+        <source>Next &amp;Pane</source>
+        <translation>Riquadro &amp;successivo</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>Riquadro p&amp;recedente</translation>
+    </message>
+    <message>
         <source>&amp;About JourneyDesk</source>
         <translation>&amp;Informazioni su JourneyDesk</translation>
     </message>
