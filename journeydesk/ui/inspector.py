@@ -959,6 +959,68 @@ class Inspector(QWidget):
             lambda _item: self.set_value(mid, "personas", get(), label, False)
         )
         self._bind(jmap, "personas", label, checklist, get, put)
+        self._curves_section(jmap)
+
+    def _curves_section(self, jmap: JourneyMap) -> None:
+        """The map's emotion curves, one per persona, and a way to add one for
+        a persona who has none yet (in the first curve lane; a curve lane is
+        added with it when the map has none)."""
+        assert self.document is not None
+        project = self.document.project
+        self._table_keys.add((jmap.id, "curves"))
+        names = {p.id: p.name or self.tr("(unnamed persona)") for p in project.personas}
+        shown = [
+            f"{c.label or names.get(c.persona or '', self.tr('(no persona)'))}"
+            + (f" — {names[c.persona]}" if c.label and c.persona in names else "")
+            for c in jmap.curves
+        ]
+        curves = QLabel("\n".join(shown) or self.tr("(none)"))
+        curves.setTextFormat(Qt.TextFormat.PlainText)
+        curves.setWordWrap(True)
+        self.form.addRow(self.tr("Emotion curves"), curves)
+        missing = [p for p in project.personas if all(c.persona != p.id for c in jmap.curves)]
+        if not missing:
+            return
+        row = QHBoxLayout()
+        pick = QComboBox()
+        pick.setAccessibleName(self.tr("Persona for a new emotion curve"))
+        for persona in missing:
+            pick.addItem(names[persona.id], persona.id)
+        add = QPushButton(self.tr("Add Curve"))
+        add.setAccessibleName(self.tr("Add an emotion curve for this persona"))
+        row.addWidget(pick, 1)
+        row.addWidget(add)
+        mid = jmap.id
+
+        def add_curve() -> None:
+            doc = self.document
+            target = self._safe(mid)
+            persona_id = pick.currentData()
+            if doc is None or not isinstance(target, JourneyMap) or persona_id is None:
+                return
+            macro = Macro(
+                self.tr("Add emotion curve for %1").replace("%1", f"'{names[persona_id]}'")
+            )
+            lane = next((ln for ln in target.lanes if ln.display == "curve"), None)
+            if lane is None:
+                lane = Lane(name=self.tr("Emotion curve"), kind="emotion", display="curve")
+                # Under what the customer does, thinks and feels, as maps usually have it.
+                above = [
+                    n
+                    for n, ln in enumerate(target.lanes)
+                    if ln.kind in ("actions", "thoughts", "feelings")
+                ]
+                macro.add(Insert(doc, target, "lanes", lane, (above[-1] + 1) if above else 0))
+            curve = EmotionCurve(persona=persona_id, lane=lane.id, label=names[persona_id])
+            macro.add(Insert(doc, target, "curves", curve))
+            if persona_id not in target.personas:
+                macro.add(
+                    SetField(doc, target.id, "personas", [*target.personas, persona_id], "", False)
+                )
+            doc.push(macro)
+
+        add.clicked.connect(add_curve)
+        self.form.addRow("", row)
 
     def _stage_form(self, stage: Stage) -> None:
         assert self.document is not None

@@ -742,6 +742,26 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Personas</translation>
     </message>
     <message>
+        <source>Emotion curves</source>
+        <translation>Curve emotive</translation>
+    </message>
+    <message>
+        <source>Persona for a new emotion curve</source>
+        <translation>Persona per una nuova curva emotiva</translation>
+    </message>
+    <message>
+        <source>Add Curve</source>
+        <translation>Aggiungi curva</translation>
+    </message>
+    <message>
+        <source>Add an emotion curve for this persona</source>
+        <translation>Aggiungi una curva emotiva per questa persona</translation>
+    </message>
+    <message>
+        <source>Add emotion curve for %1</source>
+        <translation>Aggiungi la curva emotiva di %1</translation>
+    </message>
+    <message>
         <source>Narration</source>
         <translation>Narrazione</translation>
     </message>
