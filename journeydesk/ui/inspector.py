@@ -969,8 +969,9 @@ class Inspector(QWidget):
         project = self.document.project
         self._table_keys.add((jmap.id, "curves"))
         names = {p.id: p.name or self.tr("(unnamed persona)") for p in project.personas}
+        nobody = self.tr("(no persona)")
         shown = [
-            f"{c.label or names.get(c.persona or '', self.tr('(no persona)'))}"
+            (c.label or names.get(c.persona or "", nobody))
             + (f" — {names[c.persona]}" if c.label and c.persona in names else "")
             for c in jmap.curves
         ]

@@ -742,6 +742,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Personas</translation>
     </message>
     <message>
+        <source>(no persona)</source>
+        <translation>(nessuna persona)</translation>
+    </message>
+    <message>
         <source>Emotion curves</source>
         <translation>Curve emotive</translation>
     </message>
