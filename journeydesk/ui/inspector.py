@@ -615,7 +615,7 @@ class Inspector(QWidget):
             asset = next((a for a in self.document.project.assets if a.id == value), None)
             if asset is None:
                 return str(value)
-            return f"{asset.name or self.tr('image')} ({asset.width}×{asset.height})"
+            return (asset.name or self.tr("image")) + f" ({asset.width}×{asset.height})"
 
         current: list[Any] = [getattr(element, field)]
 

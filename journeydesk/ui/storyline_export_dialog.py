@@ -181,7 +181,8 @@ class StorylineExportDialog(QDialog):
         if jmap is not None and len(self.project.maps) > 1:
             stem = f"{stem} - {jmap.name}" if jmap.name else stem
         stem = "".join(c if c not in '/\\:*?"<>|' else "_" for c in stem).strip() or "storyline"
-        name = f"{stem} - {self.tr('slides')}" if fmt == "slides" else stem + SUFFIX[fmt]
+        slides = self.tr("slides")
+        name = f"{stem} - {slides}" if fmt == "slides" else stem + SUFFIX[fmt]
         return str(Path(folder) / name) if folder else name
 
     def _format_changed(self) -> None:

@@ -560,7 +560,7 @@ class StorylinePanel(QWidget):
         self.image_name.setText(
             self.tr("(none)")
             if scene.image is None
-            else f"{asset.name or self.tr('image')} ({asset.width}×{asset.height})"
+            else (asset.name or self.tr("image")) + f" ({asset.width}×{asset.height})"
             if asset is not None
             else scene.image
         )

@@ -562,6 +562,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Rimuovi</translation>
     </message>
     <message>
+        <source>image</source>
+        <translation>immagine</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Scegli…</translation>
     </message>
@@ -2089,6 +2093,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Compare stages (no map is derived from or for this one)</source>
         <translation>Confronta le fasi (nessuna mappa derivata da questa o da cui questa deriva)</translation>
+    </message>
+    <message>
+        <source>slides</source>
+        <translation>diapositive</translation>
     </message>
     <message>
         <source>The project has no map.</source>
