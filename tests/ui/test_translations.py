@@ -63,3 +63,20 @@ def test_resolve_language() -> None:
     assert i18n.resolve_language("it") == "it"
     assert i18n.resolve_language("en") == "en"
     assert i18n.resolve_language("system") in ("en", "it")
+
+
+def test_no_translated_string_hides_inside_an_f_string() -> None:
+    """lupdate cannot see ``self.tr("...")`` inside an f-string's braces: such
+    a string would stay English in the Italian UI with no test noticing."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "journeydesk"
+    pattern = re.compile(r"""\bf(["']).*\{[^}]*\b(?:tr|translate)\(""")
+    hidden = [
+        f"{path.relative_to(root.parent)}:{n}"
+        for path in root.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert hidden == []
