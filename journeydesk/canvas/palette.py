@@ -90,8 +90,11 @@ def drop_command(
     x: float,
     y: float,
     title: str = "",
+    curve_id: str | None = None,
 ) -> QUndoCommand | None:
-    """The command a drop makes, or None when the payload cannot go there."""
+    """The command a drop makes, or None when the payload cannot go there.
+    An emotion point goes on ``curve_id`` (the selected curve) when that curve
+    is drawn in the lane it is dropped on, else on the lane's first curve."""
     if not allowed(jmap, payload, hit, layout, x, y):
         return None
     if payload.type == "card" and hit is not None:
@@ -101,7 +104,16 @@ def drop_command(
         step_rect = hit.rect
         offset = min(1.0, max(0.0, (x - step_rect.x) / step_rect.w)) if step_rect.w else 0.5
         lane_top, lane_h = hit.rect.y + 14, hit.rect.h - 28
-        curve = next((c for c in jmap.curves if c.lane == hit.lane), None)
+        first_lane = next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
+        curve = next(
+            (
+                c
+                for c in jmap.curves
+                if c.id == curve_id
+                and (c.lane == hit.lane or (c.lane is None and first_lane == hit.lane))
+            ),
+            None,
+        ) or next((c for c in jmap.curves if c.lane == hit.lane), None)
         if curve is None:
             first_curve_lane = next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
             curve = next(

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView
 
 from journeydesk.layout.hit import cell_at
+from journeydesk.model import JourneyMap
 
 from .accessible import Describer
 from .edit_actions import EditActions
@@ -100,6 +101,15 @@ class MapView(QGraphicsView):
 
     # --- the palette from the keyboard ---------------------------------
 
+    def selected_curve(self, jmap: JourneyMap) -> str | None:
+        """The curve selected, or the curve of a selected emotion point."""
+        for item in self.scene().selectedItems():
+            if isinstance(item, ElementItem) and item.kind in ("curve", "curve_point"):
+                for c in jmap.curves:
+                    if c.id == item.element_id or any(p.id == item.element_id for p in c.points):
+                        return c.id
+        return None
+
     def place(self, payload: Payload) -> bool:
         """Put a palette entry where the keyboard is (Enter on the palette)."""
         from .placing import Place, new_element_id, place_command
@@ -115,17 +125,7 @@ class MapView(QGraphicsView):
             keys.cell = keys._start_cell(jmap)
         if keys is not None and keys.cell is not None:
             step, lane = keys.cell.step, keys.cell.lane
-        for item in self.scene().selectedItems():
-            if isinstance(item, ElementItem) and item.kind in ("curve", "curve_point"):
-                curve = next(
-                    (
-                        c.id
-                        for c in jmap.curves
-                        if c.id == item.element_id
-                        or any(p.id == item.element_id for p in c.points)
-                    ),
-                    None,
-                )
+        curve = self.selected_curve(jmap)
         doc = self.editor.document
         command, why = place_command(doc, jmap, payload, Place(step, lane, curve))
         if command is None:
@@ -515,7 +515,16 @@ class MapView(QGraphicsView):
             return
         payload, layout, jmap, hit, pos, ok = target
         command = (
-            drop_command(self.editor.document, jmap, payload, hit, layout, pos.x(), pos.y())
+            drop_command(
+                self.editor.document,
+                jmap,
+                payload,
+                hit,
+                layout,
+                pos.x(),
+                pos.y(),
+                curve_id=self.selected_curve(jmap),
+            )
             if ok
             else None
         )
