@@ -215,6 +215,7 @@ class MapLayouter:
             y += h
 
         grid_bottom = y
+        self._span_lanes(lanes, lane_rects, cards_by_lane, step_index, card_boxes)
         self._grid(ctx, x0, step_index, grid_bottom, lanes, lane_rects)
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
@@ -471,6 +472,56 @@ class MapLayouter:
                 sky[j] = y + m.height + t.card_gap
         bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
+
+    def _span_lanes(
+        self,
+        lanes: list[Lane],
+        lane_rects: dict[str, Rect],
+        cards_by_lane: dict[str, list[Card]],
+        step_index: dict[str, int],
+        card_boxes: dict[str, Rect],
+    ) -> None:
+        """A card spanning lanes (``span_lanes`` > 1) stretches down through
+        the lanes of cards below it, as far as their cells under it are empty:
+        where a spanned cell holds a card, the span stops above that lane (so
+        nothing is ever covered, and a card dropped there shortens it)."""
+        n_cols = len(step_index)
+        position = {lane.id: n for n, lane in enumerate(lanes)}
+        taken: dict[str, set[int]] = {}
+        for lane_id, cards in cards_by_lane.items():
+            cols = taken.setdefault(lane_id, set())
+            for card in cards:
+                i = step_index[card.step]
+                cols.update(range(i, min(n_cols, i + card.span_steps)))
+        for lane_id, cards in cards_by_lane.items():
+            for card in cards:
+                box = card_boxes.get(card.id)
+                if card.span_lanes <= 1 or box is None or lane_id not in position:
+                    continue
+                i = step_index[card.step]
+                cols = set(range(i, min(n_cols, i + card.span_steps)))
+                below = [
+                    other
+                    for other in cards
+                    if other is not card
+                    and other.id in card_boxes
+                    and card_boxes[other.id].y > box.y
+                ]
+                if any(
+                    cols & set(range(step_index[o.step], step_index[o.step] + o.span_steps))
+                    for o in below
+                ):
+                    continue  # a card of its own lane sits below it
+                start = position[lane_id] + 1
+                last: Lane | None = None
+                for lane in lanes[start : start + card.span_lanes - 1]:
+                    blocked = taken.get(lane.id, set()) & cols
+                    if lane.collapsed or lane.display != "cards" or blocked:
+                        break
+                    last = lane
+                if last is not None:
+                    bottom = lane_rects[last.id].bottom - self.theme.lane_padding
+                    card_boxes[card.id] = Rect(box.x, box.y, box.w, max(box.h, bottom - box.y))
 
     def _channel_grid(
         self, ctx: _Ctx, lane: Lane, step_index: dict[str, int], x0: float, top: float, width: float
