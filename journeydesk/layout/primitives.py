@@ -170,5 +170,17 @@ class MapLayout:
                 out.setdefault(item.element, []).append(item)
         return out
 
+    def missing_glyphs(self) -> list[str]:
+        """Characters of the drawn texts the bundled font cannot draw (they
+        print as empty boxes), sorted; exporters warn about them."""
+        from .text import missing_glyphs
+
+        found: set[str] = set()
+        for item in self.items:
+            for p in item.primitives:
+                if isinstance(p, Text):
+                    found |= missing_glyphs(p.lines, p.face)
+        return sorted(found)
+
     def sorted_items(self) -> list[Item]:
         return sorted(self.items, key=lambda i: i.z)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .fonts import Face, metrics
@@ -24,9 +25,42 @@ class Wrapped:
     """Some text did not fit and the last line ends with an ellipsis."""
 
 
+SUBSTITUTES = str.maketrans(
+    {
+        "→": "->",
+        "←": "<-",
+        "↔": "<->",
+        "⇒": "=>",
+        "⇐": "<=",
+        "⟶": "->",
+        "✓": "√",
+        "✔": "√",
+        "✅": "√",
+        "☑": "√",
+        "✗": "x",
+        "✘": "x",
+        "❌": "x",
+        "★": "*",
+        "☆": "*",
+        "İ": "I",
+        "№": "No.",
+    }
+)
+"""Symbols workshop notes use that the bundled font lacks, drawn with ones it
+has, so the canvas and the PDF show the same thing (not a box in the PDF)."""
+
+
 def clean(text: str) -> str:
-    """Untrusted text as plain drawable text: control characters become spaces."""
-    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Untrusted text as plain drawable text: control characters become spaces;
+    a few symbols the font lacks become ones it has (``SUBSTITUTES``)."""
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.translate(SUBSTITUTES)
+
+
+def missing_glyphs(lines: Iterable[str], face: Face) -> set[str]:
+    """Characters of ``lines`` the face cannot draw (they print as empty boxes)."""
+    m = metrics(face)
+    return {c for line in lines for c in line if not c.isspace() and not m.covers(c)}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -410,7 +410,31 @@ class MainWindow(QMainWindow):
             return
         from .export_dialog import ExportDialog
 
-        ExportDialog(self.project, self.current_map(), self, self.path, self.document).exec()
+        dialog = ExportDialog(self.project, self.current_map(), self, self.path, self.document)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.report_export(dialog.last_report)
+
+    def report_export(self, report: object) -> QMessageBox | None:
+        """Say where the export went; its warnings (small text, cut texts,
+        characters the font lacks) in a window that does not block."""
+        path = getattr(report, "path", None)
+        if path:
+            self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 10000)
+        warnings = list(getattr(report, "warnings", []) or [])
+        if not warnings:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Exported, with warnings"),
+            "\n\n".join(warnings),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self._export_warnings = box
+        return box
 
     def export_storyline(self) -> None:
         """The shown map's storyline as slides, a video or a deck."""

@@ -1061,6 +1061,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>&amp;Licenze di terze parti</translation>
     </message>
     <message>
+        <source>Exported to %1</source>
+        <translation>Esportato in %1</translation>
+    </message>
+    <message>
+        <source>Exported, with warnings</source>
+        <translation>Esportazione completata, con avvisi</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Stampa</translation>
     </message>

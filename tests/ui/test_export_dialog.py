@@ -164,3 +164,25 @@ def test_save_the_choices_as_a_project_profile(qtbot, tmp_path: Path) -> None:  
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert project.export_profiles == []
+
+
+def test_export_warnings_reach_the_user_without_blocking(qtbot, tmp_path):
+    """The PDF report's warnings (here: characters the font lacks) are shown
+    in a window that does not block; the status bar says where it went."""
+    from journeydesk.export.pdf.poster import export_pdf
+    from journeydesk.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
+    w.open_sample("en")
+    w.show()
+    jmap = w.current_map()
+    jmap.cards[0].title = "Жанна"
+    report = export_pdf(w.project, [jmap], tmp_path / "out.pdf")
+    box = w.report_export(report)
+    assert box is not None and not box.isModal() and box.isVisible()
+    assert "Ж" in box.text() and "cannot draw" in box.text()
+    assert str(tmp_path / "out.pdf") in w.statusBar().currentMessage()
+    box.close()
+    jmap.cards[0].title = "Plain"
+    assert w.report_export(export_pdf(w.project, [jmap], tmp_path / "b.pdf")) is None

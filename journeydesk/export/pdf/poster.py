@@ -493,6 +493,9 @@ def _write(
         body = layout.min_body_size * plan.scale
         report.maps.append(MapPages(jmap.id, jmap.name, plan, first, page - first + 1, body))
         report.overflows += len(layout.overflows)
+        missing = layout.missing_glyphs()
+        if missing:
+            report.warnings.append(glyphs_warning(jmap.name, missing))
         if layout.min_body_size and body < MIN_TEXT_PT - 1e-9:
             report.warnings.append(
                 f"map {jmap.name!r}: body text would print at {body:.1f} pt on "
@@ -506,6 +509,14 @@ def _write(
         )
     report.pages = page
     return c.getpdfdata(), report
+
+
+def glyphs_warning(map_name: str, missing: list[str]) -> str:
+    shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+    return (
+        f"map {map_name!r}: {len(missing)} character{'s' if len(missing) != 1 else ''} "
+        f"the bundled font cannot draw show as empty boxes in the PDF: {shown}"
+    )
 
 
 def _with_pages(plan: MapPlan, first_sheet_page: int) -> MapPlan:
