@@ -32,7 +32,8 @@ def test_a_card_spans_down_through_empty_cells_and_stops_above_a_card():
     box = _box(layout, tall.id)
     assert box.y < _lane(layout, touch.id).bottom
     # Down through pain points and opportunities: both cells are empty.
-    assert abs(box.bottom - (_lane(layout, opp.id).bottom - MapLayouter().theme.lane_padding)) < 0.01
+    padding = MapLayouter().theme.lane_padding
+    assert abs(box.bottom - (_lane(layout, opp.id).bottom - padding)) < 0.01
 
     # A card in the pain point cell under it: the span stops in its own lane.
     blocker = Card(step=steps[0].id, lane=pain.id, kind="pain_point", title="Slow")
