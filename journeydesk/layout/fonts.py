@@ -75,6 +75,10 @@ def ttfont(face: Face) -> TTFont:
     return TTFont(face.value, str(font_file(face)))
 
 
+UNCOVERED_WIDTH = 1.25
+"""Width, per unit of font size, a character the font lacks is measured with."""
+
+
 @functools.cache
 def metrics(face: Face) -> FontMetrics:
     tt = ttfont(face).face
@@ -85,5 +89,8 @@ def metrics(face: Face) -> FontMetrics:
         ascent=tt.ascent / 1000.0,
         descent=-tt.descent / 1000.0,
         widths=widths,
-        default_width=tt.defaultWidth / 1000.0,
+        # A character the font lacks is drawn by Qt with a fallback font (a
+        # CJK glyph or an emoji is a full em wide) and by the PDF as a box:
+        # measured as a full em, its line is broken early enough for either.
+        default_width=max(UNCOVERED_WIDTH, tt.defaultWidth / 1000.0),
     )

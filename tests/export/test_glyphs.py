@@ -39,3 +39,21 @@ def test_the_templates_need_no_missing_glyph():
             project = templates.new_project(key, lang)
             for jmap in project.maps:
                 assert MapLayouter().layout(project, jmap).missing_glyphs() == [], (key, lang)
+
+
+def test_text_the_font_lacks_stays_inside_its_box_on_screen(qtbot):
+    """Qt draws characters the font lacks with a fallback font; the layout
+    measures them wide enough that the drawn line stays inside its width."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from journeydesk.export.raster.painter import TEXT_SCALE, qfont
+    from journeydesk.layout.fonts import Face, metrics
+
+    for face in (Face.REGULAR, Face.BOLD):
+        for text in ("Ж" * 30, "中文字" * 10, "Жанна Иванова"):
+            fm = QFontMetricsF(qfont(face, 10.0))
+            drawn = fm.horizontalAdvance(text) / TEXT_SCALE
+            assert drawn <= metrics(face).width(text, 10.0) * 1.001, (
+                face,
+                text,
+            )
