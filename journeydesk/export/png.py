@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QGuiApplication
 
+from journeydesk.export.notes import overflow_warning
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
@@ -96,8 +97,7 @@ def export_png(
         raise OSError("the image could not be encoded as PNG")
     buffer.close()
     atomic_write_bytes(path, bytes(data.data()))
-    warnings = []
+    warnings: list[str] = []
     if layout.overflows:
-        n = len(layout.overflows)
-        warnings.append(f"{n} text{'s' if n != 1 else ''} did not fit and end with an ellipsis (…)")
+        warnings.append(overflow_warning(len(layout.overflows)))
     return PngReport(str(path), image.width(), image.height(), dpi, warnings)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from journeydesk.export.notes import stale_slides_warning
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.layout.storyline import compares, scene_title, scenes_for, slide_layout
@@ -212,10 +213,7 @@ def export_slides(
         if p.name not in report.files and p.name[6:9].isdigit()
     )
     if stale:
-        report.warnings.append(
-            f"{len(stale)} older slide file{'s' if len(stale) != 1 else ''} in the folder "
-            f"(from {stale[0]}) are not part of this export; the manifest lists the slides"
-        )
+        report.warnings.append(stale_slides_warning(len(stale), stale[0]))
     return report
 
 

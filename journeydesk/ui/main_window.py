@@ -420,7 +420,9 @@ class MainWindow(QMainWindow):
         path = getattr(report, "path", None)
         if path:
             self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 10000)
-        warnings = list(getattr(report, "warnings", []) or [])
+        from .export_warnings import say
+
+        warnings = [say(w) for w in getattr(report, "warnings", []) or []]
         if not warnings:
             return None
         box = QMessageBox(

@@ -386,6 +386,9 @@ class StorylineExportDialog(QDialog):
                 status().showMessage(
                     self.tr("Storyline exported to %1").replace("%1", str(self.written)), 8000
                 )
+            report_export = getattr(parent, "report_export", None)
+            if callable(report_export) and getattr(self.last_report, "warnings", None):
+                report_export(self.last_report)  # its warnings, in a window that does not block
             self.accept()
 
     def cancel_or_close(self) -> None:

@@ -254,6 +254,25 @@
     </message>
 </context>
 <context>
+    <name>ExportWarnings</name>
+    <message>
+        <source>%1 text(s) did not fit and end with an ellipsis (…)</source>
+        <translation>Testi che non entravano e finiscono con i puntini (…): %1</translation>
+    </message>
+    <message>
+        <source>Map “%1”: %2 character(s) the bundled font cannot draw show as empty boxes in the PDF: %3</source>
+        <translation>Mappa “%1”: caratteri che il font incluso non sa disegnare (%2), nel PDF appaiono come riquadri vuoti: %3</translation>
+    </message>
+    <message>
+        <source>Map “%1”: body text would print at %2 pt on %3 (below %4 pt); choose a larger paper, or show fewer lanes</source>
+        <translation>Mappa “%1”: il testo uscirebbe a %2 pt su %3 (sotto i %4 pt); scegli un foglio più grande o mostra meno corsie</translation>
+    </message>
+    <message>
+        <source>%1 older slide file(s) in the folder (from %2) are not part of this export; the manifest lists the slides</source>
+        <translation>Nella cartella ci sono file di diapositive precedenti (%1, da %2) che non fanno parte di questa esportazione; il manifest elenca le diapositive</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
         <source>&amp;New…</source>

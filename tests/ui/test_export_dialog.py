@@ -186,3 +186,27 @@ def test_export_warnings_reach_the_user_without_blocking(qtbot, tmp_path):
     box.close()
     jmap.cards[0].title = "Plain"
     assert w.report_export(export_pdf(w.project, [jmap], tmp_path / "b.pdf")) is None
+
+
+def test_export_warnings_are_said_in_italian(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from journeydesk.export.notes import glyphs_warning, overflow_warning, small_text_warning
+    from journeydesk.ui.export_warnings import say
+    from journeydesk.ui.i18n import install_translators
+
+    english = glyphs_warning("Mappa", ["Ж", "中"])
+    assert "cannot draw" in english and english.key == "glyphs"  # the CLI's text
+    app = QApplication.instance()
+    translators = install_translators(app, "it")
+    try:
+        assert say(english) == (
+            "Mappa “Mappa”: caratteri che il font incluso non sa disegnare (2), "
+            "nel PDF appaiono come riquadri vuoti: Ж 中"
+        )
+        assert say(overflow_warning(3)).endswith(": 3")
+        assert "4.5 pt" in say(small_text_warning("M", 4.5, "A4", 6)).replace(",", ".")
+        assert say("a plain warning") == "a plain warning"
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

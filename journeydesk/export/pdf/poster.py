@@ -42,6 +42,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeydesk import __version__
+from journeydesk.export.notes import glyphs_warning, overflow_warning, small_text_warning
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.fonts import Face, metrics
@@ -498,25 +499,12 @@ def _write(
             report.warnings.append(glyphs_warning(jmap.name, missing))
         if layout.min_body_size and body < MIN_TEXT_PT - 1e-9:
             report.warnings.append(
-                f"map {jmap.name!r}: body text would print at {body:.1f} pt on "
-                f"{plan.paper.describe()} (below {MIN_TEXT_PT:g} pt); choose a larger "
-                "paper, or show fewer lanes"
+                small_text_warning(jmap.name, body, plan.paper.describe(), MIN_TEXT_PT)
             )
     if report.overflows:
-        report.warnings.append(
-            f"{report.overflows} text{'s' if report.overflows != 1 else ''} did not fit "
-            "and end with an ellipsis (…)"
-        )
+        report.warnings.append(overflow_warning(report.overflows))
     report.pages = page
     return c.getpdfdata(), report
-
-
-def glyphs_warning(map_name: str, missing: list[str]) -> str:
-    shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
-    return (
-        f"map {map_name!r}: {len(missing)} character{'s' if len(missing) != 1 else ''} "
-        f"the bundled font cannot draw show as empty boxes in the PDF: {shown}"
-    )
 
 
 def _with_pages(plan: MapPlan, first_sheet_page: int) -> MapPlan:

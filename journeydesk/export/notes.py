@@ -1,0 +1,64 @@
+"""Export warnings: English text for the command line, with a key and values
+so the app can say them in the user's language (``journeydesk.ui.export_warnings``).
+No Qt here: the PDF exporter uses it too."""
+
+from __future__ import annotations
+
+
+class ExportWarning(str):
+    """A warning: the string itself is the English text the CLI prints."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, text: str, **values: object) -> ExportWarning:
+        warning = super().__new__(cls, text)
+        warning.key = key
+        warning.values = values
+        return warning
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def overflow_warning(count: int) -> ExportWarning:
+    return ExportWarning(
+        "overflow",
+        f"{plural(count, 'text')} did not fit and end with an ellipsis (…)",
+        count=count,
+    )
+
+
+def glyphs_warning(map_name: str, missing: list[str]) -> ExportWarning:
+    shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+    return ExportWarning(
+        "glyphs",
+        f"map {map_name!r}: {plural(len(missing), 'character')} the bundled font cannot "
+        f"draw show as empty boxes in the PDF: {shown}",
+        map=map_name,
+        count=len(missing),
+        chars=shown,
+    )
+
+
+def small_text_warning(map_name: str, size: float, paper: str, minimum: float) -> ExportWarning:
+    return ExportWarning(
+        "small_text",
+        f"map {map_name!r}: body text would print at {size:.1f} pt on {paper} (below "
+        f"{minimum:g} pt); choose a larger paper, or show fewer lanes",
+        map=map_name,
+        size=f"{size:.1f}",
+        paper=paper,
+        minimum=f"{minimum:g}",
+    )
+
+
+def stale_slides_warning(count: int, first: str) -> ExportWarning:
+    return ExportWarning(
+        "stale_slides",
+        f"{plural(count, 'older slide file')} in the folder (from {first}) are not part of "
+        "this export; the manifest lists the slides",
+        count=count,
+        first=first,
+    )
