@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,14 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -155,6 +163,17 @@ def project_from_choice(choice: TemplateChoice, language: str) -> Project:
     project.created = now
     project.modified = now
     return project
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while a file is read and laid out (a big map takes a
+    second or two)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def ui_language() -> str:
@@ -381,12 +400,13 @@ class FileController(QObject):
     def open_here(self, name: str | os.PathLike[str]) -> bool:
         """Open a file in this window; on failure say what is wrong and keep what is open."""
         try:
-            project = read_project(name)
+            with busy():
+                project = read_project(name)
+                path = Path(name)
+                self.show_project(project, path)
         except ProjectFileError as exc:
             self.window._show_load_error(os.fspath(name), exc)
             return False
-        path = Path(name)
-        self.show_project(project, path)
         add_recent(path.absolute())
         return True
 
@@ -417,12 +437,13 @@ class FileController(QObject):
             add_recent(path.absolute())
             return shown
         try:
-            project = read_project(path)
+            with busy():
+                project = read_project(path)
+                target = self.target_window()
+                target.files.show_project(project, path)
         except ProjectFileError as exc:
             self.window._show_load_error(os.fspath(path), exc)
             return None
-        target = self.target_window()
-        target.files.show_project(project, path)
         add_recent(path.absolute())
         return target
 

@@ -523,3 +523,35 @@ def test_preferences_action_applies_the_interval(
     expect_modal(PreferencesDialog, answer)
     window.files.preferences()
     assert window.files.autosave_timer.interval() == 12000
+
+
+def test_opening_shows_the_wait_cursor_and_restores_it(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from journeydesk import templates
+    from journeydesk.io import write_project
+    from journeydesk.ui import files
+    from journeydesk.ui.main_window import MainWindow
+
+    path = tmp_path / "a.journey"
+    write_project(templates.new_project("blank", "en"), path)
+    bad = tmp_path / "bad.journey"
+    bad.write_text("{", encoding="utf-8")
+    seen = []
+    real = files.read_project
+
+    def spy(name):
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor is not None else None)
+        return real(name)
+
+    monkeypatch.setattr(files, "read_project", spy)
+    w = MainWindow()
+    qtbot.addWidget(w, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
+    assert w.files.open_here(path)
+    assert seen == [Qt.CursorShape.WaitCursor]
+    assert QGuiApplication.overrideCursor() is None
+    monkeypatch.setattr(w, "_show_load_error", lambda *a: seen.append("error"))
+    assert not w.files.open_here(bad)
+    assert seen[-1] == "error" and QGuiApplication.overrideCursor() is None
