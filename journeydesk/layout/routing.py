@@ -159,7 +159,15 @@ def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> 
 
     goal = {(xi[g[0]], yi[g[1]]): edge for edge, g in ends}
     start_of = {(xi[s[0]], yi[s[1]]): edge for edge, s in starts}
-    heap: list[tuple[float, int, int, int, int]] = []
+    # A*: the straight distance to the nearest goal never overestimates what
+    # is left (bends only add), so the first goal reached is still the best.
+    goal_points = [(xs_s[gi], ys_s[gj]) for gi, gj in goal]
+
+    def estimate(i: int, j: int) -> float:
+        x, y = xs_s[i], ys_s[j]
+        return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
+
+    heap: list[tuple[float, int, float, int, int, int]] = []
     came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
     best: dict[tuple[int, int, int], float] = {}
     counter = 0
@@ -167,10 +175,10 @@ def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> 
         state = (node[0], node[1], 0)  # direction 0: horizontal (we leave a side that way)
         best[state] = 0.0
         came[state] = None
-        heapq.heappush(heap, (0.0, counter, node[0], node[1], 0))
+        heapq.heappush(heap, (estimate(*node), counter, 0.0, node[0], node[1], 0))
         counter += 1
     while heap:
-        cost, _, i, j, direction = heapq.heappop(heap)
+        _f, _, cost, i, j, direction = heapq.heappop(heap)
         state = (i, j, direction)
         if cost > best.get(state, float("inf")):
             continue
@@ -198,7 +206,9 @@ def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> 
             if cost + step < best.get(nstate, float("inf")):
                 best[nstate] = cost + step
                 came[nstate] = state
-                heapq.heappush(heap, (cost + step, counter, ni, nj, d))
+                heapq.heappush(
+                    heap, (cost + step + estimate(ni, nj), counter, cost + step, ni, nj, d)
+                )
                 counter += 1
     return None
 
