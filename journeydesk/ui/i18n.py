@@ -11,7 +11,6 @@ in the code is missing from the ``.ts``.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -68,6 +67,8 @@ def sources() -> list[str]:
 
 def update(ts: Path | None = None) -> None:
     target = ts or TS_DIR / "journeydesk_it.ts"
+    import subprocess  # only the maintainer's commands need it, not the app's start
+
     subprocess.run(
         [
             _tool("lupdate"),
@@ -88,6 +89,8 @@ def update(ts: Path | None = None) -> None:
 def build(ts: Path | None = None, qm: Path | None = None) -> None:
     source = ts or TS_DIR / "journeydesk_it.ts"
     target = qm or source.with_suffix(".qm")
+    import subprocess
+
     subprocess.run(
         [_tool("lrelease"), "-silent", str(source), "-qm", str(target)], check=True, timeout=300
     )
