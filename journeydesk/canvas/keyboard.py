@@ -108,7 +108,8 @@ class KeyboardCapture:
         if describe_cell is not None:
             describe_cell(self.cell.step, self.cell.lane)
 
-    def _start_cell(self, jmap: JourneyMap) -> Cell | None:
+    def start_cell(self, jmap: JourneyMap) -> Cell | None:
+        """Where the cell cursor starts: the selected card's cell, else the first."""
         selected = self._selected_card(jmap)
         if selected is not None:
             return Cell(selected.step, selected.lane)
@@ -130,12 +131,12 @@ class KeyboardCapture:
         if jmap is None:
             return
         if self.cell is None:
-            self.cell = self._start_cell(jmap)
+            self.cell = self.start_cell(jmap)
         else:
             steps = [s.id for s in jmap.steps()]
             lanes = card_lanes(jmap)
             if self.cell.step not in steps or self.cell.lane not in lanes:
-                self.cell = self._start_cell(jmap)
+                self.cell = self.start_cell(jmap)
             else:
                 si = max(0, min(len(steps) - 1, steps.index(self.cell.step) + dx))
                 li = max(0, min(len(lanes) - 1, lanes.index(self.cell.lane) + dy))

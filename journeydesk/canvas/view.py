@@ -122,7 +122,7 @@ class MapView(QGraphicsView):
         step = lane = curve = None
         keys = self.keys
         if keys is not None and keys.cell is None:
-            keys.cell = keys._start_cell(jmap)
+            keys.cell = keys.start_cell(jmap)
         if keys is not None and keys.cell is not None:
             step, lane = keys.cell.step, keys.cell.lane
         curve = self.selected_curve(jmap)
