@@ -76,19 +76,11 @@ class Document(QObject):
 
     # --- finding things ---------------------------------------------------
 
-    @staticmethod
-    def _walk(obj: BaseModel, index: dict[str, tuple[Element, Location]]) -> None:
+    @classmethod
+    def _walk(cls, obj: BaseModel, index: dict[str, tuple[Element, Location]]) -> None:
         """Index the elements held (at any depth) in the lists of ``obj``."""
         for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, BaseModel):
-                Document._walk(value, index)
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, Element):
-                        index[item.id] = (item, Location(obj, name, i))
-                    if isinstance(item, BaseModel):
-                        Document._walk(item, index)
+            cls._walk_value(obj, name, getattr(obj, name), index)
 
     def _build_index(self) -> dict[str, tuple[Element, Location]]:
         index: dict[str, tuple[Element, Location]] = {}
@@ -159,6 +151,7 @@ class Document(QObject):
     def _walk_value(
         cls, owner: BaseModel, field: str, value: Any, index: dict[str, tuple[Element, Location]]
     ) -> None:
+        """Index what ``owner.field`` holds: a nested object, or a list of them."""
         if isinstance(value, BaseModel):
             cls._walk(value, index)
         elif isinstance(value, list):
