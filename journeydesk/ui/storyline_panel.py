@@ -25,7 +25,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QImage,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -61,7 +60,7 @@ from journeydesk.document.commands import (
     SetFields,
 )
 from journeydesk.document.document import Change, Document
-from journeydesk.export.raster.painter import ImageCache, draw
+from journeydesk.export.raster.painter import ImageCache, render_layout
 from journeydesk.layout.storyline import (
     DEFAULT_DURATION,
     compares,
@@ -690,22 +689,8 @@ class StorylinePanel(QWidget):
             self._images = ImageCache(project.assets)
         resolved = resolve_scene(jmap, scene, compares(project, jmap))
         layout = slide_layout(project, jmap, resolved, *SLIDE)
-        height = round(width * SLIDE[1] / SLIDE[0])
         ratio = self.devicePixelRatioF()
-        image = QImage(
-            round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
-        )
-        image.fill(QColor("#FFFFFF"))
-        painter = QPainter(image)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
-        painter.scale(width * ratio / SLIDE[0], width * ratio / SLIDE[0])
-        for item in layout.sorted_items():
-            draw(painter, item.primitives, self._images)
-        painter.end()
+        image = render_layout(layout, 72.0 * width * ratio / layout.width, self._images)
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         return pixmap
