@@ -97,6 +97,20 @@ def _parse_tags(text: str) -> list[str]:
     return list(dict.fromkeys(t.strip()[:100] for t in text.split(",") if t.strip()))
 
 
+def choice_combo(options: Options, current: object) -> QComboBox:
+    """A combo of ``(value, text)`` choices with ``current`` selected; a current
+    value not among them (a dangling reference, a value this version does not
+    know) is added as itself, so it shows and is kept."""
+    combo = QComboBox()
+    for key, text in options:
+        if key is None or combo.findData(key) < 0:
+            combo.addItem(text, key)
+    if combo.findData(current) < 0:
+        combo.addItem(str(current), current)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
 class Inspector(QWidget):
     """Properties of the selection, the shown map or the project."""
 
@@ -1059,12 +1073,7 @@ class Inspector(QWidget):
             table.add_button.setToolTip(self.tr("Define metrics in the project first"))
         for index, kpi in enumerate(stage.kpis):
             row = table.add_row()
-            combo = QComboBox()
-            for metric in project.metrics:
-                combo.addItem(metric.name or metric.id, metric.id)
-            if combo.findData(kpi.metric) < 0:
-                combo.addItem(kpi.metric, kpi.metric)
-            combo.setCurrentIndex(combo.findData(kpi.metric))
+            combo = choice_combo([(m.id, m.name or m.id) for m in project.metrics], kpi.metric)
             combo.currentIndexChanged.connect(
                 lambda i, c=combo, n=index: replace(n, metric=c.itemData(i))
             )
@@ -1189,12 +1198,7 @@ class Inspector(QWidget):
             table.add_button.setToolTip(self.tr("Define teams in the project first"))
         for index, owner in enumerate(card.owners):
             row = table.add_row()
-            combo = QComboBox()
-            for team in project.teams:
-                combo.addItem(team.name or team.id, team.id)
-            if combo.findData(owner.team) < 0:
-                combo.addItem(owner.team, owner.team)
-            combo.setCurrentIndex(combo.findData(owner.team))
+            combo = choice_combo([(t.id, t.name or t.id) for t in project.teams], owner.team)
             combo.currentIndexChanged.connect(
                 lambda i, c=combo, n=index: replace(n, team=c.itemData(i))
             )
@@ -1266,14 +1270,7 @@ class Inspector(QWidget):
                 (1, "method", methods, self.tr("Method")),
                 (2, "source", sources, self.tr("Source")),
             ):
-                combo = QComboBox()
-                for key, text in options:
-                    if combo.findData(key) < 0 or key is None:
-                        combo.addItem(text, key)
-                value = getattr(ev, field)
-                if combo.findData(value) < 0:
-                    combo.addItem(str(value), value)  # a value this version does not know
-                combo.setCurrentIndex(combo.findData(value))
+                combo = choice_combo(options, getattr(ev, field))
                 combo.currentIndexChanged.connect(
                     lambda i, c=combo, e=ev.id, f=field, t=title: self.set_value(
                         e, f, c.itemData(i), t, False
