@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
+from journeydesk.document.language import shown_language
 from journeydesk.document.clipboard import (
     MIME,
     copy_cards,
@@ -239,7 +240,7 @@ class EditActions:
                     QCoreApplication.translate("MapView", "Edit Title"), keys.edit_selected
                 )
             kinds = menu.addMenu(QCoreApplication.translate("MapView", "Card Kind"))
-            vocab = Vocabulary(doc.project, doc.project.language)
+            vocab = Vocabulary(doc.project, shown_language())
             entries = vocab.entries("card_kinds")
             current = getattr(card, "kind", "")
             if current and all(e.key != current for e in entries):

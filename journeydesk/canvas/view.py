@@ -132,6 +132,8 @@ class MapView(QGraphicsView):
             self.message.emit(why)
             return False
         doc.push(command)
+        if getattr(command, "status", ""):
+            self.message.emit(command.status)
         self.setFocus()
         new_id = new_element_id(command)
         if new_id is None:
@@ -327,7 +329,17 @@ class MapView(QGraphicsView):
                     )
                 event.accept()
                 return
+            self._click_cell(pos)
         super().mousePressEvent(event)
+
+    def _click_cell(self, pos: QPointF) -> None:
+        """A click on no card, point or header: the cell cursor goes to that cell."""
+        layout = self.editor.layout() if self.editor is not None else None
+        if self.keys is None or layout is None:
+            return
+        hit = cell_at(layout, pos.x(), pos.y(), {})
+        if hit is not None:
+            self.keys.click_cell(hit.step, hit.lane)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Double-click a card to edit its title in place."""
@@ -371,7 +383,8 @@ class MapView(QGraphicsView):
             pos = self.mapToScene(event.position().toPoint())
             if isinstance(interaction, MoveCurvePoint):
                 alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-                interaction.release(pos, alt)
+                if not interaction.release(pos, alt) and interaction.why:
+                    self.message.emit(interaction.why)
             else:
                 interaction.release(pos)
             event.accept()
@@ -532,4 +545,6 @@ class MapView(QGraphicsView):
             event.ignore()
             return
         self.editor.document.push(command)
+        if getattr(command, "status", ""):
+            self.message.emit(command.status)
         event.acceptProposedAction()

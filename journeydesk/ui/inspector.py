@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.document.language import shown_language
 from journeydesk.document.commands import Insert, Macro, SetField, describe, remove_elements
 from journeydesk.document.document import Change, Document
 from journeydesk.layout.vocabulary import Vocabulary
@@ -67,7 +68,6 @@ from .inspector_table import parse_number as _parse_number
 from .inspector_vocab import ScoresEditor, VocabulariesEditor
 
 Options = list[tuple[Any, str]]
-LANG_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 USAGE_FIELDS = frozenset(
@@ -363,7 +363,7 @@ class Inspector(QWidget):
     def _vocabulary(self) -> Vocabulary:
         assert self.document is not None
         project = self.document.project
-        return Vocabulary(project, project.language)
+        return Vocabulary(project, shown_language())
 
     # --- pushing commands -------------------------------------------------
 
@@ -700,7 +700,7 @@ class Inspector(QWidget):
         from journeydesk.layout.labels import label as content_label
 
         assert self.document is not None
-        lang = self.document.project.language
+        lang = shown_language()
         return [(k, content_label(k, lang)) for k in keys]
 
     def _section(self, title: str) -> None:
@@ -728,17 +728,17 @@ class Inspector(QWidget):
     def _project_form(self, project: Project) -> None:
         self.line(project, "title", self.tr("Title"))
         self.text(project, "description", self.tr("Description"))
-        lang = self.line(project, "language", self.tr("Language"))
-        pattern = QRegularExpression(LANG_PATTERN)
-        lang.textEdited.disconnect()
-
-        def set_language(text: str) -> None:
-            if pattern.match(text).hasMatch():
-                self.set_value(project.id, "language", text, self.tr("Language"))
-
-        lang.textEdited.connect(set_language)
-        self._bindings[-1].get = lambda: (
-            lang.text() if pattern.match(lang.text()).hasMatch() else project.language
+        # The content language: the words the map drawing and the exports print
+        # (legend, score names, built-in kinds); a tag this version does not
+        # offer (pt-BR...) is shown as written and kept.
+        language = self.choice(
+            project,
+            "language",
+            self.tr("Content language"),
+            [("en", self.tr("English")), ("it", self.tr("Italian"))],
+        )
+        language.setToolTip(
+            self.tr("The language the project is written in: the map and the exports use it")
         )
         self.lines(project, "authors", self.tr("Authors"))
         self._teams_table(project)
@@ -1143,7 +1143,7 @@ class Inspector(QWidget):
         cid = card.id
         label = self.tr("Scores")
         for key, definition in self.document.project.scores().items():
-            lang = self.document.project.language
+            lang = shown_language()
             name = definition.label.get(lang) or definition.label.get("en") or key
             box = QDoubleSpinBox()
             box.setDecimals(1)

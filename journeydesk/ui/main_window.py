@@ -618,7 +618,9 @@ class MainWindow(QMainWindow):
     # --- the shown map ----------------------------------------------------
 
     def _map_line(self, jmap: JourneyMap) -> str:
-        lang = self.project.language if self.project else "en"
+        from journeydesk.document.language import shown_language
+
+        lang = shown_language()
         return (
             self.tr("%1 · %2 · %3 cards")
             .replace("%1", label(jmap.type, lang))
