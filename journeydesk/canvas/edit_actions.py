@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
-from journeydesk.document.language import shown_language
 from journeydesk.document.clipboard import (
     MIME,
     copy_cards,
@@ -20,6 +19,7 @@ from journeydesk.document.clipboard import (
     read_cards,
 )
 from journeydesk.document.commands import SetField, add_connection, remove_elements
+from journeydesk.document.language import shown_language
 from journeydesk.export.raster.painter import draw
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
@@ -199,8 +199,7 @@ class EditActions:
             self._say(
                 QCoreApplication.translate(
                     "MapView",
-                    "Connecting from “%1”: select the target card and press Ctrl+L "
-                    "(Esc cancels)",
+                    "Connecting from “%1”: select the target card and press Ctrl+L (Esc cancels)",
                 ).replace("%1", cards[0].title)
             )
             return

@@ -68,11 +68,10 @@ def place_command(
             curve = next((c for c in jmap.curves if c.id == place.curve), None)
             if curve is None:
                 lane_ids = {ln.id for ln in curve_lanes}
-                curve = next(
-                    (c for c in jmap.curves if c.lane in lane_ids or c.lane is None), None
-                )
+                curve = next((c for c in jmap.curves if c.lane in lane_ids or c.lane is None), None)
             if curve is None and not curve_lanes:
-                return None, QCoreApplication.translate("MapView", "Add an emotion curve lane first")
+                why = QCoreApplication.translate("MapView", "Add an emotion curve lane first")
+                return None, why
             lane_id = (curve.lane if curve is not None else None) or (
                 curve_lanes[0].id if curve_lanes else ""
             )

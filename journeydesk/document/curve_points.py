@@ -11,6 +11,8 @@ can move to another curve of the map: one undo step.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -52,7 +54,7 @@ def score_at(curve: EmotionCurve, steps: list[str], position: float) -> float | 
         return None
     if position <= pts[0][0]:
         return pts[0][1]
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(pts):
         if x1 <= position <= x2:
             return y1 if x2 == x1 else y1 + (y2 - y1) * (position - x1) / (x2 - x1)
     return pts[-1][1]

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.language import shown_language
 from journeydesk.document.commands import Insert, Macro, Remove
 from journeydesk.document.document import Document
+from journeydesk.document.language import shown_language
 from journeydesk.export.pdf.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png

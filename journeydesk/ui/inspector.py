@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.language import shown_language
 from journeydesk.document.commands import Insert, Macro, SetField, describe, remove_elements
 from journeydesk.document.document import Change, Document
+from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,

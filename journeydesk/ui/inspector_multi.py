@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.language import shown_language
 from journeydesk.document.commands import SetFields
 from journeydesk.document.document import Document
+from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,

@@ -57,12 +57,15 @@ def test_a_dropped_point_goes_on_the_curve_nearest_the_drop(window: MainWindow) 
     steps = [s.id for s in jmap.steps()]
     doc = window.document
     assert doc is not None
+
     # Free one step of both curves; the curves still cross it, far apart.
     def between(curve: EmotionCurve, i: int) -> float:
         """The curve's score in step i once its point there is gone."""
         return (score_at(curve, steps, i - 0.5) + score_at(curve, steps, i + 1.5)) / 2  # type: ignore[operator]
 
-    n = next(i for i in range(1, len(steps) - 1) if abs(between(first, i) - between(second, i)) >= 1.5)
+    n = next(
+        i for i in range(1, len(steps) - 1) if abs(between(first, i) - between(second, i)) >= 1.5
+    )
     for curve in (first, second):
         doc.push(Remove(doc, next(p.id for p in curve.points if p.step == steps[n])))
     step_item = next(i for i in window.scene.element_items(steps[n]) if i.kind == "step")
