@@ -260,6 +260,13 @@ class EditActions:
                         )
                     )
                 )
+            if isinstance(card, Card):
+                from .link_menu import add_link_actions
+
+                follow = getattr(self.view, "linkFollowed", None)
+                add_link_actions(
+                    menu, doc, card, follow.emit if follow is not None else lambda *_a: None
+                )
             menu.addSeparator()
         for action in self.actions:
             menu.addAction(action)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,6 +61,7 @@ from journeydesk.model import (
 )
 from journeydesk.model.base import MAX_NAME, MAX_TEXT
 
+from .inspector_extras import InspectorExtras
 from .inspector_multi import MultiSelectionForm
 from .inspector_table import RecordTable as _Table
 from .inspector_table import number_text as _number_text
@@ -114,6 +115,9 @@ def choice_combo(options: Options, current: object) -> QComboBox:
 class Inspector(QWidget):
     """Properties of the selection, the shown map or the project."""
 
+    linkFollowed = Signal(str, str)
+    """Open a card's linked map: (the map's id, the card's id)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Inspector"))
@@ -132,6 +136,7 @@ class Inspector(QWidget):
         """Fields of any element whose change rebuilds the form (usage counts)."""
         self.vocabulary_shown = "channels"
         """The vocabulary the project form shows."""
+        self.extras = InspectorExtras(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -741,6 +746,7 @@ class Inspector(QWidget):
             self.tr("The language the project is written in: the map and the exports use it")
         )
         self.lines(project, "authors", self.tr("Authors"))
+        self.extras.project_rows(project)
         self._teams_table(project)
         self._sources_table(project)
         self._metrics_table(project)
@@ -1137,6 +1143,7 @@ class Inspector(QWidget):
         self._scores(card)
         self._owners_table(card, project)
         self._evidence_table(card, project)
+        self.extras.card_rows(card)
 
     def _scores(self, card: Card) -> None:
         assert self.document is not None
@@ -1288,6 +1295,7 @@ class Inspector(QWidget):
         lo, hi = (-2.0, 2.0)
         if isinstance(curve, EmotionCurve):
             lo, hi = curve.scale.min, curve.scale.max
+        self.extras.point_curve(point)
         self.spin(point, "score", self.tr("Score"), lo, hi, decimals=1, step=1.0)
         self.line(point, "emotion", self.tr("Emotion"))
         self.line(point, "label", self.tr("Label"))
@@ -1301,6 +1309,7 @@ class Inspector(QWidget):
         self.line(curve, "label", self.tr("Label"))
         self.choice(curve, "persona", self.tr("Persona"), self._personas(self.tr("(none)")))
         self.colour(curve, "colour", self.tr("Colour"))
+        self.extras.curve_rows(curve)
 
     def _separator_form(self, separator: Separator) -> None:
         self.choice(
@@ -1315,6 +1324,7 @@ class Inspector(QWidget):
             ],
         )
         self.line(separator, "label", self.tr("Label"))
+        self.extras.separator_rows(separator)
 
     def _team_form(self, team: Team) -> None:
         self.line(team, "name", self.tr("Name"))
@@ -1325,6 +1335,7 @@ class Inspector(QWidget):
         self.line(source, "title", self.tr("Title"))
         self.text(source, "reference", self.tr("Reference"))
         self.text(source, "note", self.tr("Note"))
+        self.extras.source_rows(source)
 
     def _metric_form(self, metric: MetricDefinition) -> None:
         self.line(metric, "name", self.tr("Name"))
