@@ -110,8 +110,9 @@ def new_element_id(command: QUndoCommand) -> str | None:
     commands = [command]
     while commands:
         c = commands.pop(0)
-        if getattr(c, "point_id", None):
-            return str(c.point_id)  # an existing point moved (one point per curve and step)
+        moved = getattr(c, "point_id", None)
+        if moved:
+            return str(moved)  # an existing point moved (one point per curve and step)
         item = getattr(c, "item", None)
         if isinstance(item, EmotionCurve) and item.points:
             return item.points[0].id

@@ -134,8 +134,9 @@ class MapView(QGraphicsView):
             self.message.emit(why)
             return False
         doc.push(command)
-        if getattr(command, "status", ""):
-            self.message.emit(command.status)
+        status = getattr(command, "status", "")
+        if status:
+            self.message.emit(status)
         self.setFocus()
         new_id = new_element_id(command)
         if new_id is None:
@@ -566,6 +567,7 @@ class MapView(QGraphicsView):
             event.ignore()
             return
         self.editor.document.push(command)
-        if getattr(command, "status", ""):
-            self.message.emit(command.status)
+        status = getattr(command, "status", "")
+        if status:
+            self.message.emit(status)
         event.acceptProposedAction()

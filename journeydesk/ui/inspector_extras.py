@@ -77,7 +77,8 @@ class InspectorExtras(QObject):
         return self.inspector.document
 
     def _map_of(self, element_id: str) -> JourneyMap | None:
-        for jmap in self.doc.project.maps:
+        project: Project = self.doc.project
+        for jmap in project.maps:
             if jmap.id == element_id or any(c.id == element_id for c in jmap.cards):
                 return jmap
             if any(p.id == element_id for c in jmap.curves for p in c.points):
