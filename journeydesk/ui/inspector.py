@@ -11,6 +11,7 @@ typed in keeps its cursor).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,14 @@ class _Binding:
 
 def _parse_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _parse_date(text: Any) -> dt.date | None:
+    """A KPI's date as typed (YYYY-MM-DD), or None."""
+    try:
+        return dt.date.fromisoformat(str(text).strip()) if str(text).strip() else None
+    except ValueError:
+        return None
 
 
 def _parse_tags(text: str) -> list[str]:
@@ -1072,7 +1081,10 @@ class Inspector(QWidget):
             )
 
         table = self._table(
-            label, [self.tr("Metric"), self.tr("Value"), self.tr("Target")], add, remove
+            label,
+            [self.tr("Metric"), self.tr("Value"), self.tr("Target"), self.tr("As of")],
+            add,
+            remove,
         )
         table.add_button.setEnabled(bool(project.metrics))
         if not project.metrics:
@@ -1091,8 +1103,14 @@ class Inspector(QWidget):
             def set_kpi_target(t: Any, n: int = index) -> None:
                 replace(n, target=_parse_number(t))
 
+            def set_kpi_date(t: Any, n: int = index) -> None:
+                value = _parse_date(t)
+                if value is not None or not str(t).strip():
+                    replace(n, as_of=value)  # text that is no date changes nothing
+
             table.text_cell(row, 1, _number_text(kpi.value), set_kpi_value)
             table.text_cell(row, 2, _number_text(kpi.target), set_kpi_target)
+            table.text_cell(row, 3, kpi.as_of.isoformat() if kpi.as_of else "", set_kpi_date)
 
     def _step_form(self, step: Step) -> None:
         self.line(step, "name", self.tr("Name"))

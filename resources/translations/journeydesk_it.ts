@@ -816,6 +816,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Valore</translation>
     </message>
     <message>
+        <source>As of</source>
+        <translation>Rilevato il</translation>
+    </message>
+    <message>
         <source>Define metrics in the project first</source>
         <translation>Definisci prima le metriche nel progetto</translation>
     </message>

@@ -109,3 +109,22 @@ def test_the_maps_summary_follows_a_new_persona_at_once(window) -> None:  # type
     assert "New persona" in window.summary.text()
     window.document.undo_stack.undo()
     assert "New persona" not in window.summary.text()
+
+
+def test_a_kpi_date(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTableWidget
+
+    jmap = window.current_map()
+    stage = next(s for s in jmap.stages if s.kpis)
+    _show(window, qtbot, stage.id)
+    tables = {
+        t.accessibleName(): t for t in window.inspector.form_widget.findChildren(QTableWidget)
+    }
+    tables["KPIs"].item(0, 3).setText("2026-01-31")
+    assert stage.kpis[0].as_of == dt.date(2026, 1, 31)
+    tables = {
+        t.accessibleName(): t for t in window.inspector.form_widget.findChildren(QTableWidget)
+    }
+    tables["KPIs"].item(0, 3).setText("soon")  # no date: nothing changes
+    assert stage.kpis[0].as_of == dt.date(2026, 1, 31)
+    assert check_project(window.project) == []
