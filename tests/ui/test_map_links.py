@@ -128,3 +128,39 @@ def test_open_from_the_inspector_and_the_context_menu(window, qtbot) -> None:  #
     assert window.current_map() is future
     window.links.back()
     assert window.current_map() is current and card.id in window.selected_ids()
+
+
+def test_the_pdf_poster_draws_the_link_mark(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One layout for canvas and PDF: the poster carries the mark too (one
+    more stroke in its colour where a card links to a map)."""
+    from pypdf import PdfReader
+
+    from journeydesk import templates
+    from journeydesk.export.pdf.poster import export_pdf
+    from journeydesk.layout.engine import LINK_COLOUR
+    from journeydesk.model import MapLink
+
+    r, g, b = (int(LINK_COLOUR[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def strokes(linked: bool) -> int:
+        project = templates.new_project("sample", "en")
+        if linked:
+            project.maps[0].cards[0].links.append(MapLink(map=project.maps[1].id))
+        path = tmp_path / f"poster_{linked}.pdf"
+        export_pdf(project, [project.maps[0]], path)
+        content = PdfReader(str(path)).pages[0].get_contents().get_data().decode("latin-1")
+        return sum(
+            1
+            for line in content.splitlines()
+            if line.endswith(" RG") and _close(line[:-3], (r, g, b))
+        )
+
+    assert strokes(True) > strokes(False)
+
+
+def _close(numbers: str, rgb: tuple[float, float, float]) -> bool:
+    try:
+        values = [float(v) for v in numbers.split()]
+    except ValueError:
+        return False
+    return len(values) == 3 and all(abs(a - b) < 0.01 for a, b in zip(values, rgb, strict=True))
