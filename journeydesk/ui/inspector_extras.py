@@ -5,7 +5,7 @@ everything a project file holds can be seen, and most of it edited, in the app:
   removed and added; how many lanes it spans; what it was derived from and
   the cards it relates to (shown);
 - an emotion point's curve (moving it to another curve is one undo step);
-- an emotion curve's lane and scale (lowest and highest score);
+- an emotion curve's lane and scale (lowest and highest score, score names);
 - a separator's place (the lane it is drawn under);
 - a research source's kind and date;
 - when the project was created and last saved (shown).
@@ -41,6 +41,7 @@ from journeydesk.model import (
     JourneyMap,
     Project,
     Scale,
+    ScaleLabel,
     Separator,
     Source,
 )
@@ -268,6 +269,40 @@ class InspectorExtras(QObject):
         low.setObjectName("field_scale_min")
         high.setObjectName("field_scale_max")
         insp.form.addRow(label, row)
+        self._score_names(curve)
+
+    def _score_names(self, curve: EmotionCurve) -> None:
+        """The curve's own names for scores ("-2 = Furious; 2 = Delighted");
+        empty: the drawing names the whole scores in the map's language."""
+        insp = self.inspector
+        cid = curve.id
+        label = self.tr("Score names")
+        edit = QLineEdit("; ".join(f"{x.value:g} = {x.label}" for x in curve.scale.labels))
+        edit.setObjectName("field_scale_labels")
+        edit.setAccessibleName(label)
+        edit.setMaxLength(MAX_NAME * 4)
+        edit.setPlaceholderText(self.tr("-2 = Very negative; 0 = Neutral; 2 = Very positive"))
+
+        def commit() -> None:
+            current = self.doc.element(cid)
+            if not isinstance(current, EmotionCurve):
+                return
+            names: dict[float, str] = {}
+            for part in edit.text().split(";"):
+                value, sep, name = part.partition("=")
+                try:
+                    number = float(value.strip().replace("−", "-"))
+                except ValueError:
+                    continue
+                if sep and name.strip() and current.scale.min <= number <= current.scale.max:
+                    names[number] = name.strip()[:MAX_NAME]
+            labels = [ScaleLabel(value=v, label=n) for v, n in sorted(names.items())]
+            if labels != current.scale.labels:
+                scale = current.scale.model_copy(update={"labels": labels})
+                insp.set_value(cid, "scale", scale, label, False)
+
+        edit.editingFinished.connect(commit)
+        insp.form.addRow(label, edit)
 
     # --- a separator ------------------------------------------------------
 

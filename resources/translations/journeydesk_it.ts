@@ -1099,6 +1099,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Punteggio massimo</translation>
     </message>
     <message>
+        <source>Score names</source>
+        <translation>Nomi dei punteggi</translation>
+    </message>
+    <message>
+        <source>-2 = Very negative; 0 = Neutral; 2 = Very positive</source>
+        <translation>-2 = Molto negativa; 0 = Neutra; 2 = Molto positiva</translation>
+    </message>
+    <message>
         <source>Under lane</source>
         <translation>Sotto la corsia</translation>
     </message>

@@ -74,12 +74,27 @@ def test_a_curve_scale_and_a_card_lane_span(window, qtbot) -> None:  # type: ign
     low.setValue(5)  # above the highest: refused, the model keeps its scale
     low.editingFinished.emit()
     assert curve.scale.min == -2
+    _show(window, qtbot, jmap.id)
+    _show(window, qtbot, curve.id)
+    names = window.inspector.form_widget.findChild(QLineEdit, "field_scale_labels")
+    names.setText("-2 = Furious; 3 = Delighted; nonsense; 9 = outside")
+    names.editingFinished.emit()
+    assert [(x.value, x.label) for x in curve.scale.labels] == [(-2, "Furious"), (3, "Delighted")]
+    window.document.undo_stack.undo()
+    assert [(x.value, x.label) for x in curve.scale.labels] == [
+        (-2, "Very negative"),
+        (-1, "Negative"),
+        (0, "Neutral"),
+        (1, "Positive"),
+        (2, "Very positive"),
+    ]
+    window.document.undo_stack.redo()
     card = jmap.cards[0]
     _show(window, qtbot, card.id)
     span = window.inspector.form_widget.findChild(QSpinBox, "field_span_lanes")
     span.setValue(2)
     assert card.span_lanes == 2 and isinstance(card.span_lanes, int)
-    assert window.document.undo_stack.count() == 2
+    assert window.document.undo_stack.count() == 3
 
 
 def test_a_source_kind_and_date(window, qtbot) -> None:  # type: ignore[no-untyped-def]
