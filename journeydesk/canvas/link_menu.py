@@ -36,7 +36,7 @@ def add_link_actions(
 ) -> None:
     """The card's link entries: open each linked map, tick maps to link."""
     for link in card.links:
-        name = link.label or map_name(doc, link.map)
+        name = (link.label or map_name(doc, link.map)).replace("&", "&&")  # no mnemonic
         action = menu.addAction(
             QCoreApplication.translate("MapView", "Open Linked Map “%1”").replace("%1", name)
         )
@@ -47,7 +47,8 @@ def add_link_actions(
     sub.setEnabled(bool(choices))
     linked = {link.map for link in card.links}
     for map_id, name in choices:
-        action = sub.addAction(name or QCoreApplication.translate("MapView", "(unnamed map)"))
+        text = name.replace("&", "&&") or QCoreApplication.translate("MapView", "(unnamed map)")
+        action = sub.addAction(text)
         action.setCheckable(True)
         action.setChecked(map_id in linked)
 
