@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,
@@ -48,7 +49,7 @@ class Describer:
     def __init__(self, project: Project, jmap: JourneyMap) -> None:
         self.project = project
         self.jmap = jmap
-        self.vocab = Vocabulary(project, project.language or "en")
+        self.vocab = Vocabulary(project, shown_language())
         self._steps: dict[str, tuple[Stage, Step]] = {
             step.id: (stage, step) for stage in jmap.stages for step in stage.steps
         }

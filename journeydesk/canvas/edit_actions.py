@@ -19,6 +19,7 @@ from journeydesk.document.clipboard import (
     read_cards,
 )
 from journeydesk.document.commands import SetField, add_connection, remove_elements
+from journeydesk.document.language import shown_language
 from journeydesk.export.raster.painter import draw
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
@@ -198,8 +199,7 @@ class EditActions:
             self._say(
                 QCoreApplication.translate(
                     "MapView",
-                    "Connecting from “%1”: select the target card and press Ctrl+L "
-                    "(Esc cancels)",
+                    "Connecting from “%1”: select the target card and press Ctrl+L (Esc cancels)",
                 ).replace("%1", cards[0].title)
             )
             return
@@ -239,7 +239,7 @@ class EditActions:
                     QCoreApplication.translate("MapView", "Edit Title"), keys.edit_selected
                 )
             kinds = menu.addMenu(QCoreApplication.translate("MapView", "Card Kind"))
-            vocab = Vocabulary(doc.project, doc.project.language)
+            vocab = Vocabulary(doc.project, shown_language())
             entries = vocab.entries("card_kinds")
             current = getattr(card, "kind", "")
             if current and all(e.key != current for e in entries):
@@ -259,6 +259,13 @@ class EditActions:
                             merge=False,
                         )
                     )
+                )
+            if isinstance(card, Card):
+                from .link_menu import add_link_actions
+
+                follow = getattr(self.view, "linkFollowed", None)
+                add_link_actions(
+                    menu, doc, card, follow.emit if follow is not None else lambda *_a: None
                 )
             menu.addSeparator()
         for action in self.actions:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
@@ -299,6 +299,8 @@ class MoveCurvePoint:
         self.item = item
         self.start = start
         self.free = False
+        self.why = ""
+        """Why the drop was refused, for the status bar."""
 
     def _target(self, pos: QPointF) -> tuple[str, float, float] | None:
         from journeydesk.layout.hit import grid_of
@@ -339,9 +341,18 @@ class MoveCurvePoint:
         if target is None or point_id is None:
             return False
         from journeydesk.document.commands import SetFields
+        from journeydesk.document.curve_points import point_in_step
+        from journeydesk.model import EmotionCurve
 
         step, offset, score = target
         doc = self.ctx.document
+        curve = doc.location(point_id).owner
+        if isinstance(curve, EmotionCurve) and point_in_step(curve, step, point_id) is not None:
+            # One point per curve and step: no vertical spike.
+            self.why = QCoreApplication.translate(
+                "Curves", "That curve already has a point in this step"
+            )
+            return False
         doc.push(
             SetFields(
                 doc,

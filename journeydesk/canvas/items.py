@@ -6,14 +6,21 @@ the model (DESIGN.md rule 3).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.export.raster.painter import ImageCache, draw
-from journeydesk.layout.primitives import Item
+from journeydesk.layout.primitives import Item, Line, Path, Primitive
 
 SELECTION_COLOUR = "#1A73E8"
+MIN_CONNECTION_PX = 2.0
+"""A connection's line is at least this wide on screen, in device pixels, so
+the flow between cards reads from the back of a room at a low zoom."""
+MAX_CONNECTION_WIDTH = 16.0
+"""...but never wider than this in points (at the lowest zooms)."""
 SELECTABLE_KINDS = frozenset(
     {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
 )
@@ -47,12 +54,31 @@ class ElementItem(QGraphicsItem):
             self._images = images
         # Strokes and labels reach a little outside the bounds the layout gives.
         b = item.bounds
-        self._rect = QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
+        m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
+        self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
+        self._wide: tuple[float, list[Primitive]] | None = None
         self.setZValue(item.z)
         if item.kind == "card":
             texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
             self.setToolTip("\n".join(texts[:12]))
         self.update()
+
+    def _thick_enough(self, scale: float) -> list[Primitive]:
+        """The connection's strokes widened to MIN_CONNECTION_PX on screen at
+        this zoom (``scale`` device pixels per point); as drawn at a high zoom."""
+        if scale <= 0:
+            return self._item.primitives
+        least = min(MAX_CONNECTION_WIDTH, MIN_CONNECTION_PX / scale)
+        if self._wide is not None and self._wide[0] == least:
+            return self._wide[1]
+        prims: list[Primitive] = [
+            replace(p, width=least)
+            if isinstance(p, (Line, Path)) and p.stroke and p.width < least
+            else p
+            for p in self._item.primitives
+        ]
+        self._wide = (least, prims)
+        return prims
 
     @property
     def layout_item(self) -> Item:
@@ -67,7 +93,10 @@ class ElementItem(QGraphicsItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        draw(painter, self._item.primitives, self._images)
+        prims = self._item.primitives
+        if self.kind == "connection":
+            prims = self._thick_enough(option.levelOfDetailFromTransform(painter.worldTransform()))
+        draw(painter, prims, self._images)
         if self.isSelected():
             b = self._item.bounds
             pen = QPen(QColor(SELECTION_COLOUR))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLineEdit
 
 from journeydesk.document.commands import SetField, add_card, describe
+from journeydesk.document.curve_points import point_in_step
 from journeydesk.layout.hit import grid_of
 from journeydesk.model import Card, CurvePoint, EmotionCurve, JourneyMap
 
@@ -33,6 +34,12 @@ class Cell:
 
 def card_lanes(jmap: JourneyMap) -> list[str]:
     return [lane.id for lane in jmap.lanes if lane.display == "cards" and not lane.collapsed]
+
+
+def cursor_lanes(jmap: JourneyMap) -> list[str]:
+    """The lanes the cell cursor walks with Up and Down: every open lane, the
+    curve and channel lanes included (typing starts a card only where cards go)."""
+    return [lane.id for lane in jmap.lanes if not lane.collapsed]
 
 
 def reading_order(jmap: JourneyMap) -> list[Card]:
@@ -85,7 +92,7 @@ class KeyboardCapture:
         if self.cursor_shown:
             self.show_cell()
 
-    def show_cell(self) -> None:
+    def show_cell(self, scroll: bool = True) -> None:
         layout = self.ctx.layout()
         self._ensure_cursor()
         if self.cell is None or layout is None:
@@ -103,7 +110,8 @@ class KeyboardCapture:
         self.cursor.setRect(rect)
         self.cursor.setVisible(True)
         self.cursor_shown = True
-        self.view.ensureVisible(rect, 20, 20)
+        if scroll:
+            self.view.ensureVisible(rect, 20, 20)
         describe_cell = getattr(self.view, "describe_cell", None)
         if describe_cell is not None:
             describe_cell(self.cell.step, self.cell.lane)
@@ -134,7 +142,7 @@ class KeyboardCapture:
             self.cell = self.start_cell(jmap)
         else:
             steps = [s.id for s in jmap.steps()]
-            lanes = card_lanes(jmap)
+            lanes = cursor_lanes(jmap)
             if self.cell.step not in steps or self.cell.lane not in lanes:
                 self.cell = self.start_cell(jmap)
             else:
@@ -186,7 +194,13 @@ class KeyboardCapture:
         steps = [s.id for s in jmap.steps()]
         if point.step in steps:
             n = max(0, min(len(steps) - 1, steps.index(point.step) + dx))
-            if steps[n] != point.step:
+            if steps[n] != point.step and point_in_step(curve, steps[n]) is not None:
+                self._say(
+                    QCoreApplication.translate(
+                        "Curves", "That curve already has a point in this step"
+                    )
+                )
+            elif steps[n] != point.step:
                 doc.push(
                     SetField(
                         doc,
@@ -197,6 +211,11 @@ class KeyboardCapture:
                     )
                 )
         return True
+
+    def _say(self, text: str) -> None:
+        message = getattr(self.view, "message", None)
+        if message is not None:
+            message.emit(text)
 
     # --- cards ------------------------------------------------------------
 
@@ -261,10 +280,24 @@ class KeyboardCapture:
         self._editing = ("card", card.id)
         return True
 
+    def click_cell(self, step_id: str, lane_id: str) -> None:
+        """A click on an empty place of a cell: the cell cursor goes there."""
+        self.close_editor()
+        self.cell = Cell(step_id, lane_id)
+        self.show_cell(scroll=False)
+
     def start_new_card(self, first: str) -> bool:
         jmap = self.ctx.current_map()
         if jmap is None or self.cell is None or not self.cursor_shown:
             return False
+        lane = next((ln for ln in jmap.lanes if ln.id == self.cell.lane), None)
+        if lane is None or lane.display not in ("cards", "images", "channel_grid"):
+            self._say(
+                QCoreApplication.translate(
+                    "MapView", "Cards go in lanes of cards: move the cell cursor up or down"
+                )
+            )
+            return True
         r = self.cursor.rect()
         self._open_editor(QRectF(r.x() + 4, r.y() + 4, r.width() - 8, 20), first, False)
         self._editing = ("new", None)

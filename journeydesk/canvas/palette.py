@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from PySide6.QtGui import QUndoCommand
 
 from journeydesk.document.commands import Insert, Macro, add_card
+from journeydesk.document.curve_points import nearest_curve, place_point
 from journeydesk.document.document import Document
 from journeydesk.layout.hit import CellHit, header_index_at
 from journeydesk.layout.primitives import MapLayout
-from journeydesk.model import Card, CurvePoint, EmotionCurve, JourneyMap, Lane, Stage, Step
+from journeydesk.model import Card, EmotionCurve, JourneyMap, Lane, Stage, Step
 
 MIME = "application/x-journeydesk-palette"
 
@@ -70,15 +71,12 @@ def emotion_point_command(
     offset: float,
     score: float,
 ) -> QUndoCommand:
-    """A point on ``curve`` (in step order), or a new curve in the lane holding it."""
-    steps = [s.id for s in jmap.steps()]
-    point = CurvePoint(step=step_id, offset=round(offset, 3), score=score)
-    if curve is not None:
-        where = steps.index(step_id) if step_id in steps else len(steps)
-        index = sum(1 for p in curve.points if p.step in steps and steps.index(p.step) <= where)
-        return Insert(doc, curve, "points", point, index, "Add emotion point")
-    new_curve = EmotionCurve(lane=lane_id, points=[point])
-    return Insert(doc, jmap, "curves", new_curve, None, "Add emotion curve")
+    """A point on ``curve`` (in step order), or a new curve in the lane holding
+    it. Where the curve already has a point in that step, that point moves
+    instead; the command's ``status`` then says so (for the status bar)."""
+    command, message = place_point(doc, jmap, curve, lane_id, step_id, offset, score)
+    command.status = message  # type: ignore[attr-defined]
+    return command
 
 
 def drop_command(
@@ -93,8 +91,9 @@ def drop_command(
     curve_id: str | None = None,
 ) -> QUndoCommand | None:
     """The command a drop makes, or None when the payload cannot go there.
-    An emotion point goes on ``curve_id`` (the selected curve) when that curve
-    is drawn in the lane it is dropped on, else on the lane's first curve."""
+    An emotion point goes on the lane's curve drawn nearest the drop
+    (``curve_id``, the selected curve, wins a tie and is the one chosen when
+    no curve of the lane has points yet)."""
     if not allowed(jmap, payload, hit, layout, x, y):
         return None
     if payload.type == "card" and hit is not None:
@@ -104,23 +103,9 @@ def drop_command(
         step_rect = hit.rect
         offset = min(1.0, max(0.0, (x - step_rect.x) / step_rect.w)) if step_rect.w else 0.5
         lane_top, lane_h = hit.rect.y + 14, hit.rect.h - 28
-        first_lane = next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
-        curve = next(
-            (
-                c
-                for c in jmap.curves
-                if c.id == curve_id
-                and (c.lane == hit.lane or (c.lane is None and first_lane == hit.lane))
-            ),
-            None,
-        ) or next((c for c in jmap.curves if c.lane == hit.lane), None)
-        if curve is None:
-            first_curve_lane = next((ln.id for ln in jmap.lanes if ln.display == "curve"), None)
-            curve = next(
-                (c for c in jmap.curves if c.lane is None and first_curve_lane == hit.lane), None
-            )
-        lo, hi = (curve.scale.min, curve.scale.max) if curve else (-2.0, 2.0)
         rel = min(1.0, max(0.0, (y - lane_top) / lane_h)) if lane_h > 0 else 0.5
+        curve = nearest_curve(jmap, hit.lane, hit.step, offset, rel, curve_id)
+        lo, hi = (curve.scale.min, curve.scale.max) if curve else (-2.0, 2.0)
         score = round(hi - rel * (hi - lo))
         return emotion_point_command(doc, jmap, curve, hit.lane, hit.step, offset, score)
     if payload.type == "stage":

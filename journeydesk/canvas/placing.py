@@ -4,8 +4,10 @@ the first cell), the way a drop would put it under the pointer.
 
 - a card goes at the end of that cell (a lane that takes cards only), and its
   title editor opens;
-- an emotion point goes on the selected curve (or the first curve lane's) in
-  that step, at a neutral score; Up and Down then change its score;
+- an emotion point goes on the selected curve (or the first curve of the
+  curve lane the cell cursor is on, else of the first curve lane) in that
+  step, at a neutral score; Up and Down then change its score. Where that
+  curve already has a point in the step, that point is moved and selected;
 - a stage goes after the stage of that step, a step after that step, a lane
   after that lane (at the end when the keyboard is nowhere yet).
 """
@@ -18,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from journeydesk.document.commands import Insert, Macro, add_card
+from journeydesk.document.curve_points import curves_in_lane
 from journeydesk.document.document import Document
 from journeydesk.model import Card, EmotionCurve, JourneyMap, Lane, Stage, Step
 
@@ -52,16 +55,26 @@ def place_command(
     if payload.type == "emotion_point":
         if not steps:
             return None, QCoreApplication.translate("MapView", "The map has no steps yet")
-        curve = next((c for c in jmap.curves if c.id == place.curve), None)
         curve_lanes = [ln for ln in jmap.lanes if ln.display == "curve"]
-        if curve is None:
-            lane_ids = {ln.id for ln in curve_lanes}
-            curve = next((c for c in jmap.curves if c.lane in lane_ids or c.lane is None), None)
-        if curve is None and not curve_lanes:
-            return None, QCoreApplication.translate("MapView", "Add an emotion curve lane first")
-        lane_id = (curve.lane if curve is not None else None) or (
-            curve_lanes[0].id if curve_lanes else ""
-        )
+        if lane is not None and lane.display == "curve":
+            # The cell cursor is on a curve lane: the selected curve when it is
+            # drawn there, else that lane's first curve.
+            in_lane = curves_in_lane(jmap, lane.id)
+            curve = next((c for c in in_lane if c.id == place.curve), None) or next(
+                iter(in_lane), None
+            )
+            lane_id = lane.id
+        else:
+            curve = next((c for c in jmap.curves if c.id == place.curve), None)
+            if curve is None:
+                lane_ids = {ln.id for ln in curve_lanes}
+                curve = next((c for c in jmap.curves if c.lane in lane_ids or c.lane is None), None)
+            if curve is None and not curve_lanes:
+                why = QCoreApplication.translate("MapView", "Add an emotion curve lane first")
+                return None, why
+            lane_id = (curve.lane if curve is not None else None) or (
+                curve_lanes[0].id if curve_lanes else ""
+            )
         return emotion_point_command(doc, jmap, curve, lane_id, (step or steps[0]).id, 0.5, 0.0), ""
     if payload.type == "stage":
         index = len(jmap.stages)
@@ -97,6 +110,9 @@ def new_element_id(command: QUndoCommand) -> str | None:
     commands = [command]
     while commands:
         c = commands.pop(0)
+        moved = getattr(c, "point_id", None)
+        if moved:
+            return str(moved)  # an existing point moved (one point per curve and step)
         item = getattr(c, "item", None)
         if isinstance(item, EmotionCurve) and item.points:
             return item.points[0].id

@@ -52,6 +52,8 @@ class MapView(QGraphicsView):
     zoomChanged = Signal(float)
     message = Signal(str)
     """Something the user should read in the status bar (a refused drop...)."""
+    linkFollowed = Signal(str, str)
+    """Open a linked map: (the map's id, the card the link is on)."""
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
@@ -132,6 +134,9 @@ class MapView(QGraphicsView):
             self.message.emit(why)
             return False
         doc.push(command)
+        status = getattr(command, "status", "")
+        if status:
+            self.message.emit(status)
         self.setFocus()
         new_id = new_element_id(command)
         if new_id is None:
@@ -327,12 +332,26 @@ class MapView(QGraphicsView):
                     )
                 event.accept()
                 return
+            self._click_cell(pos)
         super().mousePressEvent(event)
 
+    def _click_cell(self, pos: QPointF) -> None:
+        """A click on no card, point or header: the cell cursor goes to that cell."""
+        layout = self.editor.layout() if self.editor is not None else None
+        if self.keys is None or layout is None:
+            return
+        hit = cell_at(layout, pos.x(), pos.y(), {})
+        if hit is not None:
+            self.keys.click_cell(hit.step, hit.lane)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Double-click a card to edit its title in place."""
+        """Double-click a card to edit its title in place, its link mark to
+        open the map it links to."""
         if self.keys is not None and event.button() == Qt.MouseButton.LeftButton:
             card = self._card_at(event)
+            if card is not None and self._follow_link_mark(card, event):
+                event.accept()
+                return
             if card is not None:
                 self.scene().clearSelection()
                 card.setSelected(True)
@@ -340,6 +359,21 @@ class MapView(QGraphicsView):
                     event.accept()
                     return
         super().mouseDoubleClickEvent(event)
+
+    def _follow_link_mark(self, item: ElementItem, event: QMouseEvent) -> bool:
+        from journeydesk.model import Card
+
+        from .link_menu import on_link_mark
+
+        doc = self.editor.document if self.editor is not None else None
+        card = doc.element(item.element_id) if doc is not None and item.element_id else None
+        scene = self.scene()
+        theme = scene.layouter.theme if isinstance(scene, MapScene) else None
+        pos = self.mapToScene(event.position().toPoint())
+        if not isinstance(card, Card) or theme is None or not on_link_mark(item, card, pos, theme):
+            return False
+        self.linkFollowed.emit(card.links[0].map, card.id)
+        return True
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
@@ -371,7 +405,8 @@ class MapView(QGraphicsView):
             pos = self.mapToScene(event.position().toPoint())
             if isinstance(interaction, MoveCurvePoint):
                 alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-                interaction.release(pos, alt)
+                if not interaction.release(pos, alt) and interaction.why:
+                    self.message.emit(interaction.why)
             else:
                 interaction.release(pos)
             event.accept()
@@ -532,4 +567,7 @@ class MapView(QGraphicsView):
             event.ignore()
             return
         self.editor.document.push(command)
+        status = getattr(command, "status", "")
+        if status:
+            self.message.emit(status)
         event.acceptProposedAction()

@@ -48,6 +48,9 @@ from .theme import (
 )
 from .vocabulary import Vocabulary
 
+LINK_COLOUR = "#2F6FB3"
+"""The mark of a card linked to another map."""
+
 
 @dataclass(frozen=True)
 class LayoutOptions:
@@ -671,6 +674,7 @@ class MapLayouter:
             tuple(card.scores.items()),
             comments,
             ctx.language,
+            len(card.links),
         )
         prims = self._card_prims.get(key)
         if prims is None:
@@ -740,6 +744,17 @@ class MapLayouter:
         cy = rect.y + rect.h / 2
         x = rect.x
         prims: list[Primitive] = []
+        if card.links:
+            # First in the row, where link_badge_rect finds it (double-click follows it).
+            prims += icons.linked_map(x, rect.y + (rect.h - size) / 2, size, LINK_COLOUR)
+            x += size + 1
+            if len(card.links) > 1:
+                txt = f"{len(card.links)}"
+                prims.append(
+                    Text(x, rect.y, 12, (txt,), t.bold, size, LINK_COLOUR, size * t.leading)
+                )
+                x += metrics(t.bold).width(txt, size) + 1
+            x += 3
         if card.sentiment:
             prims += shapes.sentiment_mark(
                 card.sentiment, x + r, cy, r, t.sentiment_colours.get(card.sentiment, t.muted)
@@ -1141,9 +1156,18 @@ def _darker(colour: str, f: float = 0.75) -> str:
     return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"
 
 
+def link_badge_rect(theme: Theme, card: Rect) -> Rect:
+    """Where a linked card's link mark is drawn: first in its badge row."""
+    t = theme
+    row_y = card.bottom - t.card_padding - t.badge_height
+    size = t.badge_size
+    return Rect(card.x + t.card_padding, row_y + (t.badge_height - size) / 2, size, size)
+
+
 def _badge_count(card: Card) -> int:
     return (
-        int(bool(card.sentiment))
+        int(bool(card.links))
+        + int(bool(card.sentiment))
         + int(bool(card.evidence))
         + int(bool(card.channel))
         + int(bool(card.scores))
@@ -1177,4 +1201,11 @@ def layout_map(
     return MapLayouter(theme).layout(project, jmap, options)
 
 
-__all__ = ["CardMeasure", "Face", "LayoutOptions", "MapLayouter", "layout_map"]
+__all__ = [
+    "CardMeasure",
+    "Face",
+    "LayoutOptions",
+    "MapLayouter",
+    "layout_map",
+    "link_badge_rect",
+]

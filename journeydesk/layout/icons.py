@@ -229,6 +229,18 @@ def comment_bubble(x: float, y: float, s: float, c: str) -> list[Primitive]:
     ]
 
 
+def linked_map(x: float, y: float, s: float, c: str) -> list[Primitive]:
+    """The mark of a card linked to another map (a sub-journey): a small map
+    sheet with an arrow going into it."""
+    w = _w(s)
+    return [
+        Box(Rect(x + s * 0.32, y + s * 0.08, s * 0.62, s * 0.62), stroke=c, stroke_width=w),
+        Line(((x + s * 0.46, y + s * 0.3), (x + s * 0.8, y + s * 0.3)), c, w),
+        Line(((x + s * 0.46, y + s * 0.48), (x + s * 0.72, y + s * 0.48)), c, w),
+        Line(((x + s * 0.04, y + s * 0.94), (x + s * 0.42, y + s * 0.56)), c, w * 1.4, arrow=True),
+    ]
+
+
 ICONS: dict[str, Icon] = {
     "web": _globe,
     "cellphone": _mobile,

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk.document.commands import Insert, Macro, Remove
 from journeydesk.document.document import Document
+from journeydesk.document.language import shown_language
 from journeydesk.export.pdf.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png
@@ -191,7 +192,7 @@ class ExportDialog(QDialog):
     # --- choices ----------------------------------------------------------
 
     def _fill_lane_kinds(self, hidden: list[str]) -> None:
-        vocab = Vocabulary(self.project, self.project.language)
+        vocab = Vocabulary(self.project, shown_language())
         kinds: dict[str, None] = {}
         for jmap in self.project.maps:
             for lane in jmap.lanes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from journeydesk.document.language import shown_language
 from journeydesk.layout.labels import label
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import JourneyMap, Project
@@ -64,7 +65,7 @@ class FindBar(QWidget):
 
     def set_map(self, project: Project | None, jmap: JourneyMap | None) -> None:
         self.project, self.jmap = project, jmap
-        lang = project.language if project else "en"
+        lang = shown_language()  # the interface's words, not the project's
         vocab = Vocabulary(project, lang) if project else None
         combos = (
             (

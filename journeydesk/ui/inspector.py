@@ -11,11 +11,12 @@ typed in keeps its cursor).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk.document.commands import Insert, Macro, SetField, describe, remove_elements
 from journeydesk.document.document import Change, Document
+from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,
@@ -60,6 +62,7 @@ from journeydesk.model import (
 )
 from journeydesk.model.base import MAX_NAME, MAX_TEXT
 
+from .inspector_extras import InspectorExtras
 from .inspector_multi import MultiSelectionForm
 from .inspector_table import RecordTable as _Table
 from .inspector_table import number_text as _number_text
@@ -67,7 +70,6 @@ from .inspector_table import parse_number as _parse_number
 from .inspector_vocab import ScoresEditor, VocabulariesEditor
 
 Options = list[tuple[Any, str]]
-LANG_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 USAGE_FIELDS = frozenset(
@@ -93,6 +95,14 @@ def _parse_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _parse_date(text: Any) -> dt.date | None:
+    """A KPI's date as typed (YYYY-MM-DD), or None."""
+    try:
+        return dt.date.fromisoformat(str(text).strip()) if str(text).strip() else None
+    except ValueError:
+        return None
+
+
 def _parse_tags(text: str) -> list[str]:
     return list(dict.fromkeys(t.strip()[:100] for t in text.split(",") if t.strip()))
 
@@ -114,6 +124,9 @@ def choice_combo(options: Options, current: object) -> QComboBox:
 class Inspector(QWidget):
     """Properties of the selection, the shown map or the project."""
 
+    linkFollowed = Signal(str, str)
+    """Open a card's linked map: (the map's id, the card's id)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Inspector"))
@@ -132,6 +145,7 @@ class Inspector(QWidget):
         """Fields of any element whose change rebuilds the form (usage counts)."""
         self.vocabulary_shown = "channels"
         """The vocabulary the project form shows."""
+        self.extras = InspectorExtras(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -363,7 +377,7 @@ class Inspector(QWidget):
     def _vocabulary(self) -> Vocabulary:
         assert self.document is not None
         project = self.document.project
-        return Vocabulary(project, project.language)
+        return Vocabulary(project, shown_language())
 
     # --- pushing commands -------------------------------------------------
 
@@ -700,7 +714,7 @@ class Inspector(QWidget):
         from journeydesk.layout.labels import label as content_label
 
         assert self.document is not None
-        lang = self.document.project.language
+        lang = shown_language()
         return [(k, content_label(k, lang)) for k in keys]
 
     def _section(self, title: str) -> None:
@@ -728,19 +742,20 @@ class Inspector(QWidget):
     def _project_form(self, project: Project) -> None:
         self.line(project, "title", self.tr("Title"))
         self.text(project, "description", self.tr("Description"))
-        lang = self.line(project, "language", self.tr("Language"))
-        pattern = QRegularExpression(LANG_PATTERN)
-        lang.textEdited.disconnect()
-
-        def set_language(text: str) -> None:
-            if pattern.match(text).hasMatch():
-                self.set_value(project.id, "language", text, self.tr("Language"))
-
-        lang.textEdited.connect(set_language)
-        self._bindings[-1].get = lambda: (
-            lang.text() if pattern.match(lang.text()).hasMatch() else project.language
+        # The content language: the words the map drawing and the exports print
+        # (legend, score names, built-in kinds); a tag this version does not
+        # offer (pt-BR...) is shown as written and kept.
+        language = self.choice(
+            project,
+            "language",
+            self.tr("Content language"),
+            [("en", self.tr("English")), ("it", self.tr("Italian"))],
+        )
+        language.setToolTip(
+            self.tr("The language the project is written in: the map and the exports use it")
         )
         self.lines(project, "authors", self.tr("Authors"))
+        self.extras.project_rows(project)
         self._teams_table(project)
         self._sources_table(project)
         self._metrics_table(project)
@@ -1066,7 +1081,10 @@ class Inspector(QWidget):
             )
 
         table = self._table(
-            label, [self.tr("Metric"), self.tr("Value"), self.tr("Target")], add, remove
+            label,
+            [self.tr("Metric"), self.tr("Value"), self.tr("Target"), self.tr("As of")],
+            add,
+            remove,
         )
         table.add_button.setEnabled(bool(project.metrics))
         if not project.metrics:
@@ -1085,8 +1103,14 @@ class Inspector(QWidget):
             def set_kpi_target(t: Any, n: int = index) -> None:
                 replace(n, target=_parse_number(t))
 
+            def set_kpi_date(t: Any, n: int = index) -> None:
+                value = _parse_date(t)
+                if value is not None or not str(t).strip():
+                    replace(n, as_of=value)  # text that is no date changes nothing
+
             table.text_cell(row, 1, _number_text(kpi.value), set_kpi_value)
             table.text_cell(row, 2, _number_text(kpi.target), set_kpi_target)
+            table.text_cell(row, 3, kpi.as_of.isoformat() if kpi.as_of else "", set_kpi_date)
 
     def _step_form(self, step: Step) -> None:
         self.line(step, "name", self.tr("Name"))
@@ -1137,13 +1161,14 @@ class Inspector(QWidget):
         self._scores(card)
         self._owners_table(card, project)
         self._evidence_table(card, project)
+        self.extras.card_rows(card)
 
     def _scores(self, card: Card) -> None:
         assert self.document is not None
         cid = card.id
         label = self.tr("Scores")
         for key, definition in self.document.project.scores().items():
-            lang = self.document.project.language
+            lang = shown_language()
             name = definition.label.get(lang) or definition.label.get("en") or key
             box = QDoubleSpinBox()
             box.setDecimals(1)
@@ -1288,6 +1313,7 @@ class Inspector(QWidget):
         lo, hi = (-2.0, 2.0)
         if isinstance(curve, EmotionCurve):
             lo, hi = curve.scale.min, curve.scale.max
+        self.extras.point_curve(point)
         self.spin(point, "score", self.tr("Score"), lo, hi, decimals=1, step=1.0)
         self.line(point, "emotion", self.tr("Emotion"))
         self.line(point, "label", self.tr("Label"))
@@ -1301,6 +1327,7 @@ class Inspector(QWidget):
         self.line(curve, "label", self.tr("Label"))
         self.choice(curve, "persona", self.tr("Persona"), self._personas(self.tr("(none)")))
         self.colour(curve, "colour", self.tr("Colour"))
+        self.extras.curve_rows(curve)
 
     def _separator_form(self, separator: Separator) -> None:
         self.choice(
@@ -1315,6 +1342,7 @@ class Inspector(QWidget):
             ],
         )
         self.line(separator, "label", self.tr("Label"))
+        self.extras.separator_rows(separator)
 
     def _team_form(self, team: Team) -> None:
         self.line(team, "name", self.tr("Name"))
@@ -1325,6 +1353,7 @@ class Inspector(QWidget):
         self.line(source, "title", self.tr("Title"))
         self.text(source, "reference", self.tr("Reference"))
         self.text(source, "note", self.tr("Note"))
+        self.extras.source_rows(source)
 
     def _metric_form(self, metric: MetricDefinition) -> None:
         self.line(metric, "name", self.tr("Name"))

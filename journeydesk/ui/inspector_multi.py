@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk.document.commands import SetFields
 from journeydesk.document.document import Document
+from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,
@@ -180,7 +181,7 @@ class MultiSelectionForm(QWidget):
 
     def _vocab_options(self, vocabulary: str, optional: bool) -> Options:
         project = self.document.project
-        vocab = Vocabulary(project, project.language)
+        vocab = Vocabulary(project, shown_language())
         keys = [t.key for t in BUILT_IN[vocabulary]]
         keys += [e.key for e in getattr(project.vocabularies, vocabulary) if e.key not in keys]
         options: Options = [(None, self.tr("(none)"))] if optional else []

@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileController(self)
         self._make_menus()
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.links.back_action)
         self._update_title()
         self._show_zoom(self.view.zoom)
         # Keyboard first: arrows and typing go to the map from the start.
@@ -555,6 +557,21 @@ class MainWindow(QMainWindow):
             item.setToolTip(self._map_line(jmap))
             self.maps.addItem(item)
         self.maps.blockSignals(False)
+        self._update_summary()
+        self.links.reset()
+        self._update_title()
+        # One redraw: the row is set quietly, then the map shown once.
+        self.maps.blockSignals(True)
+        self.maps.setCurrentRow(0 if project.maps else -1)
+        self.maps.blockSignals(False)
+        self._show_map(self.maps.currentRow())
+        settle_heap()
+
+    def _update_summary(self) -> None:
+        """The project's title, personas and number of maps above the maps list."""
+        project = self.project
+        if project is None:
+            return
         personas = ", ".join(p.name for p in project.personas) or "—"
         self.summary.setText(
             "\n".join(
@@ -565,16 +582,10 @@ class MainWindow(QMainWindow):
                 ]
             )
         )
-        self._update_title()
-        # One redraw: the row is set quietly, then the map shown once.
-        self.maps.blockSignals(True)
-        self.maps.setCurrentRow(0 if project.maps else -1)
-        self.maps.blockSignals(False)
-        self._show_map(self.maps.currentRow())
-        settle_heap()
 
     def _model_changed(self, change: Change) -> None:
         """The model changed through a command: redraw the shown map from it."""
+        self._update_summary()  # a persona added, renamed or removed shows at once
         if self.project is None or (
             self.document is not None and storyline_only(self.document, change)
         ):
@@ -618,7 +629,9 @@ class MainWindow(QMainWindow):
     # --- the shown map ----------------------------------------------------
 
     def _map_line(self, jmap: JourneyMap) -> str:
-        lang = self.project.language if self.project else "en"
+        from journeydesk.document.language import shown_language
+
+        lang = shown_language()
         return (
             self.tr("%1 · %2 · %3 cards")
             .replace("%1", label(jmap.type, lang))
@@ -700,6 +713,11 @@ class MainWindow(QMainWindow):
         self.maps.currentRowChanged.connect(lambda _row: self.update_inspector())
         self.navigator.mapActivated.connect(lambda _id: self.update_inspector())
         self.navigator.personaActivated.connect(self._inspect_persona)
+        from .map_links import LinkHistory
+
+        self.links = LinkHistory(self)
+        self.view.linkFollowed.connect(self.links.follow)
+        self.inspector.linkFollowed.connect(self.links.follow)
 
     def _inspect_persona(self, persona_id: str) -> None:
         jmap = self.current_map()

@@ -80,6 +80,21 @@
     </message>
 </context>
 <context>
+    <name>Curves</name>
+    <message>
+        <source>That curve already has a point in this step</source>
+        <translation>Quella curva ha già un punto in questo passo</translation>
+    </message>
+    <message>
+        <source>this curve</source>
+        <translation>questa curva</translation>
+    </message>
+    <message>
+        <source>%1 already has a point in this step: it moved there (one point per step)</source>
+        <translation>%1 ha già un punto in questo passo: è stato spostato lì (un punto per passo)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -617,10 +632,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Descrizione</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Lingua</translation>
-    </message>
-    <message>
         <source>Authors</source>
         <translation>Autori</translation>
     </message>
@@ -805,6 +816,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Valore</translation>
     </message>
     <message>
+        <source>As of</source>
+        <translation>Rilevato il</translation>
+    </message>
+    <message>
         <source>Define metrics in the project first</source>
         <translation>Definisci prima le metriche nel progetto</translation>
     </message>
@@ -879,6 +894,22 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Scores</source>
         <translation>Punteggi</translation>
+    </message>
+    <message>
+        <source>Content language</source>
+        <translation>Lingua dei contenuti</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglese</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italiano</translation>
+    </message>
+    <message>
+        <source>The language the project is written in: the map and the exports use it</source>
+        <translation>La lingua in cui è scritto il progetto: la usano la mappa e le esportazioni</translation>
     </message>
     <message>
         <source>Image</source>
@@ -963,6 +994,171 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Custom</source>
         <translation>Personalizzata</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorExtras</name>
+    <message>
+        <source>Curve %1</source>
+        <translation>Curva %1</translation>
+    </message>
+    <message>
+        <source>Lanes spanned</source>
+        <translation>Corsie occupate</translation>
+    </message>
+    <message>
+        <source>(untitled card)</source>
+        <translation>(scheda senza titolo)</translation>
+    </message>
+    <message>
+        <source>Derived from card</source>
+        <translation>Derivata dalla scheda</translation>
+    </message>
+    <message>
+        <source>Related cards</source>
+        <translation>Schede correlate</translation>
+    </message>
+    <message>
+        <source>Linked maps</source>
+        <translation>Mappe collegate</translation>
+    </message>
+    <message>
+        <source>(unnamed map)</source>
+        <translation>(mappa senza nome)</translation>
+    </message>
+    <message>
+        <source>(missing map)</source>
+        <translation>(mappa mancante)</translation>
+    </message>
+    <message>
+        <source>label (optional)</source>
+        <translation>etichetta (facoltativa)</translation>
+    </message>
+    <message>
+        <source>Label of the link to %1</source>
+        <translation>Etichetta del collegamento a %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Open the linked map %1</source>
+        <translation>Apri la mappa collegata %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the link to %1</source>
+        <translation>Rimuovi il collegamento a %1</translation>
+    </message>
+    <message>
+        <source>Map to link this card to</source>
+        <translation>Mappa da collegare a questa scheda</translation>
+    </message>
+    <message>
+        <source>Link to Map</source>
+        <translation>Collega a una mappa</translation>
+    </message>
+    <message>
+        <source>Add another map to the project to link to it</source>
+        <translation>Aggiungi un’altra mappa al progetto per collegarla</translation>
+    </message>
+    <message>
+        <source>Curve</source>
+        <translation>Curva</translation>
+    </message>
+    <message>
+        <source>This curve already has a point in this step</source>
+        <translation>Questa curva ha già un punto in questo passo</translation>
+    </message>
+    <message>
+        <source>(unnamed lane)</source>
+        <translation>(corsia senza nome)</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Corsia</translation>
+    </message>
+    <message>
+        <source>(the first curve lane)</source>
+        <translation>(la prima corsia delle curve)</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Scala</translation>
+    </message>
+    <message>
+        <source>Lowest score</source>
+        <translation>Punteggio minimo</translation>
+    </message>
+    <message>
+        <source>Highest score</source>
+        <translation>Punteggio massimo</translation>
+    </message>
+    <message>
+        <source>Score names</source>
+        <translation>Nomi dei punteggi</translation>
+    </message>
+    <message>
+        <source>-2 = Very negative; 0 = Neutral; 2 = Very positive</source>
+        <translation>-2 = Molto negativa; 0 = Neutra; 2 = Molto positiva</translation>
+    </message>
+    <message>
+        <source>Under lane</source>
+        <translation>Sotto la corsia</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>survey, interview, report…</source>
+        <translation>sondaggio, intervista, rapporto…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-GG</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>Ultimo salvataggio</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>en</source>
+        <translation>it</translation>
+    </message>
+</context>
+<context>
+    <name>LinkHistory</name>
+    <message>
+        <source>Back to Linking Card</source>
+        <translation>Torna alla scheda del collegamento</translation>
+    </message>
+    <message>
+        <source>Show the card whose link opened this map</source>
+        <translation>Mostra la scheda il cui collegamento ha aperto questa mappa</translation>
+    </message>
+    <message>
+        <source>The linked map is not in this project</source>
+        <translation>La mappa collegata non è in questo progetto</translation>
+    </message>
+    <message>
+        <source>Showing the linked map “%1”: Alt+Left goes back</source>
+        <translation>Mappa collegata “%1”: Alt+Sinistra per tornare indietro</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1424,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Titolo della scheda</translation>
     </message>
     <message>
+        <source>Cards go in lanes of cards: move the cell cursor up or down</source>
+        <translation>Le schede vanno nelle corsie di schede: sposta il cursore in su o in giù</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(senza titolo)</translation>
     </message>
@@ -1326,6 +1526,22 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>This entry cannot be placed from the keyboard</source>
         <translation>Questa voce non si può inserire da tastiera</translation>
+    </message>
+    <message>
+        <source>(missing map)</source>
+        <translation>(mappa mancante)</translation>
+    </message>
+    <message>
+        <source>(unnamed map)</source>
+        <translation>(mappa senza nome)</translation>
+    </message>
+    <message>
+        <source>Open Linked Map “%1”</source>
+        <translation>Apri la mappa collegata “%1”</translation>
+    </message>
+    <message>
+        <source>Link to Map</source>
+        <translation>Collega a una mappa</translation>
     </message>
 </context>
 <context>

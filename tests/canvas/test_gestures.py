@@ -154,50 +154,6 @@ def test_a_card_cannot_go_on_the_emotion_curve(window: MainWindow) -> None:
     assert window.document.undo_stack.count() == 0
 
 
-def test_an_emotion_point_goes_on_the_curve(window: MainWindow) -> None:
-    project = window.project
-    assert project is not None
-    jmap = project.maps[0]
-    curve_lane = next(lane for lane in jmap.lanes if lane.display == "curve")
-    step = jmap.steps()[4]
-    lane_b = next(i for i in window.scene.element_items(curve_lane.id) if i.kind == "lane")
-    step_b = next(i for i in window.scene.element_items(step.id) if i.kind == "step")
-    points = sum(len(c.points) for c in jmap.curves)
-    _drop(
-        window,
-        Payload("emotion_point"),
-        QPointF(step_b.layout_item.bounds.x + 20, lane_b.layout_item.bounds.y + 16),
-    )
-    assert sum(len(c.points) for c in jmap.curves) == points + 1
-    new = next(p for c in jmap.curves for p in c.points if p.step == step.id and p.score == 2)
-    assert new.offset < 0.5
-    assert check_project(project) == []
-
-
-def test_an_emotion_point_dropped_goes_on_the_selected_curve(window: MainWindow) -> None:
-    """Two personas' curves share the lane: the one selected (or whose point
-    is selected) takes the drop; with none selected, the lane's first."""
-    project = window.project
-    assert project is not None
-    jmap = project.maps[0]
-    first, second = jmap.curves[0], jmap.curves[1]
-    assert first.lane == second.lane
-    curve_lane = next(lane for lane in jmap.lanes if lane.id == first.lane)
-    lane_b = next(i for i in window.scene.element_items(curve_lane.id) if i.kind == "lane")
-    step_b = next(i for i in window.scene.element_items(jmap.steps()[3].id) if i.kind == "step")
-    at = QPointF(step_b.layout_item.bounds.x + 20, lane_b.layout_item.bounds.y + 30)
-    window.scene.clearSelection()
-    for item in window.scene.element_items(second.points[0].id):
-        item.setSelected(True)
-    n1, n2 = len(first.points), len(second.points)
-    _drop(window, Payload("emotion_point"), at)
-    assert (len(first.points), len(second.points)) == (n1, n2 + 1)
-    window.scene.clearSelection()
-    _drop(window, Payload("emotion_point"), at)
-    assert (len(first.points), len(second.points)) == (n1 + 1, n2 + 1)
-    assert check_project(project) == []
-
-
 def test_a_new_stage_and_lane_from_the_palette(window: MainWindow) -> None:
     project = window.project
     assert project is not None

@@ -91,31 +91,71 @@ def test_emotion_point_from_the_keyboard_then_nudged(window):
     view = window.view
     jmap = window.current_map()
     curve = jmap.curves[1]
-    # Select the second persona's curve: the new point goes on it.
+    from journeydesk.document.commands import Remove
+
+    # A step where the second persona's curve has no point: a new point goes there.
+    free = curve.points[2].step
+    window.document.push(Remove(window.document, curve.points[2].id))
+    lane = next(ln.id for ln in jmap.lanes if ln.display == "cards")
     window.scene.clearSelection()
     for item in window.scene.element_items(curve.points[0].id):
-        item.setSelected(True)
+        item.setSelected(True)  # the second persona's curve: the new point goes on it
     view.setFocus()
-    QTest.keyClick(view, Qt.Key.Key_Escape)
-    view.keys.cell = None
+    from journeydesk.canvas.keyboard import Cell
+
+    view.keys.cell = Cell(free, lane)
     before = len(curve.points)
     _activate(window, "Emotion point")
     assert len(curve.points) == before + 1
-    point = next(p for p in curve.points if p.score == 0 and not p.emotion)
+    point = next(p for p in curve.points if p.step == free)
+    assert point.score == 0 and not point.emotion
     selected = [i.element_id for i in window.scene.selectedItems()]
     assert selected == [point.id]
     QTest.keyClick(view, Qt.Key.Key_Up)
     QTest.keyClick(view, Qt.Key.Key_Up)
     QTest.keyClick(view, Qt.Key.Key_Up)  # clamped at the top of the scale
     assert point.score == curve.scale.max
-    steps = [s.id for s in jmap.steps()]
-    start = steps.index(point.step)
-    QTest.keyClick(view, Qt.Key.Key_Right)
-    assert steps.index(point.step) == start + 1
     doc = window.document
-    doc.undo_stack.undo()  # the move
     doc.undo_stack.undo()  # the score presses, merged into one step
-    assert point.score == 0 and steps.index(point.step) == start
+    assert point.score == 0
+    assert check_project(window.project) == []
+
+
+def test_a_second_point_in_a_step_moves_the_existing_one(window):
+    """One point per curve and step: placing where the curve has one moves it
+    (a status message says so) instead of drawing a vertical spike; a nudge
+    into a step that has one is refused."""
+    view = window.view
+    jmap = window.current_map()
+    curve = jmap.curves[1]
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    existing = curve.points[0]
+    lane = next(ln.id for ln in jmap.lanes if ln.display == "cards")
+    window.scene.clearSelection()
+    for item in window.scene.element_items(existing.id):
+        item.setSelected(True)
+    view.setFocus()
+    from journeydesk.canvas.keyboard import Cell
+
+    view.keys.cell = Cell(existing.step, lane)
+    before = len(curve.points)
+    old_score = existing.score
+    assert old_score != 0
+    _activate(window, "Emotion point")
+    assert len(curve.points) == before
+    assert existing.score == 0
+    assert [i.element_id for i in window.scene.selectedItems()] == [existing.id]
+    assert messages and "already has a point" in messages[-1]
+    # Right: the next step has a point of this curve too, so the point stays.
+    steps = [s.id for s in jmap.steps()]
+    following = steps[steps.index(existing.step) + 1]
+    assert any(p.step == following for p in curve.points)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert existing.step != following
+    assert "already has a point" in messages[-1]
+    window.document.undo_stack.undo()
+    assert existing.score == old_score and len(curve.points) == before
     assert check_project(window.project) == []
 
 

@@ -59,8 +59,10 @@ def test_a_map_built_from_the_keyboard_alone(qtbot, tmp_path):
 
     # Cards typed into cells: arrows move the cursor, typing starts a card.
     def lane_row(kind: str) -> int:
-        lanes = [ln for ln in jmap.lanes if ln.display == "cards"]
-        return [ln.kind for ln in lanes].index(kind)
+        """Down presses from the first lane of cards (the cursor walks every open lane)."""
+        lanes = [ln for ln in jmap.lanes if not ln.collapsed]
+        first = next(n for n, ln in enumerate(lanes) if ln.display == "cards")
+        return [ln.kind for ln in lanes].index(kind) - first
 
     def go_to(kind: str, column: int) -> None:
         w.view.keys.cell = None
