@@ -5,6 +5,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -69,6 +70,9 @@ class MapView(QGraphicsView):
         self.editor: EditorContext | None = None
         self.keys: KeyboardCapture | None = None
         self.edit_actions: EditActions | None = None
+        self.shared_edit_actions: dict[str, QAction] = {}
+        """The window's Edit menu actions by verb (copy, cut, paste, duplicate):
+        the context menu shows them instead of making its own."""
         self._rebuilt_connected = False
         self._interaction: (
             MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | ReorderHeader | None

@@ -280,10 +280,15 @@ class MainWindow(QMainWindow):
         self.addAction(undo)
         self.addAction(redo)
         edit_menu.addSeparator()
-        delete = self._action(
-            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selection
-        )
-        edit_menu.addAction(delete)
+        from .edit_menu import EditMenu
+
+        self.edit_verbs = EditMenu(self)
+        self.edit_verbs.add_to(edit_menu)
+        self.view.shared_edit_actions = {
+            verb: self.edit_verbs.actions[verb] for verb in ("copy", "cut", "paste", "duplicate")
+        }
+        if self.view.editor is not None:
+            self.view.set_editor(self.view.editor)  # its context menu takes the shared actions
 
         edit_menu.addSeparator()
         edit_menu.addAction(

@@ -1,0 +1,135 @@
+"""The Edit menu's clipboard verbs: Cut, Copy, Paste, Duplicate, Delete, Select All.
+
+One action per verb, owned by the window, with the platform's standard
+shortcut (Duplicate: Ctrl+D), so the verbs can be found in the menu. The map
+view's context menu shows the same actions (``MapView.shared_edit_actions``)
+instead of keeping shortcuts of its own: two actions with the same shortcut
+would make Qt call the key ambiguous and do nothing.
+
+Where the keyboard focus is decides what a verb acts on: in a text field the
+text (Edit → Copy copies the selected text; a text field takes Ctrl+C itself
+before any window shortcut, see ``QLineEdit``'s shortcut override), anywhere
+else the map's selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+VERBS = ("cut", "copy", "paste", "duplicate", "delete", "select_all")
+"""The verbs, in menu order."""
+
+
+def text_field(widget: QWidget | None) -> QLineEdit | QTextEdit | QPlainTextEdit | None:
+    """The editable text the keyboard is in, if any (a spin box's or an
+    editable combo box's line edit included)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit):
+        return widget
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return widget.lineEdit()
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.findChild(QLineEdit)
+    return None
+
+
+def _text_verb(field: QLineEdit | QTextEdit | QPlainTextEdit, verb: str) -> None:
+    if verb == "duplicate":
+        return  # nothing to duplicate in a text field
+    if verb == "delete":
+        if isinstance(field, QLineEdit):
+            if field.hasSelectedText():
+                field.del_()
+        else:
+            field.textCursor().removeSelectedText()
+        return
+    name = "selectAll" if verb == "select_all" else verb
+    getattr(field, name)()
+
+
+class EditMenu:
+    """The clipboard verbs of one window, in its Edit menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        tr = window.tr
+        specs: tuple[tuple[str, str, QKeySequence | QKeySequence.StandardKey], ...] = (
+            ("cut", tr("Cu&t"), QKeySequence.StandardKey.Cut),
+            ("copy", tr("&Copy"), QKeySequence.StandardKey.Copy),
+            ("paste", tr("&Paste"), QKeySequence.StandardKey.Paste),
+            ("duplicate", tr("D&uplicate"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D)),
+            ("delete", tr("&Delete"), QKeySequence.StandardKey.Delete),
+            ("select_all", tr("Select &All"), QKeySequence.StandardKey.SelectAll),
+        )
+        self.actions: dict[str, QAction] = {}
+        for verb, text, keys in specs:
+            action = QAction(text, window)
+            if isinstance(keys, QKeySequence.StandardKey):
+                action.setShortcuts(keys)
+            else:
+                action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(self._slot(verb))
+            window.addAction(action)
+            self.actions[verb] = action
+
+    def _slot(self, verb: str) -> Callable[[], None]:
+        return lambda: self.run(verb)
+
+    def add_to(self, menu: QMenu) -> None:
+        for verb in VERBS:
+            menu.addAction(self.actions[verb])
+
+    def run(self, verb: str) -> None:
+        """Do ``verb`` on the focused text field, else on the map."""
+        field = text_field(QApplication.focusWidget())
+        if field is not None and self.window.isAncestorOf(field):
+            _text_verb(field, verb)
+            return
+        self.on_map(verb)
+
+    def on_map(self, verb: str) -> None:
+        """Do ``verb`` on the map's selection."""
+        window = self.window
+        if verb == "delete":
+            window.delete_selection()
+            return
+        if verb == "select_all":
+            self.select_all_cards()
+            return
+        actions = window.view.edit_actions
+        if actions is None:
+            return
+        getattr(actions, verb)()
+
+    def select_all_cards(self) -> None:
+        """Every card of the shown map selected (the things the clipboard verbs act on)."""
+        scene = self.window.scene
+        scene.blockSignals(True)
+        try:
+            scene.clearSelection()
+            for item in scene.items():
+                if (
+                    getattr(item, "kind", None) == "card"
+                    and item.flags() & item.GraphicsItemFlag.ItemIsSelectable
+                ):
+                    item.setSelected(True)
+        finally:
+            scene.blockSignals(False)
+        scene.selectionChanged.emit()
