@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView
 
+from journeydesk.io import FILE_SUFFIX
 from journeydesk.layout.hit import cell_at
 from journeydesk.model import JourneyMap
 
@@ -446,6 +447,14 @@ class MapView(QGraphicsView):
         return payload, layout, jmap, hit, pos, ok
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and any(
+            u.toLocalFile().lower().endswith(FILE_SUFFIX) for u in mime.urls() if u.isLocalFile()
+        ):
+            # A project file: not the map's (its scene would take any drag and
+            # drop nothing); the window opens it.
+            event.ignore()
+            return
         if self.editor is not None and (
             event.mimeData().hasFormat(MIME) or image_paths(event.mimeData())
         ):

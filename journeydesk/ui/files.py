@@ -250,6 +250,10 @@ class FileController(QObject):
         self.set_autosave_seconds(load_settings().autosave_seconds)
         self.autosave_timer.start()
         window.setAcceptDrops(True)
+        from .file_drop import ProjectDrops
+
+        self.project_drops = ProjectDrops(window, self.open_files)
+        """A project file dropped anywhere on the window opens (the map included)."""
         _register(window)
 
     # --- actions and menus --------------------------------------------------
@@ -672,6 +676,11 @@ class FileController(QObject):
             for url in mime.urls()
             if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX)
         ]
+
+    def open_files(self, names: list[str]) -> None:
+        """Open dropped project files, each as :meth:`open_file` does."""
+        for name in names:
+            self.open_file(name)
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         if self.dropped_projects(event):
