@@ -530,7 +530,13 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot open project"))
-        box.setText(self.tr("“%1” cannot be opened.").replace("%1", Path(name).name))
+        if exc.verdict == "not_a_project":
+            text = self.tr("“%1” is not a JourneyDesk project.")
+        elif exc.verdict == "damaged":
+            text = self.tr("“%1” is a damaged JourneyDesk project and cannot be opened.")
+        else:
+            text = self.tr("“%1” cannot be opened.")
+        box.setText(text.replace("%1", Path(name).name))
         box.setInformativeText("\n".join(lines))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
