@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -68,14 +68,33 @@ class EditMenu:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        tr = window.tr
         specs: tuple[tuple[str, str, QKeySequence | QKeySequence.StandardKey], ...] = (
-            ("cut", tr("Cu&t"), QKeySequence.StandardKey.Cut),
-            ("copy", tr("&Copy"), QKeySequence.StandardKey.Copy),
-            ("paste", tr("&Paste"), QKeySequence.StandardKey.Paste),
-            ("duplicate", tr("D&uplicate"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D)),
-            ("delete", tr("&Delete"), QKeySequence.StandardKey.Delete),
-            ("select_all", tr("Select &All"), QKeySequence.StandardKey.SelectAll),
+            ("cut", QCoreApplication.translate("MainWindow", "Cu&t"), QKeySequence.StandardKey.Cut),
+            (
+                "copy",
+                QCoreApplication.translate("MainWindow", "&Copy"),
+                QKeySequence.StandardKey.Copy,
+            ),
+            (
+                "paste",
+                QCoreApplication.translate("MainWindow", "&Paste"),
+                QKeySequence.StandardKey.Paste,
+            ),
+            (
+                "duplicate",
+                QCoreApplication.translate("MainWindow", "D&uplicate"),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D),
+            ),
+            (
+                "delete",
+                QCoreApplication.translate("MainWindow", "&Delete"),
+                QKeySequence.StandardKey.Delete,
+            ),
+            (
+                "select_all",
+                QCoreApplication.translate("MainWindow", "Select &All"),
+                QKeySequence.StandardKey.SelectAll,
+            ),
         )
         self.actions: dict[str, QAction] = {}
         for verb, text, keys in specs:
