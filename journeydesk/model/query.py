@@ -71,9 +71,9 @@ class CardFilter:
             e.confidence != self.confidence for e in card.evidence
         ):
             return False
-        if self.lane is not None or self.stage is not None or self.persona is not None:
-            if jmap is None or not self._in_place(card, jmap):
-                return False
+        placed = self.lane is not None or self.stage is not None or self.persona is not None
+        if placed and (jmap is None or not self._in_place(card, jmap)):
+            return False
         needle = fold(self.text.strip())
         if needle:
             teams = {t.id: t.name for t in project.teams}

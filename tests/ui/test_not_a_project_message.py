@@ -64,4 +64,6 @@ def test_not_json_text(window: MainWindow, shown: list[tuple[str, str]], tmp_pat
 
 def test_damaged_project(window: MainWindow, shown: list[tuple[str, str]]) -> None:
     assert not window.open_path(str(HOSTILE / "truncated.journey"))
-    assert shown[0][0] == "“truncated.journey” is a damaged JourneyDesk project and cannot be opened."
+    assert shown[0][0] == (
+        "“truncated.journey” is a damaged JourneyDesk project and cannot be opened."
+    )
