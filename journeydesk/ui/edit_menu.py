@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from journeydesk.document.clipboard import MIME as CARDS_MIME
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -114,6 +116,37 @@ class EditMenu:
     def add_to(self, menu: QMenu) -> None:
         for verb in VERBS:
             menu.addAction(self.actions[verb])
+        # Greyed out in the open menu when they would do nothing; the keys
+        # always work (enabled again when the menu closes).
+        menu.aboutToShow.connect(self.update_enabled)
+        menu.aboutToHide.connect(self.enable_all)
+
+    def enable_all(self) -> None:
+        for action in self.actions.values():
+            action.setEnabled(True)
+
+    def update_enabled(self) -> None:
+        """Which verbs can act now, on the focused text or on the map's selection."""
+        if text_field(QApplication.focusWidget()) is not None:
+            self.enable_all()
+            self.actions["duplicate"].setEnabled(False)
+            return
+        window = self.window
+        selected = window.selected_ids() if window.document is not None else []
+        actions = window.view.edit_actions
+        cards = bool(actions is not None and actions.selected_cards())
+        mime = QGuiApplication.clipboard().mimeData()
+        can_paste = mime is not None and mime.hasFormat(CARDS_MIME)
+        enabled = {
+            "cut": cards,
+            "copy": cards,
+            "paste": actions is not None and can_paste,
+            "duplicate": cards,
+            "delete": bool(selected),
+            "select_all": window.current_map() is not None,
+        }
+        for verb, on in enabled.items():
+            self.actions[verb].setEnabled(on)
 
     def run(self, verb: str) -> None:
         """Do ``verb`` on the focused text field, else on the map."""

@@ -136,3 +136,28 @@ def test_a_text_field_keeps_its_clipboard_keys(window: MainWindow, qtbot) -> Non
     _menu_action(window, "Delete").trigger()
     assert field.text() == ""
     assert len(jmap.cards) == count
+
+
+def test_the_open_menu_greys_out_what_would_do_nothing(window: MainWindow) -> None:
+    project = window.project
+    assert project is not None
+    menu = window.edit_menu
+    window.scene.clearSelection()
+    QGuiApplication.clipboard().clear()
+    menu.aboutToShow.emit()
+    enabled = {v: a.isEnabled() for v, a in window.edit_verbs.actions.items()}
+    assert enabled == {
+        "cut": False,
+        "copy": False,
+        "paste": False,
+        "duplicate": False,
+        "delete": False,
+        "select_all": True,
+    }
+    menu.aboutToHide.emit()
+    assert all(a.isEnabled() for a in window.edit_verbs.actions.values())  # keys work
+    _select(window, project.maps[0].cards[0].id)
+    _menu_action(window, "Copy").trigger()
+    menu.aboutToShow.emit()
+    assert all(a.isEnabled() for a in window.edit_verbs.actions.values())
+    menu.aboutToHide.emit()
