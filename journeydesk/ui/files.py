@@ -685,14 +685,9 @@ class FileController(QObject):
 
     @staticmethod
     def dropped_projects(event: QDragEnterEvent | QDropEvent) -> list[str]:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return []
-        return [
-            url.toLocalFile()
-            for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX)
-        ]
+        from .file_drop import project_files
+
+        return project_files(event.mimeData())
 
     def open_files(self, names: list[str]) -> None:
         """Open dropped project files, each as :meth:`open_file` does."""

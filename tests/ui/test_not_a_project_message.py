@@ -67,3 +67,23 @@ def test_damaged_project(window: MainWindow, shown: list[tuple[str, str]]) -> No
     assert shown[0][0] == (
         "“truncated.journey” is a damaged JourneyDesk project and cannot be opened."
     )
+
+
+def test_said_in_italian(window: MainWindow, shown: list[tuple[str, str]]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from journeydesk.ui.i18n import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "it")
+    try:
+        assert not window.open_path(str(HOSTILE / "png_renamed.journey"))
+        assert not window.open_path(str(HOSTILE / "truncated.journey"))
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+    assert shown[0][0] == "“png_renamed.journey” non è un progetto JourneyDesk."
+    assert (
+        shown[1][0]
+        == "“truncated.journey” è un progetto JourneyDesk danneggiato e non si può aprire."
+    )
