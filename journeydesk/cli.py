@@ -109,7 +109,7 @@ def _validate(args: list[str]) -> int:
         try:
             project = read_project(name)
         except ProjectFileError as exc:
-            for line in exc.lines():
+            for line in exc.report_lines():
                 print(line, file=sys.stderr)
             status = EXIT_BAD_INPUT
         except Exception as exc:  # a bug of ours: still one line, never a traceback

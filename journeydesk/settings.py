@@ -56,6 +56,8 @@ class Settings(BaseModel):
     language: Literal["system", "en", "it"] = "system"
     autosave_seconds: Annotated[int, Field(ge=5, le=3600)] = 30
     recent_files: list[str] = Field(default_factory=list)
+    save_folder: str = ""
+    """The folder of the last Save As: where the next one starts."""
     export: ExportDefaults = Field(default_factory=ExportDefaults)
     storyline_export: StorylineExportDefaults = Field(default_factory=StorylineExportDefaults)
 

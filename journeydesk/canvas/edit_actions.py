@@ -33,35 +33,55 @@ class EditActions:
         self.view = view
         self.ctx = ctx
         self.actions: list[QAction] = []
-        for text, keys, slot in (
+        """The actions this object made (removed with it)."""
+        self.menu_actions: list[QAction] = []
+        """The actions of the context menu, in order."""
+        shared: dict[str, QAction] = getattr(view, "shared_edit_actions", None) or {}
+        for verb, text, keys, slot in (
             (
+                "copy",
                 QCoreApplication.translate("MapView", "Copy"),
                 QKeySequence.StandardKey.Copy,
                 self.copy,
             ),
-            (QCoreApplication.translate("MapView", "Cut"), QKeySequence.StandardKey.Cut, self.cut),
             (
+                "cut",
+                QCoreApplication.translate("MapView", "Cut"),
+                QKeySequence.StandardKey.Cut,
+                self.cut,
+            ),
+            (
+                "paste",
                 QCoreApplication.translate("MapView", "Paste"),
                 QKeySequence.StandardKey.Paste,
                 self.paste,
             ),
             (
+                "duplicate",
                 QCoreApplication.translate("MapView", "Duplicate"),
                 QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_D),
                 self.duplicate,
             ),
             (
+                "connect",
                 QCoreApplication.translate("MapView", "Connect From/To Here"),
                 QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L),
                 self.connect_here,
             ),
         ):
+            if verb in shared:
+                # The window's Edit menu has this verb, shortcut included: the
+                # context menu shows that action (a second one with the same
+                # shortcut would make the key ambiguous).
+                self.menu_actions.append(shared[verb])
+                continue
             action = QAction(text, view)
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             view.addAction(action)
             self.actions.append(action)
+            self.menu_actions.append(action)
         self.connect_from: str | None = None
         """The card a keyboard connection starts from, waiting for its target."""
 
@@ -268,7 +288,7 @@ class EditActions:
                     menu, doc, card, follow.emit if follow is not None else lambda *_a: None
                 )
             menu.addSeparator()
-        for action in self.actions:
+        for action in self.menu_actions:
             menu.addAction(action)
         if (
             item is not None

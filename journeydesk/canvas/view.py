@@ -5,6 +5,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView
 
+from journeydesk.io import FILE_SUFFIX
 from journeydesk.layout.hit import cell_at
 from journeydesk.model import JourneyMap
 
@@ -71,6 +73,9 @@ class MapView(QGraphicsView):
         self.editor: EditorContext | None = None
         self.keys: KeyboardCapture | None = None
         self.edit_actions: EditActions | None = None
+        self.shared_edit_actions: dict[str, QAction] = {}
+        """The window's Edit menu actions by verb (copy, cut, paste, duplicate):
+        the context menu shows them instead of making its own."""
         self._rebuilt_connected = False
         self._interaction: (
             MoveCards | ConnectCards | ResizeSpan | MoveCurvePoint | ReorderHeader | None
@@ -477,6 +482,14 @@ class MapView(QGraphicsView):
         return payload, layout, jmap, hit, pos, ok
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and any(
+            u.toLocalFile().lower().endswith(FILE_SUFFIX) for u in mime.urls() if u.isLocalFile()
+        ):
+            # A project file: not the map's (its scene would take any drag and
+            # drop nothing); the window opens it.
+            event.ignore()
+            return
         if self.editor is not None and (
             event.mimeData().hasFormat(MIME) or image_paths(event.mimeData())
         ):

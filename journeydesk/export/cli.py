@@ -247,7 +247,7 @@ def _load(ns: argparse.Namespace) -> Project | None:
     try:
         return read_project(ns.file)
     except ProjectFileError as exc:
-        for line in exc.lines():
+        for line in exc.report_lines():
             print(line, file=sys.stderr)
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         _problem(ns.file, "$", f"internal error while reading ({type(exc).__name__}: {exc})")
@@ -522,7 +522,7 @@ def _export_slides(ns: argparse.Namespace) -> int:
     try:
         project = read_project(ns.file)
     except ProjectFileError as exc:
-        for line in exc.lines():
+        for line in exc.report_lines():
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:  # a bug of ours: still one line, never a traceback
@@ -575,7 +575,7 @@ def _one_map_to_file(ns: argparse.Namespace, what: str) -> tuple[Project, Journe
     try:
         project = read_project(ns.file)
     except ProjectFileError as exc:
-        for line in exc.lines():
+        for line in exc.report_lines():
             print(line, file=sys.stderr)
         return None
     maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)

@@ -29,6 +29,29 @@ class ProjectFileError(Exception):
         prefix = f"{self.source}: " if self.source else ""
         return [f"{prefix}{p.path}: {p.message}" for p in self.problems]
 
+    verdict: str = ""
+    """What the file is, when that says more than its problems: ``"not_a_project"``
+    (not JSON, binary data, JSON of something else) or ``"damaged"`` (begins like
+    a project but is not whole JSON); empty otherwise."""
+
+    def headline(self) -> str:
+        """The verdict as a sentence for people, without the file name ("" when none)."""
+        return {
+            "not_a_project": "is not a JourneyDesk project",
+            "damaged": "is a damaged JourneyDesk project (not complete JSON)",
+        }.get(self.verdict, "")
+
+    def report_lines(self) -> list[str]:
+        """The lines the command line prints: the verdict first, when there is
+        one, then one line per problem (all ``FILE: WHERE: WHAT``)."""
+        prefix = f"{self.source}: " if self.source else ""
+        head = [f"{prefix}$: {self.headline()}"] if self.headline() else []
+        return head + self.lines()
+
+    def with_verdict(self, verdict: str) -> ProjectFileError:
+        self.verdict = verdict
+        return self
+
 
 class UnreadableFileError(ProjectFileError):
     """The file cannot be opened or read (missing, a folder, no permission)."""

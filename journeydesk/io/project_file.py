@@ -94,11 +94,15 @@ def parse_document(data: bytes, source: str = "") -> dict[str, Any]:
         raise _too_large(len(data), source)
     text = decode_text(data, source)
     if not text.strip():
-        raise NotAProjectError(Problem("$", "the file is empty"), source)
+        raise NotAProjectError(Problem("$", "the file is empty"), source).with_verdict(
+            "not_a_project"
+        )
     try:
         document = jsonsafe.loads(text)
     except jsonsafe.JsonProblem as exc:
-        raise JsonSyntaxError(exc.problems, source) from None
+        raise JsonSyntaxError(exc.problems, source).with_verdict(
+            "damaged" if _begins_like_a_project(text) else "not_a_project"
+        ) from None
     return upgrade_document(document, source)
 
 
@@ -113,7 +117,7 @@ def decode_text(data: bytes, source: str = "") -> str:
         raise EncodingError(
             Problem("$", "the file is binary data, not a JourneyDesk project (JSON text)"),
             source,
-        )
+        ).with_verdict("not_a_project")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -125,6 +129,15 @@ def decode_text(data: bytes, source: str = "") -> str:
             ),
             source,
         ) from None
+
+
+_FORMAT_KEY = re.compile(r'"format"\s*:\s*"' + re.escape(FORMAT_NAME) + '"')
+
+
+def _begins_like_a_project(text: str) -> bool:
+    """Whether the text starts as a project file does (an object naming our
+    format near its top): cut short or hand-edited, not something else."""
+    return text.lstrip().startswith("{") and _FORMAT_KEY.search(text[:4096]) is not None
 
 
 def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
@@ -141,7 +154,7 @@ def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
         }.get(kind, kind)
         raise NotAProjectError(
             Problem("$", f"the root is {kind}; a project file holds a JSON object"), source
-        )
+        ).with_verdict("not_a_project")
     fmt = document.get("format")
     if fmt != FORMAT_NAME:
         what = "has no format" if fmt is None else f"has format {_short(fmt)}"
@@ -151,7 +164,7 @@ def upgrade_document(document: Any, source: str = "") -> dict[str, Any]:
                 f'not a JourneyDesk project: the file {what}, a project file says "{FORMAT_NAME}"',
             ),
             source,
-        )
+        ).with_verdict("not_a_project")
     if "format_version" not in document:
         raise NotAProjectError(
             Problem("$.format_version", "is missing; a project file says which format version"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,8 +75,6 @@ _WINDOWS: list[MainWindow] = []
 PREVIEW_WIDTH = 520
 """Pixels across of a template's preview in the chooser."""
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-
 
 def windows() -> list[MainWindow]:
     """The open windows, oldest first (a window that closed is not one)."""
@@ -107,9 +104,32 @@ def new_window(near: QWidget | None = None) -> MainWindow:
 
 
 def safe_file_stem(title: str, fallback: str = "Untitled") -> str:
-    """A file name (without suffix) made from a project's title."""
-    stem = _UNSAFE.sub(" ", title).strip().strip(".").strip()
-    return stem[:120] or fallback
+    """A file name (without suffix) made from a project's title, valid on every system."""
+    from journeydesk.io.filenames import safe_file_stem as stem_of
+
+    return stem_of(title, fallback)
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (XDG's, Windows' or macOS's), else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    name = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if name and Path(name).is_dir():
+        return Path(name)
+    return Path.home()
+
+
+def save_as_start(path: Path | None, title: str, untitled: str) -> Path:
+    """Where Save As starts and the name it offers: the file itself when it
+    has one; else the title as a file name, in the folder of the last Save As
+    (when it still exists), else in the documents folder."""
+    if path is not None:
+        return path
+    stem = safe_file_stem(title, untitled)
+    remembered = load_settings().save_folder
+    folder = Path(remembered) if remembered and Path(remembered).is_dir() else documents_folder()
+    return folder / (stem + FILE_SUFFIX)
 
 
 def user_templates_dir() -> Path:
@@ -250,6 +270,10 @@ class FileController(QObject):
         self.set_autosave_seconds(load_settings().autosave_seconds)
         self.autosave_timer.start()
         window.setAcceptDrops(True)
+        from .file_drop import ProjectDrops
+
+        self.project_drops = ProjectDrops(window, self.open_files)
+        """A project file dropped anywhere on the window opens (the map included)."""
         _register(window)
 
     # --- actions and menus --------------------------------------------------
@@ -491,14 +515,7 @@ class FileController(QObject):
     def _default_save_name(self) -> str:
         doc = self.document
         assert doc is not None
-        if doc.path is not None:
-            return str(doc.path)
-        stem = safe_file_stem(doc.project.title, self.tr("Untitled"))
-        folder = ""
-        recent = load_settings().recent_files
-        if recent:
-            folder = str(Path(recent[0]).parent)
-        return str(Path(folder) / (stem + FILE_SUFFIX)) if folder else stem + FILE_SUFFIX
+        return str(save_as_start(doc.path, doc.project.title, self.tr("Untitled")))
 
     def save_as(self) -> bool:
         if self.document is None:
@@ -513,7 +530,11 @@ class FileController(QObject):
             return False
         if not name.lower().endswith(FILE_SUFFIX):
             name += FILE_SUFFIX
-        return self.write_to(Path(name))
+        if not self.write_to(Path(name)):
+            return False
+        folder = str(Path(name).absolute().parent)
+        _update_settings(lambda s: setattr(s, "save_folder", folder))
+        return True
 
     def write_to(self, path: Path) -> bool:
         """Write the project to ``path`` (atomically) and make it the document's file."""
@@ -664,14 +685,14 @@ class FileController(QObject):
 
     @staticmethod
     def dropped_projects(event: QDragEnterEvent | QDropEvent) -> list[str]:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return []
-        return [
-            url.toLocalFile()
-            for url in mime.urls()
-            if url.isLocalFile() and url.toLocalFile().lower().endswith(FILE_SUFFIX)
-        ]
+        from .file_drop import project_files
+
+        return project_files(event.mimeData())
+
+    def open_files(self, names: list[str]) -> None:
+        """Open dropped project files, each as :meth:`open_file` does."""
+        for name in names:
+            self.open_file(name)
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
         if self.dropped_projects(event):

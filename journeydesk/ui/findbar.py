@@ -4,13 +4,34 @@ Enter or F3 goes to the next match."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journeydesk.document.language import shown_language
 from journeydesk.layout.labels import label
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import JourneyMap, Project
-from journeydesk.model.query import CardFilter, channels_of, matching_cards, tags_of
+from journeydesk.model.query import (
+    CardFilter,
+    channels_of,
+    kinds_of,
+    lane_personas_of,
+    matching_cards,
+    tags_of,
+)
+
+MORE_COLUMNS = 3
+"""Filters per row under More Filters."""
+MAX_COMBO_CHARS = 22
+"""A filter box is never wider than this many characters."""
 
 
 class FindBar(QWidget):
@@ -28,6 +49,10 @@ class FindBar(QWidget):
         self.text.setPlaceholderText(self.tr("Find cards…"))
         self.text.setAccessibleName(self.tr("Find"))
         self.text.setClearButtonEnabled(True)
+        self.kind = self._combo(self.tr("Any kind"))
+        self.stage = self._combo(self.tr("Any stage"))
+        self.lane = self._combo(self.tr("Any lane"))
+        self.persona = self._combo(self.tr("Any persona"))
         self.channel = self._combo(self.tr("Any channel"))
         self.team = self._combo(self.tr("Any owner"))
         self.sentiment = self._combo(self.tr("Any sentiment"))
@@ -38,36 +63,103 @@ class FindBar(QWidget):
         close.setText("×")
         close.setAccessibleName(self.tr("Close find bar"))
         close.clicked.connect(self.close_bar)
-        layout = QHBoxLayout(self)
+        # The text and the card kind ("pain points only" in one step) on the
+        # bar; the other filters in a second row that More Filters opens (nine
+        # filters in one row would not fit a laptop's map area).
+        self.more_button = QToolButton()
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_button.toggled.connect(self._show_more)
+        self.more = QWidget()
+        grid = QGridLayout(self.more)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for n, combo in enumerate(self.combos()[1:]):
+            grid.addWidget(combo, n // MORE_COLUMNS, n % MORE_COLUMNS)
+        self.more.setVisible(False)
+        row = QHBoxLayout()
+        for w in (self.text, self.kind, self.more_button, self.count, close):
+            row.addWidget(w)
+        row.setStretch(0, 2)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        for w in (
-            self.text,
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.more)
+        self._update_more_button()
+        self.text.textChanged.connect(self.refresh)
+        self.text.returnPressed.connect(self.next_match)
+        for combo in self.combos():
+            combo.currentIndexChanged.connect(self.refresh)
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        """The filters, in the bar's order."""
+        return (
+            self.kind,  # on the bar; the others under More Filters
+            self.stage,
+            self.lane,
+            self.persona,
             self.channel,
             self.team,
             self.sentiment,
             self.tag,
             self.confidence,
-            self.count,
-            close,
-        ):
-            layout.addWidget(w)
-        layout.setStretch(0, 2)
-        self.text.textChanged.connect(self.refresh)
-        self.text.returnPressed.connect(self.next_match)
-        for combo in (self.channel, self.team, self.sentiment, self.tag, self.confidence):
-            combo.currentIndexChanged.connect(self.refresh)
+        )
+
+    def _show_more(self, shown: bool) -> None:
+        self.more.setVisible(shown)
+
+    def _update_more_button(self) -> None:
+        """ "More Filters", with how many of them are set (seen while they are folded away)."""
+        chosen = sum(1 for c in self.combos()[1:] if c.currentData() is not None)
+        text = self.tr("More Filters")
+        if chosen:
+            text = self.tr("More Filters (%1)").replace("%1", str(chosen))
+        self.more_button.setText(text)
 
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox()
         combo.addItem(any_text, None)
         combo.setAccessibleName(any_text)
+        # A long stage or lane name must not widen the window: the box is as
+        # wide as its "Any ..." text or a name of up to MAX_COMBO_CHARS
+        # characters; its drop-down list shows whole names.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(min(MAX_COMBO_CHARS, len(any_text) + 1))
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         return combo
+
+    def _place_entries(
+        self, project: Project | None, jmap: JourneyMap | None, vocab: Vocabulary | None
+    ) -> tuple[list[tuple[str, str]], ...]:
+        """The entries of the kind, stage, lane and persona filters for the map."""
+        if project is None or jmap is None or vocab is None:
+            return [], [], [], []
+        used = set(kinds_of(jmap))
+        known = [e.key for e in vocab.entries("card_kinds") if e.key in used]
+        kinds = [(k, vocab.label("card_kinds", k)) for k in known + sorted(used - set(known))]
+        stages = [
+            (stage.id, stage.name or self.tr("Stage %1").replace("%1", str(n)))
+            for n, stage in enumerate(jmap.stages, 1)
+        ]
+        lanes = [
+            (lane.id, lane.name or vocab.label("lane_kinds", lane.kind))
+            for lane in jmap.lanes
+            if lane.display != "curve"
+        ]
+        names = {p.id: p.name for p in project.personas}
+        personas = [(p, names.get(p, p)) for p in lane_personas_of(jmap)]
+        return kinds, stages, lanes, personas
 
     def set_map(self, project: Project | None, jmap: JourneyMap | None) -> None:
         self.project, self.jmap = project, jmap
         lang = shown_language()  # the interface's words, not the project's
         vocab = Vocabulary(project, lang) if project else None
+        kinds, stages, lanes, personas = self._place_entries(project, jmap, vocab)
         combos = (
+            (self.kind, kinds),
+            (self.stage, stages),
+            (self.lane, lanes),
+            (self.persona, personas),
             (
                 self.channel,
                 [
@@ -89,6 +181,11 @@ class FindBar(QWidget):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(keep)) if keep is not None else 0)
             combo.blockSignals(False)
+        # Personas filter the lanes that are theirs; a map without such lanes has nothing to pick.
+        self.persona.setEnabled(self.persona.count() > 1)
+        self.persona.setToolTip(
+            "" if self.persona.isEnabled() else self.tr("No lane of this map belongs to a persona")
+        )
         self.refresh()
 
     def card_filter(self) -> CardFilter:
@@ -99,9 +196,14 @@ class FindBar(QWidget):
             sentiment=self.sentiment.currentData(),
             tag=self.tag.currentData(),
             confidence=self.confidence.currentData(),
+            kind=self.kind.currentData(),
+            persona=self.persona.currentData(),
+            lane=self.lane.currentData(),
+            stage=self.stage.currentData(),
         )
 
     def refresh(self) -> None:
+        self._update_more_button()
         f = self.card_filter()
         if self.project is None or self.jmap is None or not f.active or not self.isVisible():
             self.matches = []

@@ -282,10 +282,15 @@ class MainWindow(QMainWindow):
         self.addAction(undo)
         self.addAction(redo)
         edit_menu.addSeparator()
-        delete = self._action(
-            self.tr("&Delete"), QKeySequence.StandardKey.Delete, self.delete_selection
-        )
-        edit_menu.addAction(delete)
+        from .edit_menu import EditMenu
+
+        self.edit_verbs = EditMenu(self)
+        self.edit_verbs.add_to(edit_menu)
+        self.view.shared_edit_actions = {
+            verb: self.edit_verbs.actions[verb] for verb in ("copy", "cut", "paste", "duplicate")
+        }
+        if self.view.editor is not None:
+            self.view.set_editor(self.view.editor)  # its context menu takes the shared actions
 
         edit_menu.addSeparator()
         edit_menu.addAction(
@@ -527,7 +532,13 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Cannot open project"))
-        box.setText(self.tr("“%1” cannot be opened.").replace("%1", Path(name).name))
+        if exc.verdict == "not_a_project":
+            text = self.tr("“%1” is not a JourneyDesk project.")
+        elif exc.verdict == "damaged":
+            text = self.tr("“%1” is a damaged JourneyDesk project and cannot be opened.")
+        else:
+            text = self.tr("“%1” cannot be opened.")
+        box.setText(text.replace("%1", Path(name).name))
         box.setInformativeText("\n".join(lines))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

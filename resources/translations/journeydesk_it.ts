@@ -437,6 +437,22 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Trova</translation>
     </message>
     <message>
+        <source>Any kind</source>
+        <translation>Qualsiasi tipo</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Qualsiasi fase</translation>
+    </message>
+    <message>
+        <source>Any lane</source>
+        <translation>Qualsiasi corsia</translation>
+    </message>
+    <message>
+        <source>Any persona</source>
+        <translation>Qualsiasi persona</translation>
+    </message>
+    <message>
         <source>Any channel</source>
         <translation>Qualsiasi canale</translation>
     </message>
@@ -459,6 +475,22 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Close find bar</source>
         <translation>Chiudi la barra di ricerca</translation>
+    </message>
+    <message>
+        <source>More Filters</source>
+        <translation>Altri filtri</translation>
+    </message>
+    <message>
+        <source>More Filters (%1)</source>
+        <translation>Altri filtri (%1)</translation>
+    </message>
+    <message>
+        <source>Stage %1</source>
+        <translation>Fase %1</translation>
+    </message>
+    <message>
+        <source>No lane of this map belongs to a persona</source>
+        <translation>Nessuna corsia di questa mappa appartiene a una persona</translation>
     </message>
     <message>
         <source>%1 of %2 cards</source>
@@ -1216,8 +1248,28 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
+        <source>Cu&amp;t</source>
+        <translation>Ta&amp;glia</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Incolla</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplica</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleziona t&amp;utto</translation>
     </message>
     <message>
         <source>&amp;Find and Filter…</source>
@@ -1304,6 +1356,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Cannot open project</source>
         <translation>Impossibile aprire il progetto</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JourneyDesk project.</source>
+        <translation>“%1” non è un progetto JourneyDesk.</translation>
+    </message>
+    <message>
+        <source>“%1” is a damaged JourneyDesk project and cannot be opened.</source>
+        <translation>“%1” è un progetto JourneyDesk danneggiato e non si può aprire.</translation>
     </message>
     <message>
         <source>“%1” cannot be opened.</source>

@@ -38,3 +38,50 @@ def test_filters_combine() -> None:
     observed = matching_cards(project, jmap, CardFilter(confidence="observed"))
     assert observed and len(observed) < len(jmap.cards)
     assert not CardFilter().active and CardFilter(tag="x").active
+
+
+def test_kind_stage_lane_and_persona() -> None:
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    cards = {c.id: c for c in jmap.cards}
+    pains = matching_cards(project, jmap, CardFilter(kind="pain_point"))
+    assert pains == [c.id for c in jmap.cards if c.kind == "pain_point"] and pains
+    first = jmap.stages[0]
+    steps = {s.id for s in first.steps}
+    in_first = matching_cards(project, jmap, CardFilter(stage=first.id))
+    assert in_first and all(cards[i].step in steps for i in in_first)
+    lane = next(ln for ln in jmap.lanes if any(c.lane == ln.id for c in jmap.cards))
+    in_lane = matching_cards(project, jmap, CardFilter(lane=lane.id))
+    assert in_lane == [c.id for c in jmap.cards if c.lane == lane.id]
+    # Combined with each other and with the text: every criterion holds.
+    both = matching_cards(project, jmap, CardFilter(kind="pain_point", stage=first.id))
+    assert set(both) == set(pains) & set(in_first)
+    word = cards[pains[0]].title.split()[0]
+    found = matching_cards(project, jmap, CardFilter(text=word, kind="pain_point"))
+    assert pains[0] in found and set(found) <= set(pains)
+    assert CardFilter(stage="x").active and CardFilter(persona="x").active
+    # No persona owns a lane of the sample: filtering by one keeps nothing.
+    assert matching_cards(project, jmap, CardFilter(persona=project.personas[0].id)) == []
+    # Without the map, place criteria cannot hold.
+    assert not CardFilter(lane=lane.id).matches(cards[in_lane[0]], project)
+
+
+def test_a_card_spanning_into_a_stage_or_lane_matches_it() -> None:
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    first, second = jmap.stages[0], jmap.stages[1]
+    card = next(c for c in jmap.cards if c.step == first.steps[-1].id)
+    assert not CardFilter(stage=second.id).matches(card, project, jmap)
+    card.span_steps = 2  # into the second stage's first step
+    assert CardFilter(stage=second.id).matches(card, project, jmap)
+    lanes = jmap.lanes
+    row = next(n for n, ln in enumerate(lanes) if ln.id == card.lane)
+    below = lanes[row + 1]
+    assert not CardFilter(lane=below.id).matches(card, project, jmap)
+    card.span_lanes = 2
+    assert CardFilter(lane=below.id).matches(card, project, jmap)
+    persona = project.personas[1].id
+    below.persona = persona
+    assert CardFilter(persona=persona).matches(card, project, jmap)
+    card.span_lanes = 1
+    assert not CardFilter(persona=persona).matches(card, project, jmap)
