@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.primitives import Item
 
+from .plain import plain_text
+
 SELECTION_COLOUR = "#1A73E8"
 SELECTABLE_KINDS = frozenset(
     {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
@@ -51,7 +53,7 @@ class ElementItem(QGraphicsItem):
         self.setZValue(item.z)
         if item.kind == "card":
             texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
-            self.setToolTip("\n".join(texts[:12]))
+            self.setToolTip(plain_text("\n".join(texts[:12])))
         self.update()
 
     @property
