@@ -14,9 +14,10 @@ quote values) reaches Qt through here:
   label);
 - ``plain_label`` for labels, ``plain_box`` for message boxes built by hand
   (both set ``Qt.PlainText``);
-- ``action_text`` for a QAction's text, where ``&`` marks a shortcut key
-  (``follow_undo_text`` for the Undo and Redo actions, whose text names
-  what a command changed).
+- ``action_text`` for a QAction's or a button's text, where ``&`` marks a
+  shortcut key; ``set_action_text`` for an action's text and tooltip (Qt
+  makes the tooltip from the text); ``follow_undo_text`` for the Undo and
+  Redo actions, whose text names what a command changed.
 
 It lives in ``canvas``, the lowest layer that shows widgets, so the canvas
 (card tooltips) and the panels in ``ui`` share one helper.
@@ -77,6 +78,12 @@ def action_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def set_action_text(action: QAction, text: str) -> None:
+    """Show ``text`` as an action's text and tooltip, as written."""
+    action.setText(action_text(text))
+    action.setToolTip(plain_text(text))
+
+
 def follow_undo_text(action: QAction, text_changed: SignalInstance, prefix: str) -> None:
     """Keep an undo or redo action's text "PREFIX command text" with the ``&``
     of a name in the command text (a card called "Tom & Jerry") shown as
@@ -85,5 +92,8 @@ def follow_undo_text(action: QAction, text_changed: SignalInstance, prefix: str)
 
     def show(text: str) -> None:
         action.setText(f"{prefix} {action_text(text)}" if text else prefix)
+        # Qt's tooltip would be the text without its & marks: "Undo <name>".
+        shown = prefix.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        action.setToolTip(plain_text(f"{shown} {text}" if text else shown))
 
     text_changed.connect(show)

@@ -26,13 +26,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtGui import Qt as QtGuiQt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QGraphicsView,
     QLabel,
+    QMenu,
     QMessageBox,
     QTextEdit,
     QWidget,
@@ -55,6 +57,8 @@ from journeydesk.ui.main_window import MainWindow
 
 MARK = "JDMK"
 MARK_RE = re.compile(MARK + r"\d+:")
+MNEMONIC_RE = re.compile(r"</b>&(?!&)")
+"""The ``&`` of the markup taken as the mark of a shortcut key in a button or action text."""
 
 
 # --- a project with markup in every text field --------------------------------
@@ -98,8 +102,8 @@ def poison(project: Project, image: Path) -> dict[str, str]:
         mark = f"{MARK}{next(counter)}:"
         where[mark] = path
         if long:
-            return f'<img src="{image.as_posix()}">{mark}<b>x</b>'
-        return f"<b>{mark}</b>x"  # fields too short for a path
+            return f'<img src="{image.as_posix()}">{mark}<b>x</b>&y'
+        return f"<b>{mark}</b>&y"  # fields too short for a path
 
     def candidate(value: Any, path: str, long: bool) -> Any:
         if value is None or isinstance(value, str):
@@ -289,10 +293,18 @@ def unsafe_texts(*roots: QWidget) -> list[str]:
         if isinstance(widget, QGraphicsView) and widget.scene() is not None:
             for item in widget.scene().items():
                 _check(found, f"{name} item {type(item).__name__} tooltip", item.toolTip())
+        if isinstance(widget, QAbstractButton):
+            _check_mnemonic(found, f"{name} text", widget.text())
         for action in widget.actions():
             _check(found, f"{name} action tooltip", action.toolTip())
             _check(found, f"{name} action what's this", action.whatsThis())
+            _check_mnemonic(found, f"{name} action text", action.text())
     return found
+
+
+def _check_mnemonic(found: list[str], where: str, text: str) -> None:
+    if _marked(text) and MNEMONIC_RE.search(text):
+        found.append(f"{where} takes a file's & for a shortcut key: {text[:80]!r}")
 
 
 # --- the helper -------------------------------------------------------------
@@ -365,6 +377,11 @@ def test_window_panels_and_canvas(window: MainWindow, qtbot) -> None:  # type: i
             dock.raise_()
         window.find_bar.open_bar()
         found += unsafe_texts(window)
+        jmap = project.maps[row]
+        card_items = [i for i in window.scene.element_items(jmap.cards[0].id) if i.kind == "card"]
+        menu = window.view.edit_actions.context_menu(QPoint(0, 0), card_items[0])
+        found += unsafe_texts(menu, *menu.findChildren(QMenu))
+        menu.deleteLater()
     assert not found, "\n".join(sorted(set(found)))
 
 
@@ -541,16 +558,24 @@ def test_undo_action_shows_an_ampersand_of_a_name(window: MainWindow) -> None:
     project = window.project
     assert project is not None and window.document is not None
     card = project.maps[0].cards[0]
-    window.inspector.set_value(card.id, "title", "Tom & Jerry", "Title", merge=False)
+    window.inspector.set_value(card.id, "title", "<b>Tom & Jerry</b>", "Title", merge=False)
     window.inspector.set_value(card.id, "body", "", "Text", merge=False)  # "... card 'Tom & Jerry'"
     stack = window.document.undo_stack
-    assert "Tom & Jerry" in stack.undoText()
-    assert "Tom && Jerry" in window.undo_action.text()
-    assert window.undo_action.text().startswith("&Undo ")
+    assert "<b>Tom & Jerry</b>" in stack.undoText()
+    assert window.undo_action.text() == f"&Undo {stack.undoText().replace('&', '&&')}"
+    assert window.undo_action.toolTip().startswith("<")  # escaped: Qt takes it for rich text
+    assert not shows_markup(window.undo_action.toolTip())
+    assert "Undo Edit text of card '<b>Tom & Jerry</b>'" in _shown(window.undo_action.toolTip())
     stack.undo()
-    assert "Tom && Jerry" in window.redo_action.text()
-    assert window.redo_action.text().startswith("&Redo ")
+    assert window.redo_action.text() == f"&Redo {stack.redoText().replace('&', '&&')}"
+    assert not shows_markup(window.redo_action.toolTip())
     stack.redo()
+
+
+def _shown(text: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
 
 
 def test_recent_files_name_a_file_plainly(
