@@ -17,7 +17,8 @@ quote values) reaches Qt through here:
 - ``action_text`` for a QAction's or a button's text, where ``&`` marks a
   shortcut key; ``set_action_text`` for an action's text and tooltip (Qt
   makes the tooltip from the text); ``follow_undo_text`` for the Undo and
-  Redo actions, whose text names what a command changed.
+  Redo actions, whose text names what a command changed;
+- ``title_text`` for a window title, where ``[*]`` marks the unsaved mark.
 
 It lives in ``canvas``, the lowest layer that shows widgets, so the canvas
 (card tooltips) and the panels in ``ui`` share one helper.
@@ -76,6 +77,12 @@ def action_text(text: str) -> str:
     """``text`` for a QAction or button, with each ``&`` shown rather than
     taken as the mark of a shortcut key."""
     return text.replace("&", "&&")
+
+
+def title_text(text: str) -> str:
+    """``text`` for a window title that holds Qt's ``[*]`` (where the unsaved
+    mark goes): a ``[*]`` of its own is shown, not taken for that place."""
+    return text.replace("[*]", "[*][*]")
 
 
 def set_action_text(action: QAction, text: str) -> None:

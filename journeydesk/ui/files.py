@@ -598,8 +598,10 @@ class FileController(QObject):
             answer = QMessageBox.question(
                 self.window,
                 self.tr("Revert"),
-                self.tr("Discard your unsaved changes and reload “%1” from disk?").replace(
-                    "%1", doc.path.name
+                plain_text(
+                    self.tr("Discard your unsaved changes and reload “%1” from disk?").replace(
+                        "%1", doc.path.name
+                    )
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.canvas.plain import follow_undo_text
+from journeydesk.canvas.plain import follow_undo_text, title_text
 
 if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk import templates
@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
         elif self.path is None:
             name = self.tr("Untitled")
         else:
-            name = self.path.name
+            name = title_text(self.path.name)
         # [*] is where Qt shows the unsaved-changes marker.
         self.setWindowTitle(f"{name}[*] — JourneyDesk")
 

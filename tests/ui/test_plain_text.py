@@ -641,3 +641,33 @@ def test_template_chooser_and_recovery_dialog(
     assert asked and MARK in asked[0]
     found += [text for text in asked if shows_markup(text)]
     assert not found, "\n".join(found)
+
+
+def test_a_file_name_shows_as_written_in_the_title_and_the_revert_question(
+    qtbot, hostile_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    import shutil
+
+    path = tmp_path / f"<b>{MARK}1:<i>[*]&y.journey"
+    shutil.copy(hostile_file, path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    assert w.open_path(str(path))
+    w.show()
+    qtbot.waitExposed(w)
+    handle = w.windowHandle()
+    assert handle is not None
+    assert handle.title().startswith(path.name)  # "[*]" of the name kept, not the unsaved mark
+    asked: list[str] = []
+
+    def question(_p: object, _t: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    assert w.project is not None and w.document is not None
+    w.inspector.set_value(w.project.id, "title", "changed", "Title", merge=False)
+    assert not w.files.revert()
+    assert asked and MARK in asked[0]
+    assert not shows_markup(asked[0]), asked[0]
+    w.document.undo_stack.setClean()
