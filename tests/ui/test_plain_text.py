@@ -285,9 +285,9 @@ def unsafe_texts(*roots: QWidget) -> list[str]:
             fmt = widget.textFormat()
             rich = None if fmt == Qt.TextFormat.AutoText else fmt != Qt.TextFormat.PlainText
             _check(found, f"{name} text", widget.text(), rich)
-        if isinstance(widget, QTextEdit) and _marked(widget.toPlainText()):
-            if "<b>" not in widget.toPlainText():
-                found.append(f"{name} shows rich text: {widget.toPlainText()[:120]!r}")
+        shown = widget.toPlainText() if isinstance(widget, QTextEdit) else ""
+        if _marked(shown) and "<b>" not in shown:
+            found.append(f"{name} shows rich text: {shown[:120]!r}")
         if isinstance(widget, QAbstractItemView):
             _model_texts(found, widget, name)
         if isinstance(widget, QGraphicsView) and widget.scene() is not None:
@@ -338,7 +338,7 @@ def test_plain_text_leaves_plain_text_alone() -> None:
 
 
 def test_poisoning_reaches_every_kind_of_text(image: Path) -> None:
-    project, where = hostile_project(image)
+    _project, where = hostile_project(image)
     paths = set(where.values())
     for expected in (
         "project.title",
@@ -519,8 +519,9 @@ def test_export_warnings_box(window: MainWindow) -> None:
     name = project.maps[0].name
 
     class Report:
-        path = None
-        warnings = [small_text_warning(name, 4.0, "A4", 6.0)]
+        def __init__(self) -> None:
+            self.path = None
+            self.warnings = [small_text_warning(name, 4.0, "A4", 6.0)]
 
     box = window.report_export(Report())
     assert box is not None
