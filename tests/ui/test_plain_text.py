@@ -672,3 +672,27 @@ def test_a_file_name_shows_as_written_in_the_title_and_the_revert_question(
     assert asked and MARK in asked[0]
     assert not shows_markup(asked[0]), asked[0]
     w.document.undo_stack.setClean()
+
+
+@pytest.mark.allow_modal
+def test_import_error_names_the_file_and_its_problems_plainly(
+    window: MainWindow, tmp_path: Path, image: Path, monkeypatch: pytest.MonkeyPatch, expect_modal
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = tmp_path / f"<b>{MARK}1:<img src=x>.journey"
+    data = templates.new_project("blank", "en").model_dump(mode="json")
+    data["score_definitions"] = [{"key": "reach", "label": {f"<b>{MARK}2:</b>": "x"}}]
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    found: list[str] = []
+    texts: list[str] = []
+
+    def look(box: QMessageBox) -> None:
+        texts.append(box.text())
+        found.extend(unsafe_texts(box))
+
+    expect_modal(QMessageBox, look, title="Cannot import")
+    window.navigator.import_map()
+    assert texts and MARK in texts[0]
+    assert not found, found
