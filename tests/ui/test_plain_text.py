@@ -696,3 +696,44 @@ def test_import_error_names_the_file_and_its_problems_plainly(
     window.navigator.import_map()
     assert texts and MARK in texts[0]
     assert not found, found
+
+
+def test_hovering_a_card_shows_its_tooltip_without_the_picture(
+    window: MainWindow, qtbot, image: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The real path: a tooltip event on the map shows the card's tooltip; the
+    card's title names a red picture, and the tooltip on screen has no red."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QColor, QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    project = window.project
+    assert project is not None
+    card = project.maps[0].cards[0]
+    # A short name (relative to the working folder) fits on one line of the card.
+    monkeypatch.chdir(image.parent)
+    window.inspector.set_value(card.id, "title", f'<img src="{image.name}">', "Title")
+    window.inspector.set_value(card.id, "body", "", "Text")
+    (item,) = [i for i in window.scene.element_items(card.id) if i.kind == "card"]
+    assert f'<img src="{image.name}">' in item.toolTip() or image.name in _shown(item.toolTip())
+    window.view.centerOn(item)
+    pos = window.view.mapFromScene(item.sceneBoundingRect().center())
+    viewport = window.view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    try:
+        assert QToolTip.text() == item.toolTip()
+        tips = [w for w in QApplication.topLevelWidgets()
+                if type(w).__name__ == "QTipLabel" or w.inherits("QTipLabel")]
+        assert tips
+        picture = tips[0].grab().toImage()
+        red = [
+            (x, y)
+            for y in range(0, picture.height(), 2)
+            for x in range(0, picture.width(), 2)
+            if (c := QColor(picture.pixel(x, y))).red() > 200 and c.green() < 60 and c.blue() < 60
+        ]
+        assert not red, f"the tooltip shows the picture the title names ({len(red)} red pixels)"
+    finally:
+        QToolTip.hideText()
