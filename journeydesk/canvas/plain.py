@@ -12,8 +12,8 @@ quote values) reaches Qt through here:
 - ``plain_text`` for the places that have no text-format switch (tooltips,
   What's This, QMessageBox/QInputDialog static functions, a QProgressDialog's
   label);
-- ``plain_label`` for labels, ``plain_box`` for message boxes built by hand
-  (both set ``Qt.PlainText``);
+- ``plain_label`` for labels (``Qt.PlainText``; a message box built by hand
+  takes ``setTextFormat(Qt.PlainText)``, which covers its informative text);
 - ``action_text`` for a QAction's or a button's text, where ``&`` marks a
   shortcut key; ``set_action_text`` for an action's text and tooltip (Qt
   makes the tooltip from the text); ``follow_undo_text`` for the Undo and
@@ -31,7 +31,7 @@ import html
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtGui import Qt as QtGuiQt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 _WRAP_START = "<p style='white-space:pre-wrap'>"
 _WRAP_END = "</p>"
@@ -55,22 +55,6 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
-
-
-def plain_box(
-    parent: QWidget | None,
-    icon: QMessageBox.Icon,
-    title: str,
-    text: str,
-    informative: str = "",
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-) -> QMessageBox:
-    """A message box whose text and informative text are plain text."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    if informative:
-        box.setInformativeText(informative)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
 
 
 def action_text(text: str) -> str:
