@@ -379,6 +379,7 @@ def test_window_panels_and_canvas(window: MainWindow, qtbot) -> None:  # type: i
         found += unsafe_texts(window)
         jmap = project.maps[row]
         card_items = [i for i in window.scene.element_items(jmap.cards[0].id) if i.kind == "card"]
+        assert window.view.edit_actions is not None
         menu = window.view.edit_actions.context_menu(QPoint(0, 0), card_items[0])
         found += unsafe_texts(menu, *menu.findChildren(QMenu))
         menu.deleteLater()
@@ -486,8 +487,8 @@ def _box_problems(box: QWidget) -> list[str]:
 
 
 @pytest.mark.allow_modal
-def test_load_error_box_shows_a_bad_key_as_written(
-    qtbot, tmp_path: Path, image: Path, expect_modal  # type: ignore[no-untyped-def]
+def test_load_error_box_shows_a_bad_key_as_written(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, image: Path, expect_modal
 ) -> None:
     project = templates.new_project("blank", "en")
     data = project.model_dump(mode="json")
@@ -644,8 +645,8 @@ def test_template_chooser_and_recovery_dialog(
     assert not found, "\n".join(found)
 
 
-def test_a_file_name_shows_as_written_in_the_title_and_the_revert_question(
-    qtbot, hostile_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+def test_a_file_name_shows_as_written_in_the_title_and_the_revert_question(  # type: ignore[no-untyped-def]
+    qtbot, hostile_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
 
@@ -675,9 +676,9 @@ def test_a_file_name_shows_as_written_in_the_title_and_the_revert_question(
 
 
 @pytest.mark.allow_modal
-def test_import_error_names_the_file_and_its_problems_plainly(
+def test_import_error_names_the_file_and_its_problems_plainly(  # type: ignore[no-untyped-def]
     window: MainWindow, tmp_path: Path, image: Path, monkeypatch: pytest.MonkeyPatch, expect_modal
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     bad = tmp_path / f"<b>{MARK}1:<img src=x>.journey"
@@ -698,8 +699,8 @@ def test_import_error_names_the_file_and_its_problems_plainly(
     assert not found, found
 
 
-def test_hovering_a_card_shows_its_tooltip_without_the_picture(
-    window: MainWindow, qtbot, image: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+def test_hovering_a_card_shows_its_tooltip_without_the_picture(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, image: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The real path: a tooltip event on the map shows the card's tooltip; the
     card's title names a red picture, and the tooltip on screen has no red."""
