@@ -149,6 +149,8 @@ def hostile_project(image: Path) -> tuple[Project, dict[str, str]]:
     project = templates.new_project("sample", "en")
     jmap = project.maps[0]
     jmap.separators.append(Separator(kind="visibility", after_lane=jmap.lanes[1].id))
+    # a stored storyline that lacks the last stage ("Add a Scene for <stage>")
+    jmap.storyline.scenes += [Scene(kind="stage", stage=s.id) for s in jmap.stages[:-1]]
     jmap.storyline.scenes.append(Scene(kind="custom"))
     jmap.cards[0].links.append(MapLink(map=project.maps[1].id))
     jmap.curves[0].scale.labels.append(ScaleLabel(value=1, label=""))
