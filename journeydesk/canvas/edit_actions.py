@@ -26,6 +26,7 @@ from journeydesk.model import Card
 
 from .interactions import EditorContext
 from .items import ElementItem
+from .plain import set_action_text
 
 
 class EditActions:
@@ -265,7 +266,8 @@ class EditActions:
             if current and all(e.key != current for e in entries):
                 entries.append(vocab.entry("card_kinds", current))  # unknown: kept, shown
             for term in entries:
-                action = kinds.addAction(term.label)
+                action = kinds.addAction("")
+                set_action_text(action, term.label)
                 action.setCheckable(True)
                 action.setChecked(current == term.key)
                 action.triggered.connect(

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.primitives import Item, Line, Path, Primitive
 
+from .plain import plain_text
+
 SELECTION_COLOUR = "#1A73E8"
 MIN_CONNECTION_PX = 2.0
 """A connection's line is at least this wide on screen, in device pixels, so
@@ -60,7 +62,7 @@ class ElementItem(QGraphicsItem):
         self.setZValue(item.z)
         if item.kind == "card":
             texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
-            self.setToolTip("\n".join(texts[:12]))
+            self.setToolTip(plain_text("\n".join(texts[:12])))
         self.update()
 
     def _thick_enough(self, scale: float) -> list[Primitive]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import plain_text
 from journeydesk.document.commands import Insert, SetField
 from journeydesk.document.document import Document
 from journeydesk.model import Comment, JourneyMap, Project, Reply
@@ -176,7 +177,7 @@ class CommentsPanel(QWidget):
             item = QTreeWidgetItem(
                 [text, comment.author, comment.created.strftime("%Y-%m-%d %H:%M")]
             )
-            item.setToolTip(0, comment.text)
+            item.setToolTip(0, plain_text(comment.text))
             item.setData(0, TARGET_ROLE, comment.target)
             item.setData(0, COMMENT_ROLE, comment.id)
             if comment.resolved:
@@ -186,7 +187,7 @@ class CommentsPanel(QWidget):
                 child = QTreeWidgetItem(
                     [reply.text, reply.author, reply.created.strftime("%Y-%m-%d %H:%M")]
                 )
-                child.setToolTip(0, reply.text)
+                child.setToolTip(0, plain_text(reply.text))
                 child.setData(0, TARGET_ROLE, comment.target)
                 child.setData(0, COMMENT_ROLE, comment.id)
                 item.addChild(child)

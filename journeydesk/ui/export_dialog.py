@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import plain_label, plain_text
 from journeydesk.document.commands import Insert, Macro, Remove
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
@@ -143,7 +144,7 @@ class ExportDialog(QDialog):
         self.preview.setFixedSize(PREVIEW_SIZE, PREVIEW_SIZE)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setAccessibleName(self.tr("Preview of the first page"))
-        self.info = QLabel()
+        self.info = plain_label()
         self.info.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.preview)
@@ -492,7 +493,7 @@ class ExportDialog(QDialog):
         report, error = run_job(self, job, progress.setValue, cancelled)
         progress.close()
         if error:
-            QMessageBox.warning(self, self.tr("Export failed"), error)
+            QMessageBox.warning(self, self.tr("Export failed"), plain_text(error))
             return False
         if report is None:
             return False

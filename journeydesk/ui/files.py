@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk import paths, templates
+from journeydesk.canvas.plain import plain_text
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
 from journeydesk.io.recovery import (
     Snapshot,
@@ -348,7 +349,7 @@ class FileController(QObject):
             if not exists:
                 text = self.tr("%1 (missing)").replace("%1", text)
             action = menu.addAction(text)
-            action.setToolTip(name)
+            action.setToolTip(plain_text(name))
             action.setStatusTip(name)
             action.setEnabled(exists)
             action.triggered.connect(partial(self.open_recent, name))
@@ -364,8 +365,9 @@ class FileController(QObject):
             QMessageBox.warning(
                 self.window,
                 self.tr("Open Recent"),
-                self.tr("“%1” no longer exists; it was removed from the recent files.").replace(
-                    "%1", name
+                plain_text(
+                    self.tr("“%1” no longer exists; it was removed from the recent files.")
+                    .replace("%1", name)
                 ),
             )
             return
@@ -617,8 +619,10 @@ class FileController(QObject):
             answer = QMessageBox.question(
                 self.window,
                 self.tr("Revert"),
-                self.tr("Discard your unsaved changes and reload “%1” from disk?").replace(
-                    "%1", doc.path.name
+                plain_text(
+                    self.tr("Discard your unsaved changes and reload “%1” from disk?").replace(
+                        "%1", doc.path.name
+                    )
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
@@ -829,7 +833,7 @@ class TemplateChooser(QDialog):
             if choice.path is not None:
                 text = self.tr("%1 (my template)").replace("%1", text)
             item = QListWidgetItem(text)
-            item.setToolTip(choice.description)
+            item.setToolTip(plain_text(choice.description))
             self.list.addItem(item)
         self.list.setMinimumWidth(220)
         self.title = QLabel()
@@ -1004,8 +1008,10 @@ class RecoveryDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Discard"),
-            self.tr("Delete the recovered work of “%1” for good?").replace(
-                "%1", snapshot.title or self.tr("(untitled project)")
+            plain_text(
+                self.tr("Delete the recovered work of “%1” for good?").replace(
+                    "%1", snapshot.title or self.tr("(untitled project)")
+                )
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

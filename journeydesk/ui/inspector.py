@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import plain_label, plain_text
 from journeydesk.document.commands import Insert, Macro, SetField, describe, remove_elements
 from journeydesk.document.document import Change, Document
 from journeydesk.document.language import shown_language
@@ -686,7 +687,7 @@ class Inspector(QWidget):
             data = Path(name).read_bytes()
             info, encoded = encode_image(data)
         except (OSError, ImageError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot use this image"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot use this image"), plain_text(str(exc)))
             return
         asset = Asset(
             name=Path(name).name[:MAX_NAME],
@@ -718,7 +719,7 @@ class Inspector(QWidget):
         return [(k, content_label(k, lang)) for k in keys]
 
     def _section(self, title: str) -> None:
-        heading = QLabel(title)
+        heading = plain_label(title)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -1194,7 +1195,7 @@ class Inspector(QWidget):
             box.valueChanged.connect(lambda _v, g=get: self.set_value(cid, "scores", g(), label))
             box.setAccessibleName(name)
             self._bindings.append(_Binding(cid, "scores", box, get, put))
-            self.form.addRow(name, box)
+            self.form.addRow(plain_label(name), box)
 
     def _owners_table(self, card: Card, project: Project) -> None:
         label = self.tr("Owners")

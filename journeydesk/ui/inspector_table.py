@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import plain_text
+
 RowState = tuple[bool, str, str]
 """Whether the current row may be removed, the Remove button's text, its tooltip."""
 
@@ -125,7 +127,7 @@ class RecordTable(QWidget):
             enabled, text, tip = self._row_state(row)
         self.remove_button.setEnabled(enabled)
         self.remove_button.setText(text)
-        self.remove_button.setToolTip(tip)
+        self.remove_button.setToolTip(plain_text(tip))
 
     def add_row(self) -> int:
         row = self.table.rowCount()
@@ -171,7 +173,7 @@ class RecordTable(QWidget):
         if commit is None:
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         if tooltip:
-            item.setToolTip(tooltip)
+            item.setToolTip(plain_text(tooltip))
         self.table.blockSignals(True)
         self.table.setItem(row, col, item)
         self.table.blockSignals(False)

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import follow_undo_text, title_text
+
 if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk import templates
     from journeydesk.canvas.interactions import EditorContext
@@ -274,8 +276,10 @@ class MainWindow(QMainWindow):
         edit_menu = self.edit_menu
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        follow_undo_text(undo, self.undo_group.undoTextChanged, self.tr("&Undo"))
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        follow_undo_text(redo, self.undo_group.redoTextChanged, self.tr("&Redo"))
         self.undo_action, self.redo_action = undo, redo
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -439,6 +443,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Ok,
             self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # warnings name maps: the file's text
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
@@ -627,7 +632,7 @@ class MainWindow(QMainWindow):
         elif self.path is None:
             name = self.tr("Untitled")
         else:
-            name = self.path.name
+            name = title_text(self.path.name)
         # [*] is where Qt shows the unsaved-changes marker.
         self.setWindowTitle(f"{name}[*] — JourneyDesk")
 

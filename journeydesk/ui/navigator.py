@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import plain_text
 from journeydesk.document.commands import Insert, Macro, Reorder, SetField, remove_elements
 from journeydesk.document.document import Change, Document
 from journeydesk.io import ProjectFileError, read_project
@@ -383,7 +384,7 @@ class Navigator(QWidget):
                 item.setData(0, KIND_ROLE, "persona")
                 item.setData(0, ID_ROLE, persona.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(0, persona.segment)
+                item.setToolTip(0, plain_text(persona.segment))
                 self.tree.addTopLevelItem(item)
                 persona_items[persona.id] = item
             loose: QTreeWidgetItem | None = None
@@ -593,7 +594,7 @@ class Navigator(QWidget):
         answer = QMessageBox.question(
             self,
             title,
-            text,
+            plain_text(text),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -681,9 +682,11 @@ class Navigator(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot import"),
-                self.tr("“%1” cannot be opened.").replace("%1", Path(name).name)
-                + "\n"
-                + "\n".join(str(p) for p in exc.problems[:8]),
+                plain_text(
+                    self.tr("“%1” cannot be opened.").replace("%1", Path(name).name)
+                    + "\n"
+                    + "\n".join(str(p) for p in exc.problems[:8])
+                ),
             )
             return
         if not other.maps:

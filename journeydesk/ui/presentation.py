@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from journeydesk.canvas.plain import plain_label
 from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.model import JourneyMap, Project, Scene
@@ -151,7 +152,7 @@ class PresenterView(QWidget):
         self.current = SlideView()
         self.next = SlideView()
         self.next.setMaximumWidth(480)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setStyleSheet("font-size: 20px; font-weight: bold")
         self.clock = QLabel()
         self.clock.setStyleSheet("font-size: 28px")

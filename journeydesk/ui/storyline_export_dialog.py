@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import action_text
 from journeydesk.layout.storyline import comparison_pair, scenes_for
 from journeydesk.model import JourneyMap, Project
 from journeydesk.settings import load_settings, save_settings
@@ -162,7 +163,9 @@ class StorylineExportDialog(QDialog):
         self.compare.blockSignals(True)
         if pair is not None and jmap is not None:
             other = pair[0] if pair[1] is jmap else pair[1]
-            self.compare.setText(self.tr("Compare stages with “%1”").replace("%1", other.name))
+            self.compare.setText(
+                self.tr("Compare stages with “%1”").replace("%1", action_text(other.name))
+            )
             self.compare.setEnabled(True)
             self.compare.setChecked(jmap.storyline.mode == "compare")
         else:

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeydesk.canvas.plain import action_text
 from journeydesk.document.commands import (
     MERGE_SET_FIELD,
     Insert,
@@ -528,7 +529,7 @@ class StorylinePanel(QWidget):
             self.add_missing.setText(
                 self.tr("Add Scenes for %n New Stage(s)", "", len(missing))
                 if len(missing) != 1
-                else self.tr("Add a Scene for “%1”").replace("%1", missing[0].name)
+                else self.tr("Add a Scene for “%1”").replace("%1", action_text(missing[0].name))
             )
         row = self.list.currentRow()
         self.up.setEnabled(has and row > 0)
