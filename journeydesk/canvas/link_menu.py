@@ -19,6 +19,7 @@ from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model import Card
 
 from .items import ElementItem
+from .plain import set_action_text
 
 HIT_MARGIN = 4.0
 """Points around the link mark that still count as on it (it is small)."""
@@ -36,9 +37,11 @@ def add_link_actions(
 ) -> None:
     """The card's link entries: open each linked map, tick maps to link."""
     for link in card.links:
-        name = (link.label or map_name(doc, link.map)).replace("&", "&&")  # no mnemonic
-        action = menu.addAction(
-            QCoreApplication.translate("MapView", "Open Linked Map “%1”").replace("%1", name)
+        name = link.label or map_name(doc, link.map)
+        action = menu.addAction("")
+        set_action_text(  # the name's & shown, not a mnemonic; a plain tooltip
+            action,
+            QCoreApplication.translate("MapView", "Open Linked Map “%1”").replace("%1", name),
         )
         action.setEnabled(doc.project.map_by_id(link.map) is not None)
         action.triggered.connect(lambda _c=False, m=link.map: follow(m, card.id))
@@ -47,8 +50,8 @@ def add_link_actions(
     sub.setEnabled(bool(choices))
     linked = {link.map for link in card.links}
     for map_id, name in choices:
-        text = name.replace("&", "&&") or QCoreApplication.translate("MapView", "(unnamed map)")
-        action = sub.addAction(text)
+        action = sub.addAction("")
+        set_action_text(action, name or QCoreApplication.translate("MapView", "(unnamed map)"))
         action.setCheckable(True)
         action.setChecked(map_id in linked)
 
