@@ -606,6 +606,9 @@ class MainWindow(QMainWindow):
             name = self.tr("Untitled")
         else:
             name = self.path.name
+            files = getattr(self, "files", None)
+            if files is not None and files.guard.read_only:
+                name = self.tr("%1 (read-only)").replace("%1", name)
         # [*] is where Qt shows the unsaved-changes marker.
         self.setWindowTitle(f"{name}[*] — JourneyDesk")
 
