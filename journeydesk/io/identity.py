@@ -4,9 +4,11 @@ A project file may sit on a shared drive, in a synced folder or in git: another
 program (or colleague) can replace it while it is open here. The identity
 (size, modification time in nanoseconds, SHA-256 of the bytes) is recorded at
 open and after each save; before saving over the file, and when the folder
-watcher fires, the file on disk is compared with it. Size and time decide
-quickly; the hash settles a touched-but-same file (``touch``, a sync tool
-rewriting identical bytes), so only real changes count. No Qt here.
+watcher fires, the file on disk is compared with it. A different size decides
+at once; otherwise the hash does, so a touched-but-same file (``touch``, a sync
+tool rewriting identical bytes) is not a change and a same-size change within
+a coarse file time is. Callers may skip the hash while (size, mtime) stay what
+they last checked. No Qt here.
 """
 
 from __future__ import annotations
@@ -64,8 +66,9 @@ def changed_on_disk(path: str | os.PathLike[str], known: FileIdentity | None) ->
         return True
     if stat.st_size != known.size:
         return True
-    if stat.st_mtime_ns == known.mtime_ns:
-        return False
+    # Same size: only the bytes tell. The time alone is not trusted either way:
+    # a touch changes it without changing the file, and a file system with
+    # coarse times (FAT, network shares) may keep it across a real change.
     try:
         return hash_file(path) != known.sha256
     except OSError:

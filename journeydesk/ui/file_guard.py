@@ -228,12 +228,19 @@ class FileGuard(QObject):
             return None
         return (st.st_size, st.st_mtime_ns)
 
-    def changed(self) -> bool:
-        """Whether the file on disk is no longer the one we read or wrote."""
+    def changed(self, *, fresh: bool = False) -> bool:
+        """Whether the file on disk is no longer the one we read or wrote. The
+        watcher's checks skip the hash while size and time stay as last checked;
+        ``fresh`` (before a save) always compares the bytes."""
         if self.path is None:
             return False
         key = self._stat_key()
-        if key is not None and self._checked is not None and self._checked[:2] == key:
+        if (
+            not fresh
+            and key is not None
+            and self._checked is not None
+            and self._checked[:2] == key
+        ):
             return self._checked[2]
         result = changed_on_disk(self.path, self.identity)
         if key is not None:
@@ -310,7 +317,7 @@ class FileGuard(QObject):
             if owner is not None:
                 self._tell_locked(path, owner)
                 return "cancel"
-        if ours and self.changed():
+        if ours and self.changed(fresh=True):
             return self.ask_conflict(path)
         return "save"
 
