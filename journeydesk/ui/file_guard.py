@@ -21,6 +21,7 @@ plain modal message boxes that tests answer with the ``expect_modal`` fixture.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,15 @@ def disk_identity(path: Path) -> FileIdentity | None:
             return FileIdentity.of_bytes(data, os.fstat(handle.fileno()))
     except OSError:
         return None
+
+
+def _local_time(iso: str) -> str:
+    """A lock's start time in local time, or as written when it is not a time."""
+    try:
+        when = dt.datetime.fromisoformat(iso)
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        return iso or "?"
 
 
 class ChangedBar(QWidget):
@@ -127,7 +137,7 @@ class FileGuard(QObject):
             self.tr("“%1” is open in another JourneyDesk (%2, since %3).")
             .replace("%1", path.name)
             .replace("%2", owner.describe())
-            .replace("%3", owner.started or "?")
+            .replace("%3", _local_time(owner.started))
         )
         box.setInformativeText(
             self.tr(
@@ -171,7 +181,8 @@ class FileGuard(QObject):
         """The window now shows ``path`` (read as ``opened``, if it was just read)."""
         old_lock = self.lock
         if opened is not None:
-            self.identity, self.lock, self.read_only = opened.identity, opened.lock, opened.read_only
+            self.identity, self.lock = opened.identity, opened.lock
+            self.read_only = opened.read_only
         elif path is None:
             self.identity, self.lock, self.read_only = None, None, False
         elif not _same(path, self.path):

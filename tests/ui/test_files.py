@@ -535,7 +535,6 @@ def test_opening_shows_the_wait_cursor_and_restores_it(qtbot, tmp_path, monkeypa
 
     from journeydesk import templates
     from journeydesk.io import write_project
-    from journeydesk.ui import files
     from journeydesk.ui.main_window import MainWindow
 
     path = tmp_path / "a.journey"

@@ -51,7 +51,7 @@ settings_bytes = st.one_of(
     json_values.map(lambda v: json.dumps(v).encode()),
     st.binary(max_size=200),
     st.integers(min_value=100, max_value=50_000).map(lambda n: deep(n).encode()),
-    st.just('{"language": "it", "autosave_seconds": 1e999}'.encode()),
+    st.just(b'{"language": "it", "autosave_seconds": 1e999}'),
     st.just(b'{"language": "it", "autosave_seconds": ' + b"9" * 5000 + b"}"),
     st.just(b"\xff\xfe{\x00"),
 )
