@@ -142,6 +142,11 @@ def _create(lock: Path, payload: bytes) -> bool:
         os.write(fd, payload)
     finally:
         os.close(fd)
+    if os.name == "nt":  # the leading dot hides it elsewhere
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.windll.kernel32.SetFileAttributesW(str(lock), 0x2)  # type: ignore[attr-defined,unused-ignore]
     return True
 
 
