@@ -56,6 +56,8 @@ class Settings(BaseModel):
     language: Literal["system", "en", "it"] = "system"
     autosave_seconds: Annotated[int, Field(ge=5, le=3600)] = 30
     recent_files: list[str] = Field(default_factory=list)
+    export: ExportDefaults = Field(default_factory=ExportDefaults)
+    storyline_export: StorylineExportDefaults = Field(default_factory=StorylineExportDefaults)
 
     @field_validator("recent_files", mode="before")
     @classmethod
@@ -66,8 +68,6 @@ class Settings(BaseModel):
         return [
             v for v in value if isinstance(v, str) and 0 < len(v) <= 4096 and "\x00" not in v
         ][:MAX_RECENT]
-    export: ExportDefaults = Field(default_factory=ExportDefaults)
-    storyline_export: StorylineExportDefaults = Field(default_factory=StorylineExportDefaults)
 
     def add_recent(self, path: str) -> None:
         self.recent_files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]
