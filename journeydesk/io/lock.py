@@ -72,6 +72,8 @@ class FileLock:
 def _read(path: Path) -> object:
     """The lock file's JSON, or None when it is unreadable or not JSON."""
     try:
+        if not path.is_file():  # a FIFO would block the open
+            return None
         with open(path, "rb") as handle:
             raw = handle.read(MAX_LOCK_BYTES + 1)
     except OSError:

@@ -18,8 +18,11 @@ MAX_STATE_BYTES = 1 << 20
 
 
 def read_json(path: str | os.PathLike[str], max_bytes: int = MAX_STATE_BYTES) -> object:
-    """The file's JSON value, or None when it is missing, too big or not JSON."""
+    """The file's JSON value, or None when it is missing, too big or not JSON
+    (or not a regular file: opening a FIFO put in its place would block)."""
     try:
+        if not os.path.isfile(path):
+            return None
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except (OSError, ValueError):

@@ -4,6 +4,7 @@ any shape never stop the app from starting, and never hide a readable snapshot."
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -219,3 +220,19 @@ def test_the_app_starts_and_offers_all_readable_work(
     assert seen["titles"] == sorted(["naive", "aware", "Work 2", "Work 3", "Work 4"])
     assert len(by_key) == 5
     QApplication.processEvents()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_in_place_of_a_state_file_does_not_block() -> None:
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(settings_file())
+    assert load_settings() == Settings()
+    assert chosen_language() in ("en", "it")
+    project = templates.new_project("blank", "en")
+    snap = write_snapshot(project, "fifo", None)
+    meta = snap.path.with_name("fifo.meta.json")
+    meta.unlink()
+    os.mkfifo(meta)
+    (listed,) = list_snapshots()
+    assert listed.key == "fifo" and listed.title == project.title
