@@ -10,7 +10,8 @@ programs and other JourneyDesks change them. Per window, :class:`FileGuard`
   shows a bar in the status bar offering to reload. Editors that save
   atomically replace the file, which drops it from the watcher, so the file is
   added again after each change and its folder is watched too; our own saves
-  match the recorded identity and are ignored;
+  match the recorded identity and are ignored. Network shares may send no
+  notifications, so the file is also looked at when the window is activated;
 - holds a lock file beside the project (``journeydesk.io.lock``); a second
   JourneyDesk opening it is told who has it open and may open a read-only copy
   (titled so; Save then asks for a new name).
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from journeydesk.io.atomic import remove_stale_temps
@@ -124,6 +125,14 @@ class FileGuard(QObject):
         self.bar.reload_button.clicked.connect(self.reload)
         self.bar.ignore_button.clicked.connect(self.ignore_change)
         self.window.statusBar().addPermanentWidget(self.bar)
+        self.window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Network shares often send no change notifications: look again
+        # whenever the user comes back to the window.
+        if watched is self.window and event.type() == QEvent.Type.WindowActivate:
+            self._changed()
+        return False
 
     # --- opening ----------------------------------------------------------------
 

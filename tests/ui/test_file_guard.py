@@ -304,3 +304,19 @@ def test_compare_restores_in_the_files_window_and_shows_the_disk_read_only(
     assert viewer.project is not None and viewer.project.title == "On disk"
     assert viewer.files.guard.read_only and "on disk, read-only" in viewer.windowTitle()
     assert window.files.save() and read_project(path).title == "Recovered"
+
+
+def test_a_change_is_noticed_on_activation_without_notifications(
+    window: MainWindow, tmp_path: Path, qtbot: Any
+) -> None:
+    from PySide6.QtCore import QEvent
+
+    path = saved_file(tmp_path)
+    assert window.files.open_here(path)
+    guard = window.files.guard
+    guard._unwatch()  # as on a network share: no notifications at all
+    someone_else_saves(path, "Theirs")
+    QApplication.processEvents()
+    assert guard.bar.isHidden()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: not guard.bar.isHidden(), timeout=5000)
