@@ -3,7 +3,8 @@
 Write to a temporary file in the same folder, flush, fsync, then
 ``os.replace`` over the target and fsync the folder, so a crash or a kill at
 any moment leaves either the old file or the new one, never a mix. The saved
-file keeps the permission bits of the one it replaces.
+file keeps the permission bits (and, where the system allows, the owner and
+group) of the one it replaces.
 
 A kill during the write leaves the temporary file behind, beside the user's
 file. Its name says it is ours and who wrote it
@@ -58,14 +59,22 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale_temps(target)
     mode: int | None = None
+    owner: tuple[int, int] | None = None
     with contextlib.suppress(FileNotFoundError):
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        old = os.stat(target)
+        mode = stat.S_IMODE(old.st_mode)
+        owner = (old.st_uid, old.st_gid)
     fd, tmp_name = _create_temp(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            # Keep the file's owner and group (a shared folder's group, or
+            # another user's file saved by an administrator), where allowed.
+            with contextlib.suppress(OSError):
+                os.chown(tmp_name, *owner)
         if mode is not None:
             os.chmod(tmp_name, mode)
         else:

@@ -166,3 +166,14 @@ def test_opening_removes_the_litter_and_the_file_is_intact(tmp_path: Path) -> No
     assert target.read_bytes() == before and read_project(target) == project
     assert len(remove_stale_temps(target)) == 1  # what opening does (ui/file_guard.py)
     assert litter(tmp_path, "p.journey") == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_saved_file_keeps_its_owner_and_group(tmp_path: Path) -> None:
+    path = tmp_path / "p.journey"
+    path.write_bytes(b"{}")
+    os.chown(path, 12345, 23456)
+    os.chmod(path, 0o640)
+    atomic_write_bytes(path, b'{"new": 1}')
+    st = os.stat(path)
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (12345, 23456, 0o640)
