@@ -167,8 +167,11 @@ class FileGuard(QObject):
         """Lock and read ``path`` (raising ProjectFileError when it cannot be read).
 
         Temporary files left beside it by killed saves are removed first. When
-        another JourneyDesk has the file open, ask; None when the user cancels."""
+        another JourneyDesk has the file open, ask; None when the user cancels.
+        The file this window already shows is read again under its own lock."""
         remove_stale_temps(path)
+        if _same(path, self.path) and (self.lock is not None or self.read_only):
+            return self.reread()
         result = acquire(path)
         lock = result if isinstance(result, FileLock) else None
         read_only = False

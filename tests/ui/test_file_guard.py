@@ -320,3 +320,15 @@ def test_a_change_is_noticed_on_activation_without_notifications(
     assert guard.bar.isHidden()
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     qtbot.waitUntil(lambda: not guard.bar.isHidden(), timeout=5000)
+
+
+def test_opening_the_shown_file_again_keeps_its_lock(window: MainWindow, tmp_path: Path) -> None:
+    path = saved_file(tmp_path)
+    assert window.files.open_here(path)
+    lock = window.files.guard.lock
+    assert lock is not None
+    someone_else_saves(path, "Theirs")
+    assert window.files.open_here(path)  # no "open elsewhere" question: it is ours
+    assert window.files.guard.lock is lock and lock.still_ours()
+    assert window.project is not None and window.project.title == "Theirs"
+    assert not window.files.guard.read_only
