@@ -2,12 +2,13 @@
 
 ``.NAME.journeydesk-lock`` (hidden on Linux and macOS) sits in the project's
 folder while a window has the file open; it holds JSON
-``{pid, host, user, started, token}``. Another instance that finds it says
-who has the file open and offers a read-only copy instead. A lock whose pid
-no longer runs on this machine, or that cannot be read or parsed (a crash
-while writing it, garbage, a folder in its place that we can remove), is
-stale and taken over, so a crash never blocks a file for good. A lock from
-another machine cannot be checked and is trusted for :data:`FOREIGN_STALE_SECONDS`.
+``{pid, host, user, boot, started, token}``. Another instance that finds it
+says who has the file open and offers a read-only copy instead. A lock whose
+pid no longer runs on this machine (or ran before its last restart), or that
+cannot be read or parsed (a crash while writing it, garbage, a folder in its
+place that we can remove), is stale and taken over, so a crash never blocks
+a file for good. A lock from another machine cannot be checked and is
+trusted for :data:`FOREIGN_STALE_SECONDS`.
 
 Failing to write a lock (read-only folder, full disk) never stops the file
 from opening: the file is then simply unlocked. No Qt here.
@@ -23,7 +24,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from .process import host_name, process_alive, user_name, valid_pid
+from .process import boot_id, from_this_boot, host_name, process_alive, user_name, valid_pid
 
 LOCK_SUFFIX = ".journeydesk-lock"
 MAX_LOCK_BYTES = 4096
@@ -114,7 +115,7 @@ def _stale(data: dict[str, object], lock: Path) -> bool:
     if not isinstance(host, str):
         return True
     if host == host_name():
-        return not process_alive(pid)
+        return not from_this_boot(data.get("boot")) or not process_alive(pid)
     try:
         age = dt.datetime.now().timestamp() - lock.stat().st_mtime
     except OSError:
@@ -128,6 +129,7 @@ def _payload(token: str) -> bytes:
             "pid": os.getpid(),
             "host": host_name(),
             "user": user_name(),
+            "boot": boot_id(),
             "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "token": token,
         }

@@ -2,8 +2,11 @@
 
 Lock files and temporary files carry the writer's pid and a tag of its host,
 so a later process can tell "still being used" from "left by a crash". A pid
-is only meaningful on the machine it came from; a pid from a file may be any
-JSON number (2**70, -1, True), so every check bounds it first. No Qt here.
+is only meaningful on the machine it came from, and only until it restarts:
+after a reboot the same pid is soon some other process, so lock files and
+recovery metadata also carry the boot's id where the system has one (Linux).
+A pid from a file may be any JSON number (2**70, -1, True), so every check
+bounds it first. No Qt here.
 """
 
 from __future__ import annotations
@@ -26,6 +29,23 @@ def host_name() -> str:
 def host_tag() -> str:
     """A short, file-name-safe tag of this machine."""
     return hashlib.sha1(host_name().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def boot_id() -> str:
+    """This boot of the machine ("" where the system does not say)."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            return handle.read(64).strip()
+    except (OSError, ValueError):
+        return ""
+
+
+def from_this_boot(recorded: object) -> bool:
+    """Whether a boot id read from a file may be this boot (unknown counts as yes)."""
+    current = boot_id()
+    if not current or not isinstance(recorded, str) or not recorded:
+        return True
+    return recorded == current
 
 
 def user_name() -> str:

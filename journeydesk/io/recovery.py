@@ -27,7 +27,7 @@ from journeydesk.model.project import Project
 
 from .atomic import atomic_write_bytes
 from .errors import ProjectFileError
-from .process import valid_pid
+from .process import boot_id, valid_pid
 from .project_file import dump_bytes, read_project
 from .statefile import read_json
 
@@ -49,6 +49,8 @@ class Snapshot:
     title: str
     saved_at: dt.datetime
     pid: int | None
+    boot: str = ""
+    """The boot of the machine that wrote it ("" when unknown)."""
 
 
 def _check_key(key: str) -> str:
@@ -72,11 +74,14 @@ def write_snapshot(
         "title": project.title,
         "saved_at": saved_at.isoformat(),
         "pid": os.getpid(),
+        "boot": boot_id(),
     }
     atomic_write_bytes(
         folder / f"{key}.meta.json", json.dumps(meta, ensure_ascii=False, indent=2).encode()
     )
-    return Snapshot(key, data_path, original_name, project.title, saved_at, os.getpid())
+    return Snapshot(
+        key, data_path, original_name, project.title, saved_at, os.getpid(), boot_id()
+    )
 
 
 def list_snapshots() -> list[Snapshot]:
@@ -120,10 +125,15 @@ def list_snapshots() -> list[Snapshot]:
                 _title(title) if isinstance(title, str) else _title_from(data_path),
                 _saved_at(meta.get("saved_at"), stat.st_mtime),
                 valid_pid(meta.get("pid")),
+                _boot(meta.get("boot")),
             )
         )
     found.sort(key=lambda s: s.saved_at, reverse=True)
     return found
+
+
+def _boot(value: object) -> str:
+    return value[:64] if isinstance(value, str) else ""
 
 
 def _original(value: object) -> str | None:

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk import paths, templates
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
-from journeydesk.io.process import process_alive, valid_pid
+from journeydesk.io.process import from_this_boot, process_alive, valid_pid
 from journeydesk.io.recovery import (
     Snapshot,
     discard_snapshot,
@@ -209,8 +209,13 @@ def pid_running(pid: int) -> bool:
 
 
 def orphan_snapshots() -> list[Snapshot]:
-    """Snapshots left by a JourneyDesk that is no longer running (crashed or killed)."""
-    return [s for s in list_snapshots() if s.pid is None or not pid_running(s.pid)]
+    """Snapshots left by a JourneyDesk that is no longer running (crashed or
+    killed, or running before the machine restarted: its pid may be another's now)."""
+    return [
+        s
+        for s in list_snapshots()
+        if s.pid is None or not from_this_boot(s.boot) or not pid_running(s.pid)
+    ]
 
 
 def _update_settings(change: object) -> None:

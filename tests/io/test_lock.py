@@ -20,7 +20,7 @@ from journeydesk.io.lock import (
     lock_path,
     owner_of,
 )
-from journeydesk.io.process import host_name
+from journeydesk.io.process import boot_id, host_name
 
 DEAD_PID = 999_999_999
 
@@ -32,7 +32,7 @@ def test_lock_is_hidden_beside_the_file_and_says_who(tmp_path: Path) -> None:
     assert lock.path == tmp_path / ".p.journey.journeydesk-lock"
     data = json.loads(lock.path.read_text(encoding="utf-8"))
     assert data["pid"] == os.getpid() and data["host"] == host_name()
-    assert set(data) == {"pid", "host", "user", "started", "token"}
+    assert set(data) == {"pid", "host", "user", "boot", "started", "token"}
     # a second holder (another window, another process) is told who has it
     other = acquire(path)
     assert isinstance(other, LockOwner) and other.pid == os.getpid()
@@ -131,3 +131,15 @@ def test_a_second_process_sees_the_lock_until_it_dies(tmp_path: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.mark.skipif(not boot_id(), reason="the system gives no boot id")
+def test_a_lock_from_before_a_restart_is_stale_even_if_its_pid_runs(tmp_path: Path) -> None:
+    path = tmp_path / "p.journey"
+    # the pid is alive now (ours), but the lock was written in an earlier boot
+    mine = {"pid": os.getpid(), "host": host_name(), "user": "u", "started": "s"}
+    lock_path(path).write_text(json.dumps(dict(mine, boot="an-earlier-boot")))
+    assert owner_of(path) is None
+    assert isinstance(acquire(path), FileLock)
+    lock_path(path).write_text(json.dumps(dict(mine, boot=boot_id())))
+    assert isinstance(acquire(path), LockOwner)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
 from journeydesk import paths, templates
-from journeydesk.io.process import valid_pid
+from journeydesk.io.process import boot_id, valid_pid
 from journeydesk.io.recovery import list_snapshots, write_snapshot
 from journeydesk.settings import Settings, load_settings, settings_file
 from journeydesk.ui import files
@@ -236,3 +236,18 @@ def test_a_fifo_in_place_of_a_state_file_does_not_block() -> None:
     os.mkfifo(meta)
     (listed,) = list_snapshots()
     assert listed.key == "fifo" and listed.title == project.title
+
+
+@pytest.mark.skipif(not boot_id(), reason="the system gives no boot id")
+def test_a_snapshot_from_before_a_restart_is_offered_even_if_its_pid_runs(qapp: Any) -> None:
+    """After a power cut the crashed JourneyDesk's pid may belong to another process."""
+    project = templates.new_project("blank", "en")
+    live = write_snapshot(project, "live", None)
+    old = write_snapshot(project, "old", None)
+    meta_path = old.path.with_name("old.meta.json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    assert meta["pid"] == os.getpid() and meta["boot"] == boot_id()
+    meta["boot"] = "an-earlier-boot"
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    assert [s.key for s in files.orphan_snapshots()] == ["old"]
+    assert live.key in {s.key for s in list_snapshots()}
