@@ -9,14 +9,14 @@ same defaults.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from journeydesk import paths
 from journeydesk.io.atomic import atomic_write_bytes
+from journeydesk.io.statefile import read_json
 
 MAX_RECENT = 10
 
@@ -61,6 +61,16 @@ class Settings(BaseModel):
     export: ExportDefaults = Field(default_factory=ExportDefaults)
     storyline_export: StorylineExportDefaults = Field(default_factory=StorylineExportDefaults)
 
+    @field_validator("recent_files", mode="before")
+    @classmethod
+    def _usable_recent(cls, value: object) -> object:
+        """Only names that can be paths, at most MAX_RECENT (the file may say anything)."""
+        if not isinstance(value, list):
+            return value
+        return [
+            v for v in value if isinstance(v, str) and 0 < len(v) <= 4096 and "\x00" not in v
+        ][:MAX_RECENT]
+
     def add_recent(self, path: str) -> None:
         self.recent_files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]
 
@@ -70,11 +80,46 @@ def settings_file() -> Path:
 
 
 def load_settings() -> Settings:
-    try:
-        data = json.loads(settings_file().read_text(encoding="utf-8"))
-        return Settings.model_validate(data)
-    except (OSError, ValueError, ValidationError):
+    """The settings in the file; each value that is missing, of the wrong type
+    or out of range falls back to its default (the others are kept)."""
+    data = read_json(settings_file())
+    if not isinstance(data, dict):
         return Settings()
+    try:
+        return Settings.model_validate(data)
+    except (ValidationError, ValueError, TypeError, RecursionError):
+        pass
+    return _salvage(data)
+
+
+def _salvage(data: dict[object, object]) -> Settings:
+    """Settings keeping each top-level value (and each export default) that is valid."""
+    settings = Settings()
+    for name in Settings.model_fields:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in ("export", "storyline_export") and isinstance(value, dict):
+            value = _salvage_section(type(getattr(settings, name)), value)
+        try:
+            checked = Settings.model_validate({name: value})
+        except (ValidationError, ValueError, TypeError, RecursionError):
+            continue
+        setattr(settings, name, getattr(checked, name))
+    return settings
+
+
+def _salvage_section(cls: type[BaseModel], data: dict[object, object]) -> dict[str, object]:
+    kept: dict[str, object] = {}
+    for name in cls.model_fields:
+        if name not in data:
+            continue
+        try:
+            cls.model_validate({name: data[name]})
+        except (ValidationError, ValueError, TypeError, RecursionError):
+            continue
+        kept[name] = data[name]
+    return kept
 
 
 def save_settings(settings: Settings) -> None:

@@ -39,6 +39,7 @@ from .errors import (
     ProjectFileError,
     UnreadableFileError,
 )
+from .identity import FileIdentity, identity_after_write
 from .migrations import MigrationFailed, migrate
 
 FILE_SUFFIX = ".journey"
@@ -49,10 +50,17 @@ MAX_PROBLEMS = 1000
 
 def read_project(path: str | os.PathLike[str]) -> Project:
     """Load a project file, or raise a ProjectFileError naming what is wrong."""
+    return read_project_with_identity(path)[0]
+
+
+def read_project_with_identity(path: str | os.PathLike[str]) -> tuple[Project, FileIdentity]:
+    """Load a project file and say what the file was (size, time, hash of the
+    bytes read), so a later save can tell whether someone else changed it."""
     source = os.fspath(path)
     try:
         with open(source, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+            stat = os.fstat(handle.fileno())
+            size = stat.st_size
             if size > MAX_FILE_BYTES:
                 raise _too_large(size, source)
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -68,7 +76,7 @@ def read_project(path: str | os.PathLike[str]) -> Project:
         raise UnreadableFileError(
             Problem("$", f"cannot be read: {exc.strerror or exc}"), source
         ) from None
-    return load_bytes(data, source)
+    return load_bytes(data, source), FileIdentity.of_bytes(data, stat)
 
 
 def _too_large(size: int, source: str) -> FileTooLargeError:
@@ -263,9 +271,12 @@ def dump_bytes(project: Project) -> bytes:
     return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
-def write_project(project: Project, path: str | os.PathLike[str]) -> None:
-    """Save atomically: the previous file is intact until the new one is complete."""
-    atomic_write_bytes(Path(path), dump_bytes(project))
+def write_project(project: Project, path: str | os.PathLike[str]) -> FileIdentity | None:
+    """Save atomically: the previous file is intact until the new one is complete.
+    Returns the identity of the written file (None if it cannot be stat'ed)."""
+    data = dump_bytes(project)
+    atomic_write_bytes(Path(path), data)
+    return identity_after_write(path, data)
 
 
 def validate_file(path: str | os.PathLike[str]) -> list[str]:

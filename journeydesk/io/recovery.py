@@ -6,7 +6,8 @@ lists the snapshots and offers to restore, compare or discard them.
 
 A snapshot is two files in ``paths.recovery_dir()``: ``<key>.journey`` (the
 project, written atomically) and ``<key>.meta.json`` (where it came from and
-when), written after the project so a listed snapshot always has its data.
+when), written after the project. The metadata only describes: whatever
+shape it has, a readable snapshot is listed.
 """
 
 from __future__ import annotations
@@ -16,16 +17,26 @@ import datetime as dt
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from journeydesk import paths
 from journeydesk.model.project import Project
 
 from .atomic import atomic_write_bytes
+from .errors import ProjectFileError
+from .process import boot_id, valid_pid
 from .project_file import dump_bytes, read_project
+from .statefile import read_json
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SNAPSHOT_SUFFIX = ".journey"
+FRESH_SECONDS = 10.0
+"""A snapshot without metadata younger than this may still be being written."""
+MAX_TITLE_CHARS = 500
+MAX_PATH_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,8 @@ class Snapshot:
     title: str
     saved_at: dt.datetime
     pid: int | None
+    boot: str = ""
+    """The boot of the machine that wrote it ("" when unknown)."""
 
 
 def _check_key(key: str) -> str:
@@ -61,44 +74,100 @@ def write_snapshot(
         "title": project.title,
         "saved_at": saved_at.isoformat(),
         "pid": os.getpid(),
+        "boot": boot_id(),
     }
     atomic_write_bytes(
         folder / f"{key}.meta.json", json.dumps(meta, ensure_ascii=False, indent=2).encode()
     )
-    return Snapshot(key, data_path, original_name, project.title, saved_at, os.getpid())
+    return Snapshot(
+        key, data_path, original_name, project.title, saved_at, os.getpid(), boot_id()
+    )
 
 
 def list_snapshots() -> list[Snapshot]:
-    """Snapshots on disk, newest first. Unreadable metadata is skipped, not deleted."""
+    """Snapshots on disk, newest first.
+
+    Every snapshot whose project file is there is listed, whatever its
+    metadata says: missing, damaged or odd metadata (wrong types, naive
+    timestamps, impossible pids) gives defaults for what it cannot tell
+    (the file's time, no title, no owner), so the work is still offered.
+    A project file without metadata that is only seconds old may be one a
+    running JourneyDesk is writing right now; it waits for a later look."""
     folder = paths.recovery_dir()
-    if not folder.is_dir():
+    try:
+        data_paths = sorted(folder.glob(f"*{SNAPSHOT_SUFFIX}"))
+    except OSError:
         return []
+    now = time.time()
     found: list[Snapshot] = []
-    for meta_path in folder.glob("*.meta.json"):
-        key = meta_path.name.removesuffix(".meta.json")
-        data_path = folder / f"{key}.journey"
-        if not _KEY.match(key) or not data_path.is_file():
+    for data_path in data_paths:
+        key = data_path.name.removesuffix(SNAPSHOT_SUFFIX)
+        if not _KEY.match(key):
             continue
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            saved_at = dt.datetime.fromisoformat(meta["saved_at"])
-            original = meta.get("original")
-            title = str(meta.get("title", ""))
-            pid = meta.get("pid")
-        except (OSError, ValueError, KeyError, TypeError):
+            stat = data_path.stat()
+        except OSError:
             continue
+        if not S_ISREG(stat.st_mode):
+            continue
+        meta_path = folder / f"{key}.meta.json"
+        if not meta_path.exists() and now - stat.st_mtime < FRESH_SECONDS:
+            continue
+        meta = read_json(meta_path)
+        if not isinstance(meta, dict):
+            meta = {}
+        title = meta.get("title")
         found.append(
             Snapshot(
                 key,
                 data_path,
-                original if isinstance(original, str) else None,
-                title,
-                saved_at,
-                pid if isinstance(pid, int) else None,
+                _original(meta.get("original")),
+                _title(title) if isinstance(title, str) else _title_from(data_path),
+                _saved_at(meta.get("saved_at"), stat.st_mtime),
+                valid_pid(meta.get("pid")),
+                _boot(meta.get("boot")),
             )
         )
     found.sort(key=lambda s: s.saved_at, reverse=True)
     return found
+
+
+def _boot(value: object) -> str:
+    return value[:64] if isinstance(value, str) else ""
+
+
+def _original(value: object) -> str | None:
+    if isinstance(value, str) and 0 < len(value) <= MAX_PATH_CHARS and "\x00" not in value:
+        return value
+    return None
+
+
+def _title(value: object) -> str:
+    return value[:MAX_TITLE_CHARS] if isinstance(value, str) else ""
+
+
+def _title_from(data_path: Path) -> str:
+    """The project's own title, when the metadata cannot say it."""
+    try:
+        return _title(read_project(data_path).title)
+    except ProjectFileError:
+        return ""
+
+
+def _saved_at(value: object, mtime: float) -> dt.datetime:
+    """An aware time the dialog can show; the file's time when the metadata has none."""
+    fallback = dt.datetime.fromtimestamp(mtime, dt.UTC)
+    if not isinstance(value, str) or len(value) > 64:
+        return fallback
+    try:
+        when = dt.datetime.fromisoformat(value)
+        if when.tzinfo is None or when.utcoffset() is None:
+            when = when.replace(tzinfo=dt.UTC)  # we always wrote UTC
+        when = when.astimezone(dt.UTC)
+        when.astimezone()  # shown in local time: must convert
+    except (ValueError, OverflowError, OSError):
+        return fallback
+    return when
 
 
 def load_snapshot(snapshot: Snapshot) -> Project:

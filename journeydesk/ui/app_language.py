@@ -3,11 +3,10 @@ unless the Preferences chose one."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QLocale
 
 from journeydesk import paths
+from journeydesk.io.statefile import read_json
 
 LANGUAGES = ("en", "it")
 
@@ -22,9 +21,6 @@ def chosen_language() -> str:
     Read straight from ``settings.json`` at start, before the window paints:
     loading the typed settings (pydantic) would hold the first paint up. The
     same rule as ``journeydesk.ui.files.ui_language``, which tests check."""
-    try:
-        data = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = None
+    data = read_json(paths.config_dir() / "settings.json")
     language = data.get("language") if isinstance(data, dict) else None
-    return language if language in LANGUAGES else ui_language()
+    return language if isinstance(language, str) and language in LANGUAGES else ui_language()

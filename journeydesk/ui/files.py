@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from journeydesk import paths, templates
 from journeydesk.canvas.plain import plain_text
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
+from journeydesk.io.process import from_this_boot, process_alive, valid_pid
 from journeydesk.io.recovery import (
     Snapshot,
     discard_snapshot,
@@ -64,6 +65,8 @@ from journeydesk.io.recovery import (
 )
 from journeydesk.model import Project
 from journeydesk.settings import Settings, load_settings, save_settings
+
+from .file_guard import FileGuard, OpenedFile
 
 if TYPE_CHECKING:
     from journeydesk.document.document import Document
@@ -207,22 +210,33 @@ def ui_language() -> str:
 
 def pid_running(pid: int) -> bool:
     """Whether a process of this user with that id runs (so its snapshots are not orphans)."""
+    if valid_pid(pid) is None:
+        return False  # metadata may hold any number (2**70, -1): no such process
     if pid == os.getpid():
         return True
+    if os.name == "nt":
+        return process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return False  # another user's process: not one of our JourneyDesks
+    except (OverflowError, ValueError):
+        return False
     except OSError:
         return True
     return True
 
 
 def orphan_snapshots() -> list[Snapshot]:
-    """Snapshots left by a JourneyDesk that is no longer running (crashed or killed)."""
-    return [s for s in list_snapshots() if s.pid is None or not pid_running(s.pid)]
+    """Snapshots left by a JourneyDesk that is no longer running (crashed or
+    killed, or running before the machine restarted: its pid may be another's now)."""
+    return [
+        s
+        for s in list_snapshots()
+        if s.pid is None or not from_this_boot(s.boot) or not pid_running(s.pid)
+    ]
 
 
 def _update_settings(change: object) -> None:
@@ -270,6 +284,8 @@ class FileController(QObject):
         self.autosave_timer.timeout.connect(self.autosave)
         self.set_autosave_seconds(load_settings().autosave_seconds)
         self.autosave_timer.start()
+        self.guard = FileGuard(self)
+        """The file's identity, lock and watcher (others may change it)."""
         window.setAcceptDrops(True)
         from .file_drop import ProjectDrops
 
@@ -412,9 +428,18 @@ class FileController(QObject):
             # Saved, or undone back to what is on disk: nothing to recover.
             self.discard_snapshot()
 
-    def show_project(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
-        """Put ``project`` in this window (replacing what is there)."""
+    def show_project(
+        self,
+        project: Project,
+        path: Path | None,
+        *,
+        dirty: bool = False,
+        opened: OpenedFile | None = None,
+    ) -> None:
+        """Put ``project`` in this window (replacing what is there); ``opened``
+        is what ``guard.prepare_open`` read, with the file's identity and lock."""
         self.discard_snapshot()
+        self.guard.replace(path, opened)
         self.window._set_project(project, path)
         self._watch()
         doc = self.document
@@ -425,11 +450,13 @@ class FileController(QObject):
 
     def open_here(self, name: str | os.PathLike[str]) -> bool:
         """Open a file in this window; on failure say what is wrong and keep what is open."""
+        path = Path(name)
         try:
             with busy():
-                project = read_project(name)
-                path = Path(name)
-                self.show_project(project, path)
+                opened = self.guard.prepare_open(path)
+                if opened is None:
+                    return False
+                self.show_project(opened.project, path, opened=opened)
         except ProjectFileError as exc:
             self.window._show_load_error(os.fspath(name), exc)
             return False
@@ -464,9 +491,11 @@ class FileController(QObject):
             return shown
         try:
             with busy():
-                project = read_project(path)
+                opened = self.guard.prepare_open(path)
+                if opened is None:
+                    return None
                 target = self.target_window()
-                target.files.show_project(project, path)
+                target.files.show_project(opened.project, path, opened=opened)
         except ProjectFileError as exc:
             self.window._show_load_error(os.fspath(path), exc)
             return None
@@ -510,8 +539,8 @@ class FileController(QObject):
         doc = self.document
         if doc is None:
             return False
-        if doc.path is None:
-            return self.save_as()
+        if doc.path is None or self.guard.read_only:
+            return self.save_as()  # a read-only copy is saved under another name
         return self.write_to(doc.path)
 
     def _default_save_name(self) -> str:
@@ -543,14 +572,20 @@ class FileController(QObject):
         doc = self.document
         if doc is None:
             return False
+        decision = self.guard.before_save(path)
+        if decision == "save_as":
+            return self.save_as()
+        if decision != "save":
+            return False
         previous = doc.project.modified
         doc.project.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
         try:
-            write_project(doc.project, path)
+            identity = write_project(doc.project, path)
         except OSError as exc:
             doc.project.modified = previous
             self._save_failed(path, exc)
             return False
+        self.guard.saved(path, identity)
         doc.mark_saved(path)
         self.window.path = path
         self.window._update_title()
@@ -630,12 +665,14 @@ class FileController(QObject):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         path = doc.path
+        if not _same_file(self.guard.path, path):
+            self.guard.replace(path, None)
         try:
-            project = read_project(path)
+            opened = self.guard.reread()
         except ProjectFileError as exc:
             self.window._show_load_error(os.fspath(path), exc)
             return False
-        self.show_project(project, path)
+        self.show_project(opened.project, path, opened=opened)
         return True
 
     # --- closing ------------------------------------------------------------
@@ -675,6 +712,7 @@ class FileController(QObject):
         self.is_closed = True
         self.autosave_timer.stop()
         self.discard_snapshot()
+        self.guard.release()
         QTimer.singleShot(0, partial(_forget, self.window))
 
     def quit_all(self) -> bool:
@@ -747,16 +785,20 @@ class FileController(QObject):
 
     def restore(self, snapshot: Snapshot) -> MainWindow | None:
         """Open a snapshot as an unsaved document (its original file, if it had
-        one, is written only when the user saves). The window takes the
-        snapshot over: it is rewritten by autosave and removed on save."""
+        one, is written only when the user saves). A window already showing
+        that file (with nothing unsaved) takes it, so no two windows hold the
+        same file; else this window when untouched, else a new one. The window
+        takes the snapshot over: it is rewritten by autosave and removed on save."""
         try:
             project = load_snapshot(snapshot)
         except ProjectFileError as exc:
             self.window._show_load_error(snapshot.path.name, exc)
             return None
-        target = self.target_window()
-        files = target.files
         path = Path(snapshot.original) if snapshot.original else None
+        target = self.window_showing(path) if path is not None else None
+        if target is None or (target.document is not None and target.document.dirty):
+            target = self.target_window()
+        files = target.files
         files.show_project(project, path, dirty=True)
         files.key = snapshot.key
         files._snapshot_written = True
@@ -765,18 +807,29 @@ class FileController(QObject):
         return target
 
     def compare(self, snapshot: Snapshot) -> tuple[MainWindow | None, MainWindow | None]:
-        """The original file and the snapshot side by side, in two windows."""
-        original = None
-        if snapshot.original and Path(snapshot.original).is_file():
-            original = self.open_file(snapshot.original)
-        restored = (original.files if original is not None else self).restore(snapshot)
-        if original is not None and restored is not None and restored is not original:
-            screen = original.screen().availableGeometry()
-            half = screen.width() // 2
-            original.setGeometry(screen.x(), screen.y(), half, screen.height())
-            restored.setGeometry(screen.x() + half, screen.y(), half, screen.height())
-            restored.setWindowTitle(self.tr("%1 (recovered)").replace("%1", restored.windowTitle()))
-        return original, restored
+        """Restore the snapshot (in the window of its file, as Restore does) and
+        show the file as it is on disk beside it, in a read-only window that is
+        not bound to the file: one window saves the file, the other is to look at.
+        Returns (the on-disk view or None, the restored window or None)."""
+        restored = self.restore(snapshot)
+        if restored is None or not snapshot.original:
+            return None, restored
+        path = Path(snapshot.original)
+        try:
+            on_disk = read_project(path)
+        except ProjectFileError:
+            return None, restored  # nothing readable to compare with
+        viewer = new_window(restored)
+        viewer.files.show_project(on_disk, None)
+        viewer.files.guard.set_read_only(True)
+        viewer.setWindowTitle(
+            self.tr("%1 (on disk, read-only)").replace("%1", path.name) + "[*] — JourneyDesk"
+        )
+        screen = restored.screen().availableGeometry()
+        half = screen.width() // 2
+        viewer.setGeometry(screen.x(), screen.y(), half, screen.height())
+        restored.setGeometry(screen.x() + half, screen.y(), half, screen.height())
+        return viewer, restored
 
     def offer_recovery(self) -> RecoveryDialog | None:
         """After a crash: list the snapshots nobody is running, and let the user
@@ -997,7 +1050,7 @@ class RecoveryDialog(QDialog):
         snapshot = self.current()
         if snapshot is None:
             return
-        _original, restored = self.files.compare(snapshot)
+        _on_disk, restored = self.files.compare(snapshot)
         if restored is not None:
             self._done_with_current()
 

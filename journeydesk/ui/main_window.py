@@ -634,7 +634,14 @@ class MainWindow(QMainWindow):
         else:
             name = title_text(self.path.name)
         # [*] is where Qt shows the unsaved-changes marker.
-        self.setWindowTitle(f"{name}[*] — JourneyDesk")
+        self.setWindowTitle(f"{self._marked_read_only(name)}[*] — JourneyDesk")
+
+    def _marked_read_only(self, name: str) -> str:
+        """A file open read-only (another JourneyDesk has it) says so in the title."""
+        files = getattr(self, "files", None)
+        if self.path is None or files is None or not files.guard.read_only:
+            return name
+        return self.tr("%1 (read-only)").replace("%1", name)
 
     def current_map(self) -> JourneyMap | None:
         row = self.maps.currentRow()

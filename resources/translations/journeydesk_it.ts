@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>ChangedBar</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Ricarica</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <translation>&amp;Ignora</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comment</source>
@@ -422,8 +433,75 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Salvataggio automatico non riuscito: %1</translation>
     </message>
     <message>
-        <source>%1 (recovered)</source>
-        <translation>%1 (recuperato)</translation>
+        <source>%1 (on disk, read-only)</source>
+        <translation>%1 (su disco, sola lettura)</translation>
+    </message>
+</context>
+<context>
+    <name>FileGuard</name>
+    <message>
+        <source>File in use</source>
+        <translation>File in uso</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another JourneyDesk (%2, since %3).</source>
+        <translation>“%1” è aperto in un altro JourneyDesk (%2, da %3).</translation>
+    </message>
+    <message>
+        <source>You can open a read-only copy: you can look at it and save it under another name.</source>
+        <translation>Puoi aprirne una copia in sola lettura: puoi consultarla e salvarla con un altro nome.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only</source>
+        <translation>Apri in sola &amp;lettura</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or moved by another program.</source>
+        <translation>“%1” è stato eliminato o spostato da un altro programma.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it (losing your changes)?</source>
+        <translation>“%1” è stato modificato da un altro programma. Ricaricarlo (perdendo le tue modifiche)?</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it?</source>
+        <translation>“%1” è stato modificato da un altro programma. Ricaricarlo?</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1” from disk</source>
+        <translation>“%1” ricaricato dal disco</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another JourneyDesk window or program (%2).</source>
+        <translation>“%1” è aperto in un’altra finestra o in un altro programma JourneyDesk (%2).</translation>
+    </message>
+    <message>
+        <source>Save under another name, or close it there first.</source>
+        <translation>Salva con un altro nome, oppure chiudilo prima là.</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>File modificato su disco</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else since you opened or saved it.</source>
+        <translation>“%1” è stato modificato da qualcun altro da quando l’hai aperto o salvato.</translation>
+    </message>
+    <message>
+        <source>Overwrite replaces their version with yours. Save As keeps both. Reload shows their version and drops your changes.</source>
+        <translation>Sovrascrivi sostituisce la loro versione con la tua. Salva con nome le conserva entrambe. Ricarica mostra la loro versione e scarta le tue modifiche.</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Sovrascrivi</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Salva c&amp;on nome…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Ricarica</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1473,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Untitled</source>
         <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (sola lettura)</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 cards</source>

@@ -68,7 +68,7 @@ def test_snapshot_overwrites_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert load_snapshot(snap).title == "two"
 
 
-def test_broken_metadata_is_skipped_not_fatal(
+def test_broken_metadata_still_offers_the_snapshot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JOURNEYDESK_STATE_DIR", str(tmp_path))
@@ -76,8 +76,12 @@ def test_broken_metadata_is_skipped_not_fatal(
     write_snapshot(make_project("bad"), "bad")
     (tmp_path / "recovery" / "bad.meta.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "recovery" / "orphan.meta.json").write_text("{}", encoding="utf-8")
-    assert [s.key for s in list_snapshots()] == ["good"]
-    assert (tmp_path / "recovery" / "bad.journey").exists()  # kept, not deleted
+    snaps = {s.key: s for s in list_snapshots()}
+    assert set(snaps) == {"good", "bad"}  # metadata without data is not a snapshot
+    bad = snaps["bad"]
+    assert bad.title == "bad"  # read from the project itself
+    assert bad.pid is None and bad.original is None and bad.saved_at.tzinfo is not None
+    assert load_snapshot(bad).title == "bad"
 
 
 def test_corrupt_snapshot_data_raises_a_project_file_error(

@@ -481,14 +481,18 @@ def test_recovery_discard_and_compare(
     expect_modal(files.RecoveryDialog, answer)
     window.files.offer_recovery()
     assert gone not in {s.key for s in list_snapshots()}
-    # the original file in this (untouched) window, the recovered work beside it
+    # the recovered work in this (untouched) window, bound to the file as Restore
+    # does; the file as it is on disk beside it, read-only and bound to no file
     assert window.document is not None and window.document.path == path
-    assert not window.isWindowModified()
+    assert window.project is not None and window.project.title == "Kept"
+    assert window.isWindowModified()
     others = [w for w in files.windows() if w is not window]
     assert len(others) == 1
-    recovered = others[0]
-    assert recovered.project is not None and recovered.project.title == "Kept"
-    assert recovered.isWindowModified()
+    on_disk = others[0]
+    assert on_disk.project is not None and on_disk.project.title == read_project(path).title
+    assert on_disk.document is not None and on_disk.document.path is None
+    assert on_disk.files.guard.read_only and "read-only" in on_disk.windowTitle()
+    assert [w for w in files.windows() if w.document and w.document.path == path] == [window]
 
 
 def test_recovery_without_orphans_shows_nothing(window: MainWindow) -> None:
@@ -531,7 +535,6 @@ def test_opening_shows_the_wait_cursor_and_restores_it(qtbot, tmp_path, monkeypa
 
     from journeydesk import templates
     from journeydesk.io import write_project
-    from journeydesk.ui import files
     from journeydesk.ui.main_window import MainWindow
 
     path = tmp_path / "a.journey"
@@ -539,14 +542,16 @@ def test_opening_shows_the_wait_cursor_and_restores_it(qtbot, tmp_path, monkeypa
     bad = tmp_path / "bad.journey"
     bad.write_text("{", encoding="utf-8")
     seen = []
-    real = files.read_project
+    from journeydesk.ui import file_guard
+
+    real = file_guard.read_project_with_identity
 
     def spy(name):
         cursor = QGuiApplication.overrideCursor()
         seen.append(cursor.shape() if cursor is not None else None)
         return real(name)
 
-    monkeypatch.setattr(files, "read_project", spy)
+    monkeypatch.setattr(file_guard, "read_project_with_identity", spy)
     w = MainWindow()
     qtbot.addWidget(w, before_close_func=lambda w: w.document and w.document.undo_stack.setClean())
     assert w.files.open_here(path)
