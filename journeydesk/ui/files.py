@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk import paths, templates
-from journeydesk.canvas.plain import plain_text
+from journeydesk.canvas.plain import plain_text, title_text
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
 from journeydesk.io.process import from_this_boot, process_alive, valid_pid
 from journeydesk.io.recovery import (
@@ -382,8 +382,9 @@ class FileController(QObject):
                 self.window,
                 self.tr("Open Recent"),
                 plain_text(
-                    self.tr("“%1” no longer exists; it was removed from the recent files.")
-                    .replace("%1", name)
+                    self.tr("“%1” no longer exists; it was removed from the recent files.").replace(
+                        "%1", name
+                    )
                 ),
             )
             return
@@ -823,7 +824,8 @@ class FileController(QObject):
         viewer.files.show_project(on_disk, None)
         viewer.files.guard.set_read_only(True)
         viewer.setWindowTitle(
-            self.tr("%1 (on disk, read-only)").replace("%1", path.name) + "[*] — JourneyDesk"
+            self.tr("%1 (on disk, read-only)").replace("%1", title_text(path.name))
+            + "[*] — JourneyDesk"
         )
         screen = restored.screen().availableGeometry()
         half = screen.width() // 2
