@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 import math
 from pathlib import Path
@@ -111,7 +112,7 @@ def apply_default_layout(
             dock.setFloating(False)
             window.addDockWidget(area, dock, Qt.Orientation.Vertical)
             dock.show()
-    for before, after in zip(right, right[1:], strict=False):
+    for before, after in itertools.pairwise(right):
         window.tabifyDockWidget(before, after)
     front.raise_()
     left_width, right_width = dock_widths(window.width())

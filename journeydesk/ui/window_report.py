@@ -47,7 +47,9 @@ def _label_problem(label: QLabel) -> str | None:
     metrics = label.fontMetrics()
     if label.wordWrap():
         needed = label.heightForWidth(label.width())
-        return f"needs {needed} px of height, has {label.height()}" if needed > label.height() else None
+        if needed > label.height():
+            return f"needs {needed} px of height, has {label.height()}"
+        return None
     widest = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""])
     available = room.width() - 2 * margin
     return f"needs {widest} px, has {available}" if widest > available else None
