@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
             return
         from .presentation import start_presentation
 
-        self._presentation = start_presentation(self.project, jmap)
+        self._presentation = start_presentation(self.project, jmap, origin=self.screen())
 
     def export(self) -> None:
         if self.project is None:
