@@ -50,6 +50,8 @@ def _label_problem(label: QLabel) -> str | None:
         if needed > label.height():
             return f"needs {needed} px of height, has {label.height()}"
         return None
+    if label.buddy() is not None:  # "&Name:" draws "Name:", the N underlined
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     widest = max(metrics.horizontalAdvance(line) for line in text.splitlines() or [""])
     available = room.width() - 2 * margin
     return f"needs {widest} px, has {available}" if widest > available else None
