@@ -50,11 +50,33 @@ class FindBar(QWidget):
             close,
         ):
             layout.addWidget(w)
-        layout.setStretch(0, 2)
+        self._size_parts()
         self.text.textChanged.connect(self.refresh)
         self.text.returnPressed.connect(self.next_match)
         for combo in (self.channel, self.team, self.sentiment, self.tag, self.confidence):
             combo.currentIndexChanged.connect(self.refresh)
+
+    def _size_parts(self) -> None:
+        """The find box keeps its width whatever the filters and the count
+        say: the count has its room from the start, and the filters give
+        way (they shrink, their lists stay whole) before the find box does."""
+        metrics = self.fontMetrics()
+        em = metrics.averageCharWidth()
+        self.text.setMinimumWidth(
+            max(24 * em, metrics.horizontalAdvance(self.text.placeholderText()) + 6 * em)
+        )
+        widest_count = self.tr("%1 of %2 cards").replace("%1", "9999").replace("%2", "9999")
+        self.count.setMinimumWidth(metrics.horizontalAdvance(widest_count) + em)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.setStretchFactor(self.text, 3)
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            layout.setStretchFactor(combo, 1)
 
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox()
