@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .pane_frame import PaneFrame
 from .window_layout import (
     apply_default_layout,
     load_layout,
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.files = FileController(self)
         self._make_menus()
+        self.pane_frame = PaneFrame(self)
         self._arrange_docks()
         self._update_title()
         self._show_zoom(self.view.zoom)
@@ -422,6 +424,7 @@ class MainWindow(QMainWindow):
             target.focusNextChild()
         else:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pane_frame.frame(dock.widget() if dock is not None else widget)
 
     def show_about(self, *, licences: bool = False) -> QWidget:
         """The About dialog: version, licence and third-party notices."""
