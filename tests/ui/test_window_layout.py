@@ -149,3 +149,27 @@ def test_a_small_map_opens_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert zoom == window_layout.MAX_OPENING_ZOOM  # fits whole, not blown up past the cap
     scene.setSceneRect(0, 0, 4000, 3000)
     assert window_layout.opening_zoom(view, 9.0) * 9.0 >= window_layout.READABLE_TITLE_PX
+
+
+def test_the_maps_panel_tells_the_two_map_names_apart(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # "Washing machine purchase — current state" and "— future state" in a
+    # narrow dock: the ends that differ stay in sight.
+    w = _started(qtbot, 1366, 768)
+    tree = w.navigator.tree
+    persona = tree.topLevelItem(0)
+    first, second = persona.child(0), persona.child(1)
+    assert first.text(0) != second.text(0)
+    width = tree.fontMetrics().horizontalAdvance(first.text(0))
+    assert width > tree.visualItemRect(first).width()  # the names are cut
+
+    def right_half(item) -> list[int]:  # type: ignore[no-untyped-def]
+        rect = tree.visualItemRect(item)
+        return [
+            image.pixel(x, y)
+            for y in range(rect.top(), rect.bottom())
+            for x in range(rect.center().x(), rect.right() - 4)
+        ]
+
+    tree.setCurrentItem(None)  # no selection colour in the way
+    image = tree.viewport().grab().toImage()
+    assert right_half(first) != right_half(second)
