@@ -170,8 +170,12 @@ class MainWindow(QMainWindow):
         # The user's last arrangement: the size now, the docks once they are filled.
         saved = load_layout()
         self._saved_state = saved[1] if saved is not None else None
-        if saved is not None:
-            self.restoreGeometry(saved[0])
+        if saved is not None and self.restoreGeometry(saved[0]):
+            screen = self.screen()
+            if self.isMaximized() and screen is not None:
+                # As on a fresh start: maximised even with no window manager.
+                self.setGeometry(screen.availableGeometry())
+                self.setWindowState(Qt.WindowState.WindowMaximized)
         # Until the map view is made: the desk it will stand on, and a word.
         waiting = QLabel(self.tr("Opening…"))
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -106,3 +106,58 @@ def test_the_first_window_gives_the_map_room_and_cuts_no_text(
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
+
+
+def _start_and_read_report(x11: Any, report: Path) -> tuple[Any, str, dict[str, Any]]:
+    report.unlink(missing_ok=True)
+    proc = x11.start_app()
+    window = x11.wait_for_window(proc, "JourneyDesk", timeout=30)
+    deadline = time.monotonic() + 30
+    while not report.exists():
+        assert proc.poll() is None, f"the app exited:\n{x11.app_output()}"
+        assert time.monotonic() < deadline, f"no window report:\n{x11.app_output()}"
+        time.sleep(0.25)
+    return proc, window, json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.timeout(180)
+def test_the_layout_is_kept_and_a_broken_record_ignored(
+    xvfb_laptop_display: str, x11_for: Any, user_dirs: Any, tmp_path: Path
+) -> None:
+    x11 = x11_for(xvfb_laptop_display)
+    report = tmp_path / "window.json"
+    x11.env.update(LANGUAGE="en", LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8",
+                   JOURNEYDESK_WINDOW_REPORT=str(report))
+    record = user_dirs.state / "window.json"
+    procs = []
+    try:
+        proc, window, first = _start_and_read_report(x11, report)
+        procs.append(proc)
+        x11.key(window, "ctrl+q")
+        assert proc.wait(timeout=15) == 0, x11.app_output()
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        assert saved["version"] == 1 and saved["geometry"] and saved["state"]
+
+        proc, window, again = _start_and_read_report(x11, report)  # the kept layout
+        procs.append(proc)
+        assert again["window"] == first["window"] and again["view"] == first["view"]
+        x11.key(window, "ctrl+q")
+        assert proc.wait(timeout=15) == 0, x11.app_output()
+
+        import base64
+
+        junk = base64.b64encode(os.urandom(400)).decode()
+        for broken in (b"\x00\xffnot json",
+                       json.dumps({"version": 1, "geometry": junk, "state": junk}).encode()):
+            record.write_bytes(broken)
+            proc, window, seen = _start_and_read_report(x11, report)
+            procs.append(proc)
+            assert seen["view_share"] >= 0.6 and seen["cut"] == [], seen
+            assert seen["view"] == first["view"]
+            x11.key(window, "ctrl+q")
+            assert proc.wait(timeout=15) == 0, x11.app_output()
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)
