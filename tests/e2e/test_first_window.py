@@ -161,3 +161,30 @@ def test_the_layout_is_kept_and_a_broken_record_ignored(
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.mark.timeout(180)
+def test_f5_fills_the_screen_without_a_window_manager(
+    xvfb_laptop_display: str, x11_for: Any, tmp_path: Path
+) -> None:
+    x11 = x11_for(xvfb_laptop_display)
+    x11.env.update(LANGUAGE="en", LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
+    proc = x11.start_app()
+    try:
+        window = x11.wait_for_window(proc, "JourneyDesk", timeout=30)
+        time.sleep(1)  # the sample opened
+        x11.key(window, "F5")
+        show = x11.wait_for_window(proc, "Presentation", timeout=20)
+        deadline = time.monotonic() + 10
+        geometry = _window_geometry(x11, show)
+        while geometry != {"X": 0, "Y": 0, "WIDTH": 1366, "HEIGHT": 768}:
+            assert time.monotonic() < deadline, f"the presentation is at {geometry}"
+            time.sleep(0.25)
+            geometry = _window_geometry(x11, show)
+        x11.key(show, "Escape")
+        x11.key(window, "ctrl+q")
+        assert proc.wait(timeout=15) == 0, x11.app_output()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
