@@ -171,8 +171,7 @@ def test_f5_fills_the_screen_without_a_window_manager(
     x11.env.update(LANGUAGE="en", LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
     proc = x11.start_app()
     try:
-        window = x11.wait_for_window(proc, "JourneyDesk", timeout=30)
-        time.sleep(1)  # the sample opened
+        window = x11.wait_for_window(proc, "Untitled", timeout=30)  # the sample is open
         x11.key(window, "F5")
         show = x11.wait_for_window(proc, "Presentation", timeout=20)
         deadline = time.monotonic() + 10
