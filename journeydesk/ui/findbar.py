@@ -63,9 +63,9 @@ class FindBar(QWidget):
         metrics = self.fontMetrics()
         em = metrics.averageCharWidth()
         self.text.setMinimumWidth(
-            max(24 * em, metrics.horizontalAdvance(self.text.placeholderText()) + 6 * em)
+            max(16 * em, metrics.horizontalAdvance(self.text.placeholderText()) + 4 * em)
         )
-        widest_count = self.tr("%1 of %2 cards").replace("%1", "9999").replace("%2", "9999")
+        widest_count = self.tr("%1 of %2 cards").replace("%1", "999").replace("%2", "999")
         self.count.setMinimumWidth(metrics.horizontalAdvance(widest_count) + em)
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = self.layout()
