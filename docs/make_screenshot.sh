@@ -1,36 +1,17 @@
 #!/usr/bin/env bash
-# Make docs/screenshot.png: the app with the sample, in a real window under Xvfb.
-#   bash docs/make_screenshot.sh [OUT.png] [en|it]
+# Make docs/screenshot.png: the first window as a new user sees it, taken by
+# the end-to-end test that checks it (tests/e2e/test_first_window.py: a real
+# window under Xvfb, empty settings, the map's share and no cut text checked).
+#   bash docs/make_screenshot.sh [OUT.png] [en|it] [1366x768|1920x1080]
 # Needs what `bash packaging/bootstrap.sh --test` installs (Xvfb, xdotool, .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-docs/screenshot.png}")
 lang=${2:-en}
-case "$lang" in it) locale=it_IT.UTF-8 ;; *) locale=en_US.UTF-8 ;; esac
+size=${3:-1366x768}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Fresh settings and state: the screenshot never shows the maker's recent files.
-export JOURNEYDESK_CONFIG_DIR=$tmp/config JOURNEYDESK_STATE_DIR=$tmp/state
-export JOURNEYDESK_CACHE_DIR=$tmp/cache XDG_RUNTIME_DIR=$tmp/run
-mkdir -m 700 "$tmp/run"
-inner=$tmp/inner.sh
-cat > "$inner" <<'SH'
-out=$1
-QT_QPA_PLATFORM=xcb .venv/bin/journeydesk & pid=$!
-sleep 7
-geometry=$(xdotool search --onlyvisible --name "JourneyDesk" getwindowgeometry --shell | head -5)
-eval "$geometry"
-.venv/bin/python - "$out" "$X" "$Y" "$WIDTH" "$HEIGHT" <<'PY'
-import sys
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication([])
-x, y, w, h = (int(v) for v in sys.argv[2:6])
-shot = app.primaryScreen().grabWindow(0, x, y, w, h)
-sys.exit(0 if shot.save(sys.argv[1]) else 1)
-PY
-rc=$?
-kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-exit $rc
-SH
-LANGUAGE=$lang LANG=$locale LC_ALL=$locale xvfb-run -a -s "-screen 0 1920x1080x24" bash "$inner" "$out"
+test=tests/e2e/test_first_window.py::test_the_first_window_gives_the_map_room_and_cuts_no_text
+E2E_SCREENSHOT_DIR=$tmp .venv/bin/python -m pytest -q -p no:cacheprovider "$test[$size-$lang]"
+cp "$tmp/window-$size-$lang.png" "$out"
 echo "docs: wrote $out"

@@ -117,6 +117,10 @@ def run_app(path: str | None) -> int:
         QTimer.singleShot(0, window.files.quit_all)  # a benchmark's run ends here
         return app.exec()
     opener.set_ready()
+    if os.environ.get("JOURNEYDESK_WINDOW_REPORT"):
+        from .window_report import write_report  # the end-to-end test that looks
+
+        QTimer.singleShot(500, lambda: write_report(window))
     # Work left by a JourneyDesk that crashed or was killed: offer it back once
     # the window is up.
     QTimer.singleShot(0, window.files.offer_recovery)

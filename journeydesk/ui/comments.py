@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -78,9 +78,11 @@ class CommentsPanel(QWidget):
         self.add_button.clicked.connect(self.add_comment)
         self.reply_button.clicked.connect(self.reply)
         self.resolve_button.clicked.connect(self.toggle_resolved)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.reply_button, self.resolve_button):
-            buttons.addWidget(button)
+        # Two rows, so the panel fits a narrow dock beside the map.
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0, 1, 2)
+        buttons.addWidget(self.reply_button, 1, 0)
+        buttons.addWidget(self.resolve_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)

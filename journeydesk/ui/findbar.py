@@ -86,6 +86,7 @@ class FindBar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.more)
         self._update_more_button()
+        self._size_parts()
         self.text.textChanged.connect(self.refresh)
         self.text.returnPressed.connect(self.next_match)
         for combo in self.combos():
@@ -115,6 +116,18 @@ class FindBar(QWidget):
         if chosen:
             text = self.tr("More Filters (%1)").replace("%1", str(chosen))
         self.more_button.setText(text)
+
+    def _size_parts(self) -> None:
+        """The find box keeps its width whatever the count says: the count
+        has its room from the start (the filters are sized by _combo)."""
+        metrics = self.fontMetrics()
+        em = metrics.averageCharWidth()
+        self.text.setMinimumWidth(
+            max(16 * em, metrics.horizontalAdvance(self.text.placeholderText()) + 4 * em)
+        )
+        widest_count = self.tr("%1 of %2 cards").replace("%1", "999").replace("%2", "999")
+        self.count.setMinimumWidth(metrics.horizontalAdvance(widest_count) + em)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _combo(self, any_text: str) -> QComboBox:
         combo = QComboBox()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,6 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import follow_undo_text, title_text
+
+from .pane_frame import PaneFrame
+from .window_layout import (
+    apply_default_layout,
+    load_layout,
+    opening_zoom,
+    restore_state,
+    save_layout,
+)
 
 if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk import templates
@@ -89,6 +98,8 @@ def _load_heavy() -> None:
     from .storyline_panel import StorylinePanel, storyline_only
 
 MAX_SHOWN_PROBLEMS = 12
+FULL_WIDTH_BELOW = 1600
+"""On screens narrower than this the window starts maximised."""
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 
 
@@ -130,7 +141,12 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is not None:
             area = screen.availableGeometry()
-            self.resize(max(900, int(area.width() * 0.92)), max(600, int(area.height() * 0.9)))
+            if area.width() < FULL_WIDTH_BELOW:
+                # A laptop: the map needs every pixel, as a maximised window has.
+                self.setGeometry(area)
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(int(area.width() * 0.92), int(area.height() * 0.9))
         self.setWindowTitle("JourneyDesk")
         self.file_menu: QMenu = self.menuBar().addMenu(self.tr("&File"))
         self.edit_menu: QMenu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -153,9 +169,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
         self.inspector_dock.raise_()
-        self.resizeDocks(
-            [self.maps_dock, self.comments_dock], [240, 300], Qt.Orientation.Horizontal
-        )
+        # The user's last arrangement: the size now, the docks once they are filled.
+        saved = load_layout()
+        self._saved_state = saved[1] if saved is not None else None
+        if saved is not None and self.restoreGeometry(saved[0]):
+            screen = self.screen()
+            if self.isMaximized() and screen is not None:
+                # As on a fresh start: maximised even with no window manager.
+                self.setGeometry(screen.availableGeometry())
+                self.setWindowState(Qt.WindowState.WindowMaximized)
         # Until the map view is made: the desk it will stand on, and a word.
         waiting = QLabel(self.tr("Opening…"))
         waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -231,6 +253,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.links.back_action)
+        self.pane_frame = PaneFrame(self)
+        self._arrange_docks()
         self._update_title()
         self._show_zoom(self.view.zoom)
         # Keyboard first: arrows and typing go to the map from the start.
@@ -356,6 +380,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.storyline_dock.toggleViewAction())
+        view_menu.addAction(self._action(self.tr("Reset &Layout"), None, self.reset_layout))
 
         help_menu = self.help_menu
         about = self._action(self.tr("&About JourneyDesk"), None, self.show_about)
@@ -363,6 +388,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         help_menu.addAction(
             self._action(self.tr("Third-party &Licences"), None, self.show_licences)
+        )
+
+    def _arrange_docks(self) -> None:
+        """The docks as the user left them, else the default arrangement; then
+        the window lays itself out, so the map view has its size at once."""
+        state, self._saved_state = self._saved_state, None
+        # The filled docks polished and measured first, or resizeDocks works on
+        # stale sizes and the docks' size hints take the window.
+        QCoreApplication.sendPostedEvents()
+        if state is None or not restore_state(self, state):
+            self.reset_layout()
+        QCoreApplication.sendPostedEvents()
+
+    def reset_layout(self) -> None:
+        """View > Reset Layout: every dock back in its place at its default width."""
+        apply_default_layout(
+            self,
+            [self.maps_dock, self.palette_dock],
+            [self.comments_dock, self.inspector_dock, self.storyline_dock],
+            self.inspector_dock,
         )
 
     def panes(self) -> list[tuple[QWidget, QDockWidget | None]]:
@@ -394,6 +439,7 @@ class MainWindow(QMainWindow):
             target.focusNextChild()
         else:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.pane_frame.frame(dock.widget() if dock is not None else widget)
 
     def show_about(self, *, licences: bool = False) -> QWidget:
         """The About dialog: version, licence and third-party notices."""
@@ -414,7 +460,7 @@ class MainWindow(QMainWindow):
             return
         from .presentation import start_presentation
 
-        self._presentation = start_presentation(self.project, jmap)
+        self._presentation = start_presentation(self.project, jmap, origin=self.screen())
 
     def export(self) -> None:
         if self.project is None:
@@ -518,6 +564,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_close():
+            save_layout(self)
             event.accept()
         else:
             event.ignore()
@@ -672,11 +719,15 @@ class MainWindow(QMainWindow):
         self.storyline.set_map(jmap.id if jmap is not None else None)
         self.update_inspector()  # nothing selected yet: the map's properties
         if jmap is not None:
-            self.view.zoom_to_fit()
-            if self.view.zoom < 0.45:
-                # A big map fitted whole is unreadable: show its top-left corner readable.
-                self.view.set_zoom(0.6)
-                self.view.ensureVisible(0, 0, 10, 10)
+            self.show_opening_view()
+
+    def show_opening_view(self) -> None:
+        """The whole map when it is readable so, else from its top left (the
+        first stage) with card titles readable; View > Fit Map shows it all."""
+        title_size = self.scene.layouter.theme.card_title_size
+        self.view.set_zoom(opening_zoom(self.view, title_size))
+        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
+            bar.setValue(bar.minimum())
 
     def _place_from_palette(self, item: QListWidgetItem) -> None:
         """Enter (or a double-click) on a palette entry: it goes where the

@@ -214,6 +214,9 @@ class Navigator(QWidget):
         layout.addLayout(buttons)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        # Map names differ at their ends ("… — current state", "… — future
+        # state"): a narrow dock cuts them in the middle, not the end.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setAccessibleName(self.tr("Personas and maps"))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.setEditTriggers(

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -41,7 +42,6 @@ class PreferencesDialog(QDialog):
         self.restart_note = QLabel(
             self.tr("The new language takes effect when JourneyDesk is restarted.")
         )
-        self.restart_note.setWordWrap(True)
         self.restart_note.setTextFormat(Qt.TextFormat.PlainText)
         self.restart_note.setVisible(False)
 
@@ -59,7 +59,7 @@ class PreferencesDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
-        form.addRow("", self.restart_note)
+        form.addRow(self.restart_note)  # the whole width, not the fields' column
         form.addRow(self.tr("&Autosave every:"), self.autosave)
 
         buttons = QDialogButtonBox(
@@ -70,6 +70,9 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        # The hint is one line (a wrapped label gets one line's height in a
+        # form) and the dialog grows to it when it appears: never cut.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _language_changed(self) -> None:
         self.restart_note.setVisible(self.language.currentData() != self._started_language)

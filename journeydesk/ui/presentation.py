@@ -11,8 +11,23 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journeydesk.canvas.plain import plain_label
 from journeydesk.export.raster.painter import ImageCache, draw
@@ -201,27 +216,49 @@ class PresenterView(QWidget):
         self.presentation.keyPressEvent(event)
 
 
+def _place(widget: QWidget, screen: QScreen, full: bool) -> None:
+    """Put ``widget`` on ``screen``, covering it (or its free area). The
+    geometry is set by hand: with no window manager (a kiosk, a bare X
+    session) nobody else would size a full-screen window to its screen."""
+    area = screen.geometry() if full else screen.availableGeometry()
+    widget.setGeometry(area)
+    widget.winId()  # the native window, so that it can be told its screen
+    handle = widget.windowHandle()
+    if handle is not None:
+        handle.setScreen(screen)
+    widget.setGeometry(area)
+    if full:
+        widget.showFullScreen()
+    else:
+        widget.show()
+
+
 def start_presentation(
-    project: Project, jmap: JourneyMap, start: int = 0, compare: bool | None = None
+    project: Project,
+    jmap: JourneyMap,
+    start: int = 0,
+    compare: bool | None = None,
+    origin: QScreen | None = None,
 ) -> Presentation:
-    """Show the storyline from its scene ``start`` (among the visible ones):
-    full screen on the second screen with a presenter view on the first, or
-    full screen on the only screen."""
+    """Show the storyline from its scene ``start`` (among the visible ones).
+
+    ``origin`` is the screen of the window it is started from (by default the
+    active window's). With a second screen, the slides go full screen there
+    and a presenter view opens on ``origin``; with one screen, the slides
+    fill ``origin``."""
     deck = Deck(project, jmap, compare=compare)
     show = Presentation(deck, start)
-    screens = QGuiApplication.screens()
-    if len(screens) > 1:
-        audience, own = screens[1], screens[0]
-        show.setGeometry(audience.geometry())
-        show.showFullScreen()
-        show.windowHandle().setScreen(audience)
+    if origin is None:
+        active = QApplication.activeWindow()
+        origin = active.screen() if active is not None else QGuiApplication.primaryScreen()
+    others = [s for s in QGuiApplication.screens() if s is not origin]
+    if others:
+        _place(show, others[0], full=True)
         presenter = PresenterView(show)
         show.presenter = presenter
-        presenter.setGeometry(own.availableGeometry())
-        presenter.show()
-        presenter.windowHandle().setScreen(own)
+        _place(presenter, origin, full=False)
     else:
-        show.showFullScreen()
+        _place(show, origin, full=True)
     show.activateWindow()
     show.setFocus()
     return show

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -255,10 +256,11 @@ class StorylinePanel(QWidget):
         )
         self.add_missing.clicked.connect(self.add_missing_stages)
         self.add_missing.hide()
-        buttons = QHBoxLayout()
+        # Two rows, so the panel fits a narrow dock beside the map.
+        buttons = QGridLayout()
         buttons.setSpacing(2)
-        for b in (self.up, self.down, self.add, self.delete, self.reset):
-            buttons.addWidget(b)
+        for n, b in enumerate((self.up, self.down, self.add, self.delete, self.reset)):
+            buttons.addWidget(b, n // 3, n % 3)
 
         self.title = QLineEdit()
         self.title.setMaxLength(MAX_NAME)

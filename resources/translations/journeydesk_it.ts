@@ -1398,6 +1398,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Riquadro p&amp;recedente</translation>
     </message>
     <message>
+        <source>Reset &amp;Layout</source>
+        <translation>Ripristina la disposiRipristina la dis&amp;posizione dei pannelliamp;zione dei pannelli</translation>
+    </message>
+    <message>
         <source>&amp;About JourneyDesk</source>
         <translation>&amp;Informazioni su JourneyDesk</translation>
     </message>

@@ -8,6 +8,7 @@ fails the tests (a skip would let CI pass without testing the window):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
@@ -15,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +61,14 @@ def _read_display_number(fd: int, proc: subprocess.Popen[bytes], timeout: float)
     return data.decode().strip()
 
 
-@pytest.fixture(scope="session")
-def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """DISPLAY of a private 1920x1080 Xvfb server, for the whole session."""
+@contextlib.contextmanager
+def xvfb_server(log: Path, size: str = "1920x1080") -> Iterator[str]:
+    """A private Xvfb server with one screen of SIZE; yields its DISPLAY."""
     xvfb = _need("Xvfb")
-    log = tmp_path_factory.mktemp("xvfb") / "xvfb.log"
     read_fd, write_fd = os.pipe()
     with open(log, "wb") as log_file:
         proc = subprocess.Popen(
-            [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24",
+            [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{size}x24",
              "-nolisten", "tcp", "-noreset"],
             pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=log_file,
             stderr=subprocess.STDOUT, start_new_session=True,
@@ -90,6 +90,20 @@ def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """DISPLAY of a private 1920x1080 Xvfb server, for the whole session."""
+    with xvfb_server(tmp_path_factory.mktemp("xvfb") / "xvfb.log") as display:
+        yield display
+
+
+@pytest.fixture(scope="session")
+def xvfb_laptop_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """DISPLAY of a private 1366x768 Xvfb server (a laptop), for the whole session."""
+    with xvfb_server(tmp_path_factory.mktemp("xvfb") / "xvfb.log", "1366x768") as display:
+        yield display
 
 
 @dataclass
@@ -160,16 +174,27 @@ class X11:
         self.xdotool("key", "--clearmodifiers", *keys)
 
 
-@pytest.fixture
-def x11(xvfb_display: str, tmp_path: Path) -> X11:
+def make_x11(display: str, tmp_path: Path) -> X11:
+    """A driver for DISPLAY whose programs see this test's private user folders."""
     _need("xdotool")
     runtime = tmp_path / "xdg-runtime"
-    runtime.mkdir(mode=0o700)
+    runtime.mkdir(mode=0o700, exist_ok=True)
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "PYTHONHOME", "WAYLAND_DISPLAY")}
     # os.environ already holds this test's private JOURNEYDESK_* and XDG_* folders.
-    env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR=str(runtime),
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR=str(runtime),
                XDG_SESSION_TYPE="x11")
     logs = tmp_path / "logs"
-    logs.mkdir()
-    return X11(xvfb_display, env, logs)
+    logs.mkdir(exist_ok=True)
+    return X11(display, env, logs)
+
+
+@pytest.fixture
+def x11(xvfb_display: str, tmp_path: Path) -> X11:
+    return make_x11(xvfb_display, tmp_path)
+
+
+@pytest.fixture
+def x11_for(tmp_path: Path) -> Callable[[str], X11]:
+    """Drivers for other displays (the laptop-sized one) in the same test."""
+    return lambda display: make_x11(display, tmp_path)

@@ -86,3 +86,60 @@ def test_one_screen_has_no_presenter_view(tmp_path: Path) -> None:
     out = _run(tmp_path, [_screen("only", 0)])
     assert out["screens"] == 1 and out["presenter"] is False
     assert out["closed"] is True
+
+
+PLACED = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+from journeydesk import templates
+from journeydesk.ui.presentation import start_presentation
+screens = {s.name(): s for s in app.screens()}
+main = QWidget()  # the main window, on the screen the test names
+main.setGeometry(screens[sys.argv[1]].availableGeometry().adjusted(50, 50, -50, -50))
+main.show()
+project = templates.new_project("sample", "en")
+show = start_presentation(project, project.maps[0], origin=main.screen())
+out = {"main": main.screen().name(), "audience": show.screen().name(),
+       "audience_rect": list(show.geometry().getRect()),
+       "full": show.isFullScreen()}
+if show.presenter is not None:
+    out["presenter"] = show.presenter.screen().name()
+    out["presenter_rect"] = list(show.presenter.geometry().getRect())
+print("RESULT " + json.dumps(out))
+"""
+
+
+def _placed(tmp_path: Path, screens: list[dict[str, object]], main: str) -> dict[str, object]:
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+    done = subprocess.run(
+        [sys.executable, "-c", PLACED, main], env=env, capture_output=True, text=True,
+        timeout=120,
+    )
+    lines = [x for x in done.stdout.splitlines() if x.startswith("RESULT ")]
+    assert done.returncode == 0 and lines, done.stderr
+    return dict(json.loads(lines[-1][7:]))
+
+
+def _sized(name: str, x: int, width: int, height: int) -> dict[str, object]:
+    return {**_screen(name, x), "width": width, "height": height}
+
+
+def test_one_screen_the_slides_fill_the_main_windows_screen(tmp_path: Path) -> None:
+    out = _placed(tmp_path, [_sized("laptop", 0, 1366, 768)], "laptop")
+    assert out["audience"] == "laptop" and out["full"] is True
+    assert out["audience_rect"] == [0, 0, 1366, 768]
+    assert "presenter" not in out
+
+
+def test_the_presenter_view_opens_where_the_main_window_is(tmp_path: Path) -> None:
+    screens = [_sized("left", 0, 1366, 768), _sized("right", 1366, 1920, 1080)]
+    out = _placed(tmp_path, screens, "right")
+    assert out["presenter"] == "right" and out["audience"] == "left"
+    assert out["audience_rect"] == [0, 0, 1366, 768]
+    out = _placed(tmp_path, screens, "left")
+    assert out["presenter"] == "left" and out["audience"] == "right"
+    assert out["audience_rect"] == [1366, 0, 1920, 1080]
+    assert out["presenter_rect"][0] < 1366  # on the left screen
