@@ -7,8 +7,11 @@ where and what (DESIGN.md rule 7)::
           → migrations → pydantic validation → cross-reference checks → model
 
 Saving is deterministic (the same model gives the same bytes: declared keys
-in model order, unknown keys after them in the order they were read) and
-atomic (io/atomic.py).
+in model order, unknown keys after them in the order they were read), checked
+(the bytes go through the loader above before they are written: a project the
+loader would refuse is not written, UnsavableProjectError says why) and atomic
+(io/atomic.py). ``journeydesk save`` and the app's Save both go through
+``write_project``.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .errors import (
     NotAProjectError,
     ProjectFileError,
     UnreadableFileError,
+    UnsavableProjectError,
 )
 from .migrations import MigrationFailed, migrate
 
@@ -250,9 +254,33 @@ def dump_bytes(project: Project) -> bytes:
     return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
+def checked_bytes(project: Project, source: str = "") -> bytes:
+    """The bytes of ``project``'s file, once the loader has accepted them.
+
+    Raises UnsavableProjectError with the loader's problems (dangling references,
+    values out of range, text no UTF-8 file can hold...) otherwise.
+    """
+    try:
+        data = dump_bytes(project)
+    except ValueError as exc:  # pydantic could not serialise a value: say where, if a text
+        problems = jsonsafe.text_problems(project.model_dump(mode="python"))
+        raise UnsavableProjectError(
+            problems or [Problem("$", f"cannot be written: {exc}")], source
+        ) from None
+    try:
+        load_bytes(data, source)
+    except ProjectFileError as exc:
+        raise UnsavableProjectError(exc.problems, source) from None
+    return data
+
+
 def write_project(project: Project, path: str | os.PathLike[str]) -> None:
-    """Save atomically: the previous file is intact until the new one is complete."""
-    atomic_write_bytes(Path(path), dump_bytes(project))
+    """Save atomically: the previous file is intact until the new one is complete.
+
+    Nothing is written when the loader would refuse the result
+    (UnsavableProjectError, an OSError too).
+    """
+    atomic_write_bytes(Path(path), checked_bytes(project, os.fspath(path)))
 
 
 def validate_file(path: str | os.PathLike[str]) -> list[str]:
