@@ -66,15 +66,16 @@ class JsonProblem(ValueError):
 
 
 def count_values(text: str, limit: int = MAX_VALUES) -> int:
-    """How many JSON values ``text`` holds, counted before parsing; exact up to ``limit``,
-    and some number above it when there are more.
+    """How many JSON values ``text`` holds, as far as ``limit`` needs: the result is
+    above ``limit`` exactly when the count is (then it may stop at ``limit + 1``), and
+    otherwise at least the count.
 
-    The root, plus one per comma and one per opening bracket outside strings: each item of
-    an array or member of an object after the first has its comma, each array or object
-    its bracket (so an empty one counts as a value too). A count of the separators
-    with strings included bounds that at memory speed and settles almost every file;
-    only a file past ``limit`` by that bound is scanned token by token, stopping as soon
-    as the limit is passed.
+    The count, on the text before parsing: the root, plus one per comma and one per
+    opening bracket outside strings (each item of an array or member of an object after
+    the first has its comma, each array or object its bracket, so an empty one counts
+    twice). Counting the separators with the strings included gives a bound at memory
+    speed that settles almost every file; only a file past ``limit`` by that bound is
+    scanned token by token, stopping as soon as the limit is passed.
     """
     bound = 1 + text.count(",") + text.count("[") + text.count("{")
     if bound <= limit:
@@ -90,14 +91,13 @@ def count_values(text: str, limit: int = MAX_VALUES) -> int:
 
 def loads(text: str) -> Any:
     """Parse JSON text or raise JsonProblem naming where and what."""
-    values = count_values(text)
-    if values > MAX_VALUES:
+    if count_values(text, MAX_VALUES) > MAX_VALUES:  # looked up now: tests may lower it
         raise JsonProblem(
             [
                 Problem(
                     "$",
-                    f"the file holds {values:,} JSON values; a project file may hold at most "
-                    f"{MAX_VALUES:,}",
+                    f"the file holds more than {MAX_VALUES:,} JSON values (items of arrays "
+                    f"and objects, at any depth), more than any project file holds",
                 )
             ]
         )
