@@ -15,6 +15,16 @@ from journeydesk.io import dump_bytes, read_project
 MISSING = "00000000-0000-4000-8000-999999999999"
 
 
+@pytest.fixture(autouse=True)
+def no_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail, not hang, if a word is taken for a file to open in the editor."""
+
+    def refuse(path: str | None) -> int:
+        raise AssertionError(f"the editor was opened on {path!r}")
+
+    monkeypatch.setattr("journeydesk.ui.app.run_app", refuse)
+
+
 def sample(tmp_path: Path) -> Path:
     path = tmp_path / "in.journey"
     path.write_bytes(dump_bytes(templates.new_project("sample", "en")))

@@ -21,7 +21,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from journey_samples import sample_document, sample_project
 
@@ -105,6 +105,7 @@ def _put(document: dict[str, Any], place: tuple[Any, ...], value: Any) -> None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(PLACES, TEXTS), min_size=1, max_size=3), TEXTS, st.booleans())
+@example(edits=[(("x_unknown",), "\\ud800\udc00")], key="", ascii_only=True)  # issue #11
 def test_any_text_that_loads_saves_to_the_same_model(
     tmp_path_factory: Any, edits: list[tuple[tuple[Any, ...], str]], key: str, ascii_only: bool
 ) -> None:
@@ -140,7 +141,9 @@ def test_a_dangling_owner_is_not_saved_and_the_file_stays(tmp_path: Path) -> Non
     ]
     assert f"team {MISSING} does not exist" in str(info.value)
     assert str(info.value).startswith("not saved: the file would be refused when opened")
-    assert isinstance(info.value, OSError)  # the app's Save reports it like a write failure
+    assert isinstance(info.value, OSError)  # the app's Save reports it like a write failure,
+    shown = info.value.strerror or str(info.value)  # with this text (ui/files.py)
+    assert shown.startswith("not saved: the file would be refused when opened")
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left
 
 
