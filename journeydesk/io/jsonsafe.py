@@ -6,8 +6,8 @@ numbers too large to mean anything, nesting deeper than any project needs,
 arrays and objects longer than any list of the model may be, and lone UTF-16
 surrogates (``"\\ud800"``: Python reads them, but no UTF-8 file can hold them,
 so such a project could never be saved again), and more JSON values than any
-project holds (counted on the text, before the parser allocates them). Each refusal names the JSON
-path where it happened. Checks that need the path are done in a second pass
+project holds (counted on the text, before the parser allocates them). Each
+refusal names the JSON path where it happened. Checks that need the path are done in a second pass
 that runs only when the first one (the parser's hooks and a path-free walk
 counting depth and lengths) flagged trouble, so a good file pays for a hook
 call per object and one cheap walk.
@@ -42,8 +42,10 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 backslash may itself be escaped). Finding one only decides that the second pass checks
 every decoded string: being wrong here costs time, never correctness."""
 
-_TOKEN = re.compile(r'[,\[{]|"[^"\\]*(?:\\.[^"\\]*)*"')
-"""A comma or an opening bracket, or a whole string (whose commas do not count)."""
+_TOKEN = re.compile(r'[,\[{]|"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
+"""A comma or an opening bracket, or a whole string (whose commas do not count). A string
+left open runs to the end of the text, so a match never fails after a long scan (which
+would make broken text cost quadratic time); the parser refuses such text anyway."""
 
 
 class _Bad:

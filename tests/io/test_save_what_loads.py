@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import time
 import types
 from pathlib import Path
 from typing import Any
@@ -246,6 +247,17 @@ def test_too_many_values_are_refused_before_parsing(no_json_parser: None) -> Non
     problem = info.value.problems[0]
     assert problem.path == "$"
     assert f"more than {jsonsafe.MAX_VALUES:,} JSON values" in problem.message
+
+
+def test_an_unclosed_string_is_counted_in_linear_time() -> None:
+    # Each escaped quote could start a string that never closes: a tokenizer that
+    # retries from each one takes quadratic time (minutes here); ours one pass.
+    text = '"' + '\\"' * 200_000 + "," * (jsonsafe.MAX_VALUES + 10)
+    started = time.perf_counter()
+    assert jsonsafe.count_values(text) <= jsonsafe.MAX_VALUES  # all inside the string
+    assert time.perf_counter() - started < 5
+    with pytest.raises(JsonSyntaxError):
+        load_bytes(text.encode())
 
 
 def test_the_value_limit_has_room_for_the_benchmarks_biggest_map_three_times() -> None:
