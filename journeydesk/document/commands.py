@@ -221,7 +221,8 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     """One command that removes elements and keeps the project valid: cards in a
     removed step or lane, connections to a removed card, curve points on a
     removed step, comments on anything removed, go too; references that may be
-    empty (derived_from, relates_to, based_on, persona, image) are cleared."""
+    empty (derived_from, relates_to, based_on, persona, image) are cleared, and a
+    card's owners that are removed teams are dropped."""
     project = doc.project
     elements = [doc.element(i) for i in ids]
     if text is None:
@@ -293,6 +294,9 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
                 macro.add(SetField(doc, card.id, "relates_to", keep, "", False))
             if card.image in gone:
                 macro.add(SetField(doc, card.id, "image", None, "", False))
+            if any(owner.team in gone for owner in card.owners):
+                owners = [owner for owner in card.owners if owner.team not in gone]
+                macro.add(SetField(doc, card.id, "owners", owners, "", False))
     for persona in project.personas:
         if persona.id not in gone and persona.photo in gone:
             macro.add(SetField(doc, persona.id, "photo", None, "", False))

@@ -10,10 +10,12 @@ from .errors import (
     NotAProjectError,
     ProjectFileError,
     UnreadableFileError,
+    UnsavableProjectError,
 )
 from .project_file import (
     FILE_SUFFIX,
     MAX_FILE_BYTES,
+    checked_bytes,
     dump_bytes,
     load_bytes,
     read_project,
@@ -33,6 +35,8 @@ __all__ = [
     "NotAProjectError",
     "ProjectFileError",
     "UnreadableFileError",
+    "UnsavableProjectError",
+    "checked_bytes",
     "dump_bytes",
     "load_bytes",
     "read_project",

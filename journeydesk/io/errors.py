@@ -95,3 +95,16 @@ class MigrationError(ProjectFileError):
 
 class InvalidProjectError(ProjectFileError):
     """The project breaks the model's rules (types, ranges, references)."""
+
+
+class UnsavableProjectError(ProjectFileError, OSError):
+    """The project would be refused when read back, so it was not written.
+
+    Saving checks what it writes with the loader (DESIGN.md rule 12: never
+    write a file you would refuse to read); the problems are the loader's. It is
+    also an OSError, so every caller that reports a failed write (the app's Save,
+    ``journeydesk new``) reports this one the same way, the file on disk untouched.
+    """
+
+    def summary(self) -> str:
+        return "not saved: the file would be refused when opened: " + super().summary()

@@ -7,8 +7,11 @@ where and what (DESIGN.md rule 7)::
           → migrations → pydantic validation → cross-reference checks → model
 
 Saving is deterministic (the same model gives the same bytes: declared keys
-in model order, unknown keys after them in the order they were read) and
-atomic (io/atomic.py).
+in model order, unknown keys after them in the order they were read), checked
+(the bytes go through the loader above before they are written: a project the
+loader would refuse is not written, UnsavableProjectError says why) and atomic
+(io/atomic.py). ``journeydesk save`` and the app's Save both go through
+``write_project``.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from .errors import (
     NotAProjectError,
     ProjectFileError,
     UnreadableFileError,
+    UnsavableProjectError,
 )
 from .identity import FileIdentity, identity_after_write
 from .migrations import MigrationFailed, migrate
@@ -101,7 +105,7 @@ def parse_document(data: bytes, source: str = "") -> dict[str, Any]:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data), source)
     text = decode_text(data, source)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy a big file's text)
         raise NotAProjectError(Problem("$", "the file is empty"), source).with_verdict(
             "not_a_project"
         )
@@ -271,10 +275,34 @@ def dump_bytes(project: Project) -> bytes:
     return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
+def checked_bytes(project: Project, source: str = "") -> bytes:
+    """The bytes of ``project``'s file, once the loader has accepted them.
+
+    Raises UnsavableProjectError with the loader's problems (dangling references,
+    values out of range, text no UTF-8 file can hold...) otherwise.
+    """
+    try:
+        data = dump_bytes(project)
+    except ValueError as exc:  # pydantic could not serialise a value: say where, if a text
+        problems = jsonsafe.text_problems(project.model_dump(mode="python"))
+        raise UnsavableProjectError(
+            problems or [Problem("$", f"cannot be written: {exc}")], source
+        ) from None
+    try:
+        load_bytes(data, source)
+    except ProjectFileError as exc:
+        raise UnsavableProjectError(exc.problems, source) from None
+    return data
+
+
 def write_project(project: Project, path: str | os.PathLike[str]) -> FileIdentity | None:
     """Save atomically: the previous file is intact until the new one is complete.
-    Returns the identity of the written file (None if it cannot be stat'ed)."""
-    data = dump_bytes(project)
+
+    Nothing is written when the loader would refuse the result
+    (UnsavableProjectError, an OSError too). Returns the identity of the written
+    file (None if it cannot be stat'ed).
+    """
+    data = checked_bytes(project, os.fspath(path))
     atomic_write_bytes(Path(path), data)
     return identity_after_write(path, data)
 

@@ -7,10 +7,19 @@ the app allocate without bound. ``docs/file-format.md`` lists them.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    WrapSerializer,
+)
 
 # Limits (documented in docs/file-format.md).
 MAX_NAME = 500
@@ -43,6 +52,23 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 LocalizedText = Annotated[dict[LangTag, Name], Field(max_length=MAX_SHORT)]
 """A short label in several languages, keyed by language tag."""
+
+
+def aware(value: dt.datetime) -> dt.datetime:
+    """``value`` with a UTC offset: a naive date-time (or a date alone) is taken as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _write_aware(value: dt.datetime, handler: SerializerFunctionWrapHandler) -> Any:
+    return handler(aware(value))
+
+
+DateTime = Annotated[
+    dt.datetime, AfterValidator(aware), WrapSerializer(_write_aware, when_used="always")
+]
+"""A moment, always with its UTC offset: the schema's ``date-time`` (RFC 3339) requires
+one. A file's naive value (or a date alone) is read as UTC; one set in code without an
+offset is written as UTC."""
 
 
 def new_id() -> str:

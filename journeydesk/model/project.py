@@ -17,6 +17,7 @@ from .base import (
     MAX_ITEMS,
     MAX_SMALL_LIST,
     Colour,
+    DateTime,
     Element,
     Id,
     JDModel,
@@ -150,7 +151,7 @@ class Asset(Element):
 
 class Reply(Element):
     author: Name = ""
-    created: dt.datetime
+    created: DateTime
     text: Text
 
 
@@ -159,7 +160,7 @@ class Comment(Element):
 
     target: Id
     author: Name = ""
-    created: dt.datetime
+    created: DateTime
     text: Text
     replies: list[Reply] = small_list()
     resolved: bool = False
@@ -398,8 +399,8 @@ class Project(JDModel):
     language: LangTag = "en"
     """The language the content is written in."""
     authors: list[Name] = small_list()
-    created: dt.datetime | None = None
-    modified: dt.datetime | None = None
+    created: DateTime | None = None
+    modified: DateTime | None = None
     personas: list[Persona] = small_list()
     teams: list[Team] = small_list()
     sources: list[Source] = small_list()

@@ -4,6 +4,7 @@ stays valid whatever the sequence of edits."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,7 +19,7 @@ from journeydesk.document.commands import (
     remove_elements,
 )
 from journeydesk.document.document import Change, Document
-from journeydesk.io import dump_bytes
+from journeydesk.io import dump_bytes, read_project, write_project
 from journeydesk.model import Card, check_project
 
 
@@ -104,6 +105,26 @@ def test_removing_a_card_clears_what_the_future_map_derived_from_it(doc: Documen
     assert check_project(doc.project) == []
     doc.undo_stack.undo()
     assert derived.derived_from == source_id
+    assert dump_bytes(doc.project) == before
+
+
+def test_removing_a_team_drops_the_owners_naming_it_in_one_step(
+    doc: Document, tmp_path: Path
+) -> None:
+    owned = [c for m in doc.project.maps for c in m.cards if c.owners]
+    assert owned
+    team = owned[0].owners[0].team
+    holders = [c for c in owned if any(o.team == team for o in c.owners)]
+    before = dump_bytes(doc.project)
+    steps = doc.undo_stack.count()
+    doc.push(remove_elements(doc, [team]))
+    assert doc.undo_stack.count() == steps + 1
+    assert team not in {t.id for t in doc.project.teams}
+    assert not any(o.team == team for c in holders for o in c.owners)
+    assert check_project(doc.project) == []
+    write_project(doc.project, tmp_path / "saved.journey")  # a file the app reads back
+    assert read_project(tmp_path / "saved.journey").teams == doc.project.teams
+    doc.undo_stack.undo()
     assert dump_bytes(doc.project) == before
 
 

@@ -164,6 +164,10 @@ def cases() -> dict[str, bytes]:
         "lone_surrogate.journey": with_marker(
             lambda d: _set(card(d, 0), "x_note", "SURROGATE"), "SURROGATE", '"a\\ud800b"'
         ),
+        # An escaped backslash, the text ud800, then a real low surrogate: a lone one.
+        "surrogate_after_escaped_backslash.journey": with_marker(
+            lambda d: _set(card(d, 0), "x_note", "SURROGATE"), "SURROGATE", '"\\\\ud800\\udc00"'
+        ),
         # Dangling references.
         "dangling_card_step.journey": mutated(lambda d: _set(card(d, 0), "step", MISSING)),
         "card_step_of_other_map.journey": mutated(lambda d: _set(card(d, 0), "step", SP21)),

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from journey_samples import sample_project
 
-from journeydesk.io import ProjectFileError, dump_bytes, load_bytes
+from journeydesk.io import ProjectFileError, checked_bytes, dump_bytes, load_bytes
 from journeydesk.model import Project, check_project
 
 BASE = dump_bytes(sample_project())
@@ -112,8 +112,11 @@ def assert_loads_or_refuses(data: bytes) -> None:
     event("loaded")
     assert isinstance(project, Project)
     assert check_project(project) == []
-    saved = dump_bytes(project)  # and it can be saved
-    assert load_bytes(saved) == project
+    saved = checked_bytes(project)  # it can be saved, through the app's Save's check,
+    assert saved == dump_bytes(project)
+    again = load_bytes(saved)  # to the same model,
+    assert again == project
+    assert checked_bytes(again) == saved  # and the bytes are stable
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

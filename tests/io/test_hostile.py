@@ -124,6 +124,9 @@ EXPECTED: dict[str, Expect] = {
         JsonSyntaxError, "$.maps[0].cards[1].title", '"title"', "more than once"
     ),
     "lone_surrogate.journey": E(JsonSyntaxError, "$.maps[0].cards[0].x_note", "surrogate"),
+    "surrogate_after_escaped_backslash.journey": E(
+        JsonSyntaxError, "$.maps[0].cards[0].x_note", "surrogate"
+    ),
     "dangling_card_step.journey": E(
         InvalidProjectError, "$.maps[0].cards[0].step", f"step {MISSING} does not exist"
     ),
