@@ -591,9 +591,11 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
+        report = export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
     except OSError as exc:
         return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
     return EXIT_OK
 
 

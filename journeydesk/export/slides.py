@@ -192,6 +192,7 @@ def export_slides(
         if progress is not None:
             progress(n, total)
     report.duration = clock_ms / 1000
+    report.warnings += images.warnings()
     manifest = {
         "format": "journeydesk-slides",
         "version": 1,
