@@ -2,77 +2,33 @@
 size the page needs.
 
 A card image on an A0 poster needs a few hundred pixels, so each asset is
-decoded at the smallest power-of-two reduction that still gives
-``pixels_per_point`` pixels per layout point (``model.images.reduction``):
-JPEGs are decoded reduced by libjpeg itself (``Image.draft``); PNGs, which
-PIL cannot decode reduced, are decoded once — the 50-megapixel limit bounds
-that one image — and shrunk before anything keeps them. What is kept sits in
-a ``DecodedCache`` with a byte budget. The decoder must agree with the header
-reader on the image's size, and it decodes every pixel here (``load``), so a
-broken file gives the placeholder, never a failed export.
+decoded (``journeydesk.export.decode``) at the smallest power-of-two
+reduction that still gives ``pixels_per_point`` pixels per layout point.
+What is kept sits in a ``DecodedCache`` with a byte budget. Every pixel is
+decoded here, so a broken file gives the placeholder and a warning, never a
+failed export.
 
 No Qt here (an import-linter contract forbids it).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
-from PIL import Image as PILImage
-from PIL import ImageFile
 from reportlab.lib.utils import ImageReader
 
+from journeydesk.export.decode import decode_pil, pil_bytes
 from journeydesk.model.images import (
     DECODED_CACHE_BYTES,
-    MAX_IMAGE_PIXELS,
     DecodedCache,
     ImageError,
     checked_image_bytes,
-    read_image_header,
-    reduced_size,
     reduction,
 )
 from journeydesk.model.project import Asset
 
 PRINT_DPI = 300
 """Image pixels per inch of the printed page: more does not print sharper."""
-
-_KEEP_MODES = {"RGB", "RGBA", "L", "LA", "CMYK"}
-"""Modes reportlab embeds as they are; others (palette, 1-bit, 16-bit) become RGB(A)."""
-
-
-def decode_pil(data: bytes, need: tuple[float, float] | None) -> PILImage.Image:
-    """Decode checked image bytes at most as large as ``need`` device pixels
-    (aspect kept; the whole image when None). Raises ImageError when the data
-    is broken or the decoder sees another size than the header."""
-    info = read_image_header(data)
-    factor = reduction(info.width, info.height, *need) if need else 1
-    target = reduced_size(info.width, info.height, factor)
-    try:
-        image: PILImage.Image = PILImage.open(io.BytesIO(data), formats=("PNG", "JPEG"))
-        if image.size != (info.width, info.height):
-            raise ImageError(
-                f"the decoder reads {image.size[0]}×{image.size[1]} pixels, the header "
-                f"{info.width}×{info.height}"
-            )
-        if image.format == "JPEG" and factor > 1 and isinstance(image, ImageFile.ImageFile):
-            image.draft(None, target)
-        image.load()  # every pixel now: a broken file fails here, not in reportlab
-        if image.mode not in _KEEP_MODES:
-            has_alpha = "A" in image.getbands() or "transparency" in image.info
-            image = image.convert("RGBA" if has_alpha else "RGB")
-        if image.size != target:
-            image = image.resize(target, PILImage.Resampling.LANCZOS, reducing_gap=2.0)
-        return image
-    except ImageError:
-        raise
-    except Exception as exc:  # a decoder's surprise on a hostile file: the placeholder
-        raise ImageError(f"the image cannot be decoded ({type(exc).__name__}: {exc})") from None
-
-
-def _nbytes(image: PILImage.Image) -> int:
-    return image.width * image.height * len(image.getbands())
 
 
 class PdfImages:
@@ -102,13 +58,11 @@ class PdfImages:
             f //= 2
         try:
             data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
-            if asset.width * asset.height > MAX_IMAGE_PIXELS:  # checked already; be sure
-                raise ImageError("image is too large")
             image = decode_pil(data, need)
         except ImageError:
             self.failed[asset_id] = asset.name or asset_id
             return None
         self.decoded.append((asset_id, image.width, image.height))
         reader = ImageReader(image)
-        self._cache.put((asset_id, factor), reader, _nbytes(image))
+        self._cache.put((asset_id, factor), reader, pil_bytes(image))
         return reader

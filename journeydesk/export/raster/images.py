@@ -1,55 +1,50 @@
-"""Assets decoded by Qt at the size the painter needs (canvas, PNG, slides,
-decks, video, print).
+"""Assets for the QPainter backend (canvas, PNG, slides, decks, video, print),
+decoded at the size the painter needs.
 
 ``draw_one`` asks for an asset with the device pixels its rectangle covers
-(the painter's transform, zoom included, times the device pixel ratio);
-``QImageReader.setScaledSize`` then decodes at the smallest power-of-two
-reduction that still covers them (``model.images.reduction``): libjpeg
-decodes JPEGs reduced, PNGs are decoded once and shrunk before anything
-keeps them. Decoded images live in a ``DecodedCache`` with a byte budget.
-The reader must agree with the header reader on the image's size.
+(the painter's transform, zoom included, times the device pixel ratio). The
+bytes are decoded by the decoder the PDF uses (``journeydesk.export.decode``,
+PIL), so both backends agree on every image and on every broken one, and
+turned into a QImage; Qt's own reader would take 8 bytes a pixel for a
+16-bit PNG and twice that again to scale it (766 MB for 50 megapixels).
+Decoded images live in a ``DecodedCache`` with a byte budget.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage
 
+from journeydesk.export.decode import decode_pil
 from journeydesk.model.images import (
     DECODED_CACHE_BYTES,
     DecodedCache,
     ImageError,
     checked_image_bytes,
-    reduced_size,
     reduction,
 )
 from journeydesk.model.project import Asset
 
-ALLOCATION_LIMIT_MB = 512
-"""QImageReader's limit: a 50-megapixel 16-bit PNG decodes to 400 MB (RGBA64)."""
+_FORMATS = {
+    "RGB": (QImage.Format.Format_RGB888, 3, QImage.Format.Format_RGB32),
+    "RGBA": (QImage.Format.Format_RGBA8888, 4, QImage.Format.Format_ARGB32_Premultiplied),
+    "L": (QImage.Format.Format_Grayscale8, 1, QImage.Format.Format_Grayscale8),
+}
 
 
-def decode_qimage(data: bytes, width: int, height: int, need: tuple[float, float] | None) -> QImage:
-    """Decode checked image bytes of ``width``×``height`` pixels to cover ``need``
-    device pixels (the whole image when None); raise ImageError when broken."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    reader.setAutoTransform(False)  # as PIL: the pixels as stored
-    size = reader.size()
-    if (size.width(), size.height()) != (width, height):
-        raise ImageError(
-            f"the decoder reads {size.width()}×{size.height()} pixels, the header {width}×{height}"
-        )
-    factor = reduction(width, height, *need) if need else 1
-    if factor > 1:
-        reader.setScaledSize(QSize(*reduced_size(width, height, factor)))
-    image = reader.read()
-    if image.isNull():
-        raise ImageError(f"the image cannot be decoded ({reader.errorString()})")
-    return image
+def decode_qimage(data: bytes, need: tuple[float, float] | None = None) -> QImage:
+    """Checked image bytes as a QImage covering ``need`` device pixels (the
+    whole image when None), in a format QPainter draws fast; ImageError when
+    the data is broken."""
+    image = decode_pil(data, need)
+    source, channels, fast = _FORMATS[image.mode]
+    w, h = image.size
+    raw = image.tobytes()
+    del image  # the decoded pixels once, not three times, at the peak
+    wrapped = QImage(raw, w, h, w * channels, source)
+    out = wrapped.convertToFormat(fast) if fast != source else wrapped.copy()
+    if out.isNull():
+        raise ImageError("the image cannot be converted for drawing")
+    return out
 
 
 class ImageCache:
@@ -78,7 +73,7 @@ class ImageCache:
             f //= 2
         try:
             data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
-            image = decode_qimage(data, asset.width, asset.height, need)
+            image = decode_qimage(data, need)
         except ImageError:
             self.failed[asset_id] = asset.name or asset_id
             return None
