@@ -114,3 +114,10 @@ def test_clean_text_drops_what_xml_cannot_hold() -> None:
     assert clean_text("a\x00b\x08c\x0bd\x0ce\x1ff\x7fg\x85h\ufffei") == "abcdefghi"
     assert clean_text("tab\there\r\nline\rend\n") == "tab\there\nline\nend\n"
     assert clean_text("abcdef", 3) == "abc"
+
+
+def test_subtitles_drop_control_characters() -> None:
+    from journeydesk.export.slides import srt_text
+
+    text = srt_text([(0, 1500, "One\x01 line\x0b\r\nand\x1b two")])
+    assert text == "1\n00:00:00,000 --> 00:00:01,500\nOne line\nand two\n"

@@ -48,6 +48,7 @@ from journeydesk.export.notes import (
     overflow_warning,
     small_text_warning,
 )
+from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.fonts import Face, metrics
@@ -459,9 +460,9 @@ def _write(
         pagesize=(plans[0].page_width, plans[0].page_height),
         initialFontName=Face.REGULAR.value,  # no unembedded Helvetica in the preamble
     )
-    c.setTitle(project.title or maps[0].name)
-    c.setAuthor(", ".join(a for a in project.authors if a))
-    c.setSubject(", ".join(m.name for m in maps))
+    c.setTitle(clean_text(project.title or maps[0].name, 500))
+    c.setAuthor(clean_text(", ".join(a for a in project.authors if a), 500))
+    c.setSubject(clean_text(", ".join(m.name for m in maps), 2000))
     c.setCreator(f"JourneyDesk {__version__}")
     c.setKeywords(["customer journey map"])
     c.showOutline()
