@@ -645,7 +645,7 @@ def _export_video(ns: argparse.Namespace) -> int:
     from journeydesk.export.video import export_video
 
     try:
-        export_video(
+        report = export_video(
             *found,
             ns.output,
             ns.size,
@@ -656,6 +656,8 @@ def _export_video(ns: argparse.Namespace) -> int:
         )
     except OSError as exc:
         return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
     return EXIT_OK
 
 

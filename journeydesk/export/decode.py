@@ -41,8 +41,8 @@ def _eight_bit(image: PILImage.Image) -> PILImage.Image:
         return image
     if image.mode == "I" or image.mode.startswith("I;16"):
         return image.convert("I").point(lambda v: v / 256).convert("L")
-    if image.mode == "CMYK":
-        return image.convert("RGB")
+    if image.mode in ("1", "CMYK"):
+        return image.convert("L" if image.mode == "1" else "RGB")
     has_alpha = "A" in image.getbands() or "transparency" in image.info
     return image.convert("RGBA" if has_alpha else "RGB")
 

@@ -142,7 +142,7 @@ def test_the_pdf_cache_keeps_to_its_byte_budget() -> None:
     from journeydesk.export.pdf.images import PdfImages
 
     assets = [asset(png_bytes(400, 300, (n, 0, 0)), 400, 300, f"i{n}") for n in range(6)]
-    images = PdfImages(assets, budget=400 * 300 * 3 * 2)
+    images = PdfImages(assets, budget=400 * 300 * 3 * 2 * 2)  # two, counted twice
     for a in assets:
         assert images.get(a.id, (400, 300)) is not None
         assert images._cache.bytes <= images._cache.budget

@@ -64,5 +64,6 @@ class PdfImages:
             return None
         self.decoded.append((asset_id, image.width, image.height))
         reader = ImageReader(image)
-        self._cache.put((asset_id, factor), reader, pil_bytes(image))
+        # reportlab keeps the RGB bytes it embeds beside the image: count both
+        self._cache.put((asset_id, factor), reader, 2 * pil_bytes(image))
         return reader
