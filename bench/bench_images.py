@@ -4,14 +4,18 @@ full of large images.
 The project: the English sample with COUNT cards of its first map each
 showing its own SIDE×SIDE PNG (a few ellipses on a flat colour, so each
 compresses to a few hundred KB; different colours, so no two are the same).
-``--kind rgba64`` writes 16-bit RGBA PNGs instead (the largest decode a PNG
-within the limits allows: 8 bytes a pixel in Qt). Each export runs in a child
-process; its peak RSS is ``ru_maxrss`` from ``os.wait4`` on that child.
+``--kind rgba64`` writes 16-bit RGBA PNGs instead (the most bytes a pixel a
+PNG can have), ``--kind mono`` 1-bit ones (the most pixels a byte of file
+can carry); ``--extra N`` adds N assets no card shows (a file near the
+100 MiB limit); ``--exports validate`` measures opening (load and checks).
+Each command runs in a child process; its peak RSS is ``ru_maxrss`` from
+``os.wait4`` on that child.
 
-Run: ``python bench/bench_images.py [--count 10] [--side 7000] [--kind rgb|rgba64]
-[--exports pdf,png] [--pythonpath DIR]`` (``--pythonpath`` runs another checkout's
-code, for a before/after). Prints one line per export: seconds, peak MB, output
-size. The bound the README states: 1.5 GB.
+Run: ``python bench/bench_images.py [--count 10] [--side 7000]
+[--kind rgb|rgba64|mono] [--extra N] [--exports pdf,png,validate]
+[--dpi N|0] [--paper A0] [--pythonpath DIR]`` (``--pythonpath`` runs another
+checkout's code, for a before/after). Prints one line per command: seconds,
+peak MB, output size. The bound docs/file-format.md states: 1.5 GB.
 """
 
 from __future__ import annotations
@@ -67,12 +71,35 @@ def png_rgba64(side: int, n: int) -> bytes:
     return bytes(data.data())
 
 
-def make_project(path: Path, count: int, side: int, kind: str) -> None:
+def png_mono(side: int, n: int) -> bytes:
+    """A 1-bit PNG: the most pixels a byte of file can carry (50 MP in ~6 KB)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("1", (side, side), 1)
+    ImageDraw.Draw(image).rectangle((n % 100, 0, n % 100 + side // 3, side // 2), fill=0)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def make_project(path: Path, count: int, side: int, kind: str, extra: int = 0) -> None:
+    """COUNT images on COUNT cards (cards are added when the map has fewer);
+    EXTRA more assets with the same bytes that no card shows (file size only)."""
+    from journeydesk.model.project import Card
+
     project = new_project("sample", "en")
     jmap = project.maps[0]
-    make = png_rgba64 if kind == "rgba64" else png_rgb
-    for n in range(count):
-        data = make(side, n)
+    cells = [(c.step, c.lane) for c in jmap.cards]
+    while len(jmap.cards) < count:
+        step, lane = cells[len(jmap.cards) % len(cells)]
+        jmap.cards.append(Card(step=step, lane=lane, order=len(jmap.cards), title="extra"))
+    make = {"rgba64": png_rgba64, "mono": png_mono}.get(kind, png_rgb)
+    data = b""
+    for n in range(count + extra):
+        if n < count or not data:
+            data = make(side, n)
         asset = Asset(
             name=f"big {n + 1}",
             type="image/png",
@@ -81,7 +108,8 @@ def make_project(path: Path, count: int, side: int, kind: str) -> None:
             data=base64.b64encode(data).decode("ascii"),
         )
         project.assets.append(asset)
-        jmap.cards[n % len(jmap.cards)].image = asset.id
+        if n < count:
+            jmap.cards[n].image = asset.id
     write_project(project, path)
 
 
@@ -116,8 +144,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10)
     parser.add_argument("--side", type=int, default=7000)
-    parser.add_argument("--kind", choices=("rgb", "rgba64"), default="rgb")
-    parser.add_argument("--exports", default="pdf,png")
+    parser.add_argument("--kind", choices=("rgb", "rgba64", "mono"), default="rgb")
+    parser.add_argument("--extra", type=int, default=0, help="assets no card shows")
+    parser.add_argument("--exports", default="pdf,png", help="and/or validate (opening)")
     parser.add_argument(
         "--dpi", type=int, default=150, help="of the PNG export; 0: the largest allowed"
     )
@@ -127,7 +156,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "images.journey"
         start = time.perf_counter()
-        make_project(src, ns.count, ns.side, ns.kind)
+        make_project(src, ns.count, ns.side, ns.kind, ns.extra)
         print(
             f"{ns.count} × {ns.side}×{ns.side} {ns.kind} PNGs: "
             f"file {src.stat().st_size / 1e6:.1f} MB (made in {time.perf_counter() - start:.1f} s)"
@@ -141,7 +170,10 @@ def main() -> int:
             extra = ["--dpi", str(ns.dpi)] if what == "png" else []
             if what == "pdf" and ns.paper:
                 extra = ["--paper", ns.paper]
-            seconds, peak = run(["export", what, str(src), "-o", str(out), *extra], ns.pythonpath)
+            command = ["export", what, str(src), "-o", str(out), *extra]
+            if what == "validate":
+                command = ["validate", str(src)]
+            seconds, peak = run(command, ns.pythonpath)
             size = out.stat().st_size / 1e6 if out.exists() else 0.0
             print(f"export {what}: {seconds:.1f} s, peak {peak:.0f} MB, output {size:.1f} MB")
             worst = max(worst, peak)
