@@ -6,7 +6,7 @@ showing its own SIDE×SIDE PNG (a few ellipses on a flat colour, so each
 compresses to a few hundred KB; different colours, so no two are the same).
 ``--kind rgba64`` writes 16-bit RGBA PNGs instead (the most bytes a pixel a
 PNG can have), ``--kind mono`` 1-bit ones (the most pixels a byte of file
-can carry); ``--extra N`` adds N assets no card shows (a file near the
+can carry); ``--extra N`` adds N 1-bit assets no card shows (a file near the
 100 MiB limit); ``--exports validate`` measures opening (load and checks).
 Each command runs in a child process; its peak RSS is ``ru_maxrss`` from
 ``os.wait4`` on that child.
@@ -86,7 +86,7 @@ def png_mono(side: int, n: int) -> bytes:
 
 def make_project(path: Path, count: int, side: int, kind: str, extra: int = 0) -> None:
     """COUNT images on COUNT cards (cards are added when the map has fewer);
-    EXTRA more assets with the same bytes that no card shows (file size only)."""
+    EXTRA more assets, one 1-bit PNG of SIDE×SIDE, that no card shows (file size)."""
     from journeydesk.model.project import Card
 
     project = new_project("sample", "en")
@@ -96,10 +96,9 @@ def make_project(path: Path, count: int, side: int, kind: str, extra: int = 0) -
         step, lane = cells[len(jmap.cards) % len(cells)]
         jmap.cards.append(Card(step=step, lane=lane, order=len(jmap.cards), title="extra"))
     make = {"rgba64": png_rgba64, "mono": png_mono}.get(kind, png_rgb)
-    data = b""
+    filler = png_mono(side, 0) if extra else b""
     for n in range(count + extra):
-        if n < count or not data:
-            data = make(side, n)
+        data = make(side, n) if n < count else filler
         asset = Asset(
             name=f"big {n + 1}",
             type="image/png",
