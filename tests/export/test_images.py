@@ -268,3 +268,25 @@ def test_ten_7000px_pngs_export_within_the_memory_bound(tmp_path: Path) -> None:
         _, peak = module.run(["export", what, str(src), "-o", str(out)], None)
         assert out.exists()
         assert peak < module.LIMIT_MB, f"export {what}: peak {peak:.0f} MB"
+
+
+def test_the_painter_asks_for_the_pixels_its_zoom_covers(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Canvas items, PNG, slides and print: the painter's transform and the
+    device pixel ratio decide the decoded size."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from journeydesk.export.raster.images import ImageCache
+    from journeydesk.export.raster.painter import draw_one
+    from journeydesk.layout.primitives import Rect
+
+    a = asset(png_bytes(SIDE, SIDE), SIDE, SIDE, "big")
+    cache = ImageCache([a])
+    for zoom, ratio in ((1.0, 1.0), (1.0, 2.0), (4.0, 1.0), (0.25, 1.0), (2.0, 1.0)):
+        device = QImage(900, 900, QImage.Format.Format_RGB32)
+        device.setDevicePixelRatio(ratio)
+        painter = QPainter(device)
+        painter.scale(zoom, zoom)
+        draw_one(painter, Image(a.id, Rect(0, 0, 100, 100)), cache)
+        painter.end()
+    # 1/16, 1/8, 1/4 of 1600; then a sharper copy in the cache does: nothing decoded again
+    assert [w for _, w, _ in cache.decoded] == [100, 200, 400]

@@ -2,7 +2,7 @@
 decoded at the size the painter needs.
 
 ``draw_one`` asks for an asset with the device pixels its rectangle covers
-(the painter's transform, zoom included, times the device pixel ratio). The
+(the painter's transform: zoom and device pixel ratio). The
 bytes are decoded by the decoder the PDF uses (``journeydesk.export.decode``,
 PIL), so both backends agree on every image and on every broken one, and
 turned into a QImage; Qt's own reader would take 8 bytes a pixel for a

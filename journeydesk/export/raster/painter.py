@@ -113,14 +113,11 @@ def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = Non
 
 
 def device_pixels(painter: QPainter, r: QRectF) -> tuple[float, float]:
-    """How many device pixels ``r`` (in the painter's coordinates) covers, zoom
-    and device pixel ratio included: the size an image drawn there needs."""
+    """How many device pixels ``r`` (in the painter's coordinates) covers: the
+    size an image drawn there needs. The combined transform holds the zoom and
+    the device pixel ratio (Qt scales a HiDPI device's painter by it)."""
     t = painter.combinedTransform()
-    device = painter.device()
-    ratio = device.devicePixelRatioF() if device is not None else 1.0
-    sx = math.hypot(t.m11(), t.m12()) * ratio
-    sy = math.hypot(t.m21(), t.m22()) * ratio
-    return (r.width() * sx, r.height() * sy)
+    return (r.width() * math.hypot(t.m11(), t.m12()), r.height() * math.hypot(t.m21(), t.m22()))
 
 
 def qpath(prim: Path) -> QPainterPath:
