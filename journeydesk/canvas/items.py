@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.export.raster.painter import ImageCache, draw
-from journeydesk.layout.primitives import Item
+from journeydesk.layout.primitives import Image, Item
 
 SELECTION_COLOUR = "#1A73E8"
 SELECTABLE_KINDS = frozenset(
@@ -53,6 +53,13 @@ class ElementItem(QGraphicsItem):
             texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
             self.setToolTip("\n".join(texts[:12]))
         self.update()
+
+    def set_images(self, images: ImageCache) -> None:
+        """Draw images from ``images`` (the project's assets changed)."""
+        if images is not self._images:
+            self._images = images
+            if any(isinstance(p, Image) for p in self._item.primitives):
+                self.update()
 
     @property
     def layout_item(self) -> Item:
