@@ -7,12 +7,13 @@ compresses to a few hundred KB; different colours, so no two are the same).
 ``--kind rgba64`` writes 16-bit RGBA PNGs instead (the most bytes a pixel a
 PNG can have), ``--kind mono`` 1-bit ones (the most pixels a byte of file
 can carry); ``--extra N`` adds N 1-bit assets no card shows (a file near the
-100 MiB limit); ``--exports validate`` measures opening (load and checks).
+100 MiB limit); ``--exports validate,open`` measures opening: load and
+checks, and the first map drawn by the canvas scene at three zooms.
 Each command runs in a child process; its peak RSS is ``ru_maxrss`` from
 ``os.wait4`` on that child.
 
 Run: ``python bench/bench_images.py [--count 10] [--side 7000]
-[--kind rgb|rgba64|mono] [--extra N] [--exports pdf,png,validate]
+[--kind rgb|rgba64|mono] [--extra N] [--exports pdf,png,validate,open]
 [--dpi N|0] [--paper A0] [--pythonpath DIR]`` (``--pythonpath`` runs another
 checkout's code, for a before/after). Prints one line per command: seconds,
 peak MB, output size. The bound docs/file-format.md states: 1.5 GB.
@@ -121,16 +122,40 @@ def largest_png_dpi(path: Path) -> int:
     return largest_dpi(MapLayouter().layout(project, project.maps[0], LayoutOptions()))
 
 
+OPEN_ON_CANVAS = """
+import sys
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from journeydesk.canvas.scene import MapScene
+from journeydesk.io import read_project
+app = QApplication([])
+project = read_project(sys.argv[1])
+scene = MapScene()
+scene.show_map(project, project.maps[0])
+for zoom in (0.5, 1.0, 2.0):  # the whole map, then the top left at 100 % and 200 %
+    image = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    rect = scene.sceneRect()
+    source = rect if zoom == 0.5 else QRectF(0, 0, 1920 / zoom, 1080 / zoom)
+    scene.render(painter, QRectF(0, 0, 1920, 1080), source)
+    painter.end()
+"""
+
+
 def run(args: list[str], pythonpath: str | None) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of ``python -m journeydesk ARGS`` in a child."""
+    """Seconds and peak RSS (MB) of ``python -m journeydesk ARGS`` in a child
+    (``open FILE``: the file read and its first map drawn by the canvas scene)."""
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     start = time.perf_counter()
+    command = ["-m", "journeydesk", *args]
+    if args[0] == "open":
+        command = ["-c", OPEN_ON_CANVAS, *args[1:]]
     # ``-m`` puts the working folder first on sys.path: run in the checkout measured
-    child = subprocess.Popen(
-        [sys.executable, "-m", "journeydesk", *args], env=env, cwd=pythonpath or None
-    )
+    child = subprocess.Popen([sys.executable, *command], env=env, cwd=pythonpath or None)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
@@ -145,7 +170,7 @@ def main() -> int:
     parser.add_argument("--side", type=int, default=7000)
     parser.add_argument("--kind", choices=("rgb", "rgba64", "mono"), default="rgb")
     parser.add_argument("--extra", type=int, default=0, help="assets no card shows")
-    parser.add_argument("--exports", default="pdf,png", help="and/or validate (opening)")
+    parser.add_argument("--exports", default="pdf,png", help="and/or validate, open (the canvas)")
     parser.add_argument(
         "--dpi", type=int, default=150, help="of the PNG export; 0: the largest allowed"
     )
@@ -170,8 +195,8 @@ def main() -> int:
             if what == "pdf" and ns.paper:
                 extra = ["--paper", ns.paper]
             command = ["export", what, str(src), "-o", str(out), *extra]
-            if what == "validate":
-                command = ["validate", str(src)]
+            if what in ("validate", "open"):
+                command = [what, str(src)]
             seconds, peak = run(command, ns.pythonpath)
             size = out.stat().st_size / 1e6 if out.exists() else 0.0
             print(f"export {what}: {seconds:.1f} s, peak {peak:.0f} MB, output {size:.1f} MB")
