@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.export.raster.painter import ImageCache, draw
-from journeydesk.layout.primitives import Image, Item
+from journeydesk.layout.primitives import Item
 
 SELECTION_COLOUR = "#1A73E8"
 SELECTABLE_KINDS = frozenset(
@@ -58,8 +58,7 @@ class ElementItem(QGraphicsItem):
         """Draw images from ``images`` (the project's assets changed)."""
         if images is not self._images:
             self._images = images
-            if any(isinstance(p, Image) for p in self._item.primitives):
-                self.update()
+            self.update()  # rare (an asset changed): no need to look for images first
 
     @property
     def layout_item(self) -> Item:
