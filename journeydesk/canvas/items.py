@@ -54,15 +54,15 @@ class ElementItem(QGraphicsItem):
             self.setToolTip("\n".join(texts[:12]))
         self.update()
 
+    @property
+    def layout_item(self) -> Item:
+        return self._item
+
     def set_images(self, images: ImageCache) -> None:
         """Draw images from ``images`` (the project's assets changed)."""
         if images is not self._images:
             self._images = images
             self.update()  # rare (an asset changed): no need to look for images first
-
-    @property
-    def layout_item(self) -> Item:
-        return self._item
 
     def boundingRect(self) -> QRectF:
         return self._rect
