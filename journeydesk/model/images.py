@@ -150,8 +150,10 @@ def encode_image(data: bytes) -> tuple[ImageInfo, str]:
 
 # --- decoding to the size the output needs ------------------------------------------
 
-DECODED_CACHE_BYTES = 256 * 1024 * 1024
-"""Byte budget of one exporter's (or the canvas's) cache of decoded images."""
+DECODED_CACHE_BYTES = 128 * 1024 * 1024
+"""Byte budget of one cache of decoded images (an export's, the canvas's, the
+storyline panel's...). Images are decoded at most twice the size they are
+drawn at a side, so this holds every image of a 4K screen at 8× zoom."""
 MAX_REDUCTION = 1024
 
 
