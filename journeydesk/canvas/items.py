@@ -86,6 +86,12 @@ class ElementItem(QGraphicsItem):
     def layout_item(self) -> Item:
         return self._item
 
+    def set_images(self, images: ImageCache) -> None:
+        """Draw images from ``images`` (the project's assets changed)."""
+        if images is not self._images:
+            self._images = images
+            self.update()  # rare (an asset changed): no need to look for images first
+
     def boundingRect(self) -> QRectF:
         return self._rect
 

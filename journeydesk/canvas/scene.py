@@ -34,6 +34,20 @@ class MapScene(QGraphicsScene):
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._images: ImageCache | None = None
+        self._images_key: tuple[tuple[str, int], ...] = ()
+
+    def _image_cache(self, project: Project) -> tuple[ImageCache, bool]:
+        """One cache of decoded images while the assets stay the same (so an
+        edit does not decode every visible image again, and the byte budget
+        holds for the whole canvas); a new one when they change. ``hash`` of
+        a str is computed once and kept by Python, so the key is cheap."""
+        key = tuple((a.id, hash(a.data)) for a in project.assets)
+        if self._images is None or key != self._images_key:
+            self._images = ImageCache(project.assets)
+            self._images_key = key
+            return self._images, True
+        return self._images, False
 
     def show_map(
         self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
@@ -49,7 +63,7 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, 100, 100))
             return
         layout = self.layouter.layout(project, jmap, options)
-        images = ImageCache(project.assets)
+        images, new_images = self._image_cache(project)
         same_map = self.layout is not None and self.layout.map_id == jmap.id
         old: dict[tuple[str, str | None, int], ElementItem] = {}
         if same_map:
@@ -73,6 +87,8 @@ class MapScene(QGraphicsScene):
                 graphic = kept
                 if graphic.layout_item != item:
                     graphic.set_layout_item(item, images)
+                elif new_images:
+                    graphic.set_images(images)
             if item.element is not None:
                 self.items_by_id.setdefault(item.element, []).append(graphic)
         for gone in old.values():

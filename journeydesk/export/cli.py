@@ -591,9 +591,11 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
+        report = export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
     except OSError as exc:
         return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
     return EXIT_OK
 
 
@@ -643,7 +645,7 @@ def _export_video(ns: argparse.Namespace) -> int:
     from journeydesk.export.video import export_video
 
     try:
-        export_video(
+        report = export_video(
             *found,
             ns.output,
             ns.size,
@@ -654,6 +656,8 @@ def _export_video(ns: argparse.Namespace) -> int:
         )
     except OSError as exc:
         return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
     return EXIT_OK
 
 

@@ -62,3 +62,15 @@ def stale_slides_warning(count: int, first: str) -> ExportWarning:
         count=count,
         first=first,
     )
+
+
+def images_warning(names: list[str]) -> ExportWarning:
+    """Images whose data could not be decoded: each is drawn as a dashed frame,
+    as on the canvas."""
+    shown = ", ".join(repr(n) for n in names[:5]) + (" …" if len(names) > 5 else "")
+    return ExportWarning(
+        "images",
+        f"{plural(len(names), 'image')} could not be read and show as a dashed frame: {shown}",
+        count=len(names),
+        names=shown,
+    )

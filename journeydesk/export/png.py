@@ -89,7 +89,8 @@ def export_png(
     ensure_gui_app()
     from journeydesk.export.raster.painter import ImageCache, render_layout
 
-    image = render_layout(layout, dpi, ImageCache(project.assets))
+    images = ImageCache(project.assets)
+    image = render_layout(layout, dpi, images)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -100,4 +101,5 @@ def export_png(
     warnings: list[str] = []
     if layout.overflows:
         warnings.append(overflow_warning(len(layout.overflows)))
+    warnings += images.warnings()
     return PngReport(str(path), image.width(), image.height(), dpi, warnings)

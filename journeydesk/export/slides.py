@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeydesk.export.notes import stale_slides_warning
+from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.layout.storyline import compares, scene_title, scenes_for, slide_layout
@@ -85,7 +86,7 @@ def srt_text(cues: list[tuple[int, int, str]]) -> str:
     (a blank line ends a cue)."""
     blocks = []
     for n, (start, end, text) in enumerate(cues, 1):
-        lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+        lines = [" ".join(line.split()) for line in clean_text(text).split("\n")]
         body = "\n".join(line for line in lines if line)
         blocks.append(f"{n}\n{srt_time(start)} --> {srt_time(end)}\n{body}\n")
     return "\n".join(blocks)
@@ -192,6 +193,7 @@ def export_slides(
         if progress is not None:
             progress(n, total)
     report.duration = clock_ms / 1000
+    report.warnings += images.warnings()
     manifest = {
         "format": "journeydesk-slides",
         "version": 1,

@@ -41,6 +41,7 @@ class VideoReport:
     seconds: float = 0.0
     subtitles: str = ""
     scenes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _rgb(image: QImage) -> bytes:
@@ -196,6 +197,7 @@ def export_video(
     srt = target.with_suffix(".srt")
     atomic_write_bytes(srt, srt_text(cues).encode("utf-8"))
     report.subtitles = str(srt)
+    report.warnings += images.warnings()
     if progress is not None:
         progress(total_frames, total_frames)
     return report

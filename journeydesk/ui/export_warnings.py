@@ -27,6 +27,10 @@ def _templates() -> dict[str, str]:
             "%1 older slide file(s) in the folder (from %2) are not part of this "
             "export; the manifest lists the slides",
         ),
+        "images": QCoreApplication.translate(
+            "ExportWarnings",
+            "%1 image(s) could not be read and show as a dashed frame: %2",
+        ),
     }
 
 
@@ -35,6 +39,7 @@ _ORDER = {
     "glyphs": ("map", "count", "chars"),
     "small_text": ("map", "size", "paper", "minimum"),
     "stale_slides": ("count", "first"),
+    "images": ("count", "names"),
 }
 
 

@@ -297,6 +297,10 @@
         <source>%1 older slide file(s) in the folder (from %2) are not part of this export; the manifest lists the slides</source>
         <translation>Nella cartella ci sono file di diapositive precedenti (%1, da %2) che non fanno parte di questa esportazione; il manifest elenca le diapositive</translation>
     </message>
+    <message>
+        <source>%1 image(s) could not be read and show as a dashed frame: %2</source>
+        <translation>Immagini non leggibili (%1), appaiono come cornici tratteggiate: %2</translation>
+    </message>
 </context>
 <context>
     <name>FileController</name>

@@ -191,7 +191,12 @@ def test_export_warnings_reach_the_user_without_blocking(qtbot, tmp_path):
 def test_export_warnings_are_said_in_italian(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from journeydesk.export.notes import glyphs_warning, overflow_warning, small_text_warning
+    from journeydesk.export.notes import (
+        glyphs_warning,
+        images_warning,
+        overflow_warning,
+        small_text_warning,
+    )
     from journeydesk.ui.export_warnings import say
     from journeydesk.ui.i18n import install_translators
 
@@ -207,6 +212,9 @@ def test_export_warnings_are_said_in_italian(qtbot):
         assert say(overflow_warning(3)).endswith(": 3")
         assert "4.5 pt" in say(small_text_warning("M", 4.5, "A4", 6)).replace(",", ".")
         assert say("a plain warning") == "a plain warning"
+        assert say(images_warning(["a", "b"])) == (
+            "Immagini non leggibili (2), appaiono come cornici tratteggiate: 'a', 'b'"
+        )
     finally:
         for t in translators:
             app.removeTranslator(t)

@@ -16,8 +16,10 @@ the PDF and the screen are the same drawing:
 - curves are cubic Béziers, arrows and marks are filled paths, fills use
   the even-odd rule like ``QPainterPath``, strokes have flat caps and mitre
   joins like the QPainter pens;
-- images are decoded only after ``checked_image_bytes`` accepted them and
-  are embedded at their own pixel resolution.
+- images are decoded only after ``checked_image_bytes`` accepted them, at
+  the size the page needs (``PRINT_DPI`` at the printed size, never more
+  than the image has: ``journeydesk.export.pdf.images``); one that cannot be
+  decoded is a dashed frame, as on screen.
 
 No Qt here (an import-linter contract forbids it).
 """
@@ -25,10 +27,8 @@ No Qt here (an import-linter contract forbids it).
 from __future__ import annotations
 
 import functools
-import io
 from collections.abc import Callable, Iterable
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
@@ -44,8 +44,9 @@ from journeydesk.layout.primitives import (
     Rect,
     Text,
 )
-from journeydesk.model.images import ImageError, checked_image_bytes
-from journeydesk.model.project import Asset
+
+from .images import PRINT_DPI as PRINT_DPI
+from .images import PdfImages as PdfImages
 
 PLACEHOLDER = "#9AA3B2"
 """Colour of the dashed frame drawn where an image cannot be shown (as on screen)."""
@@ -80,33 +81,6 @@ def layout_transform(canvas: Canvas, left: float, top: float, scale: float) -> N
     canvas.transform(scale, 0, 0, -scale, left, top)
 
 
-class PdfImages:
-    """Assets as reportlab images, checked by the size-checked reader first."""
-
-    def __init__(self, assets: Iterable[Asset] = ()) -> None:
-        self._assets = {a.id: a for a in assets}
-        self._images: dict[str, ImageReader | None] = {}
-
-    def get(self, asset_id: str) -> ImageReader | None:
-        if asset_id not in self._images:
-            self._images[asset_id] = self._decode(asset_id)
-        return self._images[asset_id]
-
-    def _decode(self, asset_id: str) -> ImageReader | None:
-        asset = self._assets.get(asset_id)
-        if asset is None:
-            return None
-        try:
-            data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
-            reader = ImageReader(io.BytesIO(data))
-            reader.getSize()
-        except (ImageError, OSError, ValueError, SyntaxError):
-            return None
-        except Exception:  # a decoder's surprise on a hostile file: show the placeholder
-            return None
-        return reader
-
-
 def primitive_bounds(prim: Primitive) -> tuple[float, float, float, float]:
     """``(x1, y1, x2, y2)`` in layout points, generous by the stroke width."""
     if isinstance(prim, Text):
@@ -136,10 +110,18 @@ class PdfPainter:
     starts each stream from the default graphics state.
     """
 
-    def __init__(self, canvas: Canvas, images: PdfImages | None = None) -> None:
+    def __init__(
+        self,
+        canvas: Canvas,
+        images: PdfImages | None = None,
+        pixels_per_point: float = PRINT_DPI / 72.0,
+    ) -> None:
+        """``pixels_per_point``: image pixels wanted per layout point (the print
+        resolution times the scale the layout is printed at)."""
         register_fonts()
         self.c = canvas
         self.images = images
+        self.pixels_per_point = pixels_per_point
         self._fill: tuple[float, float, float] | None = None
         self._stroke: tuple[float, float, float] | None = None
         self._width: float | None = None
@@ -279,7 +261,8 @@ class PdfPainter:
 
     def _image(self, prim: Image) -> None:
         r = prim.rect
-        image = self.images.get(prim.asset) if self.images else None
+        need = (r.w * self.pixels_per_point, r.h * self.pixels_per_point)
+        image = self.images.get(prim.asset, need) if self.images else None
         if image is None:
             self._set_stroke(PLACEHOLDER, 0.75, (3, 2))
             self.c.rect(r.x, r.y, r.w, r.h, stroke=1, fill=0)

@@ -42,7 +42,13 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from journeydesk import __version__
-from journeydesk.export.notes import glyphs_warning, overflow_warning, small_text_warning
+from journeydesk.export.notes import (
+    glyphs_warning,
+    images_warning,
+    overflow_warning,
+    small_text_warning,
+)
+from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.fonts import Face, metrics
@@ -51,7 +57,7 @@ from journeydesk.layout.text import one_line
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model.project import JourneyMap, Project
 
-from .backend import PdfImages, PdfPainter, layout_transform, register_fonts, rgb
+from .backend import PRINT_DPI, PdfImages, PdfPainter, layout_transform, register_fonts, rgb
 from .papers import MM, Paper, parse_paper, parse_tile
 
 Orientation = Literal["auto", "landscape", "portrait"]
@@ -454,9 +460,9 @@ def _write(
         pagesize=(plans[0].page_width, plans[0].page_height),
         initialFontName=Face.REGULAR.value,  # no unembedded Helvetica in the preamble
     )
-    c.setTitle(project.title or maps[0].name)
-    c.setAuthor(", ".join(a for a in project.authors if a))
-    c.setSubject(", ".join(m.name for m in maps))
+    c.setTitle(clean_text(project.title or maps[0].name, 500))
+    c.setAuthor(clean_text(", ".join(a for a in project.authors if a), 500))
+    c.setSubject(clean_text(", ".join(m.name for m in maps), 2000))
     c.setCreator(f"JourneyDesk {__version__}")
     c.setKeywords(["customer journey map"])
     c.showOutline()
@@ -503,6 +509,8 @@ def _write(
             )
     if report.overflows:
         report.warnings.append(overflow_warning(report.overflows))
+    if doc.images.failed:
+        report.warnings.append(images_warning(list(doc.images.failed.values())))
     report.pages = page
     return c.getpdfdata(), report
 
@@ -555,7 +563,7 @@ def _draw_map(doc: _Doc, layout: MapLayout, plan: MapPlan, background: Rect) -> 
     c.saveState()
     r = plan.map_rect
     layout_transform(c, r.x, plan.paper.height - r.y, plan.scale)
-    PdfPainter(c, doc.images).draw_layout(layout, tick=doc.tick)
+    PdfPainter(c, doc.images, plan.scale * PRINT_DPI / 72.0).draw_layout(layout, tick=doc.tick)
     c.restoreState()
 
 

@@ -1,6 +1,7 @@
 """The QPainter backend: draws layout primitives on any QPainter.
 
-Used by the canvas items, PNG export, slides and printing. Text is drawn
+Used by the canvas items, PNG export, slides and printing. Images are
+decoded at the device pixels they cover (``journeydesk.export.raster.images``). Text is drawn
 line by line exactly as the layout broke it, with the bundled font loaded
 with kerning and hinting off, at a large integer pixel size scaled down, so
 advances match the metrics the layout measured with (DESIGN.md rule 9).
@@ -9,15 +10,15 @@ advances match the metrics the layout measured with (DESIGN.md rule 9).
 from __future__ import annotations
 
 import functools
+import math
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QFontDatabase,
     QImage,
-    QImageReader,
     QPainter,
     QPainterPath,
     QPen,
@@ -25,8 +26,8 @@ from PySide6.QtGui import (
 
 from journeydesk.layout.fonts import Face, font_file, metrics
 from journeydesk.layout.primitives import Box, Image, Line, Path, Primitive, Text
-from journeydesk.model.images import ImageError, checked_image_bytes
-from journeydesk.model.project import Asset
+
+from .images import ImageCache as ImageCache  # re-exported: callers import it from here
 
 TEXT_SCALE = 64
 """Fonts are sized at ``size * TEXT_SCALE`` whole pixels and drawn scaled down."""
@@ -70,35 +71,6 @@ def _brush(colour: str | None) -> QBrush:
     return QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
 
 
-class ImageCache:
-    """Decoded assets, checked by the size-checked reader before Qt sees them."""
-
-    def __init__(self, assets: list[Asset] | None = None) -> None:
-        self._assets = {a.id: a for a in assets or []}
-        self._images: dict[str, QImage | None] = {}
-
-    def get(self, asset_id: str) -> QImage | None:
-        if asset_id not in self._images:
-            self._images[asset_id] = self._decode(asset_id)
-        return self._images[asset_id]
-
-    def _decode(self, asset_id: str) -> QImage | None:
-        asset = self._assets.get(asset_id)
-        if asset is None:
-            return None
-        try:
-            data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
-        except ImageError:
-            return None
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
-        reader.setAllocationLimit(256)  # MiB
-        image = reader.read()
-        return None if image.isNull() else image
-
-
 def draw(painter: QPainter, prims: list[Primitive], images: ImageCache | None = None) -> None:
     for prim in prims:
         draw_one(painter, prim, images)
@@ -127,8 +99,8 @@ def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = Non
         painter.setBrush(_brush(prim.fill))
         painter.drawPath(qpath(prim))
     elif isinstance(prim, Image):
-        image = images.get(prim.asset) if images else None
         r = QRectF(prim.rect.x, prim.rect.y, prim.rect.w, prim.rect.h)
+        image = images.get(prim.asset, device_pixels(painter, r)) if images else None
         if image is None:
             painter.setPen(_pen("#9AA3B2", 0.75, (3, 2)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -138,6 +110,14 @@ def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = Non
         w, h = image.width() * scale, image.height() * scale
         target = QRectF(r.x() + (r.width() - w) / 2, r.y() + (r.height() - h) / 2, w, h)
         painter.drawImage(target, image)
+
+
+def device_pixels(painter: QPainter, r: QRectF) -> tuple[float, float]:
+    """How many device pixels ``r`` (in the painter's coordinates) covers: the
+    size an image drawn there needs. The combined transform holds the zoom and
+    the device pixel ratio (Qt scales a HiDPI device's painter by it)."""
+    t = painter.combinedTransform()
+    return (r.width() * math.hypot(t.m11(), t.m12()), r.height() * math.hypot(t.m21(), t.m22()))
 
 
 def qpath(prim: Path) -> QPainterPath:
