@@ -671,7 +671,8 @@ class FileController(QObject):
             return None
         path = Path(snapshot.original) if snapshot.original else None
         target = self.window_showing(path) if path is not None else None
-        if target is None or (target.context.document is not None and target.context.document.dirty):
+        held = target.context.document if target is not None else None
+        if target is None or (held is not None and held.dirty):
             target = self.target_window()
         files = target.files
         files.show_project(project, path, dirty=True)

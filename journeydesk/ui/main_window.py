@@ -96,7 +96,6 @@ def _load_heavy() -> None:
     from .storyline_panel import StorylinePanel, storyline_only
 
 
-MAX_SHOWN_PROBLEMS = 12
 FULL_WIDTH_BELOW = 1600
 """On screens narrower than this the window starts maximised."""
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
@@ -601,24 +600,9 @@ class MainWindow(ProjectWindow):
 
     def show_load_error(self, name: str, exc: ProjectFileError) -> None:
         """Say why ``name`` cannot be opened (a modal message box)."""
-        lines = [f"{p.path}: {p.message}" for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
-        if len(exc.problems) > MAX_SHOWN_PROBLEMS:
-            lines.append(
-                self.tr("… and %n more problem(s)", "", len(exc.problems) - MAX_SHOWN_PROBLEMS)
-            )
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Cannot open project"))
-        if exc.verdict == "not_a_project":
-            text = self.tr("“%1” is not a JourneyDesk project.")
-        elif exc.verdict == "damaged":
-            text = self.tr("“%1” is a damaged JourneyDesk project and cannot be opened.")
-        else:
-            text = self.tr("“%1” cannot be opened.")
-        box.setText(text.replace("%1", Path(name).name))
-        box.setInformativeText("\n".join(lines))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        from .load_error import show_load_error
+
+        show_load_error(self, name, exc)
 
     def _document_replaced(self, document: Document | None) -> None:
         """Another document in the window: the canvas edits it, the undo
