@@ -98,7 +98,6 @@ def _load_heavy() -> None:
 
 FULL_WIDTH_BELOW = 1600
 """On screens narrower than this the window starts maximised."""
-COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 
 
 def settle_heap() -> None:
@@ -200,7 +199,10 @@ class MainWindow(ProjectWindow):
         _load_heavy()
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
-        self.find_bar = FindBar()
+        # The scene follows the context first: the panels after it see it drawn.
+        self.context.documentReplaced.connect(self._document_replaced)
+        self.context.mapChanged.connect(self._show_map)
+        self.find_bar = FindBar(self.context)
         self.find_bar.setVisible(False)
         self.find_bar.filterChanged.connect(self.scene.set_emphasis)
         self.find_bar.goTo.connect(self.reveal_element)
@@ -233,7 +235,7 @@ class MainWindow(ProjectWindow):
         back.setContext(Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
-        self.comments = CommentsPanel()
+        self.comments = CommentsPanel(self.context)
         self.comments.targetActivated.connect(self.reveal_element)
         self.comments_dock.setWidget(self.comments)
         self._make_inspector()
@@ -260,10 +262,9 @@ class MainWindow(ProjectWindow):
         context = self.context
         context.follow_selection(self._scene_selection)
         self.scene.selectionChanged.connect(context.selection_touched)
-        context.documentReplaced.connect(self._document_replaced)
         context.pathChanged.connect(lambda _path: self._update_title())
-        context.mapChanged.connect(self._show_map)
         context.mapChanged.connect(self.storyline.set_map)
+        context.mapChanged.connect(lambda _id: self.update_inspector())
         context.selectionChanged.connect(lambda _ids: self.update_inspector())
         # (the navigator follows the context itself)
         context.documentReplaced.connect(self.inspector.set_document)
@@ -620,7 +621,6 @@ class MainWindow(ProjectWindow):
         self.view.set_editor(
             EditorContext(document, context.current_map, lambda: self.scene.layout)
         )
-        self.comments.set_document(document, self._comment_target)
         document.dirtyChanged.connect(self._dirty_changed)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
@@ -658,11 +658,6 @@ class MainWindow(ProjectWindow):
             for item in self.scene.element_items(element_id):
                 if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
                     item.setSelected(True)
-        # The comments list names what comments are about: redo it when comments
-        # or names changed, not after every move.
-        if change.structural or set(change.fields) & COMMENT_FIELDS:
-            self.comments.show_comments(self.project, jmap)
-        self.find_bar.set_map(self.project, jmap)
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -690,15 +685,12 @@ class MainWindow(ProjectWindow):
     # --- the shown map ----------------------------------------------------
 
     def _show_map(self, _map_id: str | None = None) -> None:
-        """The context shows another map: draw it, and the panels that list
-        what is on it (the storyline panel follows the context itself)."""
+        """The context shows another map: draw it, from its opening view (the
+        panels follow the context themselves)."""
         jmap = self.current_map()
         if self.project is None:
             return
         self.scene.show_map(self.project, jmap)
-        self.comments.show_comments(self.project, jmap)
-        self.find_bar.set_map(self.project, jmap)
-        self.update_inspector()  # nothing selected yet: the map's properties
         if jmap is not None:
             self.show_opening_view()
         if self._settle_heap_after_show:
@@ -719,14 +711,6 @@ class MainWindow(ProjectWindow):
         payload = self.palette_list.payload_of(item)
         if payload is not None:
             self.view.place(payload)
-
-    def _comment_target(self) -> str | None:
-        """What a new comment is about: the selection, else the map shown."""
-        ids = self.selected_ids()
-        if ids:
-            return ids[0]
-        jmap = self.current_map()
-        return jmap.id if jmap is not None else None
 
     def selected_ids(self) -> list[str]:
         return self.context.selection
