@@ -625,7 +625,6 @@ class MainWindow(ProjectWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self._update_summary()
-        self.links.reset()
         self._settle_heap_after_show = True
 
     def _update_summary(self) -> None:
