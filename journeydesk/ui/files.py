@@ -674,13 +674,17 @@ class FileController(QObject):
         held = target.context.document if target is not None else None
         if target is None or (held is not None and held.dirty):
             target = self.target_window()
-        files = target.files
-        files.show_project(project, path, dirty=True)
-        files.key = snapshot.key
-        files._snapshot_written = True
-        files._snapshot_revision = None
-        files.autosave()  # the snapshot is now this process's
+        target.files.show_project(project, path, dirty=True)
+        target.files.adopt_snapshot(snapshot.key)
         return target
+
+    def adopt_snapshot(self, key: str) -> None:
+        """Take over the recovery snapshot ``key``: autosave rewrites it now (so
+        it is this process's at once) and a save removes it."""
+        self.key = key
+        self._snapshot_written = True
+        self._snapshot_revision = None
+        self.autosave()
 
     def compare(self, snapshot: Snapshot) -> tuple[ProjectWindow | None, ProjectWindow | None]:
         """Restore the snapshot (in the window of its file, as Restore does) and
