@@ -30,13 +30,14 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsScene
 
     from journeydesk.document.commands import SetField, move_cards
+    from journeydesk.document.document import Document
     from journeydesk.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     project = make_big_project(args.cards)
     window = MainWindow()
     t0 = time.perf_counter()
-    window._set_project(project, None)
+    window.context.set_document(Document(project, None))
     first = time.perf_counter() - t0
     jmap = window.current_map()
     assert jmap is not None and window.document is not None

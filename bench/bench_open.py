@@ -39,6 +39,7 @@ def main() -> int:
         QGraphicsView,
     )
 
+    from journeydesk.document.document import Document
     from journeydesk.io import read_project, write_project
     from journeydesk.ui.main_window import MainWindow
 
@@ -50,7 +51,7 @@ def main() -> int:
 
     # What the bare scene gets: the same boxes and a title for each card.
     probe = MainWindow()
-    probe._set_project(read_project(path), None)
+    probe.context.set_document(Document(read_project(path), None))
     layout = probe.scene.layout
     assert layout is not None and probe.document is not None
     boxes = [(i.bounds, i.kind) for i in layout.items]
@@ -92,7 +93,7 @@ def main() -> int:
         window.resize(*VIEW_SIZE)
         window.show()
         t2 = time.perf_counter()
-        window._set_project(project, path)
+        window.context.set_document(Document(project, path))
         t3 = time.perf_counter()
         app.processEvents()
         window.grab()

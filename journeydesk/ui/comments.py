@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -20,9 +22,15 @@ from PySide6.QtWidgets import (
 
 from journeydesk.canvas.plain import plain_text
 from journeydesk.document.commands import Insert, SetField
-from journeydesk.document.document import Document
+from journeydesk.document.document import Change, Document
 from journeydesk.model import Comment, JourneyMap, Project, Reply
 from journeydesk.model.checks import iter_elements
+
+if TYPE_CHECKING:
+    from .context import EditingContext
+
+COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
+"""Fields whose change changes what the list says (besides structural changes)."""
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,7 +67,7 @@ def element_name(project: Project, element_id: str, index: dict[str, object] | N
 class CommentsPanel(QWidget):
     targetActivated = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, context: EditingContext | None = None) -> None:
         super().__init__()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Comment"), self.tr("Author"), self.tr("Date")])
@@ -92,6 +100,34 @@ class CommentsPanel(QWidget):
         self.target: Callable[[], str | None] = lambda: None
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+        if context is not None:
+            self._follow(context)
+
+    def _follow(self, context: EditingContext) -> None:
+        """Wiring: the window's document and shown map, and the document's
+        edits that change what the list says (comments, names, structure).
+        A new comment is about the selection, else the map shown."""
+
+        def target() -> str | None:
+            return next(iter(context.selection), context.map_id)
+
+        def shown(_map_id: object = None) -> None:
+            self.show_comments(context.project, context.current_map())
+
+        def edited(change: Change) -> None:
+            if change.structural or set(change.fields) & COMMENT_FIELDS:
+                shown()
+
+        def replaced(document: Document | None) -> None:
+            if self.document is not None:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    self.document.changed.disconnect(edited)
+            if document is not None:
+                document.changed.connect(edited)
+            self.set_document(document, target)
+
+        context.documentReplaced.connect(replaced)
+        context.mapChanged.connect(shown)
 
     def set_document(self, document: Document | None, target: Callable[[], str | None]) -> None:
         """Edits go through ``document``; ``target`` gives the id a new comment hangs on."""

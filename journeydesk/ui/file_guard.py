@@ -322,7 +322,7 @@ class FileGuard(QObject):
         try:
             opened = self.reread()
         except ProjectFileError as exc:
-            self.window._show_load_error(os.fspath(path), exc)
+            self.window.show_load_error(os.fspath(path), exc)
             return False
         self.files.show_project(opened.project, path, opened=opened)
         self.window.statusBar().showMessage(

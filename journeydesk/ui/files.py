@@ -1,10 +1,12 @@
-"""Files, windows, autosave and recovery: everything the File menu does.
+"""Files, autosave and recovery: what the File menu does to a window's document.
 
-One project per window. Each :class:`MainWindow` owns a :class:`FileController`
-that opens, saves, reverts and closes its document, writes its recovery
-snapshots while it has unsaved changes, and asks before anything is lost.
-Windows live in a module-level list so that a window the user opened is not
-garbage-collected; a window leaves the list when it closes.
+One project per window. Each window owns a :class:`FileController` that
+opens, saves, reverts and closes its document, writes its recovery snapshots
+while it has unsaved changes, and asks before anything is lost. It works
+through the window's public face (``windows.ProjectWindow``) and its editing
+context (``context.py``): it puts a document in the context, and the window
+and its panels follow. The list of windows is ``windows.py``'s; the template
+chooser and the recovery dialog are modules of their own.
 
 The user's own file is written only when they save (atomically, so a failed
 save leaves the previous file as it was); autosave writes recovery snapshots
@@ -18,7 +20,6 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,80 +32,37 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
-from journeydesk import paths, templates
+from journeydesk import templates
 from journeydesk.canvas.plain import plain_text, title_text
+from journeydesk.document.document import Document
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
-from journeydesk.io.process import from_this_boot, process_alive, valid_pid
-from journeydesk.io.recovery import (
-    Snapshot,
-    discard_snapshot,
-    list_snapshots,
-    load_snapshot,
-    write_snapshot,
-)
+from journeydesk.io.recovery import Snapshot, discard_snapshot, load_snapshot, write_snapshot
 from journeydesk.model import Project
 from journeydesk.settings import Settings, load_settings, save_settings
 
 from .file_guard import FileGuard, OpenedFile
+from .recovery import RecoveryDialog, orphan_snapshots, pid_running
+from .template_chooser import (
+    TemplateChoice,
+    TemplateChooser,
+    project_from_choice,
+    template_choices,
+    user_templates,
+    user_templates_dir,
+)
+from .windows import ProjectWindow, forget, new_window, register, windows
 
 if TYPE_CHECKING:
-    from journeydesk.document.document import Document
-
-    from .main_window import MainWindow
-
-_WINDOWS: list[MainWindow] = []
-"""Every open window; the list keeps them alive (one project per window)."""
-
-PREVIEW_WIDTH = 520
-"""Pixels across of a template's preview in the chooser."""
-
-
-def windows() -> list[MainWindow]:
-    """The open windows, oldest first (a window that closed is not one)."""
-    _WINDOWS[:] = [w for w in _WINDOWS if shiboken6.isValid(w)]
-    return [w for w in _WINDOWS if getattr(w, "files", None) is not None and not w.files.is_closed]
-
-
-def _register(window: MainWindow) -> None:
-    if window not in _WINDOWS:
-        _WINDOWS.append(window)
-
-
-def _forget(window: MainWindow) -> None:
-    _WINDOWS[:] = [w for w in _WINDOWS if w is not window and shiboken6.isValid(w)]
-
-
-def new_window(near: QWidget | None = None) -> MainWindow:
-    """A new, empty, shown window (cascaded from ``near``)."""
-    from .main_window import MainWindow
-
-    window = MainWindow()
-    if near is not None and shiboken6.isValid(near):
-        window.resize(near.size())
-        window.move(near.pos().x() + 30, near.pos().y() + 30)
-    window.show()
-    return window
+    from .context import EditingContext
 
 
 def safe_file_stem(title: str, fallback: str = "Untitled") -> str:
@@ -136,59 +94,6 @@ def save_as_start(path: Path | None, title: str, untitled: str) -> Path:
     return folder / (stem + FILE_SUFFIX)
 
 
-def user_templates_dir() -> Path:
-    """Where "Save as Template" puts the user's own templates."""
-    return paths.config_dir() / "templates"
-
-
-@dataclass(frozen=True)
-class TemplateChoice:
-    """A template the chooser offers: shipped (``path`` None) or the user's own."""
-
-    key: str
-    title: str
-    description: str
-    path: Path | None = None
-
-
-def user_templates() -> list[TemplateChoice]:
-    """The user's templates, by name; unreadable files are left out."""
-    folder = user_templates_dir()
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.glob(f"*{FILE_SUFFIX}"), key=lambda p: p.name.lower()):
-        try:
-            project = read_project(path)
-        except ProjectFileError:
-            continue
-        found.append(
-            TemplateChoice(
-                f"user:{path.stem}", project.title or path.stem, project.description, path
-            )
-        )
-    return found
-
-
-def template_choices(language: str) -> list[TemplateChoice]:
-    shipped = [
-        TemplateChoice(info.key, info.title, info.description)
-        for info in templates.list_templates(language)
-    ]
-    return shipped + user_templates()
-
-
-def project_from_choice(choice: TemplateChoice, language: str) -> Project:
-    """A new project from a template: fresh ids, created and modified now."""
-    if choice.path is None:
-        return templates.new_project(choice.key, language)
-    project = templates.with_fresh_ids(read_project(choice.path))
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    project.created = now
-    project.modified = now
-    return project
-
-
 @contextlib.contextmanager
 def busy() -> Iterator[None]:
     """The wait cursor while a file is read and laid out (a big map takes a
@@ -206,37 +111,6 @@ def ui_language() -> str:
 
     language = load_settings().language
     return language if language in templates.LANGUAGES else system_ui_language()
-
-
-def pid_running(pid: int) -> bool:
-    """Whether a process of this user with that id runs (so its snapshots are not orphans)."""
-    if valid_pid(pid) is None:
-        return False  # metadata may hold any number (2**70, -1): no such process
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        return process_alive(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return False  # another user's process: not one of our JourneyDesks
-    except (OverflowError, ValueError):
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def orphan_snapshots() -> list[Snapshot]:
-    """Snapshots left by a JourneyDesk that is no longer running (crashed or
-    killed, or running before the machine restarted: its pid may be another's now)."""
-    return [
-        s
-        for s in list_snapshots()
-        if s.pid is None or not from_this_boot(s.boot) or not pid_running(s.pid)
-    ]
 
 
 def _update_settings(change: object) -> None:
@@ -270,9 +144,11 @@ def _same_file(a: Path | None, b: Path) -> bool:
 class FileController(QObject):
     """The file side of one window: its document on disk, autosave and closing."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: ProjectWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.context: EditingContext = window.context
+        """What the window edits: the file side replaces its document."""
         self.key = uuid.uuid4().hex
         """This window's recovery snapshot."""
         self.is_closed = False
@@ -291,7 +167,7 @@ class FileController(QObject):
 
         self.project_drops = ProjectDrops(window, self.open_files)
         """A project file dropped anywhere on the window opens (the map included)."""
-        _register(window)
+        register(window)
 
     # --- actions and menus --------------------------------------------------
 
@@ -397,7 +273,7 @@ class FileController(QObject):
 
     @property
     def document(self) -> Document | None:
-        return self.window.document
+        return self.context.document
 
     def is_untouched(self) -> bool:
         """Nothing to lose here: no project, or an untitled one never edited."""
@@ -441,7 +317,7 @@ class FileController(QObject):
         is what ``guard.prepare_open`` read, with the file's identity and lock."""
         self.discard_snapshot()
         self.guard.replace(path, opened)
-        self.window._set_project(project, path)
+        self.context.set_document(Document(project, path))
         self._watch()
         doc = self.document
         if dirty and doc is not None:
@@ -459,7 +335,7 @@ class FileController(QObject):
                     return False
                 self.show_project(opened.project, path, opened=opened)
         except ProjectFileError as exc:
-            self.window._show_load_error(os.fspath(name), exc)
+            self.window.show_load_error(os.fspath(name), exc)
             return False
         add_recent(path.absolute())
         return True
@@ -467,19 +343,19 @@ class FileController(QObject):
     def open_template_here(self, key: str, language: str) -> None:
         self.show_project(templates.new_project(key, language), None)
 
-    def target_window(self) -> MainWindow:
+    def target_window(self) -> ProjectWindow:
         """This window when it holds nothing to lose, else a new one."""
         if self.is_untouched():
             return self.window
         return new_window(self.window)
 
-    def window_showing(self, path: Path) -> MainWindow | None:
+    def window_showing(self, path: Path) -> ProjectWindow | None:
         for window in windows():
-            if window.document is not None and _same_file(window.document.path, path):
+            if window.context.path is not None and _same_file(window.context.path, path):
                 return window
         return None
 
-    def open_file(self, name: str | os.PathLike[str]) -> MainWindow | None:
+    def open_file(self, name: str | os.PathLike[str]) -> ProjectWindow | None:
         """Open a file: in this window when it is untouched, else in a new one.
         A file already open in a window brings that window forward."""
         path = Path(name)
@@ -498,7 +374,7 @@ class FileController(QObject):
                 target = self.target_window()
                 target.files.show_project(opened.project, path, opened=opened)
         except ProjectFileError as exc:
-            self.window._show_load_error(os.fspath(path), exc)
+            self.window.show_load_error(os.fspath(path), exc)
             return None
         add_recent(path.absolute())
         return target
@@ -516,18 +392,18 @@ class FileController(QObject):
         if name:
             self.open_file(name)
 
-    def new(self) -> MainWindow | None:
+    def new(self) -> ProjectWindow | None:
         """Choose a template; the new project opens untitled."""
         dialog = TemplateChooser(ui_language(), self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
             return None
         return self.new_from(dialog.chosen, dialog.language)
 
-    def new_from(self, choice: TemplateChoice, language: str) -> MainWindow | None:
+    def new_from(self, choice: TemplateChoice, language: str) -> ProjectWindow | None:
         try:
             project = project_from_choice(choice, language)
         except ProjectFileError as exc:
-            self.window._show_load_error(choice.title, exc)
+            self.window.show_load_error(choice.title, exc)
             return None
         target = self.target_window()
         target.files.show_project(project, None)
@@ -587,9 +463,7 @@ class FileController(QObject):
             self._save_failed(path, exc)
             return False
         self.guard.saved(path, identity)
-        doc.mark_saved(path)
-        self.window.path = path
-        self.window._update_title()
+        self.context.saved_as(path)  # the title follows
         self.window.setWindowModified(False)
         self.discard_snapshot()
         add_recent(path.absolute())
@@ -671,7 +545,7 @@ class FileController(QObject):
         try:
             opened = self.guard.reread()
         except ProjectFileError as exc:
-            self.window._show_load_error(os.fspath(path), exc)
+            self.window.show_load_error(os.fspath(path), exc)
             return False
         self.show_project(opened.project, path, opened=opened)
         return True
@@ -714,7 +588,7 @@ class FileController(QObject):
         self.autosave_timer.stop()
         self.discard_snapshot()
         self.guard.release()
-        QTimer.singleShot(0, partial(_forget, self.window))
+        QTimer.singleShot(0, partial(forget, self.window))
 
     def quit_all(self) -> bool:
         """Close every window, each asking about its unsaved changes; stop at a Cancel."""
@@ -784,7 +658,7 @@ class FileController(QObject):
 
     # --- recovery -----------------------------------------------------------
 
-    def restore(self, snapshot: Snapshot) -> MainWindow | None:
+    def restore(self, snapshot: Snapshot) -> ProjectWindow | None:
         """Open a snapshot as an unsaved document (its original file, if it had
         one, is written only when the user saves). A window already showing
         that file (with nothing unsaved) takes it, so no two windows hold the
@@ -793,21 +667,26 @@ class FileController(QObject):
         try:
             project = load_snapshot(snapshot)
         except ProjectFileError as exc:
-            self.window._show_load_error(snapshot.path.name, exc)
+            self.window.show_load_error(snapshot.path.name, exc)
             return None
         path = Path(snapshot.original) if snapshot.original else None
         target = self.window_showing(path) if path is not None else None
-        if target is None or (target.document is not None and target.document.dirty):
+        held = target.context.document if target is not None else None
+        if target is None or (held is not None and held.dirty):
             target = self.target_window()
-        files = target.files
-        files.show_project(project, path, dirty=True)
-        files.key = snapshot.key
-        files._snapshot_written = True
-        files._snapshot_revision = None
-        files.autosave()  # the snapshot is now this process's
+        target.files.show_project(project, path, dirty=True)
+        target.files.adopt_snapshot(snapshot.key)
         return target
 
-    def compare(self, snapshot: Snapshot) -> tuple[MainWindow | None, MainWindow | None]:
+    def adopt_snapshot(self, key: str) -> None:
+        """Take over the recovery snapshot ``key``: autosave rewrites it now (so
+        it is this process's at once) and a save removes it."""
+        self.key = key
+        self._snapshot_written = True
+        self._snapshot_revision = None
+        self.autosave()
+
+    def compare(self, snapshot: Snapshot) -> tuple[ProjectWindow | None, ProjectWindow | None]:
         """Restore the snapshot (in the window of its file, as Restore does) and
         show the file as it is on disk beside it, in a read-only window that is
         not bound to the file: one window saves the file, the other is to look at.
@@ -855,228 +734,6 @@ class FileController(QObject):
                 window.files.set_autosave_seconds(seconds)
 
 
-# --- dialogs ---------------------------------------------------------------
-
-
-def render_preview(project: Project, width: int = PREVIEW_WIDTH) -> QPixmap:
-    """The project's first map drawn small, by the export's QPainter backend."""
-    if not project.maps:
-        return QPixmap()
-    from journeydesk.export.raster.painter import render_layout
-    from journeydesk.layout.engine import layout_map
-
-    layout = layout_map(project, project.maps[0])
-    dpi = max(4.0, min(72.0, 72.0 * width / max(1.0, layout.width)))
-    return QPixmap.fromImage(render_layout(layout, dpi=dpi))
-
-
-class TemplateChooser(QDialog):
-    """New project: the templates (shipped and the user's own) with a preview."""
-
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.language = language if language in templates.LANGUAGES else "en"
-        self.setWindowTitle(self.tr("New Project"))
-        self.choices = template_choices(self.language)
-        self.chosen: TemplateChoice | None = None
-        self._previews: dict[str, QPixmap] = {}
-
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Templates"))
-        for choice in self.choices:
-            text = choice.title or choice.key
-            if choice.path is not None:
-                text = self.tr("%1 (my template)").replace("%1", text)
-            item = QListWidgetItem(text)
-            item.setToolTip(plain_text(choice.description))
-            self.list.addItem(item)
-        self.list.setMinimumWidth(220)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
-        self.description = QLabel()
-        self.description.setTextFormat(Qt.TextFormat.PlainText)
-        self.description.setWordWrap(True)
-        self.preview = QLabel()
-        self.preview.setAccessibleName(self.tr("Preview"))
-        self.preview.setMinimumSize(PREVIEW_WIDTH, 300)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        right = QVBoxLayout()
-        right.addWidget(self.title)
-        right.addWidget(self.description)
-        right.addWidget(self.preview, 1)
-        body = QHBoxLayout()
-        body.addWidget(self.list)
-        body.addLayout(right, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Create"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(buttons)
-
-        self.list.currentRowChanged.connect(self._show)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        if self.choices:
-            self.list.setCurrentRow(0)
-        ok.setEnabled(bool(self.choices))
-
-    def select(self, key: str) -> None:
-        for row, choice in enumerate(self.choices):
-            if choice.key == key:
-                self.list.setCurrentRow(row)
-                return
-        raise KeyError(key)
-
-    def _show(self, row: int) -> None:
-        if not 0 <= row < len(self.choices):
-            self.chosen = None
-            return
-        choice = self.choices[row]
-        self.chosen = choice
-        self.title.setText(choice.title)
-        self.description.setText(choice.description)
-        pixmap = self._previews.get(choice.key)
-        if pixmap is None:
-            try:
-                pixmap = render_preview(project_from_choice(choice, self.language))
-            except (ProjectFileError, ValueError):
-                pixmap = QPixmap()
-            self._previews[choice.key] = pixmap
-        self.preview.setPixmap(pixmap)
-        if pixmap.isNull():
-            self.preview.setText(self.tr("No preview"))
-
-
-class RecoveryDialog(QDialog):
-    """Work recovered after a crash: restore, compare with the file, or discard."""
-
-    def __init__(
-        self, snapshots: list[Snapshot], files: FileController, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.files = files
-        self.snapshots = list(snapshots)
-        self.setWindowTitle(self.tr("Recover Unsaved Work"))
-        intro = QLabel(
-            self.tr(
-                "JourneyDesk did not close properly. Unsaved work was kept for these "
-                "projects. Your own files have not been changed."
-            )
-        )
-        intro.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(
-            [self.tr("Project"), self.tr("Original file"), self.tr("Saved at")]
-        )
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for snapshot in self.snapshots:
-            when = snapshot.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            item = QTreeWidgetItem(
-                [
-                    snapshot.title or self.tr("(untitled project)"),
-                    snapshot.original or self.tr("(never saved)"),
-                    when,
-                ]
-            )
-            self.tree.addTopLevelItem(item)
-        self.restore_button = QPushButton(self.tr("&Restore"))
-        self.compare_button = QPushButton(self.tr("&Compare"))
-        self.discard_button = QPushButton(self.tr("&Discard"))
-        self.later_button = QPushButton(self.tr("&Later"))
-        self.restore_button.clicked.connect(self.restore)
-        self.compare_button.clicked.connect(self.compare)
-        self.discard_button.clicked.connect(self.discard)
-        self.later_button.clicked.connect(self.reject)
-        self.restore_button.setDefault(True)
-        buttons = QHBoxLayout()
-        for button in (self.restore_button, self.compare_button, self.discard_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.later_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        first = self.tree.topLevelItem(0)
-        if first is not None:
-            self.tree.setCurrentItem(first)
-        self.resize(720, 320)
-        self._update_buttons()
-
-    def _row(self) -> int:
-        item = self.tree.currentItem()
-        return -1 if item is None else self.tree.indexOfTopLevelItem(item)
-
-    def current(self) -> Snapshot | None:
-        row = self._row()
-        return self.snapshots[row] if 0 <= row < len(self.snapshots) else None
-
-    def _update_buttons(self) -> None:
-        snapshot = self.current()
-        self.restore_button.setEnabled(snapshot is not None)
-        self.discard_button.setEnabled(snapshot is not None)
-        self.compare_button.setEnabled(
-            snapshot is not None
-            and snapshot.original is not None
-            and Path(snapshot.original).is_file()
-        )
-
-    def _done_with_current(self) -> None:
-        row = self._row()
-        if row < 0:
-            return
-        self.tree.takeTopLevelItem(row)
-        del self.snapshots[row]
-        if not self.snapshots:
-            self.accept()
-        else:
-            self._update_buttons()
-
-    def restore(self) -> None:
-        snapshot = self.current()
-        if snapshot is not None and self.files.restore(snapshot) is not None:
-            self._done_with_current()
-
-    def compare(self) -> None:
-        snapshot = self.current()
-        if snapshot is None:
-            return
-        _on_disk, restored = self.files.compare(snapshot)
-        if restored is not None:
-            self._done_with_current()
-
-    def discard(self) -> None:
-        snapshot = self.current()
-        if snapshot is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard"),
-            plain_text(
-                self.tr("Delete the recovered work of “%1” for good?").replace(
-                    "%1", snapshot.title or self.tr("(untitled project)")
-                )
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        with contextlib.suppress(OSError):
-            discard_snapshot(snapshot.key)
-        self._done_with_current()
-
 
 __all__ = [
     "FileController",
@@ -1085,7 +742,10 @@ __all__ = [
     "TemplateChooser",
     "new_window",
     "orphan_snapshots",
+    "pid_running",
+    "project_from_choice",
     "template_choices",
     "user_templates",
+    "user_templates_dir",
     "windows",
 ]

@@ -3,6 +3,9 @@ Enter or F3 goes to the next match."""
 
 from __future__ import annotations
 
+import contextlib
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,12 +37,18 @@ MAX_COMBO_CHARS = 22
 """A filter box is never wider than this many characters."""
 
 
+if TYPE_CHECKING:
+    from journeydesk.document.document import Change, Document
+
+    from .context import EditingContext
+
+
 class FindBar(QWidget):
     filterChanged = Signal(object)
     goTo = Signal(str)
     closed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, context: EditingContext | None = None) -> None:
         super().__init__()
         self.project: Project | None = None
         self.jmap: JourneyMap | None = None
@@ -91,6 +100,31 @@ class FindBar(QWidget):
         self.text.returnPressed.connect(self.next_match)
         for combo in self.combos():
             combo.currentIndexChanged.connect(self.refresh)
+        if context is not None:
+            self._follow(context)
+
+    def _follow(self, context: EditingContext) -> None:
+        """Wiring: the filters offer what the window's shown map holds, after
+        every edit (not the storyline's: the map stays as it was)."""
+        document: list[Document] = []
+
+        def shown(_map_id: object = None) -> None:
+            self.set_map(context.project, context.current_map())
+
+        def edited(change: Change) -> None:
+            if not (change.fields and set(change.fields) <= {"storyline", "scenes"}):
+                shown()
+
+        def replaced(new: Document | None) -> None:
+            for old in document:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    old.changed.disconnect(edited)
+            document[:] = [new] if new is not None else []
+            if new is not None:
+                new.changed.connect(edited)
+
+        context.documentReplaced.connect(replaced)
+        context.mapChanged.connect(shown)
 
     def combos(self) -> tuple[QComboBox, ...]:
         """The filters, in the bar's order."""

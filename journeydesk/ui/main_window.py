@@ -26,9 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
-    QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk.canvas.plain import follow_undo_text, title_text
 
+from .context import EditingContext
 from .pane_frame import PaneFrame
 from .window_layout import (
     apply_default_layout,
@@ -45,6 +44,7 @@ from .window_layout import (
     restore_state,
     save_layout,
 )
+from .windows import ProjectWindow, set_window_factory
 
 if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk import templates
@@ -55,7 +55,6 @@ if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk.document.commands import remove_elements
     from journeydesk.document.document import Change, Document
     from journeydesk.io import ProjectFileError
-    from journeydesk.layout.labels import label
     from journeydesk.model import JourneyMap, Project
 
     from .comments import CommentsPanel
@@ -77,7 +76,7 @@ def _load_heavy() -> None:
     the window shows at once (bench/bench_startup.py). Bound as module
     globals, for the methods that use them."""
     global templates, EditorContext, ElementItem, MapScene, MapView, remove_elements
-    global Document, label, CommentsPanel, FileController, preferred_ui_language
+    global Document, CommentsPanel, FileController, preferred_ui_language
     global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only
     from journeydesk import templates
     from journeydesk.canvas.interactions import EditorContext
@@ -86,7 +85,6 @@ def _load_heavy() -> None:
     from journeydesk.canvas.view import MapView
     from journeydesk.document.commands import remove_elements
     from journeydesk.document.document import Document
-    from journeydesk.layout.labels import label
 
     from .comments import CommentsPanel
     from .files import FileController
@@ -97,10 +95,9 @@ def _load_heavy() -> None:
     from .palette import Palette
     from .storyline_panel import StorylinePanel, storyline_only
 
-MAX_SHOWN_PROBLEMS = 12
+
 FULL_WIDTH_BELOW = 1600
 """On screens narrower than this the window starts maximised."""
-COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 
 
 def settle_heap() -> None:
@@ -126,16 +123,18 @@ def _collect_and_freeze() -> None:
     gc.freeze()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectWindow):
     def __init__(self, build: bool = True) -> None:
         """The window's frame: title, menus, docks and status bar, from Qt
         alone. With ``build`` (the default) the panels are made at once;
         ``run_app`` paints the frame first and calls ``build`` after."""
         super().__init__()
-        self.project: Project | None = None
-        self.path: Path | None = None
-        self.document: Document | None = None
+        set_window_factory(MainWindow)  # the file side makes its new windows so
+        self.context = EditingContext(self)
+        """The document, the shown map, the selection and the path: the panels follow it."""
         self.built = False
+        self._settle_heap_after_show = False
+        self._shown_document: Document | None = None
         self.undo_group = QUndoGroup(self)
         self.resize(1400, 900)
         screen = self.screen()
@@ -200,7 +199,10 @@ class MainWindow(QMainWindow):
         _load_heavy()
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
-        self.find_bar = FindBar()
+        # The scene follows the context first: the panels after it see it drawn.
+        self.context.documentReplaced.connect(self._document_replaced)
+        self.context.mapChanged.connect(self._show_map)
+        self.find_bar = FindBar(self.context)
         self.find_bar.setVisible(False)
         self.find_bar.filterChanged.connect(self.scene.set_emphasis)
         self.find_bar.goTo.connect(self.reveal_element)
@@ -213,9 +215,6 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.view, 1)
         self.setCentralWidget(centre)
 
-        self.maps = QListWidget()
-        self.maps.setAccessibleName(self.tr("Maps"))
-        self.maps.currentRowChanged.connect(self._show_map)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -223,12 +222,9 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
-        # The navigator shows personas and maps; the flat list of maps stays
-        # (hidden) as the record of the shown map: current_map() reads its row.
-        self.navigator = Navigator(self.maps)
+        # The navigator shows personas and maps; the context holds the shown map.
+        self.navigator = Navigator(self.context)
         left_layout.addWidget(self.navigator, 1)
-        left_layout.addWidget(self.maps)
-        self.maps.hide()
         left_layout.addWidget(self.summary)
         self.maps_dock.setWidget(left)
 
@@ -239,12 +235,13 @@ class MainWindow(QMainWindow):
         back.setContext(Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(lambda: self.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
-        self.comments = CommentsPanel()
+        self.comments = CommentsPanel(self.context)
         self.comments.targetActivated.connect(self.reveal_element)
         self.comments_dock.setWidget(self.comments)
         self._make_inspector()
         self.storyline = StorylinePanel()
         self.storyline_dock.setWidget(self.storyline)
+        self._follow_context()
 
         self.view.zoomChanged.connect(self._show_zoom)
         # Refused drops, keyboard connections, palette placing: said in the status bar.
@@ -259,6 +256,33 @@ class MainWindow(QMainWindow):
         self._show_zoom(self.view.zoom)
         # Keyboard first: arrows and typing go to the map from the start.
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _follow_context(self) -> None:
+        """Wire the scene and the panels to the editing context (once)."""
+        context = self.context
+        context.follow_selection(self._scene_selection)
+        self.scene.selectionChanged.connect(context.selection_touched)
+        context.pathChanged.connect(lambda _path: self._update_title())
+        context.mapChanged.connect(self.storyline.set_map)
+        context.mapChanged.connect(lambda _id: self.update_inspector())
+        context.selectionChanged.connect(lambda _ids: self.update_inspector())
+        # (the navigator follows the context itself)
+        context.documentReplaced.connect(self.inspector.set_document)
+        context.documentReplaced.connect(self.storyline.set_document)
+
+    # --- what the window edits: read through the context -----------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self.context.document
+
+    @property
+    def project(self) -> Project | None:
+        return self.context.project
+
+    @property
+    def path(self) -> Path | None:
+        return self.context.path
 
     # --- menus ------------------------------------------------------------
 
@@ -575,60 +599,33 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         self.files.drop(event)
 
-    def _show_load_error(self, name: str, exc: ProjectFileError) -> None:
-        lines = [f"{p.path}: {p.message}" for p in exc.problems[:MAX_SHOWN_PROBLEMS]]
-        if len(exc.problems) > MAX_SHOWN_PROBLEMS:
-            lines.append(
-                self.tr("… and %n more problem(s)", "", len(exc.problems) - MAX_SHOWN_PROBLEMS)
-            )
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Cannot open project"))
-        if exc.verdict == "not_a_project":
-            text = self.tr("“%1” is not a JourneyDesk project.")
-        elif exc.verdict == "damaged":
-            text = self.tr("“%1” is a damaged JourneyDesk project and cannot be opened.")
-        else:
-            text = self.tr("“%1” cannot be opened.")
-        box.setText(text.replace("%1", Path(name).name))
-        box.setInformativeText("\n".join(lines))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+    def show_load_error(self, name: str, exc: ProjectFileError) -> None:
+        """Say why ``name`` cannot be opened (a modal message box)."""
+        from .load_error import show_load_error
 
-    def _set_project(self, project: Project, path: Path | None) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._model_changed)
-            self.document.dirtyChanged.disconnect(self._dirty_changed)
-            self.undo_group.removeStack(self.document.undo_stack)
-        self.project = project
-        self.path = path
-        self.document = Document(project, path)
-        self.document.changed.connect(self._model_changed)
-        self.view.set_editor(
-            EditorContext(self.document, self.current_map, lambda: self.scene.layout)
-        )
-        self.comments.set_document(self.document, self._comment_target)
-        self.document.dirtyChanged.connect(self._dirty_changed)
-        self.undo_group.addStack(self.document.undo_stack)
-        self.undo_group.setActiveStack(self.document.undo_stack)
-        self._attach_panels()
+        show_load_error(self, name, exc)
+
+    def _document_replaced(self, document: Document | None) -> None:
+        """Another document in the window: the canvas edits it, the undo
+        actions follow its stack. The context shows its first map next."""
+        if self._shown_document is not None:
+            self._shown_document.changed.disconnect(self._model_changed)
+            self._shown_document.dirtyChanged.disconnect(self._dirty_changed)
+            self.undo_group.removeStack(self._shown_document.undo_stack)
+        self._shown_document = document
         self.setWindowModified(False)
-        self.maps.blockSignals(True)
-        self.maps.clear()
-        for jmap in project.maps:
-            item = QListWidgetItem(jmap.name or self.tr("(unnamed map)"))
-            item.setToolTip(self._map_line(jmap))
-            self.maps.addItem(item)
-        self.maps.blockSignals(False)
+        if document is None:
+            return
+        document.changed.connect(self._model_changed)
+        context = self.context
+        self.view.set_editor(
+            EditorContext(document, context.current_map, lambda: self.scene.layout)
+        )
+        document.dirtyChanged.connect(self._dirty_changed)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
         self._update_summary()
-        self.links.reset()
-        self._update_title()
-        # One redraw: the row is set quietly, then the map shown once.
-        self.maps.blockSignals(True)
-        self.maps.setCurrentRow(0 if project.maps else -1)
-        self.maps.blockSignals(False)
-        self._show_map(self.maps.currentRow())
-        settle_heap()
+        self._settle_heap_after_show = True
 
     def _update_summary(self) -> None:
         """The project's title, personas and number of maps above the maps list."""
@@ -660,15 +657,6 @@ class MainWindow(QMainWindow):
             for item in self.scene.element_items(element_id):
                 if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
                     item.setSelected(True)
-        # The comments list names what comments are about: redo it when comments
-        # or names changed, not after every move.
-        if change.structural or set(change.fields) & COMMENT_FIELDS:
-            self.comments.show_comments(self.project, jmap)
-        self.find_bar.set_map(self.project, jmap)
-        if change.structural:
-            for row, m in enumerate(self.project.maps):
-                if row < self.maps.count():
-                    self.maps.item(row).setText(m.name or self.tr("(unnamed map)"))
 
     def _dirty_changed(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -691,35 +679,22 @@ class MainWindow(QMainWindow):
         return self.tr("%1 (read-only)").replace("%1", name)
 
     def current_map(self) -> JourneyMap | None:
-        row = self.maps.currentRow()
-        if self.project is None or not 0 <= row < len(self.project.maps):
-            return None
-        return self.project.maps[row]
+        return self.context.current_map()
 
     # --- the shown map ----------------------------------------------------
 
-    def _map_line(self, jmap: JourneyMap) -> str:
-        from journeydesk.document.language import shown_language
-
-        lang = shown_language()
-        return (
-            self.tr("%1 · %2 · %3 cards")
-            .replace("%1", label(jmap.type, lang))
-            .replace("%2", label(jmap.state, lang))
-            .replace("%3", str(len(jmap.cards)))
-        )
-
-    def _show_map(self, row: int) -> None:
+    def _show_map(self, _map_id: str | None = None) -> None:
+        """The context shows another map: draw it, from its opening view (the
+        panels follow the context themselves)."""
         jmap = self.current_map()
         if self.project is None:
             return
         self.scene.show_map(self.project, jmap)
-        self.comments.show_comments(self.project, jmap)
-        self.find_bar.set_map(self.project, jmap)
-        self.storyline.set_map(jmap.id if jmap is not None else None)
-        self.update_inspector()  # nothing selected yet: the map's properties
         if jmap is not None:
             self.show_opening_view()
+        if self._settle_heap_after_show:
+            self._settle_heap_after_show = False
+            settle_heap()
 
     def show_opening_view(self) -> None:
         """The whole map when it is readable so, else from its top left (the
@@ -736,15 +711,10 @@ class MainWindow(QMainWindow):
         if payload is not None:
             self.view.place(payload)
 
-    def _comment_target(self) -> str | None:
-        """What a new comment is about: the selection, else the map shown."""
-        ids = self.selected_ids()
-        if ids:
-            return ids[0]
-        jmap = self.current_map()
-        return jmap.id if jmap is not None else None
-
     def selected_ids(self) -> list[str]:
+        return self.context.selection
+
+    def _scene_selection(self) -> list[str]:
         return [
             i.element_id
             for i in self.scene.selectedItems()
@@ -775,16 +745,11 @@ class MainWindow(QMainWindow):
 
     def _make_inspector(self) -> None:
         """The inspector, in a right dock tabbed with the comments. It follows
-        the canvas selection once the scene settles (a redraw clears and
-        restores the selection, which must not rebuild the inspector's form)."""
+        the context's selection, which is signalled once the scene settles (a
+        redraw clears and restores the selection, which must not rebuild the
+        inspector's form)."""
         self.inspector = Inspector()
         self.inspector_dock.setWidget(self.inspector)
-        self._inspector_timer = QTimer(self)
-        self._inspector_timer.setSingleShot(True)
-        self._inspector_timer.setInterval(0)
-        self._inspector_timer.timeout.connect(self.update_inspector)
-        self.scene.selectionChanged.connect(self._inspector_timer.start)
-        self.maps.currentRowChanged.connect(lambda _row: self.update_inspector())
         self.navigator.mapActivated.connect(lambda _id: self.update_inspector())
         self.navigator.personaActivated.connect(self._inspect_persona)
         from .map_links import LinkHistory
@@ -797,14 +762,7 @@ class MainWindow(QMainWindow):
         jmap = self.current_map()
         self.inspector.show_selection([persona_id], jmap.id if jmap is not None else None)
 
-    def _attach_panels(self) -> None:
-        self.navigator.set_document(self.document)
-        self.inspector.set_document(self.document)
-        self.storyline.set_document(self.document)
-
     def update_inspector(self) -> None:
         """Show the canvas selection (or the shown map) in the inspector."""
         jmap = self.current_map()
-        self.inspector.show_selection(
-            list(dict.fromkeys(self.selected_ids())), jmap.id if jmap is not None else None
-        )
+        self.inspector.show_selection(self.selected_ids(), jmap.id if jmap is not None else None)

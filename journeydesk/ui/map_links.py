@@ -33,6 +33,7 @@ class LinkHistory(QObject):
         self.back_action.setEnabled(False)
         self.back_action.triggered.connect(self.back)
         window.addAction(self.back_action)
+        window.context.documentReplaced.connect(lambda _document: self.reset())
 
     def follow(self, map_id: str, card_id: str) -> bool:
         """Show map ``map_id``, remembering ``card_id`` (on the map shown now)."""
@@ -45,7 +46,7 @@ class LinkHistory(QObject):
             return False
         self.trail = [*self.trail, (here.id, card_id)][-MAX_HISTORY:]
         self.back_action.setEnabled(True)
-        window.navigator.select_map(map_id)
+        window.context.set_map(map_id)
         window.statusBar().showMessage(
             self.tr("Showing the linked map “%1”: Alt+Left goes back").replace("%1", target.name),
             8000,
@@ -59,7 +60,7 @@ class LinkHistory(QObject):
         while self.trail:
             map_id, card_id = self.trail.pop()
             if project is not None and project.map_by_id(map_id) is not None:
-                window.navigator.select_map(map_id)
+                window.context.set_map(map_id)
                 window.reveal_element(card_id)
                 self.back_action.setEnabled(bool(self.trail))
                 return True

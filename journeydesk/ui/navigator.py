@@ -5,15 +5,14 @@ delete personas; add, rename, duplicate, delete, reorder maps; derive a
 future-state map from a current one; import a map from another project file.
 Copies get fresh ids for everything inside, with their references remapped.
 
-The main window keeps a flat ``QListWidget`` of the maps (``MainWindow.maps``)
-whose current row is the shown map; the navigator keeps it in step with the
-project and with the tree.
+The shown map is the window's editing context's (``ui/context.py``): picking
+a map in the tree sets it there, and the tree follows it and the document.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QToolButton,
@@ -49,6 +46,9 @@ from journeydesk.model import (
 )
 from journeydesk.model.checks import iter_elements
 from journeydesk.model.project import LaneDisplay
+
+if TYPE_CHECKING:
+    from .context import EditingContext
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,21 +188,27 @@ def import_map_command(
 
 
 class Navigator(QWidget):
-    """Personas and maps. ``maps`` is the main window's flat list of maps (one
-    row per map, in project order); its current row is the shown map."""
+    """Personas and maps. It edits the context's document and shows, and
+    sets, the context's map (a navigator of its own without one)."""
 
     mapActivated = Signal(str)
     """The user picked a map (its id); the navigator has already shown it."""
     personaActivated = Signal(str)
     """The user picked a persona (its id)."""
 
-    def __init__(self, maps: QListWidget | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: EditingContext | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Navigator"))
         self.document: Document | None = None
-        self.maps = maps if maps is not None else QListWidget()
-        self.maps.currentRowChanged.connect(self._row_changed)
-        self._syncing = False
+        if context is None:
+            from .context import EditingContext
+
+            context = EditingContext(self)
+        self.context = context
+        context.documentReplaced.connect(self.set_document)
+        context.mapChanged.connect(self._map_changed)
         self._renaming = False
 
         layout = QVBoxLayout(self)
@@ -292,29 +298,18 @@ class Navigator(QWidget):
         self.document = document
         if document is not None:
             document.changed.connect(self._model_changed)
-        self._shown_id = None
-        self._sync(None, redraw=False)
+        self._fill_tree()
 
     @property
     def project(self) -> Project | None:
         return self.document.project if self.document is not None else None
 
     def current_map_id(self) -> str | None:
-        project = self.project
-        row = self.maps.currentRow()
-        if project is None or not 0 <= row < len(project.maps):
-            return None
-        return project.maps[row].id
+        return self.context.map_id
 
     def select_map(self, map_id: str) -> None:
-        """Show this map (sets the main window's current row)."""
-        project = self.project
-        if project is None:
-            return
-        for row, jmap in enumerate(project.maps):
-            if jmap.id == map_id:
-                self.maps.setCurrentRow(row)
-                return
+        """Show this map (the context's map)."""
+        self.context.set_map(map_id)
 
     def _model_changed(self, change: Change) -> None:
         project = self.project
@@ -324,53 +319,9 @@ class Navigator(QWidget):
         if not mine & set(change.ids):
             return  # an edit inside a map, or a removed map or persona (see below)
         if {"maps", "personas", "name", "state", "segment"} & set(change.fields):
-            self._sync(self._shown_id)
-
-    # --- keeping the list and the tree in step --------------------------------
-
-    _shown_id: str | None = None
-
-    def _sync(self, keep: str | None, redraw: bool = True) -> None:
-        """Rebuild the list and the tree from the project; keep showing ``keep``
-        (the map shown before) if it still exists, else a neighbour. With
-        ``redraw``, make the window show it when what it drew is another map."""
-        project = self.project
-        old_row = self.maps.currentRow()
-        self._syncing = True
-        try:
-            self.maps.blockSignals(True)
-            self.maps.clear()
-            if project is not None:
-                for jmap in project.maps:
-                    item = QListWidgetItem(jmap.name or self.tr("(unnamed map)"))
-                    item.setData(ID_ROLE, jmap.id)
-                    self.maps.addItem(item)
-            self.maps.blockSignals(False)
             self._fill_tree()
-        finally:
-            self._syncing = False
-        if project is None or not project.maps:
-            self.maps.setCurrentRow(-1)
-            return
-        ids = [m.id for m in project.maps]
-        row = ids.index(keep) if keep in ids else max(0, min(old_row, len(ids) - 1))
-        # The window drew the map at the old row (its index into the changed
-        # list of maps) before this ran: redraw when that is another map.
-        drawn = ids[old_row] if 0 <= old_row < len(ids) else None
-        self.maps.blockSignals(True)
-        if redraw and drawn != ids[row]:
-            self.maps.setCurrentRow(-1)
-            self.maps.blockSignals(False)
-            self.maps.setCurrentRow(row)
-        else:
-            self.maps.setCurrentRow(row)
-            self.maps.blockSignals(False)
-            self._shown_id = ids[row]
-            self._select_in_tree(self._shown_id)
-        if keep is not None and keep not in ids:
-            # Gone for now: a reorder removes and re-inserts, an undo brings a
-            # deleted map back; show it again when it returns.
-            self._shown_id = keep
+
+    # --- keeping the tree in step ---------------------------------------------
 
     def _fill_tree(self) -> None:
         if self._renaming:
@@ -413,7 +364,7 @@ class Navigator(QWidget):
                 parent.addChild(item)
             self.tree.expandAll()
         self.tree.blockSignals(False)
-        self._select_in_tree(self._shown_id)
+        self._select_in_tree(self.current_map_id())
 
     def _select_in_tree(self, element_id: str | None) -> None:
         if element_id is None:
@@ -437,11 +388,8 @@ class Navigator(QWidget):
                     return child
         return None
 
-    def _row_changed(self, row: int) -> None:
-        if self._syncing:
-            return
-        self._shown_id = self.current_map_id()
-        self._select_in_tree(self._shown_id)
+    def _map_changed(self, map_id: str | None) -> None:
+        self._select_in_tree(map_id)
         self._update_actions()
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:

@@ -1276,6 +1276,32 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>LoadErrorBox</name>
+    <message numerus="yes">
+        <source>… and %n more problem(s)</source>
+        <translation>
+            <numerusform>… e %n altro problema</numerusform>
+            <numerusform>… e altri %n problemi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossibile aprire il progetto</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JourneyDesk project.</source>
+        <translation>“%1” non è un progetto JourneyDesk.</translation>
+    </message>
+    <message>
+        <source>“%1” is a damaged JourneyDesk project and cannot be opened.</source>
+        <translation>“%1” è un progetto JourneyDesk danneggiato e non si può aprire.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened.</source>
+        <translation>Impossibile aprire “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Maps</source>
@@ -1432,33 +1458,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
             <numerusform>%n fogli inviati alla stampante</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>… and %n more problem(s)</source>
-        <translation>
-            <numerusform>… e %n altro problema</numerusform>
-            <numerusform>… e altri %n problemi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>Impossibile aprire il progetto</translation>
-    </message>
-    <message>
-        <source>“%1” is not a JourneyDesk project.</source>
-        <translation>“%1” non è un progetto JourneyDesk.</translation>
-    </message>
-    <message>
-        <source>“%1” is a damaged JourneyDesk project and cannot be opened.</source>
-        <translation>“%1” è un progetto JourneyDesk danneggiato e non si può aprire.</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be opened.</source>
-        <translation>Impossibile aprire “%1”.</translation>
-    </message>
-    <message>
-        <source>(unnamed map)</source>
-        <translation>(mappa senza nome)</translation>
-    </message>
     <message>
         <source>(untitled project)</source>
         <translation>(progetto senza titolo)</translation>
@@ -1485,10 +1484,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>%1 (read-only)</source>
         <translation>%1 (sola lettura)</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 cards</source>
-        <translation>%1 · %2 · %3 schede</translation>
     </message>
     <message>
         <source>Zoom %1%</source>

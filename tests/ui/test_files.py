@@ -557,6 +557,6 @@ def test_opening_shows_the_wait_cursor_and_restores_it(qtbot, tmp_path, monkeypa
     assert w.files.open_here(path)
     assert seen == [Qt.CursorShape.WaitCursor]
     assert QGuiApplication.overrideCursor() is None
-    monkeypatch.setattr(w, "_show_load_error", lambda *a: seen.append("error"))
+    monkeypatch.setattr(w, "show_load_error", lambda *a: seen.append("error"))
     assert not w.files.open_here(bad)
     assert seen[-1] == "error" and QGuiApplication.overrideCursor() is None

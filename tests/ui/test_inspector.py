@@ -318,7 +318,7 @@ def test_unknown_vocabulary_values_are_shown_and_kept(qtbot) -> None:  # type: i
     card.channel = "carrier_pigeon"
     lane.kind = "dreams"
     w = MainWindow()
-    w._set_project(project, None)
+    w.files.show_project(project, None)
     w.inspector.show_selection([card.id], jmap.id)
     kind = field(w.inspector, "kind", QComboBox)
     assert kind.currentText() == "sticky_thing"

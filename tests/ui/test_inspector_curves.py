@@ -16,7 +16,7 @@ def _window(qtbot, template: str) -> MainWindow:
     w = MainWindow()
     qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
     w.show()
-    w._set_project(templates.new_project(template, "en"), None)
+    w.files.show_project(templates.new_project(template, "en"), None)
     return w
 
 

@@ -374,7 +374,7 @@ def test_unknown_values_in_use_are_listed_read_only(qtbot) -> None:  # type: ign
     jmap.lanes[0].kind = "dreams"
     project.vocabularies.channels[0].icon = "an-icon-from-the-future"
     w = MainWindow()
-    w._set_project(project, None)
+    w.files.show_project(project, None)
     editor = vocabularies(w)
     assert cell_text(editor, "carrier_pigeon", 0) == "carrier_pigeon (unknown)"
     row = row_of(editor, "carrier_pigeon")

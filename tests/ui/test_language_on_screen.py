@@ -72,8 +72,9 @@ def test_the_interface_language_names_built_in_kinds_statuses_and_scores(window,
     )
     kinds = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Tipo di scheda")
     assert "Punto critico" in {a.text() for a in kinds.actions()}
-    # The map list's tooltip names the map type in Italian.
-    assert window.maps.item(0).toolTip().startswith("Percorso del cliente")
+    # The navigator's map tooltip names the map's state in Italian.
+    tree = window.navigator.tree
+    assert tree.topLevelItem(0).child(0).toolTip(0) == "stato attuale"
     # The drawing stays in the project's language.
     words = _drawn_words(window)
     assert "Legend" in words and "Legenda" not in words

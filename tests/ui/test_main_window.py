@@ -41,7 +41,8 @@ def test_sample_opens_as_untitled_copy(window: MainWindow, lang: str) -> None:
     assert window.windowTitle() == "Untitled[*] — JourneyDesk"
     assert not window.isWindowModified()
     assert window.path is None
-    names = [window.maps.item(i).text() for i in range(window.maps.count())]
+    nav = window.navigator.tree
+    names = [nav.topLevelItem(0).child(i).text(0) for i in range(len(sample.maps))]
     assert names == [m.name for m in sample.maps]
     # the first map is on the canvas: one item per card, stage, step and lane
     project = window.project
@@ -56,7 +57,7 @@ def test_selecting_a_map_shows_it(window: MainWindow) -> None:
     project = window.project
     assert project is not None
     first, second = project.maps[0], project.maps[1]
-    window.maps.setCurrentRow(1)
+    window.context.set_map(second.id)
     assert window.scene.layout is not None and window.scene.layout.map_id == second.id
     assert window.scene.element_items(second.cards[0].id)
     assert not window.scene.element_items(first.cards[0].id)

@@ -13,5 +13,5 @@ def test_the_inspector_shows_the_map_when_a_project_opens(qtbot):
     assert w.inspector.target == jmap.id
     assert w.inspector.form.rowCount() > 3
     assert jmap.name in w.inspector.heading.text()
-    w.maps.setCurrentRow(1)
+    w.context.set_map(w.project.maps[1].id)
     assert w.inspector.target == w.project.maps[1].id

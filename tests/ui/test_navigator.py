@@ -14,7 +14,7 @@ from journeydesk.io import write_project
 from journeydesk.model import Project, check_project
 from journeydesk.model.checks import iter_elements
 from journeydesk.ui.main_window import MainWindow
-from journeydesk.ui.navigator import ID_ROLE, Navigator
+from journeydesk.ui.navigator import ID_ROLE, KIND_ROLE, Navigator
 
 
 @pytest.fixture
@@ -52,7 +52,15 @@ def pick(nav: Navigator, element_id: str) -> None:
 
 
 def names(window: MainWindow) -> list[str]:
-    return [window.maps.item(i).text() for i in range(window.maps.count())]
+    """The maps' names as the navigator's tree shows them, in project order."""
+    tree = window.navigator.tree
+    shown: dict[str, str] = {}
+    for i in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(i)
+        for item in [top, *(top.child(j) for j in range(top.childCount()))]:
+            if item.data(0, KIND_ROLE) == "map":
+                shown[str(item.data(0, ID_ROLE))] = item.text(0)
+    return [shown.get(m.id, "?") for m in project_of(window).maps]
 
 
 def one_step(window: MainWindow, before: int) -> None:
@@ -74,8 +82,8 @@ def test_tree_groups_maps_by_persona_and_selecting_shows_the_map(window: MainWin
     assert shown == [second.id]
     assert window.current_map() is second
     assert window.scene.layout is not None and window.scene.layout.map_id == second.id
-    # and the other way: the window's list moves the tree
-    window.maps.setCurrentRow(0)
+    # and the other way: the editing context's map moves the tree
+    window.context.set_map(project.maps[0].id)
     current = nav.tree.currentItem()
     assert current is not None and current.data(0, ID_ROLE) == project.maps[0].id
 
@@ -123,7 +131,7 @@ def test_add_map_is_a_blank_structure(window: MainWindow) -> None:
     assert window.scene.element_items(jmap.stages[0].id)
     window.undo_action.trigger()
     assert jmap not in project.maps
-    assert window.maps.count() == len(project.maps)
+    assert nav._find_item(jmap.id) is None and "?" not in names(window)
     assert window.current_map() in project.maps
 
 

@@ -374,7 +374,7 @@ def test_window_panels_and_canvas(window: MainWindow, qtbot) -> None:  # type: i
     assert project is not None
     found: list[str] = []
     for row in range(len(project.maps)):
-        window.maps.setCurrentRow(row)
+        window.context.set_map(project.maps[row].id)
         for dock in (window.comments_dock, window.storyline_dock, window.inspector_dock):
             dock.raise_()
         window.find_bar.open_bar()

@@ -27,7 +27,7 @@ def forget_changes(w: MainWindow) -> None:
 def window(qtbot):  # type: ignore[no-untyped-def]
     w = MainWindow()
     w.open_sample("en")
-    w.maps.setCurrentRow(1)  # the future-state map, derived from the current one
+    w.context.set_map(w.project.maps[1].id)  # the future-state map, derived from the current one
     w.show()
     w.storyline_dock.raise_()
     qtbot.waitExposed(w)
