@@ -12,7 +12,6 @@ with the slide: panel and caption text is never below 28 px at 1080p.
 from __future__ import annotations
 
 from .compare import card_changes, comparison_pair, match_stages
-from .comparison import TODAY_FILL
 from .scenes import (
     DEFAULT_DURATION,
     compares,
@@ -29,14 +28,12 @@ from .scenes import (
     top_pain_points,
     with_missing_stages,
 )
-from .slide import ACCENT, MIN_TEXT, transform
+from .slide import MIN_TEXT, transform
 from .slides import slide_layout
 
 __all__ = [
-    "ACCENT",
     "DEFAULT_DURATION",
     "MIN_TEXT",
-    "TODAY_FILL",
     "card_changes",
     "compares",
     "comparison_pair",

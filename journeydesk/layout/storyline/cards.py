@@ -10,7 +10,7 @@ from journeydesk.model.project import Card
 from ..fonts import metrics
 from ..primitives import Box, Primitive, Rect
 from ..text import wrap
-from .slide import KIND_COLOURS, MIN_TEXT, PANEL_KINDS, _Slide
+from .slide import MIN_TEXT, PANEL_KINDS, _Slide
 from .words import WORDS, word
 
 
@@ -24,11 +24,6 @@ def _panel_kinds(cards: list[Card]) -> list[str]:
             counts[c.kind] = counts.get(c.kind, 0) + 1
         kinds = sorted(counts, key=lambda k: -counts[k])[:2]
     return kinds
-
-
-MARK_COLOURS = {"new": "#1E8449", "changed": "#7D3C98", "removed": "#717D7E"}
-"""The tags of cards in a comparison slide."""
-REMOVED_COLOURS = ("#AAB7B8", "#F2F3F4")
 
 
 def _card_rows(
@@ -100,7 +95,7 @@ def _card_rows(
             word(k, sl.lang) if k in WORDS else _plural_kind(sl, k),
             28,
             t.bold,
-            KIND_COLOURS.get(k, (t.muted, ""))[0],
+            t.slide_kind_colours.get(k, (t.muted, ""))[0],
             3,
         )
         for k in kinds
@@ -188,7 +183,7 @@ def _card_rows(
     prims: list[Primitive] = []
     y = y0
     for kind, height in zip(kinds, heights, strict=True):
-        stroke, fill = KIND_COLOURS.get(kind, (t.muted, "#F3F4F6"))
+        stroke, fill = t.slide_kind_colours.get(kind, (t.muted, t.slide_other_kind_fill))
         prims.append(Box(Rect(label_x, y, 6 * u, height), fill=stroke))
         prims.append(replace(names[kind], y=y + pad))
         for i, (cx, cw) in enumerate(cols):
@@ -215,7 +210,7 @@ def _card_rows(
                 mark = marks.get(c.id)
                 c_stroke, c_fill, ink = stroke, fill, t.ink
                 if mark == "removed":
-                    c_stroke, c_fill = REMOVED_COLOURS
+                    c_stroke, c_fill = t.slide_removed_colours
                     ink = t.muted
                 prims.append(Box(Rect(cx, cy, cw, ch), fill=c_fill, radius=8 * u))
                 prims.append(Box(Rect(cx, cy, stripe, ch), fill=c_stroke, radius=0))
@@ -237,7 +232,9 @@ def _card_rows(
                     tx = cx + cw - pad - tw
                     th = MIN_TEXT * u * 1.2 + 6 * u
                     ty = cy + pad + (lh - th) / 2
-                    prims.append(Box(Rect(tx, ty, tw, th), fill=MARK_COLOURS[mark], radius=6 * u))
+                    prims.append(
+                        Box(Rect(tx, ty, tw, th), fill=t.slide_mark_colours[mark], radius=6 * u)
+                    )
                     prims.append(
                         sl.text(
                             tx,
@@ -246,7 +243,7 @@ def _card_rows(
                             word(mark, sl.lang),
                             MIN_TEXT,
                             t.bold,
-                            "#FFFFFF",
+                            t.slide_inverse_ink,
                             align="center",
                             leading=1.2,
                         )

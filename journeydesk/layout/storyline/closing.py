@@ -8,7 +8,7 @@ from .. import shapes
 from ..labels import label
 from ..primitives import Path, Primitive
 from .scenes import ranked_opportunities, top_pain_points
-from .slide import ACCENT, KIND_COLOURS, _Slide
+from .slide import _Slide
 from .words import word
 
 
@@ -39,7 +39,7 @@ def _closing_slide(sl: _Slide, scene: Scene) -> None:
                 break
             cy = yy + 28 * 1.2 * u / 2
             if ranked:
-                prims.append(Path(shapes.circle_ops(x + mark / 2, cy, 21 * u), fill=ACCENT))
+                prims.append(Path(shapes.circle_ops(x + mark / 2, cy, 21 * u), fill=t.slide_accent))
                 prims.append(
                     sl.text(
                         x,
@@ -48,7 +48,7 @@ def _closing_slide(sl: _Slide, scene: Scene) -> None:
                         str(k + 1),
                         28,
                         t.bold,
-                        "#FFFFFF",
+                        t.slide_inverse_ink,
                         align="center",
                     )
                 )
@@ -65,7 +65,7 @@ def _closing_slide(sl: _Slide, scene: Scene) -> None:
                     x + mark / 2 - 2 * u,
                     cy + 2 * u,
                     16 * u,
-                    KIND_COLOURS["pain_point"][0],
+                    t.slide_kind_colours["pain_point"][0],
                 )
                 meta = f"{stages.get(c.step, '')} · {steps.get(c.step, '')}"
             prims.append(

@@ -12,9 +12,6 @@ from .compare import card_changes, comparison_pair, match_stages, stage_scores
 from .slide import MIN_TEXT, _Slide
 from .words import word
 
-TODAY_FILL = "#6C7686"
-"""The header of the side showing the map as it is (the future side: the stage fill)."""
-
 
 def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
     """A stage as it is (left) and as it will be (right): each side's stage
@@ -40,7 +37,7 @@ def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
     gap = 40 * u
     side_w = (sl.w - 2 * sl.mx - label_w - gap) / 2
     cols = [(sl.mx + label_w, side_w), (sl.mx + label_w + side_w + gap, side_w)]
-    sides = ((before, left, TODAY_FILL), (after, right, t.stage_fill))
+    sides = ((before, left, t.slide_today_fill), (after, right, t.stage_fill))
 
     # the sides' headers: "TODAY  Comparison" | "FUTURE  Comparison"
     y += 26 * u
@@ -49,12 +46,22 @@ def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
         prims: list[Primitive] = [Box(Rect(x, y, w, head_h), fill=fill, radius=8 * u)]
         state = word(jm.state, sl.lang).upper()
         sw = metrics(t.bold).width(state, MIN_TEXT * u) + 2 * u
-        prims.append(sl.text(x + 20 * u, y + 12 * u, sw, state, MIN_TEXT, t.bold, "#FFFFFF"))
+        prims.append(
+            sl.text(x + 20 * u, y + 12 * u, sw, state, MIN_TEXT, t.bold, t.slide_inverse_ink)
+        )
         name = st.name if st is not None else word("no_stage", sl.lang)
         face = t.face if st is not None else t.italic
         rest = w - 40 * u - sw - 18 * u
         prims.append(
-            sl.text(x + 20 * u + sw + 18 * u, y + 12 * u, rest, name, MIN_TEXT, face, "#FFFFFF")
+            sl.text(
+                x + 20 * u + sw + 18 * u,
+                y + 12 * u,
+                rest,
+                name,
+                MIN_TEXT,
+                face,
+                t.slide_inverse_ink,
+            )
         )
         sl.add("compare_before" if jm is before else "compare_after", st.id if st else None, prims)
     y += head_h + 18 * u
@@ -220,7 +227,9 @@ def _gauge(
         while v <= hi:
             tx = gx + gw * (v - lo) / span
             tick = 10 * u if v != 0 else 16 * u
-            prims.append(Line(((tx, cy - tick / 2), (tx, cy + tick / 2)), "#AEB4BE", 2 * u))
+            prims.append(
+                Line(((tx, cy - tick / 2), (tx, cy + tick / 2)), t.slide_gauge_tick, 2 * u)
+            )
             v += 1
     if score is None:
         prims.append(sl.text(gx + gw + 24 * u, y + 7 * u, 80 * u, "—", 28, t.bold, t.muted))

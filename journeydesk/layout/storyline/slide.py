@@ -27,19 +27,9 @@ from ..primitives import (
 from ..text import wrap
 from ..theme import Theme
 
-ACCENT = "#E67E22"
-"""The highlight of the current stage in the context strip."""
-DIM = "#B8FFFFFF"
-"""Translucent white (``#aarrggbb``, QPainter backend only) over the other stages."""
-CAPTION_FILL = "#2E3A59"
 MIN_TEXT = 28.0
 """Smallest panel and caption text, in pixels at 1080p."""
 
-KIND_COLOURS = {
-    "touchpoint": ("#2471A3", "#EAF2FB"),
-    "pain_point": ("#C0392B", "#FDEDEC"),
-    "moment_of_truth": ("#B9770E", "#FEF5E7"),
-}
 PANEL_KINDS = ("touchpoint", "pain_point", "moment_of_truth")
 
 
@@ -125,7 +115,7 @@ class _Slide:
                 None,
                 Rect(0, 0, width, height),
                 0,
-                [Box(Rect(0, 0, width, height), fill="#FFFFFF")],
+                [Box(Rect(0, 0, width, height), fill=theme.background)],
             )
         ]
         self.overflows: list[Overflow] = []
@@ -224,13 +214,13 @@ class _Slide:
                 if item.element == stage.id:
                     here = r
                 else:
-                    over.append(Box(r, fill=DIM))
+                    over.append(Box(r, fill=self.theme.slide_dim))
             self.add("context_dim", None, over, z=6)
             if here is not None:
                 pad = 4 * self.u
                 frame = Box(
                     here.adjusted(-pad, -pad, pad, pad),
-                    stroke=ACCENT,
+                    stroke=self.theme.slide_accent,
                     stroke_width=5 * self.u,
                     radius=6 * self.u,
                 )
@@ -246,7 +236,15 @@ class _Slide:
         size = 31.0
         inner = self.w - 2 * self.mx
         t = self.text(
-            self.mx, 0, inner, narration, size, self.theme.face, "#FFFFFF", 4, leading=1.28
+            self.mx,
+            0,
+            inner,
+            narration,
+            size,
+            self.theme.face,
+            self.theme.slide_inverse_ink,
+            4,
+            leading=1.28,
         )
         pad = 26 * u
         top = self.h - t.height - 2 * pad
@@ -254,7 +252,7 @@ class _Slide:
         self.add(
             "caption",
             None,
-            [Box(Rect(0, top, self.w, self.h - top), fill=CAPTION_FILL), t],
+            [Box(Rect(0, top, self.w, self.h - top), fill=self.theme.slide_caption_fill), t],
             z=20,
         )
         return top
@@ -281,13 +279,13 @@ class _Slide:
                 eyebrow,
                 28,
                 t.bold,
-                ACCENT,
+                t.slide_accent,
                 align="right",
             )
             self.add("title", None, [title_t, e], z=10)
             return y + title_t.height
         if eyebrow:
-            e = self.text(self.mx, y, w, eyebrow, 28, t.bold, ACCENT)
+            e = self.text(self.mx, y, w, eyebrow, 28, t.bold, t.slide_accent)
             prims.append(e)
             y += e.height + 4 * u
         title_t = self.text(self.mx, y, w, title, size, t.bold, t.ink, 1, leading=1.15)

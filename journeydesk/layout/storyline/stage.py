@@ -138,4 +138,4 @@ def _kpis(sl: _Slide, stage: Stage, rect: Rect) -> None:
             )
         y += v.height + 14 * u
     box = Rect(rect.x, rect.y, rect.w, min(rect.h, y + 12 * u - rect.y))
-    sl.add("kpis", stage.id, [Box(box, fill="#F4F6FA", radius=10 * u), *prims], z=10)
+    sl.add("kpis", stage.id, [Box(box, fill=t.slide_kpi_fill, radius=10 * u), *prims], z=10)

@@ -6,7 +6,7 @@ from journeydesk.model.project import Scene
 
 from ..labels import label
 from ..primitives import Box, Line, Primitive, Rect
-from .slide import ACCENT, _Slide
+from .slide import _Slide
 from .words import word
 
 
@@ -17,7 +17,7 @@ def _title_slide(sl: _Slide, scene: Scene) -> None:
     y = 150 * u
     prims: list[Primitive] = []
     eyebrow = f"{label(m.type, sl.lang)} · {label(m.state, sl.lang)}"
-    e = sl.text(x, y, w, eyebrow, 30, t.bold, ACCENT)
+    e = sl.text(x, y, w, eyebrow, 30, t.bold, t.slide_accent)
     prims.append(e)
     y += e.height + 10 * u
     name = sl.text(x, y, w, scene.title or m.name, 72, t.bold, t.ink, 2, leading=1.1)
@@ -28,7 +28,7 @@ def _title_slide(sl: _Slide, scene: Scene) -> None:
         prims.append(sub)
         y += sub.height
     y += 22 * u
-    prims.append(Box(Rect(x, y, 140 * u, 7 * u), fill=ACCENT))
+    prims.append(Box(Rect(x, y, 140 * u, 7 * u), fill=t.slide_accent))
     y += 60 * u
     sl.add("title", None, prims)
 
