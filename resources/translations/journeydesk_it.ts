@@ -1496,6 +1496,137 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>MapLabels</name>
+    <message>
+        <source>Customer journey</source>
+        <translation>Percorso del cliente</translation>
+    </message>
+    <message>
+        <source>Day in the life</source>
+        <translation>Giornata tipo</translation>
+    </message>
+    <message>
+        <source>Service blueprint</source>
+        <translation>Service blueprint</translation>
+    </message>
+    <message>
+        <source>Experience map</source>
+        <translation>Mappa dell&apos;esperienza</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Stato attuale</translation>
+    </message>
+    <message>
+        <source>Future state</source>
+        <translation>Stato futuro</translation>
+    </message>
+    <message>
+        <source>Ideal state</source>
+        <translation>Stato ideale</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentiment</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Problematic</source>
+        <translation>Problematico</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Osservata</translation>
+    </message>
+    <message>
+        <source>Assumed</source>
+        <translation>Ipotizzata</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposta</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Collegamenti</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>obiettivo</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impatto</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Sforzo</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commenti</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aggiornata</translation>
+    </message>
+    <message>
+        <source>Line of interaction</source>
+        <translation>Linea di interazione</translation>
+    </message>
+    <message>
+        <source>Line of visibility</source>
+        <translation>Linea di visibilità</translation>
+    </message>
+    <message>
+        <source>Line of internal interaction</source>
+        <translation>Linea di interazione interna</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Separatore</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Derivata da</translation>
+    </message>
+</context>
+<context>
     <name>MapView</name>
     <message>
         <source>Map</source>
@@ -2156,6 +2287,29 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>NewMapWords</name>
+    <message>
+        <source>New map</source>
+        <translation>Nuova mappa</translation>
+    </message>
+    <message>
+        <source>Stage {n}</source>
+        <translation>Fase {n}</translation>
+    </message>
+    <message>
+        <source>Step {n}</source>
+        <translation>Passo {n}</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copia)</translation>
+    </message>
+    <message>
+        <source>{name} — future state</source>
+        <translation>{name} — stato futuro</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Palette</source>
@@ -2188,6 +2342,53 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Lane: %1</source>
         <translation>Corsia: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PosterWords</name>
+    <message>
+        <source>Assembly</source>
+        <translation>Montaggio</translation>
+    </message>
+    <message>
+        <source>Assembly: {name}</source>
+        <translation>Montaggio: {name}</translation>
+    </message>
+    <message>
+        <source>{label} of {rows}×{cols}</source>
+        <translation>{label} di {rows}×{cols}</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>orizzontale</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>verticale</translation>
+    </message>
+    <message>
+        <source>{poster} poster ({w} × {h} mm) on {n} {tile} sheets ({orient}), {rows} × {cols}, overlap {ov} mm</source>
+        <translation>Poster {poster} ({w} × {h} mm) su {n} fogli {tile} ({orient}), {rows} × {cols}, sovrapposizione {ov} mm</translation>
+    </message>
+    <message>
+        <source>Cut each sheet along the cut marks of its left and top edges, lay it over its neighbours and line those edges up with their alignment marks (triangles).</source>
+        <translation>Taglia ogni foglio lungo i segni di taglio dei bordi sinistro e superiore, sovrapponilo ai vicini e allinea quei bordi ai loro segni di allineamento (triangoli).</translation>
+    </message>
+    <message>
+        <source>{poster} poster · {tile} sheet · overlap {ov} mm · page {page}</source>
+        <translation>poster {poster} · foglio {tile} · sovrapposizione {ov} mm · pagina {page}</translation>
+    </message>
+    <message>
+        <source>, cropped to the map ({w} × {h} mm)</source>
+        <translation>, ritagliato sulla mappa ({w} × {h} mm)</translation>
+    </message>
+    <message>
+        <source>bleed 3 mm</source>
+        <translation>abbondanza 3 mm</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>pagina {page}</translation>
     </message>
 </context>
 <context>
@@ -2319,6 +2520,29 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>ScoreLabels</name>
+    <message>
+        <source>Very negative</source>
+        <translation>Molto negativa</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutra</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Molto positiva</translation>
+    </message>
+</context>
+<context>
     <name>ScoresEditor</name>
     <message>
         <source>New score…</source>
@@ -2419,6 +2643,89 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Remove score %1</source>
         <translation>Rimuovi punteggio %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Stage {n} of {total}</source>
+        <translation>Fase {n} di {total}</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Punti di contatto</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>Momenti della verità</translation>
+    </message>
+    <message>
+        <source>In summary</source>
+        <translation>In sintesi</translation>
+    </message>
+    <message>
+        <source>Top pain points</source>
+        <translation>Principali punti critici</translation>
+    </message>
+    <message>
+        <source>Opportunities by impact and effort</source>
+        <translation>Opportunità per impatto e sforzo</translation>
+    </message>
+    <message>
+        <source>+ {n} more</source>
+        <translation>+ altri {n}</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Nessuno registrato</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Futuro</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>Ideale</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificato</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Rimosso</translation>
+    </message>
+    <message>
+        <source>No matching stage</source>
+        <translation>Nessuna fase corrispondente</translation>
+    </message>
+    <message>
+        <source>No cards</source>
+        <translation>Nessuna carta</translation>
     </message>
 </context>
 <context>

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from journeydesk.model.catalogue import SLIDE_WORDS
 from journeydesk.model.project import Card
 
 from ..fonts import metrics
 from ..primitives import Box, Primitive, Rect
 from ..text import wrap
 from .slide import MIN_TEXT, PANEL_KINDS, _Slide
-from .words import WORDS, word
+from .words import word
 
 
 def _panel_kinds(cards: list[Card]) -> list[str]:
@@ -92,7 +93,7 @@ def _card_rows(
             label_x + 18 * u,
             0,
             label_w - 30 * u,
-            word(k, sl.lang) if k in WORDS else _plural_kind(sl, k),
+            word(k, sl.lang) if k in SLIDE_WORDS else _plural_kind(sl, k),
             28,
             t.bold,
             t.slide_kind_colours.get(k, (t.muted, ""))[0],
