@@ -2520,6 +2520,93 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>SceneForm</name>
+    <message>
+        <source>Scene title</source>
+        <translation>Titolo della scena</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titolo</translation>
+    </message>
+    <message>
+        <source>Scene text</source>
+        <translation>Testo della scena</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Choose an image for the scene</source>
+        <translation>Scegli un’immagine per la scena</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the scene&apos;s image</source>
+        <translation>Rimuovi l’immagine della scena</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>immagine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatica</translation>
+    </message>
+    <message>
+        <source>As long as the narration takes to read</source>
+        <translation>Quanto serve per leggere la narrazione</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>Durata in secondi</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durata</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narrazione</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>narrazione</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <source>What to say while the scene is shown</source>
+        <translation>Cosa dire mentre viene mostrata la scena</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+</context>
+<context>
     <name>ScoreLabels</name>
     <message>
         <source>Very negative</source>
@@ -2926,80 +3013,8 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Le fasi aggiunte dopo la stesura della storyline non hanno ancora una scena</translation>
     </message>
     <message>
-        <source>Scene title</source>
-        <translation>Titolo della scena</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>titolo</translation>
-    </message>
-    <message>
-        <source>Scene text</source>
-        <translation>Testo della scena</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>testo</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Scegli…</translation>
-    </message>
-    <message>
-        <source>Choose an image for the scene</source>
-        <translation>Scegli un’immagine per la scena</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Rimuovi</translation>
-    </message>
-    <message>
-        <source>Remove the scene&apos;s image</source>
-        <translation>Rimuovi l’immagine della scena</translation>
-    </message>
-    <message>
-        <source>image</source>
-        <translation>immagine</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatica</translation>
-    </message>
-    <message>
-        <source>As long as the narration takes to read</source>
-        <translation>Quanto serve per leggere la narrazione</translation>
-    </message>
-    <message>
-        <source>Duration in seconds</source>
-        <translation>Durata in secondi</translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation>durata</translation>
-    </message>
-    <message>
-        <source>Narration</source>
-        <translation>Narrazione</translation>
-    </message>
-    <message>
-        <source>narration</source>
-        <translation>narrazione</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>Titolo</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Testo</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Immagine</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durata</translation>
     </message>
     <message>
         <source>Preview of the scene</source>
@@ -3063,14 +3078,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Add a Scene for “%1”</source>
         <translation>Aggiungi una scena per “%1”</translation>
-    </message>
-    <message>
-        <source>What to say while the scene is shown</source>
-        <translation>Cosa dire mentre viene mostrata la scena</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(nessuna)</translation>
     </message>
     <message>
         <source>Edit %2 of scene %1</source>
