@@ -21,12 +21,15 @@ from the ``.qm``.
 
 A context per table: the same English may need different Italian in two
 tables ("Neutral": *Neutro* as a sentiment, *Neutra* as an emotion score).
+The built-in vocabularies' labels (``model/vocab.py``) are marked the same way,
+beside their icons and colours, a context per vocabulary.
 """
 
 from __future__ import annotations
 
 import struct
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -160,8 +163,6 @@ TABLES: tuple[dict[str, Word], ...] = (
 )
 """Every table of the catalogue."""
 
-CONTEXTS = frozenset(w.context for table in TABLES for w in table.values())
-
 
 def is_italian(language: str) -> bool:
     """``it``, ``it-IT``, ``it_CH``...: the content language is Italian."""
@@ -169,14 +170,12 @@ def is_italian(language: str) -> bool:
 
 
 def italian_from_ts(data: bytes) -> dict[tuple[str, str], str]:
-    """``{(context, English): Italian}`` of the catalogue's contexts in a ``.ts``
-    file's bytes; unfinished, vanished and obsolete translations left out."""
+    """``{(context, English): Italian}`` of a ``.ts`` file's bytes; unfinished,
+    vanished and obsolete translations left out."""
     found: dict[tuple[str, str], str] = {}
     root = ET.fromstring(data)
     for context in root.iter("context"):
         name = context.findtext("name") or ""
-        if name not in CONTEXTS:
-            continue
         for message in context.iter("message"):
             source = message.findtext("source")
             translation = message.find("translation")
@@ -197,11 +196,12 @@ _TAG_LENGTHS = {2, 3, 4, 6, 7, 8}
 
 
 def italian_from_qm(data: bytes) -> dict[tuple[str, str], str]:
-    """``{(context, English): Italian}`` of the catalogue's contexts in a
-    compiled ``.qm`` file's bytes (as ``lrelease`` writes it: a magic number,
-    then sections of a tag byte and a 32-bit big-endian length; in the messages
-    section each message is tagged fields up to an end tag: the translation in
-    UTF-16BE, the source text and the context in UTF-8)."""
+    """``{(context, English): Italian}`` of a compiled ``.qm`` file's bytes.
+
+    As ``lrelease`` writes it: a magic number, then sections of a tag byte and a
+    32-bit big-endian length; in the messages section each message is tagged
+    fields up to an end tag: the translation in UTF-16BE, the source text and
+    the context in UTF-8."""
     if not data.startswith(QM_MAGIC):
         raise ValueError("not a Qt .qm file")
     found: dict[tuple[str, str], str] = {}
@@ -219,7 +219,7 @@ def italian_from_qm(data: bytes) -> dict[tuple[str, str], str]:
             field = data[at]
             at += 1
             if field == _TAG_END:
-                if context in CONTEXTS and translation:
+                if translation:
                     found[(context, source)] = translation
                 translation, source, context = None, "", ""
                 continue
@@ -249,11 +249,15 @@ def _italian() -> dict[tuple[str, str], str]:
     return italian_from_qm(entry.read_bytes())
 
 
-def missing_italian(italian: dict[tuple[str, str], str] | None = None) -> list[Word]:
-    """The catalogue's words without an Italian translation (in ``italian``,
-    default: the shipped ``.qm``)."""
+def missing_italian(
+    italian: dict[tuple[str, str], str] | None = None, words: Iterable[Word] | None = None
+) -> list[Word]:
+    """``words`` (default: the catalogue's) without an Italian translation in
+    ``italian`` (default: the shipped ``.qm``)."""
     known = _italian() if italian is None else italian
-    return [w for table in TABLES for w in table.values() if (w.context, w.source) not in known]
+    if words is None:
+        words = [w for table in TABLES for w in table.values()]
+    return [w for w in words if (w.context, w.source) not in known]
 
 
 def translate(word: Word, language: str, **fields: object) -> str:

@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>CardKinds</name>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>Pensiero</translation>
+    </message>
+    <message>
+        <source>Feeling</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Punto critico</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Momento della verità</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Processo</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>Evidenza fisica</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrica</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+</context>
+<context>
     <name>ChangedBar</name>
     <message>
         <source>&amp;Reload</source>
@@ -41,6 +92,57 @@
     <message>
         <source>&amp;Ignore</source>
         <translation>&amp;Ignora</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Website</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Negozio</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social network</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Posta</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Venditore</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Self-service kiosk</source>
+        <translation>Totem self-service</translation>
+    </message>
+    <message>
+        <source>Word of mouth</source>
+        <translation>Passaparola</translation>
     </message>
 </context>
 <context>
@@ -91,6 +193,25 @@
     </message>
 </context>
 <context>
+    <name>ConnectionKinds</name>
+    <message>
+        <source>Flow</source>
+        <translation>Flusso</translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation>Passaggio di consegne</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Diramazione</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Ciclo</translation>
+    </message>
+</context>
+<context>
     <name>Curves</name>
     <message>
         <source>That curve already has a point in this step</source>
@@ -103,6 +224,37 @@
     <message>
         <source>%1 already has a point in this step: it moved there (one point per step)</source>
         <translation>%1 ha già un punto in questo passo: è stato spostato lì (un punto per passo)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceMethods</name>
+    <message>
+        <source>Survey</source>
+        <translation>Sondaggio</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Intervista</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Osservazione</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Dati analitici</translation>
+    </message>
+    <message>
+        <source>Employee input</source>
+        <translation>Contributo dei dipendenti</translation>
+    </message>
+    <message>
+        <source>Desk research</source>
+        <translation>Ricerca documentale</translation>
+    </message>
+    <message>
+        <source>Support logs</source>
+        <translation>Registro assistenza</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1398,77 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>LaneKinds</name>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Pensieri</translation>
+    </message>
+    <message>
+        <source>Feelings</source>
+        <translation>Emozioni</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Punti di contatto</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>Momenti della verità</translation>
+    </message>
+    <message>
+        <source>Frontstage</source>
+        <translation>Front-office</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Back-office</translation>
+    </message>
+    <message>
+        <source>Support processes</source>
+        <translation>Processi di supporto</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>Evidenze fisiche</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Research evidence</source>
+        <translation>Evidenze di ricerca</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>en</source>
@@ -2307,6 +2530,29 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>{name} — future state</source>
         <translation>{name} — stato futuro</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityStatuses</name>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Pianificata</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Scartata</translation>
     </message>
 </context>
 <context>

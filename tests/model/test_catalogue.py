@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from journeydesk.model import catalogue
+from journeydesk.model import catalogue, vocab
 from journeydesk.model.catalogue import (
     MAP_LABELS,
     TABLES,
@@ -25,8 +25,13 @@ TS = TRANSLATIONS / "journeydesk_it.ts"
 QM = TRANSLATIONS / "journeydesk_it.qm"
 
 
+def all_words() -> list[Word]:
+    """The catalogue's tables and the built-in vocabularies' labels."""
+    return [w for table in TABLES for w in table.values()] + vocab.WORDS
+
+
 def test_every_word_has_a_finished_italian_translation_in_the_ts() -> None:
-    missing = missing_italian(italian_from_ts(TS.read_bytes()))
+    missing = missing_italian(italian_from_ts(TS.read_bytes()), all_words())
     assert not missing, (
         "catalogue words without Italian in the .ts (python -m journeydesk.ui.i18n update, "
         f"translate, build): {missing}"
@@ -34,14 +39,18 @@ def test_every_word_has_a_finished_italian_translation_in_the_ts() -> None:
 
 
 def test_every_word_has_its_italian_in_the_compiled_qm() -> None:
-    assert not missing_italian(italian_from_qm(QM.read_bytes()))
-    assert not missing_italian()  # what translate() reads: the packaged .qm
+    assert not missing_italian(italian_from_qm(QM.read_bytes()), all_words())
+    assert not missing_italian(words=all_words())  # what translate() reads: the packaged .qm
 
 
 def test_the_qm_reader_reads_what_the_ts_says() -> None:
     from_ts = italian_from_ts(TS.read_bytes())
-    assert italian_from_qm(QM.read_bytes()) == from_ts
-    assert len(from_ts) == sum(len(t) for t in TABLES)
+    from_qm = italian_from_qm(QM.read_bytes())
+    keys = {(w.context, w.source) for w in all_words()}
+    assert len(keys) == len(all_words())  # no word twice in one context
+    assert {k: from_qm[k] for k in keys} == {k: from_ts[k] for k in keys}
+    # and the UI's strings too (one translation, not plural forms)
+    assert from_qm[("StorylinePanel", "Storyline")] == from_ts[("StorylinePanel", "Storyline")]
 
 
 def test_a_word_without_italian_is_caught() -> None:
@@ -69,6 +78,12 @@ def test_translate() -> None:
     # the same English, other Italian: a context per table
     assert translate(MAP_LABELS["neutral"], "it") == "Neutro"
     assert translate(catalogue.SCORE_LABELS["score_0"], "it") == "Neutra"
+    # the vocabularies' labels: both languages from the one marked word
+    (pain,) = [t for t in vocab.CARD_KINDS if t.key == "pain_point"]
+    assert pain.labels == {"en": "Pain point", "it": "Punto critico"}
+    (evidence,) = [t for t in vocab.CARD_KINDS if t.key == "evidence"]
+    (lane,) = [t for t in vocab.LANE_KINDS if t.key == "physical_evidence"]
+    assert (evidence.label("it"), lane.label("it")) == ("Evidenza fisica", "Evidenze fisiche")
 
 
 def test_italian_without_qt() -> None:
