@@ -11,11 +11,11 @@ from journeydesk.model.project import Card
 from ..fonts import metrics
 from ..primitives import Box, Primitive, Rect
 from ..text import wrap
-from .slide import MIN_TEXT, PANEL_KINDS, _Slide
+from .slide import MIN_TEXT, PANEL_KINDS, Slide
 from .words import word
 
 
-def _panel_kinds(cards: list[Card]) -> list[str]:
+def panel_kinds(cards: list[Card]) -> list[str]:
     """The card kinds a stage panel shows: touchpoints, pain points and moments
     of truth that are there, else the two commonest kinds."""
     kinds = [k for k in PANEL_KINDS if any(c.kind == k for c in cards)]
@@ -27,8 +27,8 @@ def _panel_kinds(cards: list[Card]) -> list[str]:
     return kinds
 
 
-def _card_rows(
-    sl: _Slide,
+def card_rows(
+    sl: Slide,
     kinds: list[str],
     cells: dict[tuple[str, int], list[Card]],
     cols: list[tuple[float, float]],
@@ -254,7 +254,7 @@ def _card_rows(
     return prims
 
 
-def _plural_kind(sl: _Slide, kind: str) -> str:
+def _plural_kind(sl: Slide, kind: str) -> str:
     from ..vocabulary import Vocabulary
 
     return Vocabulary(sl.project, sl.lang).label("card_kinds", kind)

@@ -8,11 +8,11 @@ from .. import shapes
 from ..labels import label
 from ..primitives import Path, Primitive
 from .scenes import ranked_opportunities, top_pain_points
-from .slide import _Slide
+from .slide import Slide
 from .words import word
 
 
-def _closing_slide(sl: _Slide, scene: Scene) -> None:
+def closing_slide(sl: Slide, scene: Scene) -> None:
     u, t, m = sl.u, sl.theme, sl.jmap
     y = sl.heading(56 * u, m.name, scene.title or word("closing", sl.lang))
     cap_top = sl.caption(scene.narration)

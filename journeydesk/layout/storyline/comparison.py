@@ -7,13 +7,13 @@ from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Scene, Sta
 from .. import shapes
 from ..fonts import metrics
 from ..primitives import Box, Line, Path, Primitive, Rect
-from .cards import _card_rows, _panel_kinds
+from .cards import card_rows, panel_kinds
 from .compare import card_changes, comparison_pair, match_stages, stage_scores
-from .slide import MIN_TEXT, _Slide
+from .slide import MIN_TEXT, Slide
 from .words import word
 
 
-def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
+def comparison_slide(sl: Slide, scene: Scene, stage: Stage) -> None:
     """A stage as it is (left) and as it will be (right): each side's stage
     name, each persona's mean emotion score there, and its cards, those added,
     changed or dropped tagged."""
@@ -137,7 +137,7 @@ def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
                 key=lambda c: (step_index[c.step], lane_order.get(c.lane, 0), c.order),
             )
         )
-    kinds = _panel_kinds([*side_cards[0], *side_cards[1]])
+    kinds = panel_kinds([*side_cards[0], *side_cards[1]])
     bottom = cap_top - 30 * u
     if not kinds:
         sl.add(
@@ -153,7 +153,7 @@ def _comparison_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
         for c in sorted(cards, key=lambda c: c.id not in marks):
             if c.kind in kinds:
                 cells.setdefault((c.kind, i), []).append(c)
-    prims = _card_rows(sl, kinds, cells, cols, sl.mx, label_w, y, bottom, marks)
+    prims = card_rows(sl, kinds, cells, cols, sl.mx, label_w, y, bottom, marks)
     sl.add("panel", stage.id, prims, z=10)
 
 
@@ -166,7 +166,7 @@ def _signed(value: float) -> str:
 
 
 def _curve_rows(
-    sl: _Slide, before: JourneyMap, after: JourneyMap
+    sl: Slide, before: JourneyMap, after: JourneyMap
 ) -> list[tuple[str, str, tuple[int | None, int | None]]]:
     """Curves of the two maps paired up (same persona, else same label, else
     the same position when neither has a persona): ``(row label, colour,
@@ -204,7 +204,7 @@ def _curve_rows(
 
 
 def _gauge(
-    sl: _Slide,
+    sl: Slide,
     x: float,
     y: float,
     w: float,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from journeydesk.model.project import Scene
 
 from ..primitives import Image, Rect
-from .slide import _Slide
+from .slide import Slide
 
 
-def _custom_slide(sl: _Slide, scene: Scene) -> None:
+def custom_slide(sl: Slide, scene: Scene) -> None:
     u, t, p, m = sl.u, sl.theme, sl.project, sl.jmap
     y = sl.heading(90 * u, m.name, scene.title, 64)
     cap_top = sl.caption(scene.narration)

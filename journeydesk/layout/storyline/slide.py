@@ -89,7 +89,7 @@ def transform(prims: Iterable[Primitive], s: float, dx: float, dy: float) -> lis
     return out
 
 
-class _Slide:
+class Slide:
     """A slide being laid out: unit ``u`` is one pixel at 1080p."""
 
     def __init__(

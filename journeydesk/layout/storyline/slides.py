@@ -6,13 +6,13 @@ from journeydesk.model.project import JourneyMap, Project, Scene
 
 from ..primitives import MapLayout
 from ..theme import DEFAULT_THEME, Theme
-from .closing import _closing_slide
+from .closing import closing_slide
 from .compare import comparison_pair
-from .comparison import _comparison_slide
-from .custom import _custom_slide
-from .slide import _Slide
-from .stage import _stage_slide
-from .title import _title_slide
+from .comparison import comparison_slide
+from .custom import custom_slide
+from .slide import Slide
+from .stage import stage_slide
+from .title import title_slide
 
 # --- the scenes' slides --------------------------------------------------------
 
@@ -29,16 +29,16 @@ def slide_layout(
     """One scene on a slide, in pixels; ``language`` of the slide's own words
     (default: the project's)."""
     lang = language or project.language
-    slide = _Slide(project, jmap, width_px, height_px, theme, lang)
+    slide = Slide(project, jmap, width_px, height_px, theme, lang)
     stage = next((s for s in jmap.stages if s.id == scene.stage), None)
     if scene.kind == "title":
-        _title_slide(slide, scene)
+        title_slide(slide, scene)
     elif scene.kind == "closing":
-        _closing_slide(slide, scene)
+        closing_slide(slide, scene)
     elif scene.kind == "comparison" and stage is not None and comparison_pair(project, jmap):
-        _comparison_slide(slide, scene, stage)
+        comparison_slide(slide, scene, stage)
     elif scene.kind in ("stage", "comparison") and stage is not None:
-        _stage_slide(slide, scene, stage)
+        stage_slide(slide, scene, stage)
     else:
-        _custom_slide(slide, scene)
+        custom_slide(slide, scene)
     return slide.layout()

@@ -7,12 +7,12 @@ from journeydesk.model.project import Card, Scene, Stage
 from ..fonts import metrics
 from ..labels import label
 from ..primitives import Box, Line, Primitive, Rect
-from .cards import _card_rows, _panel_kinds
-from .slide import _Slide
+from .cards import card_rows, panel_kinds
+from .slide import Slide
 from .words import word
 
 
-def _stage_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
+def stage_slide(sl: Slide, scene: Scene, stage: Stage) -> None:
     u, m = sl.u, sl.jmap
     strip_bottom = sl.context_strip(36 * u, 160 * u, stage, 96.0)
     n = next(i for i, s in enumerate(m.stages) if s.id == stage.id) + 1
@@ -27,12 +27,12 @@ def _stage_slide(sl: _Slide, scene: Scene, stage: Stage) -> None:
     _stage_panel(sl, stage, panel)
 
 
-def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
+def _stage_panel(sl: Slide, stage: Stage, panel: Rect) -> None:
     u, t, m = sl.u, sl.theme, sl.jmap
     step_ids = [s.id for s in stage.steps]
     lane_order = {lane.id: i for i, lane in enumerate(m.lanes)}
     cards = [c for c in m.cards if c.step in step_ids]
-    kinds = _panel_kinds(cards)
+    kinds = panel_kinds(cards)
     if not kinds:  # nothing on the map yet: the stage's description, if any
         if stage.description.strip():
             lines = max(1, int(panel.h // (32 * u * 1.3)))
@@ -78,11 +78,11 @@ def _stage_panel(sl: _Slide, stage: Stage, panel: Rect) -> None:
     for c in sorted(cards, key=lambda c: (lane_order.get(c.lane, 0), c.order)):
         if c.kind in kinds:
             cells.setdefault((c.kind, column[c.step]), []).append(c)
-    prims += _card_rows(sl, kinds, cells, cols, panel.x, label_w, y0, panel.bottom)
+    prims += card_rows(sl, kinds, cells, cols, panel.x, label_w, y0, panel.bottom)
     sl.add("panel", stage.id, prims, z=10)
 
 
-def _kpis(sl: _Slide, stage: Stage, rect: Rect) -> None:
+def _kpis(sl: Slide, stage: Stage, rect: Rect) -> None:
     u, t = sl.u, sl.theme
     defs = {mt.id: mt for mt in sl.project.metrics}
     prims: list[Primitive] = []

@@ -6,11 +6,11 @@ from journeydesk.model.project import Scene
 
 from ..labels import label
 from ..primitives import Box, Line, Primitive, Rect
-from .slide import _Slide
+from .slide import Slide
 from .words import word
 
 
-def _title_slide(sl: _Slide, scene: Scene) -> None:
+def title_slide(sl: Slide, scene: Scene) -> None:
     u, t, p, m = sl.u, sl.theme, sl.project, sl.jmap
     x = sl.mx
     w = sl.w - 2 * sl.mx
