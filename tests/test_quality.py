@@ -52,7 +52,8 @@ def test_import_layers() -> None:
 
 QT_FREE = ["journeydesk", "journeydesk.model", "journeydesk.io"]
 QT_FREE_IF_PRESENT = ["journeydesk.paths", "journeydesk.settings", "journeydesk.templates",
-                      "journeydesk.layout",
+                      "journeydesk.layout", "journeydesk.layout.storyline",
+                      "journeydesk.model.catalogue",
                       "journeydesk.export.pdf"]
 
 
@@ -76,6 +77,36 @@ def test_model_and_io_import_no_qt() -> None:
     assert proc.stdout.strip() == "[]", (
         f"importing {modules} loaded Qt: {proc.stdout.strip()}"
     )
+
+
+# --- module size ------------------------------------------------------------
+
+MAX_MODULE_LINES = 800
+"""A module longer than this holds two ideas (issue #13): split it."""
+
+STILL_TOO_LONG = {
+    "journeydesk/ui/inspector.py",  # per-type field specs (verbs)
+    "journeydesk/layout/engine.py",  # page plan and chrome as primitives (render)
+    "journeydesk/export/pdf/poster.py",  # (render)
+}
+"""Modules being split on other branches of #13. Shrinks only: the test fails
+when one of them is no longer too long (take it off) or is gone."""
+
+
+def _module_lines() -> dict[str, int]:
+    return {
+        path.relative_to(ROOT).as_posix(): len(path.read_text("utf-8").splitlines())
+        for path in sorted((ROOT / "journeydesk").rglob("*.py"))
+    }
+
+
+def test_no_module_is_over_800_lines() -> None:
+    lines = _module_lines()
+    too_long = {p: n for p, n in lines.items() if n > MAX_MODULE_LINES}
+    new = {p: n for p, n in too_long.items() if p not in STILL_TOO_LONG}
+    assert not new, f"modules over {MAX_MODULE_LINES} lines (split them): {new}"
+    done = sorted(STILL_TOO_LONG - set(too_long))
+    assert not done, f"no longer over {MAX_MODULE_LINES} lines, take off STILL_TOO_LONG: {done}"
 
 
 # --- README.md and .ci/run -------------------------------------------------

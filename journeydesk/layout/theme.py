@@ -101,5 +101,35 @@ class Theme:
         }
     )
 
+    # slides of the storyline (layout/storyline/)
+    slide_accent: str = "#E67E22"
+    """Eyebrows, the highlight of the current stage in the context strip, ranks."""
+    slide_dim: str = "#B8FFFFFF"
+    """Translucent white (``#aarrggbb``, QPainter backend only) over the other stages."""
+    slide_caption_fill: str = "#2E3A59"
+    slide_inverse_ink: str = "#FFFFFF"
+    """Text on the caption band, the comparison headers, card tags and rank marks."""
+    slide_today_fill: str = "#6C7686"
+    """The header of the comparison side showing the map as it is (the future side: the
+    stage fill)."""
+    slide_kpi_fill: str = "#F4F6FA"
+    slide_gauge_tick: str = "#AEB4BE"
+    slide_kind_colours: dict[str, tuple[str, str]] = field(
+        default_factory=lambda: {
+            "touchpoint": ("#2471A3", "#EAF2FB"),
+            "pain_point": ("#C0392B", "#FDEDEC"),
+            "moment_of_truth": ("#B9770E", "#FEF5E7"),
+        }
+    )
+    """(stripe, fill) of the card kinds a stage panel shows."""
+    slide_other_kind_fill: str = "#F3F4F6"
+    """Fill of cards of any other kind (their stripe: ``muted``)."""
+    slide_mark_colours: dict[str, str] = field(
+        default_factory=lambda: {"new": "#1E8449", "changed": "#7D3C98", "removed": "#717D7E"}
+    )
+    """The tags of cards in a comparison slide."""
+    slide_removed_colours: tuple[str, str] = ("#AAB7B8", "#F2F3F4")
+    """(stripe, fill) of a card the future map drops."""
+
 
 DEFAULT_THEME = Theme()

@@ -44,6 +44,7 @@ from journeydesk.model import (
     Step,
     new_id,
 )
+from journeydesk.model.catalogue import NEW_MAP_WORDS, translate
 from journeydesk.model.checks import iter_elements
 from journeydesk.model.project import LaneDisplay
 
@@ -63,20 +64,10 @@ DEFAULT_LANES: tuple[tuple[str, LaneDisplay], ...] = (
 )
 """The lanes of a new blank map: (lane kind, display)."""
 
-_CONTENT_WORDS: dict[str, tuple[str, str]] = {
-    "map": ("New map", "Nuova mappa"),
-    "stage": ("Stage {n}", "Fase {n}"),
-    "step": ("Step {n}", "Passo {n}"),
-    "copy": ("{name} (copy)", "{name} (copia)"),
-    "future": ("{name} — future state", "{name} — stato futuro"),
-}
-"""Words written into the project (its content language), not the UI's."""
-
 
 def _content(key: str, language: str, **values: str) -> str:
-    en, it = _CONTENT_WORDS[key]
-    text = it if language.split("-", 1)[0].lower() == "it" else en
-    return text.format(**values)
+    """Words written into the project (its content language), not the UI's."""
+    return translate(NEW_MAP_WORDS[key], language, **values)
 
 
 def blank_map(project: Project, persona: str | None = None) -> JourneyMap:
@@ -257,6 +248,7 @@ class Navigator(QWidget):
         self.import_action = action(
             self.tr("Import Map from Another Project File…"), self.import_map
         )
+
         def menu_button(text: str, accessible: str, actions: list[QAction]) -> QToolButton:
             button = QToolButton()
             button.setText(text)

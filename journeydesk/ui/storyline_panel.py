@@ -11,10 +11,10 @@ Up/Down), show/hide (the tick), add or delete a custom scene, its title,
 text and image, the duration (automatic: the narration's reading time) and
 the narration; typing merges into one step, as in the inspector.
 
-Thumbnails are slides drawn small by the export's QPainter backend. They are
-drawn lazily, one per turn of the event loop, the selected scene and the
-visible rows first, only while the panel is shown, and kept until a change
-to the map makes them stale (a change to one scene makes only its own stale).
+The selected scene's fields and the preview of its slide are a widget of
+their own (``storyline_scene_form.py``: it shows a scene and says what was
+typed; the edits stay here). Thumbnails and the preview are slides drawn small,
+lazily, only while the panel is shown (``storyline_pictures.py``).
 """
 
 from __future__ import annotations
@@ -22,32 +22,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QPainter,
-    QPaintEvent,
     QPixmap,
     QShowEvent,
     QUndoCommand,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -62,33 +54,27 @@ from journeydesk.document.commands import (
     SetFields,
 )
 from journeydesk.document.document import Change, Document
-from journeydesk.export.raster.painter import ImageCache, render_layout
+from journeydesk.export.raster.painter import ImageCache
 from journeydesk.layout.storyline import (
     DEFAULT_DURATION,
     compares,
     comparison_pair,
     default_scenes,
     missing_stages,
-    resolve_scene,
     scene_duration,
-    scene_narration,
     scene_title,
     scenes_for,
-    slide_layout,
     stored_scenes,
     with_missing_stages,
 )
 from journeydesk.model import JourneyMap, Project, Scene
 from journeydesk.model.base import MAX_NAME
 
-SLIDE = (1920, 1080)
-THUMB = QSize(128, 72)
-PREVIEW_WIDTH = 384
+from .storyline_pictures import ID_ROLE, THUMB, ScenePictures
+from .storyline_scene_form import SceneForm, SlidePreview
+
 RENDER_DELAY_MS = 200
 """Wait this long after the last change before drawing again (typing)."""
-SAME_LOOK = frozenset({"hidden", "duration", "auto_duration"})
-"""Scene fields that do not change its slide."""
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def storyline_only(doc: Document, change: Change) -> bool:
@@ -151,46 +137,7 @@ class SetScenes(SetField):
         )
 
 
-class _Preview(QWidget):
-    """The selected scene's slide, as wide as the panel, 16:9."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pixmap: QPixmap | None = None
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumWidth(160)
-
-    def set_pixmap(self, pixmap: QPixmap | None) -> None:
-        self.pixmap = pixmap
-        self.update()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return round(width * SLIDE[1] / SLIDE[0])
-
-    def sizeHint(self) -> QSize:
-        return QSize(PREVIEW_WIDTH, self.heightForWidth(PREVIEW_WIDTH))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        w = self.width()
-        h = min(self.height(), self.heightForWidth(w))
-        w = round(h * SLIDE[0] / SLIDE[1])
-        target = QRectF((self.width() - w) / 2, 0, w, h)
-        painter.fillRect(target, QColor("#E9ECF2"))
-        if self.pixmap is not None:
-            painter.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
-        painter.setPen(QColor("#C5CAD3"))
-        painter.drawRect(target.adjusted(0, 0, -1, -1))
-        painter.end()
-
-
-class StorylinePanel(QWidget):
+class StorylinePanel(ScenePictures, QWidget):
     """The scenes of the shown map's storyline and the selected scene's fields."""
 
     presentationStarted = Signal(object)  # the Presentation window
@@ -262,76 +209,20 @@ class StorylinePanel(QWidget):
         for n, b in enumerate((self.up, self.down, self.add, self.delete, self.reset)):
             buttons.addWidget(b, n // 3, n % 3)
 
-        self.title = QLineEdit()
-        self.title.setMaxLength(MAX_NAME)
-        self.title.setAccessibleName(self.tr("Scene title"))
-        self.title.textEdited.connect(
-            lambda text: self._edit_field("title", text, self.tr("title"), merge=True)
-        )
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Scene text"))
-        self.text.setTabChangesFocus(True)
-        self.text.setMaximumHeight(80)
-        self.text.textChanged.connect(
-            lambda: self._edit_field("text", self.text.toPlainText(), self.tr("text"), merge=True)
-        )
-        self.image_name = QLabel()
-        self.image_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_image = QPushButton(self.tr("Choose…"))
-        self.choose_image.setAccessibleName(self.tr("Choose an image for the scene"))
-        self.choose_image.clicked.connect(self._ask_image)
-        self.clear_image = QPushButton(self.tr("Remove"))
-        self.clear_image.setAccessibleName(self.tr("Remove the scene's image"))
-        self.clear_image.clicked.connect(
-            lambda: self._edit_field("image", None, self.tr("image"), merge=False)
-        )
-        image_row = QHBoxLayout()
-        image_row.setContentsMargins(0, 0, 0, 0)
-        image_row.addWidget(self.image_name, 1)
-        image_row.addWidget(self.choose_image)
-        image_row.addWidget(self.clear_image)
-        self.image_holder = QWidget()
-        self.image_holder.setLayout(image_row)
-        self.auto = QCheckBox(self.tr("Automatic"))
-        self.auto.setToolTip(self.tr("As long as the narration takes to read"))
-        self.auto.toggled.connect(self._auto_toggled)
-        self.duration = QDoubleSpinBox()
-        self.duration.setAccessibleName(self.tr("Duration in seconds"))
-        self.duration.setRange(0.5, 3600)
-        self.duration.setDecimals(1)
-        self.duration.setSingleStep(0.5)
-        self.duration.setSuffix(" s")
-        self.duration.valueChanged.connect(
-            lambda v: self._edit_field("duration", float(v), self.tr("duration"), merge=True)
-        )
-        duration_row = QHBoxLayout()
-        duration_row.setContentsMargins(0, 0, 0, 0)
-        duration_row.addWidget(self.duration, 1)
-        duration_row.addWidget(self.auto)
-        self.narration = QPlainTextEdit()
-        self.narration.setAccessibleName(self.tr("Narration"))
-        self.narration.setTabChangesFocus(True)
-        self.narration.setMinimumHeight(70)
-        self.narration.setMaximumHeight(160)
-        self.narration.textChanged.connect(
-            lambda: self._edit_field(
-                "narration", self.narration.toPlainText(), self.tr("narration"), merge=True
-            )
-        )
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow(self.tr("Title"), self.title)
-        self.form.addRow(self.tr("Text"), self.text)
-        self.form.addRow(self.tr("Image"), self.image_holder)
-        self.form.addRow(self.tr("Duration"), duration_row)
-        self.form.addRow(self.tr("Narration"), self.narration)
+        self.scene_form = SceneForm()
+        self.scene_form.edited.connect(self._edit_field)
+        self.scene_form.autoToggled.connect(self._auto_toggled)
+        self.scene_form.chooseImage.connect(self._ask_image)
+        form = self.scene_form  # its fields, by name (the tests type into them)
+        self.title, self.text, self.narration = form.title, form.text, form.narration
+        self.auto, self.duration, self.form = form.auto, form.duration, form.form
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setStyleSheet("color: #B03A2E")
         self.message.hide()
-        self.preview = _Preview()
+        self.preview = SlidePreview()
         self.preview.setAccessibleName(self.tr("Preview of the scene"))
         self.present = QPushButton(self.tr("Present from Here"))
         self.present.setToolTip(self.tr("Present the storyline from the selected scene"))
@@ -340,7 +231,7 @@ class StorylinePanel(QWidget):
         editor = QWidget()
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(self.form)
+        editor_layout.addWidget(self.scene_form)
         editor_layout.addWidget(self.message)
         editor_layout.addWidget(self.preview)
         editor_layout.addWidget(self.present)
@@ -505,23 +396,12 @@ class StorylinePanel(QWidget):
         self.list.blockSignals(False)
         self._filling = False
 
-    def _thumb_icon(self, scene: Scene) -> QPixmap:
-        pixmap = self._thumbs.get(scene.id)
-        if pixmap is None:
-            pixmap = QPixmap(THUMB)
-            pixmap.fill(QColor("#E9ECF2"))
-            self._stale.add(scene.id)
-        return pixmap
-
     def _fill_form(self) -> None:
         scene = self.current_scene()
         jmap = self.current_map()
         has = scene is not None and jmap is not None
         custom = has and scene is not None and scene.kind == "custom"
-        for widget in (self.title, self.auto, self.narration, self.present):
-            widget.setEnabled(has)
-        for field in (self.text, self.image_holder):  # what only scenes of one's own have
-            self.form.setRowVisible(field, custom)
+        self.present.setEnabled(has)
         self.delete.setEnabled(custom)
         stored = jmap is not None and bool(jmap.storyline.scenes)
         self.reset.setEnabled(stored)
@@ -537,55 +417,12 @@ class StorylinePanel(QWidget):
         self.up.setEnabled(has and row > 0)
         self.down.setEnabled(has and 0 <= row < self.list.count() - 1)
         self.add.setEnabled(jmap is not None)
-        if scene is None or jmap is None:
-            for edit in (self.title,):
-                self._put_line(edit, "")
-            for plain in (self.text, self.narration):
-                self._put_plain(plain, "")
-            self.image_name.setText("")
-            self.duration.setEnabled(False)
+        project = self.project
+        if scene is None or jmap is None or project is None:
+            self.scene_form.clear()
             self.preview.set_pixmap(None)
             return
-        project = self.project
-        assert project is not None
-        self.title.setPlaceholderText(
-            scene_title(project, jmap, scene.model_copy(update={"title": ""}), project.language)
-        )
-        self._put_line(self.title, scene.title)
-        self._put_plain(self.text, scene.text)
-        default_narration = scene_narration(jmap, scene.model_copy(update={"narration": ""}))
-        self.narration.setPlaceholderText(
-            default_narration or self.tr("What to say while the scene is shown")
-        )
-        self._put_plain(self.narration, scene.narration)
-        asset = next((a for a in project.assets if a.id == scene.image), None)
-        self.image_name.setText(
-            self.tr("(none)")
-            if scene.image is None
-            else (asset.name or self.tr("image")) + f" ({asset.width}×{asset.height})"
-            if asset is not None
-            else scene.image
-        )
-        self.clear_image.setEnabled(custom and scene.image is not None)
-        self.auto.blockSignals(True)
-        self.auto.setChecked(scene.auto_duration)
-        self.auto.blockSignals(False)
-        self.duration.setEnabled(not scene.auto_duration)
-        self.duration.blockSignals(True)
-        self.duration.setValue(scene_duration(jmap, scene))
-        self.duration.blockSignals(False)
-
-    def _put_line(self, edit: QLineEdit, value: str) -> None:
-        if edit.text() != value:
-            edit.blockSignals(True)
-            edit.setText(value)
-            edit.blockSignals(False)
-
-    def _put_plain(self, edit: QPlainTextEdit, value: str) -> None:
-        if edit.toPlainText() != value:  # the one being typed in keeps its cursor
-            edit.blockSignals(True)
-            edit.setPlainText(value)
-            edit.blockSignals(False)
+        self.scene_form.show_scene(project, jmap, scene)
 
     def _selection_changed(self) -> None:
         if self._filling:
@@ -646,32 +483,12 @@ class StorylinePanel(QWidget):
                 return True
         return not change.ids
 
-    def _look(self, scene: Scene) -> object:
-        """What a scene's slide is drawn from, besides the map: the scene's
-        fields that show and the storyline's mode."""
-        jmap = self.current_map()
-        mode = jmap.storyline.mode if jmap is not None else ""
-        return mode, scene.model_dump(exclude=set(SAME_LOOK))
-
-    def _forget_pictures(self) -> None:
-        self._thumbs.clear()
-        self._drawn.clear()
-        self._preview_look = None
-        self._stale.clear()
-        self._images = None
-        self._preview_id = None
-        self._preview_stale = True
-
-    # --- pictures, drawn lazily ----------------------------------------------
+    # --- pictures, drawn lazily (storyline_pictures.py) ------------------------
 
     def shown(self) -> bool:
         """Whether the panel is on screen (a dock behind another dock's tab
         stays "visible" to Qt, moved out of sight)."""
         return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def _schedule(self, delay: int) -> None:
-        if self._stale or self._preview_stale:
-            self._render_timer.start(delay)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -684,53 +501,6 @@ class StorylinePanel(QWidget):
     def _dock_visible(self, on: bool) -> None:
         if on:
             self._schedule(0)
-
-    def _render(self, scene: Scene, width: int) -> QPixmap:
-        project, jmap = self.project, self.current_map()
-        assert project is not None and jmap is not None
-        if self._images is None:
-            self._images = ImageCache(project.assets)
-        resolved = resolve_scene(jmap, scene, compares(project, jmap))
-        layout = slide_layout(project, jmap, resolved, *SLIDE)
-        ratio = self.devicePixelRatioF()
-        image = render_layout(layout, 72.0 * width * ratio / layout.width, self._images)
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        return pixmap
-
-    def _render_next(self) -> None:
-        """Draw one picture: the preview first, then the visible thumbnails."""
-        if not self.shown() or self.current_map() is None:
-            return
-        scenes = {s.id: s for s in self.scenes()}
-        self._stale &= set(scenes)
-        current = self.current_scene()
-        if self._preview_stale or self._preview_id != (current.id if current else None):
-            if current is not None:
-                width = max(PREVIEW_WIDTH, self.preview.width())
-                self.preview.set_pixmap(self._render(current, width))
-                self._preview_id = current.id
-                self._preview_look = self._look(current)
-            self._preview_stale = False
-        else:
-            visible = self.list.viewport().rect()
-            rows = [self.list.item(r) for r in range(self.list.count())]
-            ordered = [i for i in rows if self.list.visualItemRect(i).intersects(visible)]
-            ordered += [i for i in rows if i not in ordered]
-            target = next((i for i in ordered if i.data(ID_ROLE) in self._stale), None)
-            if target is not None:
-                scene_id = target.data(ID_ROLE)
-                pixmap = self._render(scenes[scene_id], THUMB.width())
-                self._thumbs[scene_id] = pixmap
-                self._drawn[scene_id] = self._look(scenes[scene_id])
-                self._stale.discard(scene_id)
-                target.setIcon(pixmap)
-        if self._stale or self._preview_stale:
-            self._render_timer.start(0)
-
-    def pictures_pending(self) -> bool:
-        """Whether thumbnails or the preview are still to be drawn."""
-        return bool(self._stale) or self._preview_stale
 
     # --- edits -----------------------------------------------------------------
 

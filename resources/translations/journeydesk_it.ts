@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>CardKinds</name>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Punto di contatto</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>Pensiero</translation>
+    </message>
+    <message>
+        <source>Feeling</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Punto critico</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Momento della verità</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Processo</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>Evidenza fisica</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrica</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+</context>
+<context>
     <name>ChangedBar</name>
     <message>
         <source>&amp;Reload</source>
@@ -41,6 +92,57 @@
     <message>
         <source>&amp;Ignore</source>
         <translation>&amp;Ignora</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>Website</source>
+        <translation>Sito web</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Negozio</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social network</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Posta</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Venditore</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Consegna</translation>
+    </message>
+    <message>
+        <source>Self-service kiosk</source>
+        <translation>Totem self-service</translation>
+    </message>
+    <message>
+        <source>Word of mouth</source>
+        <translation>Passaparola</translation>
     </message>
 </context>
 <context>
@@ -91,6 +193,25 @@
     </message>
 </context>
 <context>
+    <name>ConnectionKinds</name>
+    <message>
+        <source>Flow</source>
+        <translation>Flusso</translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation>Passaggio di consegne</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Diramazione</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>Ciclo</translation>
+    </message>
+</context>
+<context>
     <name>Curves</name>
     <message>
         <source>That curve already has a point in this step</source>
@@ -103,6 +224,37 @@
     <message>
         <source>%1 already has a point in this step: it moved there (one point per step)</source>
         <translation>%1 ha già un punto in questo passo: è stato spostato lì (un punto per passo)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceMethods</name>
+    <message>
+        <source>Survey</source>
+        <translation>Sondaggio</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Intervista</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Osservazione</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Dati analitici</translation>
+    </message>
+    <message>
+        <source>Employee input</source>
+        <translation>Contributo dei dipendenti</translation>
+    </message>
+    <message>
+        <source>Desk research</source>
+        <translation>Ricerca documentale</translation>
+    </message>
+    <message>
+        <source>Support logs</source>
+        <translation>Registro assistenza</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1402,77 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>LaneKinds</name>
+    <message>
+        <source>Actions</source>
+        <translation>Azioni</translation>
+    </message>
+    <message>
+        <source>Thoughts</source>
+        <translation>Pensieri</translation>
+    </message>
+    <message>
+        <source>Feelings</source>
+        <translation>Emozioni</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Punti di contatto</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>Momenti della verità</translation>
+    </message>
+    <message>
+        <source>Frontstage</source>
+        <translation>Front-office</translation>
+    </message>
+    <message>
+        <source>Backstage</source>
+        <translation>Back-office</translation>
+    </message>
+    <message>
+        <source>Support processes</source>
+        <translation>Processi di supporto</translation>
+    </message>
+    <message>
+        <source>Physical evidence</source>
+        <translation>Evidenze fisiche</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Research evidence</source>
+        <translation>Evidenze di ricerca</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>en</source>
@@ -1492,6 +1715,137 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Inspector</source>
         <translation>Proprietà</translation>
+    </message>
+</context>
+<context>
+    <name>MapLabels</name>
+    <message>
+        <source>Customer journey</source>
+        <translation>Percorso del cliente</translation>
+    </message>
+    <message>
+        <source>Day in the life</source>
+        <translation>Giornata tipo</translation>
+    </message>
+    <message>
+        <source>Service blueprint</source>
+        <translation>Service blueprint</translation>
+    </message>
+    <message>
+        <source>Experience map</source>
+        <translation>Mappa dell&apos;esperienza</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Stato attuale</translation>
+    </message>
+    <message>
+        <source>Future state</source>
+        <translation>Stato futuro</translation>
+    </message>
+    <message>
+        <source>Ideal state</source>
+        <translation>Stato ideale</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentiment</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positivo</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutro</translation>
+    </message>
+    <message>
+        <source>Problematic</source>
+        <translation>Problematico</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Osservata</translation>
+    </message>
+    <message>
+        <source>Assumed</source>
+        <translation>Ipotizzata</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Proposta</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>Emozione</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Collegamenti</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>obiettivo</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impatto</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>Sforzo</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>commenti</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aggiornata</translation>
+    </message>
+    <message>
+        <source>Line of interaction</source>
+        <translation>Linea di interazione</translation>
+    </message>
+    <message>
+        <source>Line of visibility</source>
+        <translation>Linea di visibilità</translation>
+    </message>
+    <message>
+        <source>Line of internal interaction</source>
+        <translation>Linea di interazione interna</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Separatore</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Derivata da</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2509,52 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>NewMapWords</name>
+    <message>
+        <source>New map</source>
+        <translation>Nuova mappa</translation>
+    </message>
+    <message>
+        <source>Stage {n}</source>
+        <translation>Fase {n}</translation>
+    </message>
+    <message>
+        <source>Step {n}</source>
+        <translation>Passo {n}</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copia)</translation>
+    </message>
+    <message>
+        <source>{name} — future state</source>
+        <translation>{name} — stato futuro</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityStatuses</name>
+    <message>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Pianificata</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Scartata</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Palette</source>
@@ -2187,6 +2587,53 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Lane: %1</source>
         <translation>Corsia: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PosterWords</name>
+    <message>
+        <source>Assembly</source>
+        <translation>Montaggio</translation>
+    </message>
+    <message>
+        <source>Assembly: {name}</source>
+        <translation>Montaggio: {name}</translation>
+    </message>
+    <message>
+        <source>{label} of {rows}×{cols}</source>
+        <translation>{label} di {rows}×{cols}</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>orizzontale</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>verticale</translation>
+    </message>
+    <message>
+        <source>{poster} poster ({w} × {h} mm) on {n} {tile} sheets ({orient}), {rows} × {cols}, overlap {ov} mm</source>
+        <translation>Poster {poster} ({w} × {h} mm) su {n} fogli {tile} ({orient}), {rows} × {cols}, sovrapposizione {ov} mm</translation>
+    </message>
+    <message>
+        <source>Cut each sheet along the cut marks of its left and top edges, lay it over its neighbours and line those edges up with their alignment marks (triangles).</source>
+        <translation>Taglia ogni foglio lungo i segni di taglio dei bordi sinistro e superiore, sovrapponilo ai vicini e allinea quei bordi ai loro segni di allineamento (triangoli).</translation>
+    </message>
+    <message>
+        <source>{poster} poster · {tile} sheet · overlap {ov} mm · page {page}</source>
+        <translation>poster {poster} · foglio {tile} · sovrapposizione {ov} mm · pagina {page}</translation>
+    </message>
+    <message>
+        <source>, cropped to the map ({w} × {h} mm)</source>
+        <translation>, ritagliato sulla mappa ({w} × {h} mm)</translation>
+    </message>
+    <message>
+        <source>bleed 3 mm</source>
+        <translation>abbondanza 3 mm</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>pagina {page}</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2765,116 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>SceneForm</name>
+    <message>
+        <source>Scene title</source>
+        <translation>Titolo della scena</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titolo</translation>
+    </message>
+    <message>
+        <source>Scene text</source>
+        <translation>Testo della scena</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Choose an image for the scene</source>
+        <translation>Scegli un’immagine per la scena</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Remove the scene&apos;s image</source>
+        <translation>Rimuovi l’immagine della scena</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>immagine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatica</translation>
+    </message>
+    <message>
+        <source>As long as the narration takes to read</source>
+        <translation>Quanto serve per leggere la narrazione</translation>
+    </message>
+    <message>
+        <source>Duration in seconds</source>
+        <translation>Durata in secondi</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durata</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Narrazione</translation>
+    </message>
+    <message>
+        <source>narration</source>
+        <translation>narrazione</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <source>What to say while the scene is shown</source>
+        <translation>Cosa dire mentre viene mostrata la scena</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreLabels</name>
+    <message>
+        <source>Very negative</source>
+        <translation>Molto negativa</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativa</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutra</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positiva</translation>
+    </message>
+    <message>
+        <source>Very positive</source>
+        <translation>Molto positiva</translation>
+    </message>
+</context>
+<context>
     <name>ScoresEditor</name>
     <message>
         <source>New score…</source>
@@ -2418,6 +2975,89 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Remove score %1</source>
         <translation>Rimuovi punteggio %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlideWords</name>
+    <message>
+        <source>Objective</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Stage {n} of {total}</source>
+        <translation>Fase {n} di {total}</translation>
+    </message>
+    <message>
+        <source>Touchpoints</source>
+        <translation>Punti di contatto</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>Momenti della verità</translation>
+    </message>
+    <message>
+        <source>In summary</source>
+        <translation>In sintesi</translation>
+    </message>
+    <message>
+        <source>Top pain points</source>
+        <translation>Principali punti critici</translation>
+    </message>
+    <message>
+        <source>Opportunities by impact and effort</source>
+        <translation>Opportunità per impatto e sforzo</translation>
+    </message>
+    <message>
+        <source>+ {n} more</source>
+        <translation>+ altri {n}</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Nessuno registrato</translation>
+    </message>
+    <message>
+        <source>Emotion curve</source>
+        <translation>Curva emotiva</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Oggi</translation>
+    </message>
+    <message>
+        <source>Future</source>
+        <translation>Futuro</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>Ideale</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificato</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Rimosso</translation>
+    </message>
+    <message>
+        <source>No matching stage</source>
+        <translation>Nessuna fase corrispondente</translation>
+    </message>
+    <message>
+        <source>No cards</source>
+        <translation>Nessuna carta</translation>
     </message>
 </context>
 <context>
@@ -2618,80 +3258,8 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Le fasi aggiunte dopo la stesura della storyline non hanno ancora una scena</translation>
     </message>
     <message>
-        <source>Scene title</source>
-        <translation>Titolo della scena</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>titolo</translation>
-    </message>
-    <message>
-        <source>Scene text</source>
-        <translation>Testo della scena</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>testo</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Scegli…</translation>
-    </message>
-    <message>
-        <source>Choose an image for the scene</source>
-        <translation>Scegli un’immagine per la scena</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Rimuovi</translation>
-    </message>
-    <message>
-        <source>Remove the scene&apos;s image</source>
-        <translation>Rimuovi l’immagine della scena</translation>
-    </message>
-    <message>
-        <source>image</source>
-        <translation>immagine</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatica</translation>
-    </message>
-    <message>
-        <source>As long as the narration takes to read</source>
-        <translation>Quanto serve per leggere la narrazione</translation>
-    </message>
-    <message>
-        <source>Duration in seconds</source>
-        <translation>Durata in secondi</translation>
-    </message>
-    <message>
-        <source>duration</source>
-        <translation>durata</translation>
-    </message>
-    <message>
-        <source>Narration</source>
-        <translation>Narrazione</translation>
-    </message>
-    <message>
-        <source>narration</source>
-        <translation>narrazione</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>Titolo</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Testo</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>Immagine</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Durata</translation>
     </message>
     <message>
         <source>Preview of the scene</source>
@@ -2755,14 +3323,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Add a Scene for “%1”</source>
         <translation>Aggiungi una scena per “%1”</translation>
-    </message>
-    <message>
-        <source>What to say while the scene is shown</source>
-        <translation>Cosa dire mentre viene mostrata la scena</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(nessuna)</translation>
     </message>
     <message>
         <source>Edit %2 of scene %1</source>

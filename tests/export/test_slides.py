@@ -20,12 +20,12 @@ from journeydesk.io import write_project
 from journeydesk.layout.fonts import metrics
 from journeydesk.layout.primitives import Box, MapLayout, Text
 from journeydesk.layout.storyline import (
-    ACCENT,
     ranked_opportunities,
     scenes_for,
     slide_layout,
     top_pain_points,
 )
+from journeydesk.layout.theme import DEFAULT_THEME
 from journeydesk.model import Project
 from journeydesk.model.project import Card, Scene, Storyline
 from journeydesk.templates import new_project
@@ -327,7 +327,8 @@ def test_the_right_stage_is_highlighted(sample_it: Project, tmp_path: Path, k: i
     fr = frame.bounds
     mid_y = round(fr.y + fr.h / 2)
     edge = [image.getpixel((round(fr.x) + dx, mid_y)) for dx in (-1, 0, 1)]
-    assert any(_close(px, _rgb(ACCENT)) for px in edge), edge  # type: ignore[arg-type]
+    accent = _rgb(DEFAULT_THEME.slide_accent)
+    assert any(_close(px, accent) for px in edge), edge  # type: ignore[arg-type]
     # the stage headers: dark (stage fill) in this stage, dimmed (light) in the others
     header_y = round(fr.y + 0.09 * fr.h)
     here = image.getpixel((round(fr.x + fr.w / 2), header_y))
@@ -337,7 +338,7 @@ def test_the_right_stage_is_highlighted(sample_it: Project, tmp_path: Path, k: i
         px = image.getpixel((round(d.rect.x + d.rect.w / 2), header_y))
         assert sum(px) / 3 > 160, px  # type: ignore[arg-type]
         assert not any(
-            _close(image.getpixel((round(d.rect.x + d.rect.w / 2), y)), _rgb(ACCENT), 25)  # type: ignore[arg-type]
+            _close(image.getpixel((round(d.rect.x + d.rect.w / 2), y)), accent, 25)  # type: ignore[arg-type]
             for y in range(round(d.rect.y), round(d.rect.bottom))
         )
 

@@ -15,7 +15,6 @@ from journeydesk.io import write_project
 from journeydesk.layout.primitives import MapLayout, Text
 from journeydesk.layout.storyline import (
     MIN_TEXT,
-    TODAY_FILL,
     card_changes,
     compares,
     comparison_pair,
@@ -228,7 +227,9 @@ def test_comparison_slide_pixels(sample_en: Project, tmp_path: Path, qapp) -> No
         image = png.convert("RGB")
     # the two headers in their colours
     y = round(before.y + before.h / 2)
-    assert image.getpixel((round(before.x + 4), y)) == pytest.approx(_rgb(TODAY_FILL), abs=3)
+    assert image.getpixel((round(before.x + 4), y)) == pytest.approx(
+        _rgb(DEFAULT_THEME.slide_today_fill), abs=3
+    )
     assert image.getpixel((round(after.right - 4), y)) == pytest.approx(
         _rgb(DEFAULT_THEME.stage_fill), abs=3
     )
@@ -302,3 +303,27 @@ def test_cli_compare(sample_it: Project, tmp_path: Path, capsys, qapp) -> None: 
     assert "--compare: map" in err and "Traceback" not in err
     assert not (tmp_path / "d.pptx").exists()
     assert run_export(["pptx", str(src), "-o", str(tmp_path / "d.pptx"), "--no-compare"]) == 0
+
+
+def test_slide_colours_come_from_the_theme(sample_en: Project) -> None:
+    """The storyline's colours live in the theme: a theme with other slide
+    colours draws the slides in them."""
+    from dataclasses import replace
+
+    jmap = sample_en.maps[0]
+    theme = replace(
+        DEFAULT_THEME,
+        slide_accent="#010203",
+        slide_caption_fill="#040506",
+        slide_today_fill="#070809",
+    )
+    fills: set[str] = set()
+    for scene in scenes_for(sample_en, jmap, compare=True):
+        scene = scene.model_copy(update={"narration": "Something to say."})
+        layout = slide_layout(sample_en, jmap, scene, 1920, 1080, theme, "en")
+        for item in layout.items:
+            for p in item.primitives:
+                fills.add(str(getattr(p, "fill", None) or getattr(p, "stroke", None)))
+                fills.add(str(getattr(p, "colour", None)))
+    assert {"#010203", "#040506", "#070809"} <= fills
+    assert DEFAULT_THEME.slide_accent not in fills

@@ -372,7 +372,8 @@ def test_autosave_writes_a_snapshot_and_never_the_users_file(
     assert w.open_path(str(path))
     recovery = paths.recovery_dir()
     w.files.autosave_timer.setInterval(20)
-    qtbot.wait(80)
+    with qtbot.waitSignal(w.files.autosave_timer.timeout, timeout=2000):
+        pass  # an autosave ran (the slot is connected before this wait's)
     assert not list_snapshots()  # clean: nothing to recover
     edit_title(w, "Unsaved idea")
     qtbot.waitUntil(lambda: bool(list_snapshots()), timeout=2000)

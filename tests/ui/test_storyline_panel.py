@@ -299,11 +299,13 @@ def test_thumbnails_are_drawn_lazily_and_invalidated(
     qtbot.waitUntil(lambda: not panel.pictures_pending(), timeout=20_000)
     scene_id = panel.current_id()
     assert sorted(drawn) == [scene_id, scene_id]  # the thumbnail and the preview
-    # hiding changes no picture
+    # hiding changes no picture: once the panel has shown the change, nothing
+    # is left to draw, and drawing what is left (the timer's work) draws nothing
     drawn.clear()
-    panel.list.item(4).setCheckState(Qt.CheckState.Unchecked)
-    qtbot.wait(400)
-    assert drawn == []
+    with qtbot.waitSignal(panel._refresh_timer.timeout, timeout=2000):
+        panel.list.item(4).setCheckState(Qt.CheckState.Unchecked)
+    assert panel.list.item(4).checkState() == Qt.CheckState.Unchecked  # the change is shown
+    assert_nothing_left_to_draw(panel, drawn)
     # a card of the map: every picture again, one at a time
     card = window.project.maps[1].cards[0]  # type: ignore[union-attr]
     from journeydesk.document.commands import SetField
@@ -312,9 +314,34 @@ def test_thumbnails_are_drawn_lazily_and_invalidated(
     assert drawn == []
     qtbot.waitUntil(lambda: not panel.pictures_pending(), timeout=20_000)
     assert len(drawn) == panel.list.count() + 1
-    # a card of another map, not compared here: nothing
-    window.project.maps[1].storyline.mode = "single"  # type: ignore[union-attr]
+    # a change to another map, neither this one nor its counterpart: nothing
+    from journeydesk.document.commands import Insert
+    from journeydesk.ui.navigator import blank_map
+
+    doc = window.document
+    assert doc is not None
+    other = blank_map(doc.project)
+    doc.push(Insert(doc, doc.project, "maps", other, text="Add map"))
+    qtbot.waitUntil(lambda: not panel.pictures_pending(), timeout=20_000)
     drawn.clear()
+    with qtbot.waitSignal(panel._refresh_timer.timeout, timeout=2000):
+        doc.push(SetField(doc, other.stages[0].id, "name", "Elsewhere", "Edit"))
+    assert doc.project.map_by_id(other.id).stages[0].name == "Elsewhere"  # type: ignore[union-attr]
+    assert_nothing_left_to_draw(panel, drawn)
+    # and the same change to this map's stage draws again: the check above can fail
+    stage = window.project.maps[1].stages[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(panel._refresh_timer.timeout, timeout=2000):
+        doc.push(SetField(doc, stage.id, "name", "Here", "Edit"))
+    assert panel.pictures_pending()
+
+
+def assert_nothing_left_to_draw(panel: StorylinePanel, drawn: list[str]) -> None:
+    """Nothing was drawn and nothing is waiting to be: a turn of the drawing
+    timer (run here, not waited for) draws nothing."""
+    assert drawn == []
+    assert not panel.pictures_pending()
+    panel._render_next()
+    assert drawn == [] and not panel._render_timer.isActive()
 
 
 def test_nothing_is_drawn_while_the_panel_is_hidden(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -323,9 +350,11 @@ def test_nothing_is_drawn_while_the_panel_is_hidden(window: MainWindow, qtbot, m
     qtbot.waitUntil(lambda: not panel.shown(), timeout=2000)
     drawn: list[str] = []
     monkeypatch.setattr(panel, "_render", lambda s, w: (drawn.append(s.id), QPixmap(8, 8))[1])
-    panel.set_map(window.project.maps[0].id)  # type: ignore[union-attr]
-    qtbot.wait(300)
+    # the drawing timer fires (the panel asks for pictures) but draws nothing
+    with qtbot.waitSignal(panel._render_timer.timeout, timeout=2000):
+        panel.set_map(window.project.maps[0].id)  # type: ignore[union-attr]
     assert drawn == [] and panel.pictures_pending()
+    assert not panel._render_timer.isActive()  # and does not keep trying while hidden
     window.storyline_dock.raise_()
     qtbot.waitUntil(lambda: not panel.pictures_pending(), timeout=20_000)
     assert len(drawn) == panel.list.count() + 1

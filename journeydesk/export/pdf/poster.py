@@ -55,6 +55,7 @@ from journeydesk.layout.fonts import Face, metrics
 from journeydesk.layout.primitives import Box, MapLayout, Rect
 from journeydesk.layout.text import one_line
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
+from journeydesk.model.catalogue import POSTER_WORDS, translate
 from journeydesk.model.project import JourneyMap, Project
 
 from .backend import PRINT_DPI, PdfImages, PdfPainter, layout_transform, register_fonts, rgb
@@ -75,42 +76,9 @@ MARK_WIDTH = 0.3
 LABEL_SIZE = 7.0
 
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "assembly": ("Assembly", "Montaggio"),
-    "assembly_title": ("Assembly: {name}", "Montaggio: {name}"),
-    "of": ("{label} of {rows}×{cols}", "{label} di {rows}×{cols}"),
-    "landscape": ("landscape", "orizzontale"),
-    "portrait": ("portrait", "verticale"),
-    "summary": (
-        "{poster} poster ({w} × {h} mm) on {n} {tile} sheets ({orient}), {rows} × {cols}, "
-        "overlap {ov} mm",
-        "Poster {poster} ({w} × {h} mm) su {n} fogli {tile} ({orient}), {rows} × {cols}, "
-        "sovrapposizione {ov} mm",
-    ),
-    "how": (
-        "Cut each sheet along the cut marks of its left and top edges, lay it over its "
-        "neighbours and line those edges up with their alignment marks (triangles).",
-        "Taglia ogni foglio lungo i segni di taglio dei bordi sinistro e superiore, "
-        "sovrapponilo ai vicini e allinea quei bordi ai loro segni di allineamento (triangoli).",
-    ),
-    "sheet_info": (
-        "{poster} poster · {tile} sheet · overlap {ov} mm · page {page}",
-        "poster {poster} · foglio {tile} · sovrapposizione {ov} mm · pagina {page}",
-    ),
-    "cropped": (
-        ", cropped to the map ({w} × {h} mm)",
-        ", ritagliato sulla mappa ({w} × {h} mm)",
-    ),
-    "bleed": ("bleed 3 mm", "abbondanza 3 mm"),
-    "page": ("page {page}", "pagina {page}"),
-}
-
-
 def words(key: str, language: str, **values: object) -> str:
     """Chrome text of the PDF in the map's language (English or Italian)."""
-    pair = _WORDS[key]
-    text = pair[1] if language.lower().startswith("it") else pair[0]
-    return text.format(**values) if values else text
+    return translate(POSTER_WORDS[key], language, **values)
 
 
 class ExportCancelled(Exception):
