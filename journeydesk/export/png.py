@@ -87,7 +87,7 @@ def export_png(
             f"{MAX_PIXELS // 1_000_000} megapixels; use --dpi {largest_dpi(layout)} or less"
         )
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache, render_layout
+    from journeydesk.render.qpainter import ImageCache, render_layout
 
     images = ImageCache(project.assets)
     image = render_layout(layout, dpi, images)

@@ -186,7 +186,7 @@ def export_pptx(
     if not (320 <= w <= 7680 and 180 <= h <= 4320):
         raise ValueError(f"slide size {w}×{h} is out of range (320×180 to 7680×4320)")
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     lang = language or project.language
     deck = Presentation()

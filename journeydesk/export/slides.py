@@ -47,7 +47,7 @@ class SlidesReport:
 
 def render_slide(layout: MapLayout, images: object | None = None) -> QImage:
     """A slide layout drawn 1:1 on an opaque QImage."""
-    from journeydesk.export.raster.painter import ImageCache, draw
+    from journeydesk.render.qpainter import ImageCache, draw
 
     image = QImage(round(layout.width), round(layout.height), QImage.Format.Format_RGB32)
     image.fill(QColor("#FFFFFF"))
@@ -152,7 +152,7 @@ def export_slides(
         raise ValueError(f"slide size {w}×{h} is out of range (320×180 to 7680×4320)")
     folder = Path(out_dir)
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     lang = language or project.language
     scenes = scenes_for(project, jmap, compare)

@@ -57,8 +57,8 @@ def _with_caption(image: QImage, text: str) -> QImage:
     """The narration drawn over the bottom of the frame, as subtitles are."""
     if not text:
         return image
-    from journeydesk.export.raster.painter import draw
     from journeydesk.layout.primitives import Text
+    from journeydesk.render.qpainter import draw
 
     out = image.copy()
     w, h = out.width(), out.height()
@@ -129,7 +129,7 @@ def export_video(
     if not 0 <= crossfade <= 2:
         raise ValueError("the crossfade must be between 0 and 2 seconds")
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     target = Path(path)
     lang = language or project.language

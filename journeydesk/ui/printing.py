@@ -7,10 +7,10 @@ from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from journeydesk.export.pdf.poster import PosterOptions, plan_map
-from journeydesk.export.raster.painter import TEXT_SCALE, ImageCache, draw, qfont
 from journeydesk.layout.fonts import Face
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model import Project
+from journeydesk.render.qpainter import TEXT_SCALE, ImageCache, draw, qfont
 
 
 def print_layout(device: QPagedPaintDevice, layout: MapLayout, project: Project) -> float:

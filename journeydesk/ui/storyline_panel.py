@@ -62,7 +62,6 @@ from journeydesk.document.commands import (
     SetFields,
 )
 from journeydesk.document.document import Change, Document
-from journeydesk.export.raster.painter import ImageCache, render_layout
 from journeydesk.layout.storyline import (
     DEFAULT_DURATION,
     compares,
@@ -80,6 +79,7 @@ from journeydesk.layout.storyline import (
 )
 from journeydesk.model import JourneyMap, Project, Scene
 from journeydesk.model.base import MAX_NAME
+from journeydesk.render.qpainter import ImageCache, render_layout
 
 SLIDE = (1920, 1080)
 THUMB = QSize(128, 72)

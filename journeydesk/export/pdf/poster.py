@@ -52,13 +52,19 @@ from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.fonts import Face, metrics
+from journeydesk.layout.papers import MM, Paper, parse_paper, parse_tile
 from journeydesk.layout.primitives import Box, MapLayout, Rect
 from journeydesk.layout.text import one_line
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model.project import JourneyMap, Project
-
-from .backend import PRINT_DPI, PdfImages, PdfPainter, layout_transform, register_fonts, rgb
-from .papers import MM, Paper, parse_paper, parse_tile
+from journeydesk.render.reportlab import (
+    PRINT_DPI,
+    PdfImages,
+    PdfPainter,
+    layout_transform,
+    register_fonts,
+    rgb,
+)
 
 Orientation = Literal["auto", "landscape", "portrait"]
 

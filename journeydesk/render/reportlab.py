@@ -1,6 +1,6 @@
 """The reportlab backend: draws layout primitives on a reportlab canvas.
 
-It mirrors ``journeydesk.export.raster.painter`` primitive by primitive, so
+It mirrors ``journeydesk.render.qpainter`` primitive by primitive, so
 the PDF and the screen are the same drawing:
 
 - coordinates are the layout's (points, origin top left, y down): the caller
@@ -18,7 +18,7 @@ the PDF and the screen are the same drawing:
   joins like the QPainter pens;
 - images are decoded only after ``checked_image_bytes`` accepted them, at
   the size the page needs (``PRINT_DPI`` at the printed size, never more
-  than the image has: ``journeydesk.export.pdf.images``); one that cannot be
+  than the image has: ``journeydesk.render.reportlab_images``); one that cannot be
   decoded is a dashed frame, as on screen.
 
 No Qt here (an import-linter contract forbids it).
@@ -45,8 +45,8 @@ from journeydesk.layout.primitives import (
     Text,
 )
 
-from .images import PRINT_DPI as PRINT_DPI
-from .images import PdfImages as PdfImages
+from .reportlab_images import PRINT_DPI as PRINT_DPI
+from .reportlab_images import PdfImages as PdfImages
 
 PLACEHOLDER = "#9AA3B2"
 """Colour of the dashed frame drawn where an image cannot be shown (as on screen)."""

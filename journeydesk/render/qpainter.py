@@ -1,7 +1,7 @@
 """The QPainter backend: draws layout primitives on any QPainter.
 
 Used by the canvas items, PNG export, slides and printing. Images are
-decoded at the device pixels they cover (``journeydesk.export.raster.images``). Text is drawn
+decoded at the device pixels they cover (``journeydesk.render.qpainter_images``). Text is drawn
 line by line exactly as the layout broke it, with the bundled font loaded
 with kerning and hinting off, at a large integer pixel size scaled down, so
 advances match the metrics the layout measured with (DESIGN.md rule 9).
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from journeydesk.layout.fonts import Face, font_file, metrics
 from journeydesk.layout.primitives import Box, Image, Line, Path, Primitive, Text
 
-from .images import ImageCache as ImageCache  # re-exported: callers import it from here
+from .qpainter_images import ImageCache as ImageCache  # re-exported: callers import it from here
 
 TEXT_SCALE = 64
 """Fonts are sized at ``size * TEXT_SCALE`` whole pixels and drawn scaled down."""
