@@ -27,6 +27,7 @@ No Qt here (an import-linter contract forbids it).
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable
 
 from reportlab.pdfbase import pdfmetrics
@@ -34,6 +35,7 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from journeydesk.layout.fonts import Face, metrics, ttfont
 from journeydesk.layout.primitives import (
+    REGISTRATION,
     Box,
     Image,
     Item,
@@ -47,6 +49,9 @@ from journeydesk.layout.primitives import (
 
 from .reportlab_images import PRINT_DPI as PRINT_DPI
 from .reportlab_images import PdfImages as PdfImages
+
+_REGISTRATION = (1.0, 1.0, 1.0, 1.0)
+"""The graphics-state key of the registration colour (CMYK 100 % of each plate)."""
 
 PLACEHOLDER = "#9AA3B2"
 """Colour of the dashed frame drawn where an image cannot be shown (as on screen)."""
@@ -122,8 +127,8 @@ class PdfPainter:
         self.c = canvas
         self.images = images
         self.pixels_per_point = pixels_per_point
-        self._fill: tuple[float, float, float] | None = None
-        self._stroke: tuple[float, float, float] | None = None
+        self._fill: tuple[float, ...] | None = None
+        self._stroke: tuple[float, ...] | None = None
         self._width: float | None = None
         self._dash: tuple[float, ...] | None = None
         canvas.setLineCap(0)  # flat, as the QPainter pens
@@ -132,15 +137,21 @@ class PdfPainter:
     # --- graphics state ---------------------------------------------------
 
     def _set_fill(self, colour: str) -> None:
-        value = rgb(colour)
+        value = _REGISTRATION if colour == REGISTRATION else rgb(colour)
         if value != self._fill:
-            self.c.setFillColorRGB(*value)
+            if value is _REGISTRATION:
+                self.c.setFillColorCMYK(1, 1, 1, 1)
+            else:
+                self.c.setFillColorRGB(*value)
             self._fill = value
 
     def _set_stroke(self, colour: str, width: float, dash: tuple[float, ...]) -> None:
-        value = rgb(colour)
+        value = _REGISTRATION if colour == REGISTRATION else rgb(colour)
         if value != self._stroke:
-            self.c.setStrokeColorRGB(*value)
+            if value is _REGISTRATION:
+                self.c.setStrokeColorCMYK(1, 1, 1, 1)
+            else:
+                self.c.setStrokeColorRGB(*value)
             self._stroke = value
         if width != self._width:
             self.c.setLineWidth(width)
@@ -247,14 +258,20 @@ class PdfPainter:
         text = self.c.beginText()
         text.setFont(prim.face.value, prim.size)
         baseline = prim.y + m.ascent * prim.size
+        a = math.radians(prim.rotation)
+        cos, sin = math.cos(a), math.sin(a)
         for line in prim.lines:
             if line:
-                x = prim.x
+                dx = 0.0
                 if prim.align != "left":
                     w = m.width(line, prim.size)
-                    x += (prim.width - w) / (2 if prim.align == "center" else 1)
-                # a flipped text matrix: the page transform flips y, the glyphs must not
-                text.setTextTransform(1, 0, 0, -1, x, baseline)
+                    dx = (prim.width - w) / (2 if prim.align == "center" else 1)
+                dy = baseline - prim.y
+                # a flipped text matrix: the page transform flips y, the glyphs must not;
+                # turned clockwise (y down) about the text's corner
+                text.setTextTransform(
+                    cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
+                )
                 text.textOut(line)
             baseline += prim.leading
         self.c.drawText(text)
