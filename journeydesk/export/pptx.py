@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from journeydesk.export.notes import failed_images_warnings
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
@@ -228,7 +229,7 @@ def export_pptx(
     thumb = _doc_part(deck, "/docProps/thumbnail.jpeg")
     if thumb is not None:
         thumb._blob = thumbnail_jpeg(first, w, h)
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     out = io.BytesIO()
     deck.save(out)
     atomic_write_bytes(path, out.getvalue())

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from journeydesk.export.notes import stale_slides_warning
+from journeydesk.export.notes import failed_images_warnings, stale_slides_warning
 from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.primitives import MapLayout
@@ -193,7 +193,7 @@ def export_slides(
         if progress is not None:
             progress(n, total)
     report.duration = clock_ms / 1000
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     manifest = {
         "format": "journeydesk-slides",
         "version": 1,

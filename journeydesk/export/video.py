@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from journeydesk.export.notes import failed_images_warnings
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.fonts import Face
 from journeydesk.layout.storyline import scenes_for, slide_layout
@@ -197,7 +198,7 @@ def export_video(
     srt = target.with_suffix(".srt")
     atomic_write_bytes(srt, srt_text(cues).encode("utf-8"))
     report.subtitles = str(srt)
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     if progress is not None:
         progress(total_frames, total_frames)
     return report

@@ -80,9 +80,3 @@ class ImageCache:
         self.decoded.append((asset_id, image.width(), image.height()))
         self._cache.put((asset_id, factor), image, image.sizeInBytes())
         return image
-
-    def warnings(self) -> list[str]:
-        """The export warning for the images that could not be read (or none)."""
-        from journeydesk.export.notes import images_warning
-
-        return [images_warning(list(self.failed.values()))] if self.failed else []
