@@ -28,7 +28,7 @@ from .page import (
     words,
 )
 from .papers import MM, Paper
-from .primitives import REGISTRATION, Colour, Line, Path, Primitive, Text
+from .primitives import REGISTRATION, Box, Colour, Line, Path, Primitive, Rect, Text
 from .text import one_line
 
 INK = "#1F2430"
@@ -273,3 +273,85 @@ def _sheet_marks(grid: TileGrid, tile: Tile, texts: _Spans) -> list[Primitive]:
         if w.y + 0.5 < py < w.bottom - 0.5:
             hmark(m + (py - w.y), dash=(1.5, 1.5))
     return out
+
+
+# --- the assembly overview ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The assembly overview page of a tiled poster: the whole poster, small,
+    with every sheet's window. ``chrome`` is in page points (y down); the
+    poster itself is drawn by the backend: ``scale`` poster points to a page
+    point, the poster's top left at ``origin``, clipped to ``clip``."""
+
+    page: Paper
+    scale: float
+    origin: tuple[float, float]
+    clip: Rect
+    chrome: list[Primitive]
+
+
+OVERVIEW_MARGIN_MM = 12.0
+
+
+def overview(plan: MapPlan, map_name: str, language: str) -> Overview:
+    grid = plan.grid
+    assert grid is not None
+    page = grid.paper.landscape if plan.paper.is_landscape else grid.paper.portrait
+    margin = OVERVIEW_MARGIN_MM * MM
+    head = 40.0
+    foot = 20.0
+    # what the sheets cover, in poster points (it reaches past the poster)
+    first, last = grid.tiles[0].window, grid.tiles[-1].window
+    cover = Rect(first.x, first.y, last.right - first.x, last.bottom - first.y)
+    area = cover.united(grid.area)
+    aw = page.width - 2 * margin
+    ah = page.height - 2 * margin - head - foot
+    s = min(aw / area.w, ah / area.h)
+    ox = margin + (aw - area.w * s) / 2 - area.x * s
+    oy = margin + head + (ah - area.h * s) / 2 - area.y * s
+
+    def on_page(r: Rect) -> Rect:
+        return Rect(ox + r.x * s, oy + r.y * s, r.w * s, r.h * s)
+
+    text_w = page.width - 2 * margin
+    out: list[Primitive] = []
+    title, _ = one_line(words("assembly_title", language, name=map_name), Face.BOLD, 14, text_w)
+    out.append(text_line(margin, margin + 14, title, 14, Face.BOLD, INK))
+    summary = words(
+        "summary",
+        language,
+        poster=describe(plan.paper, language),
+        w=f"{plan.paper.width / MM:.0f}",
+        h=f"{plan.paper.height / MM:.0f}",
+        n=grid.count,
+        tile=grid.paper.name,
+        orient=orient(grid.paper, language),
+        rows=grid.rows,
+        cols=grid.cols,
+        ov=f"{grid.overlap / MM:g}",
+    )
+    if grid.area != Rect(0, 0, plan.paper.width, plan.paper.height):
+        summary += words(
+            "cropped", language, w=f"{grid.area.w / MM:.0f}", h=f"{grid.area.h / MM:.0f}"
+        )
+    summary, _ = one_line(summary, Face.REGULAR, 8.5, text_w)
+    out.append(text_line(margin, margin + 29, summary, 8.5, Face.REGULAR, MUTED))
+    # the poster's edge, then each sheet's window; the overlaps show as narrow
+    # bands between double lines
+    out.append(Box(on_page(grid.area), stroke=MUTED, stroke_width=0.5))
+    for tile in grid.tiles:
+        out.append(Box(on_page(tile.window), stroke=GRID, stroke_width=0.6, dash=(3, 2)))
+    ww, wh = grid.window_size
+    size = max(6.0, min(12.0, min(ww, wh) * s * 0.16))
+    for tile in grid.tiles:
+        w = on_page(tile.window)
+        cx, cy = w.x + w.w / 2, w.y + w.h / 2
+        tw = metrics(Face.BOLD).width(tile.label, size)
+        label = Rect(cx - tw / 2 - 4, cy - size / 2 - 3, tw + 8, size + 6)
+        out.append(Box(label, fill="#FFFFFF", stroke=GRID, stroke_width=0.6, radius=3))
+        out.append(text_line(cx, cy + size * 0.35, tile.label, size, Face.BOLD, GRID, "center"))
+    how, _ = one_line(words("how", language), Face.REGULAR, 7.5, text_w)
+    out.append(text_line(margin, page.height - margin - 4, how, 7.5, Face.REGULAR, MUTED))
+    return Overview(page, s, (ox, oy), on_page(area), out)

@@ -16,7 +16,7 @@ def _points(prim: Primitive) -> list[tuple[float, float]]:
     if isinstance(prim, Line):
         return list(prim.points)
     if isinstance(prim, Path):
-        return [(op[1], op[2]) for op in prim.ops if op[0] in ("M", "L")]  # type: ignore[misc]
+        return [(op[1], op[2]) for op in prim.ops if op[0] in ("M", "L")]
     assert isinstance(prim, Text)
     a = math.radians(prim.rotation)
     cos, sin = math.cos(a), math.sin(a)
@@ -75,3 +75,30 @@ def test_crop_marks_start_outside_the_bleed() -> None:
     assert note[0].y > plan.bleed.bottom  # in the slug below the trim
     assert poster_chrome(plan_map(2000, 1000, PosterOptions(paper="A3")), "Map", 1, "en") == []
     assert plan.trim.x == pytest.approx((3 + 10) * MM)
+
+
+def test_the_overview_frames_every_sheet_on_its_page() -> None:
+    from journeydesk.layout.primitives import Box
+    from journeydesk.layout.sheet import overview
+
+    plan = plan_map(3000, 1400, PosterOptions(paper="A1", tile="A4", tile_area="map"))
+    grid = plan.grid
+    assert grid is not None
+    view = overview(plan, "Map", "en")
+    frames = [p for p in view.chrome if isinstance(p, Box) and p.dash]
+    assert len(frames) == grid.count
+    labels = {p.lines[0] for p in view.chrome if isinstance(p, Text)}
+    assert {t.label for t in grid.tiles} <= labels
+    assert any("cropped to the map" in line for line in labels)
+    for prim in view.chrome:
+        for x, y in (
+            _points(prim)
+            if not isinstance(prim, Box)
+            else [(prim.rect.x, prim.rect.y), (prim.rect.right, prim.rect.bottom)]
+        ):
+            assert 0 <= x <= view.page.width and 0 <= y <= view.page.height
+    # the first sheet's frame is where the poster's scale and origin put its window
+    w = grid.tiles[0].window
+    ox, oy = view.origin
+    assert frames[0].rect.x == pytest.approx(ox + w.x * view.scale)
+    assert frames[0].rect.y == pytest.approx(oy + w.y * view.scale)

@@ -52,7 +52,7 @@ from journeydesk.export.notes import (
 from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import MapLayouter
-from journeydesk.layout.fonts import Face, metrics
+from journeydesk.layout.fonts import Face
 from journeydesk.layout.page import (
     MIN_TEXT_PT,
     MapPlan,
@@ -65,10 +65,8 @@ from journeydesk.layout.page import (
     with_pages,
     words,
 )
-from journeydesk.layout.papers import MM
 from journeydesk.layout.primitives import Box, MapLayout, Primitive, Rect
-from journeydesk.layout.sheet import GRID, INK, MUTED, describe, orient, poster_chrome, sheet_chrome
-from journeydesk.layout.text import one_line
+from journeydesk.layout.sheet import overview, poster_chrome, sheet_chrome
 from journeydesk.layout.theme import Theme
 from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.reportlab import (
@@ -342,31 +340,6 @@ def _draw_chrome(c: Canvas, page_height: float, prims: list[Primitive]) -> None:
     c.restoreState()
 
 
-def _plain_text(
-    c: Canvas,
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    face: Face,
-    colour: str | None,
-    align: str = "left",
-) -> float:
-    """One line of chrome text at baseline ``(x, y)`` in PDF points; returns its width."""
-    w = metrics(face).width(text, size)
-    if align == "center":
-        x -= w / 2
-    elif align == "right":
-        x -= w
-    if colour is not None:
-        c.setFillColorRGB(*rgb(colour))
-    t = c.beginText(x, y)
-    t.setFont(face.value, size)
-    t.textOut(text)
-    c.drawText(t)
-    return w
-
-
 # --- tiling -------------------------------------------------------------------
 
 
@@ -380,88 +353,26 @@ def _poster_form(doc: _Doc, name: str, layout: MapLayout, plan: MapPlan) -> None
 
 def _overview_page(doc: _Doc, jmap: JourneyMap, plan: MapPlan, form: str, key: str) -> None:
     """The assembly overview: the whole poster, small, with every sheet's window."""
-    c, lang = doc.c, doc.language
-    grid = plan.grid
-    assert grid is not None
-    page = grid.paper.landscape if plan.paper.is_landscape else grid.paper.portrait
+    c = doc.c
+    view = overview(plan, jmap.name, doc.language)
+    page = view.page
     c.setPageSize((page.width, page.height))
     c.setTrimBox((0, 0, page.width, page.height))
     c.setBleedBox((0, 0, page.width, page.height))
     c.bookmarkPage(key, fit="Fit")
     c.bookmarkPage(f"{key}-overview", fit="Fit")
-    margin = 12 * MM
-    head = 40.0
-    foot = 20.0
-    # what the sheets cover, in poster points (it reaches past the poster)
-    first, last = grid.tiles[0].window, grid.tiles[-1].window
-    cover = Rect(first.x, first.y, last.right - first.x, last.bottom - first.y)
-    area = cover.united(grid.area)
-    aw = page.width - 2 * margin
-    ah = page.height - 2 * margin - head - foot
-    s = min(aw / area.w, ah / area.h)
-    ox = margin + (aw - area.w * s) / 2 - area.x * s
-    top = page.height - margin - head - (ah - area.h * s) / 2 + area.y * s
-
-    def to_pdf(x: float, y: float) -> tuple[float, float]:
-        return ox + x * s, top - y * s
-
-    text_w = page.width - 2 * margin
-    title, _ = one_line(words("assembly_title", lang, name=jmap.name), Face.BOLD, 14, text_w)
-    _plain_text(c, margin, page.height - margin - 14, title, 14, Face.BOLD, INK)
-    summary = words(
-        "summary",
-        lang,
-        poster=describe(plan.paper, lang),
-        w=f"{plan.paper.width / MM:.0f}",
-        h=f"{plan.paper.height / MM:.0f}",
-        n=grid.count,
-        tile=grid.paper.name,
-        orient=orient(grid.paper, lang),
-        rows=grid.rows,
-        cols=grid.cols,
-        ov=f"{grid.overlap / MM:g}",
-    )
-    if grid.area != Rect(0, 0, plan.paper.width, plan.paper.height):
-        summary += words("cropped", lang, w=f"{grid.area.w / MM:.0f}", h=f"{grid.area.h / MM:.0f}")
-    summary, _ = one_line(summary, Face.REGULAR, 8.5, text_w)
-    _plain_text(c, margin, page.height - margin - 29, summary, 8.5, Face.REGULAR, MUTED)
-    # the poster itself, scaled down (only what the sheets cover), and its edge
+    # the poster itself, scaled down (only what the sheets cover)
     c.saveState()
     clip = c.beginPath()
-    x1, y1 = to_pdf(area.x, area.bottom)
-    clip.rect(x1, y1, area.w * s, area.h * s)
+    r = view.clip
+    clip.rect(r.x, page.height - r.bottom, r.w, r.h)
     c.clipPath(clip, stroke=0, fill=0)
-    px, py = to_pdf(0, plan.paper.height)
-    c.translate(px, py)
-    c.scale(s, s)
+    ox, oy = view.origin
+    c.translate(ox, page.height - oy - plan.paper.height * view.scale)
+    c.scale(view.scale, view.scale)
     c.doForm(form)
     c.restoreState()
-    c.setStrokeColorRGB(*rgb(MUTED))
-    c.setLineWidth(0.5)
-    x1, y1 = to_pdf(grid.area.x, grid.area.bottom)
-    c.rect(x1, y1, grid.area.w * s, grid.area.h * s, stroke=1, fill=0)
-    # each sheet's window; the overlaps show as narrow bands between double lines
-    c.setStrokeColorRGB(*rgb(GRID))
-    c.setLineWidth(0.6)
-    c.setDash([3, 2], 0)
-    for tile in grid.tiles:
-        w = tile.window
-        x, y = to_pdf(w.x, w.bottom)
-        c.rect(x, y, w.w * s, w.h * s, stroke=1, fill=0)
-    c.setDash([], 0)
-    ww, wh = grid.window_size
-    size = max(6.0, min(12.0, min(ww, wh) * s * 0.16))
-    for tile in grid.tiles:
-        w = tile.window
-        cx, cy = to_pdf(w.x + w.w / 2, w.y + w.h / 2)
-        tw = metrics(Face.BOLD).width(tile.label, size)
-        c.setFillColorRGB(1, 1, 1)
-        c.setStrokeColorRGB(*rgb(GRID))
-        c.setLineWidth(0.6)
-        c.roundRect(cx - tw / 2 - 4, cy - size / 2 - 3, tw + 8, size + 6, 3, stroke=1, fill=1)
-        _plain_text(c, cx, cy - size * 0.35, tile.label, size, Face.BOLD, GRID, "center")
-    how, _ = one_line(words("how", lang), Face.REGULAR, 7.5, text_w)
-    _plain_text(c, margin, margin + 4, how, 7.5, Face.REGULAR, MUTED)
+    _draw_chrome(c, page.height, view.chrome)
     c.showPage()
 
 
