@@ -34,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_big_project
 from reportlab.pdfgen.canvas import Canvas
 
-from journeydesk.export.pdf.backend import register_fonts, rgb
 from journeydesk.export.pdf.poster import PosterOptions, plan_map, render_pdf
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.fonts import Face, metrics
 from journeydesk.layout.primitives import Box, MapLayout, Text
+from journeydesk.render.reportlab import register_fonts, rgb
 
 
 def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:

@@ -31,10 +31,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeydesk.export.png import ensure_gui_app
-from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.export.slides import export_slides
 from journeydesk.layout.storyline import scenes_for, slide_layout
 from journeydesk.model.project import JourneyMap, Project, Scene, Storyline
+from journeydesk.render.qpainter import ImageCache, draw
 from journeydesk.templates import new_project
 
 

@@ -38,11 +38,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import imageio_ffmpeg
 
 from journeydesk.export.png import ensure_gui_app
-from journeydesk.export.raster.painter import ImageCache
 from journeydesk.export.slides import render_slide
 from journeydesk.export.video import FPS, _rgb, export_video
 from journeydesk.layout.storyline import scenes_for, slide_layout
 from journeydesk.model import JourneyMap, Project
+from journeydesk.render.qpainter import ImageCache
 from journeydesk.templates import new_project
 
 ENCODER = dict(

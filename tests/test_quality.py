@@ -54,7 +54,8 @@ QT_FREE = ["journeydesk", "journeydesk.model", "journeydesk.io"]
 QT_FREE_IF_PRESENT = ["journeydesk.paths", "journeydesk.settings", "journeydesk.templates",
                       "journeydesk.layout", "journeydesk.layout.storyline",
                       "journeydesk.model.catalogue",
-                      "journeydesk.export.pdf"]
+                      "journeydesk.export.pdf", "journeydesk.render.reportlab",
+                      "journeydesk.layout.sheet"]
 
 
 def test_model_and_io_import_no_qt() -> None:

@@ -20,9 +20,9 @@ from journeydesk.document.clipboard import (
 )
 from journeydesk.document.commands import SetField, add_connection, remove_elements
 from journeydesk.document.language import shown_language
-from journeydesk.export.raster.painter import draw
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
+from journeydesk.render.qpainter import draw
 
 from .interactions import EditorContext
 from .items import ElementItem

@@ -12,8 +12,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.primitives import Item, Line, Path, Primitive
+from journeydesk.render.qpainter import ImageCache, draw
 
 from .plain import plain_text
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
-from journeydesk.export.raster.painter import ImageCache
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap, Project
+from journeydesk.render.qpainter import ImageCache
 
 from .items import ElementItem
 

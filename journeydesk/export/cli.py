@@ -102,7 +102,7 @@ def _positive_mm(text: str) -> float:
 
 
 def _pdf_parser() -> _Parser:
-    from journeydesk.export.pdf.papers import PAPER_NAMES
+    from journeydesk.layout.papers import PAPER_NAMES
 
     parser = _Parser(
         prog="journeydesk export pdf",

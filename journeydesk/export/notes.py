@@ -64,6 +64,11 @@ def stale_slides_warning(count: int, first: str) -> ExportWarning:
     )
 
 
+def failed_images_warnings(failed: dict[str, str]) -> list[str]:
+    """``images_warning`` for a backend's image cache's ``failed`` (id → name), or none."""
+    return [images_warning(list(failed.values()))] if failed else []
+
+
 def images_warning(names: list[str]) -> ExportWarning:
     """Images whose data could not be decoded: each is drawn as a dashed frame,
     as on the canvas."""

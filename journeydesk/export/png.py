@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QGuiApplication
 
-from journeydesk.export.notes import overflow_warning
+from journeydesk.export.notes import failed_images_warnings, overflow_warning
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
@@ -87,7 +87,7 @@ def export_png(
             f"{MAX_PIXELS // 1_000_000} megapixels; use --dpi {largest_dpi(layout)} or less"
         )
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache, render_layout
+    from journeydesk.render.qpainter import ImageCache, render_layout
 
     images = ImageCache(project.assets)
     image = render_layout(layout, dpi, images)
@@ -101,5 +101,5 @@ def export_png(
     warnings: list[str] = []
     if layout.overflows:
         warnings.append(overflow_warning(len(layout.overflows)))
-    warnings += images.warnings()
+    warnings += failed_images_warnings(images.failed)
     return PngReport(str(path), image.width(), image.height(), dpi, warnings)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from journeydesk.export.notes import failed_images_warnings
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
@@ -186,7 +187,7 @@ def export_pptx(
     if not (320 <= w <= 7680 and 180 <= h <= 4320):
         raise ValueError(f"slide size {w}×{h} is out of range (320×180 to 7680×4320)")
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     lang = language or project.language
     deck = Presentation()
@@ -228,7 +229,7 @@ def export_pptx(
     thumb = _doc_part(deck, "/docProps/thumbnail.jpeg")
     if thumb is not None:
         thumb._blob = thumbnail_jpeg(first, w, h)
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     out = io.BytesIO()
     deck.save(out)
     atomic_write_bytes(path, out.getvalue())

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from journeydesk.export.notes import stale_slides_warning
+from journeydesk.export.notes import failed_images_warnings, stale_slides_warning
 from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.primitives import MapLayout
@@ -47,7 +47,7 @@ class SlidesReport:
 
 def render_slide(layout: MapLayout, images: object | None = None) -> QImage:
     """A slide layout drawn 1:1 on an opaque QImage."""
-    from journeydesk.export.raster.painter import ImageCache, draw
+    from journeydesk.render.qpainter import ImageCache, draw
 
     image = QImage(round(layout.width), round(layout.height), QImage.Format.Format_RGB32)
     image.fill(QColor("#FFFFFF"))
@@ -152,7 +152,7 @@ def export_slides(
         raise ValueError(f"slide size {w}×{h} is out of range (320×180 to 7680×4320)")
     folder = Path(out_dir)
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     lang = language or project.language
     scenes = scenes_for(project, jmap, compare)
@@ -193,7 +193,7 @@ def export_slides(
         if progress is not None:
             progress(n, total)
     report.duration = clock_ms / 1000
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     manifest = {
         "format": "journeydesk-slides",
         "version": 1,

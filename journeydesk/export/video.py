@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from journeydesk.export.notes import failed_images_warnings
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.fonts import Face
 from journeydesk.layout.storyline import scenes_for, slide_layout
@@ -57,8 +58,8 @@ def _with_caption(image: QImage, text: str) -> QImage:
     """The narration drawn over the bottom of the frame, as subtitles are."""
     if not text:
         return image
-    from journeydesk.export.raster.painter import draw
     from journeydesk.layout.primitives import Text
+    from journeydesk.render.qpainter import draw
 
     out = image.copy()
     w, h = out.width(), out.height()
@@ -129,7 +130,7 @@ def export_video(
     if not 0 <= crossfade <= 2:
         raise ValueError("the crossfade must be between 0 and 2 seconds")
     ensure_gui_app()
-    from journeydesk.export.raster.painter import ImageCache
+    from journeydesk.render.qpainter import ImageCache
 
     target = Path(path)
     lang = language or project.language
@@ -197,7 +198,7 @@ def export_video(
     srt = target.with_suffix(".srt")
     atomic_write_bytes(srt, srt_text(cues).encode("utf-8"))
     report.subtitles = str(srt)
-    report.warnings += images.warnings()
+    report.warnings += failed_images_warnings(images.failed)
     if progress is not None:
         progress(total_frames, total_frames)
     return report

@@ -16,6 +16,8 @@ from .fonts import Face
 Point = tuple[float, float]
 Colour = str
 """``#rrggbb``; ``None`` where a fill or stroke is optional means "none"."""
+REGISTRATION: Colour = "registration"
+"""Print marks' colour: 100 % of every separation in a PDF, black elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ class Text:
 
     The baseline of line ``i`` is ``y + ascent * size + i * leading``, where
     ``ascent`` is the face's (fonts.metrics). ``align`` places each line in
-    ``[x, x + width]``.
+    ``[x, x + width]``. ``rotation`` turns the whole text clockwise by that
+    many degrees about ``(x, y)`` (sheet labels along a sheet's side edges).
     """
 
     x: float
@@ -109,6 +112,7 @@ class Text:
     colour: Colour
     leading: float
     align: Literal["left", "center", "right"] = "left"
+    rotation: float = 0.0
 
     @property
     def height(self) -> float:

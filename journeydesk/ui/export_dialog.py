@@ -34,13 +34,13 @@ from journeydesk.canvas.plain import plain_label, plain_text
 from journeydesk.document.commands import Insert, Macro, Remove
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
-from journeydesk.export.pdf.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png
-from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
+from journeydesk.layout.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import ExportProfile, JourneyMap, Project
+from journeydesk.render.qpainter import ImageCache, draw
 from journeydesk.settings import ExportDefaults, load_settings, save_settings
 
 from .export_worker import Worker, run_job

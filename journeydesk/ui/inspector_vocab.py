@@ -152,7 +152,7 @@ def icon_image(name: str | None, colour: str | None) -> QIcon:
     key = (name, colour or "#374151")
     found = _ICONS.get(key)
     if found is None:
-        from journeydesk.export.raster.painter import draw
+        from journeydesk.render.qpainter import draw
 
         pixmap = QPixmap(32, 32)
         pixmap.fill(Qt.GlobalColor.transparent)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import plain_label
-from journeydesk.export.raster.painter import ImageCache, draw
 from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.model import JourneyMap, Project, Scene
+from journeydesk.render.qpainter import ImageCache, draw
 
 SLIDE_SIZE = (1920, 1080)
 

@@ -1,16 +1,18 @@
 """Printing a map with the QPainter backend: fitted to the printer's page, or
-as a poster tiled onto the printer's sheets (the same grid as the tiled PDF)."""
+as a poster tiled onto the printer's sheets: the same page plan
+(``layout.page``) and the same sheet chrome (``layout.sheet``: marks and
+labels) as the tiled PDF, drawn by the QPainter backend."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter
 
-from journeydesk.export.pdf.poster import PosterOptions, plan_map
-from journeydesk.export.raster.painter import TEXT_SCALE, ImageCache, draw, qfont
-from journeydesk.layout.fonts import Face
+from journeydesk.layout.page import PosterOptions, plan_map
 from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.sheet import sheet_chrome
 from journeydesk.model import Project
+from journeydesk.render.qpainter import ImageCache, draw
 
 
 def print_layout(device: QPagedPaintDevice, layout: MapLayout, project: Project) -> float:
@@ -58,8 +60,8 @@ def print_tiled(
     overlap_mm: float = 10.0,
 ) -> int:
     """Print ``layout`` as a poster of ``poster_paper`` cut onto the printer's
-    sheets, with the same grid, overlap and sheet labels as the tiled PDF.
-    Returns the number of sheets."""
+    sheets, with the same grid, overlap, marks and labels as the tiled PDF's
+    sheets (numbered from page 1 here). Returns the number of sheets."""
     tile = tile_name_for(device)
     plan = plan_map(
         layout.width,
@@ -76,7 +78,8 @@ def print_tiled(
     device.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
     dev = device.logicalDpiX() / 72.0
     images = ImageCache(project.assets)
-    label_font = qfont(Face.REGULAR, 7.0)
+    jmap = project.map_by_id(layout.map_id)
+    name = jmap.name if jmap is not None else ""
     painter = QPainter(device)
     try:
         painter.setRenderHints(
@@ -96,15 +99,8 @@ def print_tiled(
                 draw(painter, item.primitives, images)
             painter.restore()
             painter.save()
-            painter.scale(dev, dev)
-            pen = QPen(QColor("#7A808A"))
-            pen.setWidthF(0.5)
-            painter.setPen(pen)
-            painter.drawRect(QRectF(grid.margin, grid.margin, w, h))
-            painter.setFont(label_font)
-            painter.translate(grid.margin, grid.paper.height - grid.margin / 2)
-            painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
-            painter.drawText(0, 0, grid.label(t, project.language))
+            painter.scale(dev, dev)  # sheet points
+            draw(painter, sheet_chrome(plan, t, name, n + 1, project.language))
             painter.restore()
     finally:
         painter.end()

@@ -54,7 +54,6 @@ from journeydesk.document.commands import (
     SetFields,
 )
 from journeydesk.document.document import Change, Document
-from journeydesk.export.raster.painter import ImageCache
 from journeydesk.layout.storyline import (
     DEFAULT_DURATION,
     compares,
@@ -69,6 +68,7 @@ from journeydesk.layout.storyline import (
 )
 from journeydesk.model import JourneyMap, Project, Scene
 from journeydesk.model.base import MAX_NAME
+from journeydesk.render.qpainter import ImageCache
 
 from .storyline_pictures import ID_ROLE, THUMB, ScenePictures
 from .storyline_scene_form import SceneForm, SlidePreview

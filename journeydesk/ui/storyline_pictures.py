@@ -18,9 +18,9 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QListWidget
 
-from journeydesk.export.raster.painter import ImageCache, render_layout
 from journeydesk.layout.storyline import compares, resolve_scene, slide_layout
 from journeydesk.model import JourneyMap, Project, Scene
+from journeydesk.render.qpainter import ImageCache, render_layout
 
 from .storyline_scene_form import PREVIEW_WIDTH, SLIDE, SlidePreview
 

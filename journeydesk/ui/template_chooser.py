@@ -93,8 +93,8 @@ def render_preview(project: Project, width: int = PREVIEW_WIDTH) -> QPixmap:
     """The project's first map drawn small, by the export's QPainter backend."""
     if not project.maps:
         return QPixmap()
-    from journeydesk.export.raster.painter import render_layout
     from journeydesk.layout.engine import layout_map
+    from journeydesk.render.qpainter import render_layout
 
     layout = layout_map(project, project.maps[0])
     dpi = max(4.0, min(72.0, 72.0 * width / max(1.0, layout.width)))

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from journeydesk import templates
 from journeydesk.canvas.items import MIN_CONNECTION_PX, ElementItem
-from journeydesk.export.raster.painter import ImageCache
 from journeydesk.layout.engine import layout_map
 from journeydesk.layout.primitives import Line
+from journeydesk.render.qpainter import ImageCache
 
 
 def _dark_rows(zoom: float) -> int:

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from journeydesk import templates
-from journeydesk.export.raster.painter import TEXT_SCALE, qfont, render_layout
 from journeydesk.layout.engine import layout_map
 from journeydesk.layout.fonts import Face, metrics
 from journeydesk.layout.primitives import Text
+from journeydesk.render.qpainter import TEXT_SCALE, qfont, render_layout
 
 SAMPLES = [
     "Confronto prezzi è più “comodo” — 3,20 €",

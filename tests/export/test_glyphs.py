@@ -46,8 +46,8 @@ def test_text_the_font_lacks_stays_inside_its_box_on_screen(qtbot):
     measures them wide enough that the drawn line stays inside its width."""
     from PySide6.QtGui import QFontMetricsF
 
-    from journeydesk.export.raster.painter import TEXT_SCALE, qfont
     from journeydesk.layout.fonts import Face, metrics
+    from journeydesk.render.qpainter import TEXT_SCALE, qfont
 
     for face in (Face.REGULAR, Face.BOLD):
         for text in ("Ж" * 30, "中文字" * 10, "Жанна Иванова"):

@@ -114,7 +114,7 @@ def test_pdf_embeds_images_at_the_printed_size_not_their_own(tmp_path: Path) -> 
 def test_png_export_decodes_images_at_the_pixels_they_cover(
     tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import journeydesk.export.raster.images as raster_images
+    import journeydesk.render.qpainter_images as raster_images
     from journeydesk.export.png import export_png
 
     sizes: list[tuple[int, int]] = []
@@ -139,7 +139,7 @@ def test_png_export_decodes_images_at_the_pixels_they_cover(
 
 
 def test_the_pdf_cache_keeps_to_its_byte_budget() -> None:
-    from journeydesk.export.pdf.images import PdfImages
+    from journeydesk.render.reportlab_images import PdfImages
 
     assets = [asset(png_bytes(400, 300, (n, 0, 0)), 400, 300, f"i{n}") for n in range(6)]
     images = PdfImages(assets, budget=400 * 300 * 3 * 2 * 2)  # two, counted twice
@@ -234,7 +234,7 @@ def test_a_broken_image_warns_in_slides_and_the_deck(tmp_path: Path, qapp) -> No
 
 
 def test_the_canvas_cache_gives_the_placeholder(qapp) -> None:  # type: ignore[no-untyped-def]
-    from journeydesk.export.raster.images import ImageCache
+    from journeydesk.render.qpainter_images import ImageCache
 
     project = broken_project()
     cache = ImageCache(project.assets)
@@ -275,9 +275,9 @@ def test_the_painter_asks_for_the_pixels_its_zoom_covers(qapp) -> None:  # type:
     device pixel ratio decide the decoded size."""
     from PySide6.QtGui import QImage, QPainter
 
-    from journeydesk.export.raster.images import ImageCache
-    from journeydesk.export.raster.painter import draw_one
     from journeydesk.layout.primitives import Rect
+    from journeydesk.render.qpainter import draw_one
+    from journeydesk.render.qpainter_images import ImageCache
 
     a = asset(png_bytes(SIDE, SIDE), SIDE, SIDE, "big")
     cache = ImageCache([a])

@@ -7,8 +7,8 @@ import math
 import pytest
 
 from journeydesk.export.pdf import PaperError, PosterOptions, parse_paper, parse_tile, plan_map
-from journeydesk.export.pdf.papers import MM
 from journeydesk.export.pdf.poster import row_letters
+from journeydesk.layout.papers import MM
 from journeydesk.layout.primitives import Rect
 
 SIZES_MM = {

@@ -15,11 +15,11 @@ from PIL import Image as PilImage
 from pypdf import PdfReader
 
 from journeydesk.export.pdf import ExportCancelled, PosterOptions, export_pdf
-from journeydesk.export.pdf.backend import PdfImages, PdfPainter, layout_transform
-from journeydesk.export.pdf.papers import MM
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
+from journeydesk.layout.papers import MM
 from journeydesk.layout.primitives import Image, Rect, Text
 from journeydesk.model import Asset, Project
+from journeydesk.render.reportlab import PdfImages, PdfPainter, layout_transform
 
 from .conftest import (
     ACCENTS,

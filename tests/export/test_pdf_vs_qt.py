@@ -141,7 +141,7 @@ def _ink(image: PilImage.Image, box: tuple[int, int, int, int]) -> float:
 
 @pytest.mark.parametrize(("name", "project"), PROJECTS[:2], ids=[n for n, _ in PROJECTS[:2]])
 def test_pdf_and_qpainter_pixels_agree(name: str, project: Project, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
-    from journeydesk.export.raster.painter import ImageCache, render_layout
+    from journeydesk.render.qpainter import ImageCache, render_layout
 
     out, layout, plan = _export(project, tmp_path, "A1")
     dpi = 100.0

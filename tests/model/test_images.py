@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image as PilImage
 
-from journeydesk.export.decode import decode_pil
 from journeydesk.model.images import (
     MAX_REDUCTION,
     DecodedCache,
@@ -19,6 +18,7 @@ from journeydesk.model.images import (
     reduced_size,
     reduction,
 )
+from journeydesk.render.decode import decode_pil
 
 
 def _jpeg(w: int, h: int) -> bytes:

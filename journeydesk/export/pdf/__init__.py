@@ -1,6 +1,14 @@
 """Vector PDF posters (reportlab; no Qt here)."""
 
-from .papers import PAPER_NAMES, TILE_NAMES, Paper, PaperError, parse_paper, parse_tile
+from journeydesk.layout.papers import (
+    PAPER_NAMES,
+    TILE_NAMES,
+    Paper,
+    PaperError,
+    parse_paper,
+    parse_tile,
+)
+
 from .poster import (
     ExportCancelled,
     ExportReport,

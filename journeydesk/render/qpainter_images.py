@@ -3,7 +3,7 @@ decoded at the size the painter needs.
 
 ``draw_one`` asks for an asset with the device pixels its rectangle covers
 (the painter's transform: zoom and device pixel ratio). The
-bytes are decoded by the decoder the PDF uses (``journeydesk.export.decode``,
+bytes are decoded by the decoder the PDF uses (``journeydesk.render.decode``,
 PIL), so both backends agree on every image and on every broken one, and
 turned into a QImage; Qt's own reader would take 8 bytes a pixel for a
 16-bit PNG and twice that again to scale it (766 MB for 50 megapixels).
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from journeydesk.export.decode import decode_pil
 from journeydesk.model.images import (
     DECODED_CACHE_BYTES,
     DecodedCache,
@@ -23,6 +22,7 @@ from journeydesk.model.images import (
     reduction,
 )
 from journeydesk.model.project import Asset
+from journeydesk.render.decode import decode_pil
 
 _FORMATS = {
     "RGB": (QImage.Format.Format_RGB888, 3, QImage.Format.Format_RGB32),
@@ -80,9 +80,3 @@ class ImageCache:
         self.decoded.append((asset_id, image.width(), image.height()))
         self._cache.put((asset_id, factor), image, image.sizeInBytes())
         return image
-
-    def warnings(self) -> list[str]:
-        """The export warning for the images that could not be read (or none)."""
-        from journeydesk.export.notes import images_warning
-
-        return [images_warning(list(self.failed.values()))] if self.failed else []

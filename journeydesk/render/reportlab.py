@@ -1,6 +1,6 @@
 """The reportlab backend: draws layout primitives on a reportlab canvas.
 
-It mirrors ``journeydesk.export.raster.painter`` primitive by primitive, so
+It mirrors ``journeydesk.render.qpainter`` primitive by primitive, so
 the PDF and the screen are the same drawing:
 
 - coordinates are the layout's (points, origin top left, y down): the caller
@@ -18,7 +18,7 @@ the PDF and the screen are the same drawing:
   joins like the QPainter pens;
 - images are decoded only after ``checked_image_bytes`` accepted them, at
   the size the page needs (``PRINT_DPI`` at the printed size, never more
-  than the image has: ``journeydesk.export.pdf.images``); one that cannot be
+  than the image has: ``journeydesk.render.reportlab_images``); one that cannot be
   decoded is a dashed frame, as on screen.
 
 No Qt here (an import-linter contract forbids it).
@@ -27,6 +27,7 @@ No Qt here (an import-linter contract forbids it).
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable
 
 from reportlab.pdfbase import pdfmetrics
@@ -34,6 +35,7 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
 from journeydesk.layout.fonts import Face, metrics, ttfont
 from journeydesk.layout.primitives import (
+    REGISTRATION,
     Box,
     Image,
     Item,
@@ -45,8 +47,11 @@ from journeydesk.layout.primitives import (
     Text,
 )
 
-from .images import PRINT_DPI as PRINT_DPI
-from .images import PdfImages as PdfImages
+from .reportlab_images import PRINT_DPI as PRINT_DPI
+from .reportlab_images import PdfImages as PdfImages
+
+_REGISTRATION = (1.0, 1.0, 1.0, 1.0)
+"""The graphics-state key of the registration colour (CMYK 100 % of each plate)."""
 
 PLACEHOLDER = "#9AA3B2"
 """Colour of the dashed frame drawn where an image cannot be shown (as on screen)."""
@@ -122,8 +127,8 @@ class PdfPainter:
         self.c = canvas
         self.images = images
         self.pixels_per_point = pixels_per_point
-        self._fill: tuple[float, float, float] | None = None
-        self._stroke: tuple[float, float, float] | None = None
+        self._fill: tuple[float, ...] | None = None
+        self._stroke: tuple[float, ...] | None = None
         self._width: float | None = None
         self._dash: tuple[float, ...] | None = None
         canvas.setLineCap(0)  # flat, as the QPainter pens
@@ -132,15 +137,21 @@ class PdfPainter:
     # --- graphics state ---------------------------------------------------
 
     def _set_fill(self, colour: str) -> None:
-        value = rgb(colour)
+        value = _REGISTRATION if colour == REGISTRATION else rgb(colour)
         if value != self._fill:
-            self.c.setFillColorRGB(*value)
+            if value is _REGISTRATION:
+                self.c.setFillColorCMYK(1, 1, 1, 1)
+            else:
+                self.c.setFillColorRGB(*value)
             self._fill = value
 
     def _set_stroke(self, colour: str, width: float, dash: tuple[float, ...]) -> None:
-        value = rgb(colour)
+        value = _REGISTRATION if colour == REGISTRATION else rgb(colour)
         if value != self._stroke:
-            self.c.setStrokeColorRGB(*value)
+            if value is _REGISTRATION:
+                self.c.setStrokeColorCMYK(1, 1, 1, 1)
+            else:
+                self.c.setStrokeColorRGB(*value)
             self._stroke = value
         if width != self._width:
             self.c.setLineWidth(width)
@@ -247,14 +258,20 @@ class PdfPainter:
         text = self.c.beginText()
         text.setFont(prim.face.value, prim.size)
         baseline = prim.y + m.ascent * prim.size
+        a = math.radians(prim.rotation)
+        cos, sin = math.cos(a), math.sin(a)
         for line in prim.lines:
             if line:
-                x = prim.x
+                dx = 0.0
                 if prim.align != "left":
                     w = m.width(line, prim.size)
-                    x += (prim.width - w) / (2 if prim.align == "center" else 1)
-                # a flipped text matrix: the page transform flips y, the glyphs must not
-                text.setTextTransform(1, 0, 0, -1, x, baseline)
+                    dx = (prim.width - w) / (2 if prim.align == "center" else 1)
+                dy = baseline - prim.y
+                # a flipped text matrix: the page transform flips y, the glyphs must not;
+                # turned clockwise (y down) about the text's corner
+                text.setTextTransform(
+                    cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
+                )
                 text.textOut(line)
             baseline += prim.leading
         self.c.drawText(text)

@@ -1,7 +1,7 @@
 """The QPainter backend: draws layout primitives on any QPainter.
 
 Used by the canvas items, PNG export, slides and printing. Images are
-decoded at the device pixels they cover (``journeydesk.export.raster.images``). Text is drawn
+decoded at the device pixels they cover (``journeydesk.render.qpainter_images``). Text is drawn
 line by line exactly as the layout broke it, with the bundled font loaded
 with kerning and hinting off, at a large integer pixel size scaled down, so
 advances match the metrics the layout measured with (DESIGN.md rule 9).
@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 )
 
 from journeydesk.layout.fonts import Face, font_file, metrics
-from journeydesk.layout.primitives import Box, Image, Line, Path, Primitive, Text
+from journeydesk.layout.primitives import REGISTRATION, Box, Image, Line, Path, Primitive, Text
 
-from .images import ImageCache as ImageCache  # re-exported: callers import it from here
+from .qpainter_images import ImageCache as ImageCache  # re-exported: callers import it from here
 
 TEXT_SCALE = 64
 """Fonts are sized at ``size * TEXT_SCALE`` whole pixels and drawn scaled down."""
@@ -58,7 +58,7 @@ def qfont(face: Face, size: float) -> QFont:
 def _pen(colour: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen:
     if colour is None:
         return QPen(Qt.PenStyle.NoPen)
-    pen = QPen(QColor(colour))
+    pen = QPen(_qcolor(colour))
     pen.setWidthF(width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -67,8 +67,13 @@ def _pen(colour: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen
     return pen
 
 
+def _qcolor(colour: str) -> QColor:
+    """``#rrggbb``; print marks' registration colour is black on one plate."""
+    return QColor("#000000" if colour == REGISTRATION else colour)
+
+
 def _brush(colour: str | None) -> QBrush:
-    return QBrush(QColor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
+    return QBrush(_qcolor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
 
 
 def draw(painter: QPainter, prims: list[Primitive], images: ImageCache | None = None) -> None:
@@ -137,7 +142,12 @@ def qpath(prim: Path) -> QPainterPath:
 def _text(painter: QPainter, prim: Text) -> None:
     m = metrics(prim.face)
     painter.setFont(qfont(prim.face, prim.size))
-    painter.setPen(QColor(prim.colour))
+    painter.setPen(_qcolor(prim.colour))
+    if prim.rotation:
+        painter.save()
+        painter.translate(prim.x, prim.y)
+        painter.rotate(prim.rotation)
+        painter.translate(-prim.x, -prim.y)
     baseline = prim.y + m.ascent * prim.size
     inv = 1.0 / TEXT_SCALE
     for line in prim.lines:
@@ -152,6 +162,8 @@ def _text(painter: QPainter, prim: Text) -> None:
             painter.drawText(QPointF(0, 0), line)
             painter.restore()
         baseline += prim.leading
+    if prim.rotation:
+        painter.restore()
 
 
 def render_layout(layout, dpi: float = 150, images: ImageCache | None = None) -> QImage:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 size the page needs.
 
 A card image on an A0 poster needs a few hundred pixels, so each asset is
-decoded (``journeydesk.export.decode``) at the smallest power-of-two
+decoded (``journeydesk.render.decode``) at the smallest power-of-two
 reduction that still gives ``pixels_per_point`` pixels per layout point.
 What is kept sits in a ``DecodedCache`` with a byte budget. Every pixel is
 decoded here, so a broken file gives the placeholder and a warning, never a
@@ -17,7 +17,6 @@ from collections.abc import Iterable
 
 from reportlab.lib.utils import ImageReader
 
-from journeydesk.export.decode import decode_pil, pil_bytes
 from journeydesk.model.images import (
     DECODED_CACHE_BYTES,
     DecodedCache,
@@ -26,6 +25,7 @@ from journeydesk.model.images import (
     reduction,
 )
 from journeydesk.model.project import Asset
+from journeydesk.render.decode import decode_pil, pil_bytes
 
 PRINT_DPI = 300
 """Image pixels per inch of the printed page: more does not print sharper."""

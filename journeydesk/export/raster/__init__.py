@@ -1,1 +1,0 @@
-"""Raster output drawn with QPainter (QtCore and QtGui only, no widgets)."""

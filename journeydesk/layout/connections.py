@@ -1,0 +1,87 @@
+"""Connections between cards: routed around the cards, with their labels
+clear of them (split from ``engine``; no Qt)."""
+
+from __future__ import annotations
+
+import itertools
+
+from journeydesk.model.project import Lane
+
+from . import routing, shapes
+from .context import LayoutContext
+from .fonts import metrics
+from .primitives import (
+    Box,
+    Item,
+    Line,
+    Path,
+    Point,
+    Primitive,
+    Rect,
+    Text,
+)
+from .text import one_line
+from .theme import (
+    Z_CONNECTION,
+    Theme,
+)
+
+
+def connections(
+    theme: Theme,
+    router: routing.Router,
+    ctx: LayoutContext,
+    boxes: dict[str, Rect],
+    lane_rects: dict[str, Rect],
+    lanes: list[Lane],
+    x0: float,
+) -> None:
+    t = theme
+    all_boxes = list(boxes.values())
+    shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
+    routes = router.route_all(
+        [(boxes[c.source], boxes[c.target]) for c in shown],
+        all_boxes,
+        t.column_gap,
+        t.lane_padding,
+        t.column_width,
+    )
+    for conn, route in zip(shown, routes, strict=True):
+        dash: tuple[float, ...] = (4, 3) if conn.kind in ("handoff", "loop") else ()
+        prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
+        head = shapes.arrow_head(route[-1], route[-2], 6)
+        prims.append(Path(shapes.polygon_ops(list(head)), fill=t.connection))
+        if conn.label:
+            prims += connection_label(theme, conn.label, route, all_boxes)
+        xs = [p[0] for p in route]
+        ys = [p[1] for p in route]
+        bounds = Rect(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
+        ctx.items.append(Item("connection", conn.id, bounds, Z_CONNECTION, prims))
+
+
+def connection_label(
+    theme: Theme, text: str, route: list[Point], cards: list[Rect]
+) -> list[Primitive]:
+    """The label sits just above the route's longest horizontal run, clear of
+    the cards; when no run has room it is left out of the drawing."""
+    t = theme
+    size = t.badge_size
+    h = size * t.leading
+    runs = sorted(
+        ((abs(q[0] - p[0]), p, q) for p, q in itertools.pairwise(route) if abs(q[1] - p[1]) < 0.01),
+        reverse=True,
+    )
+    for length, p, q in runs:
+        if length < 30:
+            break
+        txt, _ = one_line(text, t.italic, size, length - 8)
+        w = metrics(t.italic).width(txt, size) + 4
+        cx = (p[0] + q[0]) / 2
+        for y in (p[1] - h - 1, p[1] + 1):
+            rect = Rect(cx - w / 2, y, w, h)
+            if not any(rect.intersects(c) for c in cards):
+                return [
+                    Box(rect, fill="#FFFFFF"),
+                    Text(rect.x, rect.y, w, (txt,), t.italic, size, t.connection, h, "center"),
+                ]
+    return []

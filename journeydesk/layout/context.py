@@ -1,0 +1,68 @@
+"""What one layout pass shares: the options a caller chose, a card's measure,
+and the context the layouter's parts (``engine``, ``chrome``, ``curves``,
+``connections``) draw into. No Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from journeydesk.model.project import Card, JourneyMap, Project
+
+from .primitives import Item, Overflow
+from .theme import Theme
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    language: str | None = None
+    """Language of the drawing's own words; default: the project's."""
+    lanes: frozenset[str] | None = None
+    """Lane ids to show; None: all."""
+    hide_lane_kinds: frozenset[str] = frozenset()
+    """Lane kinds left out (e.g. {"backstage", "notes"} for a client poster)."""
+    title_block: bool = True
+    legend: bool = True
+    comments: bool = True
+    """Show comment counts on cards (client exports leave them out)."""
+    date: dt.date | None = None
+    """Date printed in the title block; default: the project's modified date."""
+    logo: str | None = None
+    """Asset id of a logo for the title block (export profiles)."""
+    brand_colour: str | None = None
+    """Rule under the title block in the client's colour (export profiles)."""
+
+
+@dataclass(frozen=True)
+class CardMeasure:
+    width: float
+    height: float
+    title: tuple[str, ...]
+    body: tuple[str, ...]
+    title_cut: bool
+    body_cut: bool
+    image_height: float = 0.0
+
+
+@dataclass
+class LayoutContext:
+    """One map being laid out: its project, options and language, and the items
+    and overflows drawn so far."""
+
+    project: Project
+    jmap: JourneyMap
+    theme: Theme
+    options: LayoutOptions
+    language: str
+    vocab: Vocabulary
+    items: list[Item] = field(default_factory=list)
+    overflows: list[Overflow] = field(default_factory=list)
+    comments: dict[str, int] = field(default_factory=dict)
+    """Open review comments per element (empty when the options leave them out)."""
+
+    def image_aspect(self, card: Card) -> float:
+        if card.image is None:
+            return 0.0
+        asset = next((a for a in self.project.assets if a.id == card.image), None)
+        return asset.height / asset.width if asset else 0.0
