@@ -35,7 +35,6 @@ from .commands import (
     Reorder,
     SetField,
     SetFields,
-    describe,
     remove_elements,
 )
 from .commands import (
@@ -43,6 +42,9 @@ from .commands import (
 )
 from .commands import (
     add_connection as _add_connection,
+)
+from .commands import (
+    describe as describe,
 )
 from .commands import (
     move_cards as _move_cards,
@@ -274,18 +276,16 @@ def resolve_comment(doc: Document, comment: Any, resolved: bool) -> QUndoCommand
     return set_field(doc, comment.id, "resolved", resolved, text, False)
 
 
-def replace_in_list(
-    doc: Document, owner: BaseModel, field: str, old_id: str | None, item: Any, text: str
-) -> QUndoCommand:
-    """Put ``item`` where the element ``old_id`` is (or at the end): one step
-    (an export profile saved over one of the same name)."""
-    macro = Macro(text)
-    items = getattr(owner, field)
-    index = len(items)
-    if old_id is not None:
-        index = doc.location(old_id).index
-        macro.add(Remove(doc, old_id))
-    macro.add(Insert(doc, owner, field, item, index))
+def save_export_profile(doc: Document, profile: Any, replaces: str | None) -> QUndoCommand:
+    """Add an export profile, or put it where the profile ``replaces`` is
+    (one saved over one of the same name): one step."""
+    text = QCoreApplication.translate("Verbs", "Save export profile '%1'")
+    macro = Macro(text.replace("%1", profile.name))
+    index = None
+    if replaces is not None:
+        index = doc.location(replaces).index
+        macro.add(Remove(doc, replaces))
+    macro.add(Insert(doc, doc.project, "export_profiles", profile, index))
     return push(doc, macro)
 
 
@@ -390,11 +390,8 @@ def move_cards(
         card = doc.element(card_ids[0])
         command.setText(named(QCoreApplication.translate("Verbs", "Move card %1"), card))
     else:
-        command.setText(
-            counted(n),
-            QCoreApplication.translate("Verbs", "Move %1 card"),
-            QCoreApplication.translate("Verbs", "Move %1 cards"),
-        )
+        many = QCoreApplication.translate("Verbs", "Move %1 cards")
+        command.setText(many.replace("%1", str(n)))
     return push(doc, command)
 
 

@@ -1,9 +1,9 @@
 """The inspector: editable properties of the selection (or of the shown map, or
 of the project).
 
-Every edit pushes a command (DESIGN.md rule 4): typing in a text field pushes
-a merging ``SetField`` per keystroke, so a typing run is one undo step; a
-choice, a tick or a list edit pushes one step. The inspector never writes the
+Every edit is a verb of ``document/verbs*.py`` (DESIGN.md rule 4): typing in a
+text field sets the field per keystroke, merging, so a typing run is one undo
+step; a choice, a tick or a list edit is one step. The inspector never writes the
 model; it redraws its fields from the model on ``Document.changed``, leaving
 alone a field whose text already says what the model says (the one being
 typed in keeps its cursor).
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import plain_label, plain_text
-from journeydesk.document.commands import Insert, Macro, SetField, describe, remove_elements
+from journeydesk.document import verbs, verbs_maps, verbs_structure
 from journeydesk.document.document import Change, Document
 from journeydesk.document.language import shown_language
+from journeydesk.document.verbs import describe
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,
@@ -380,31 +381,19 @@ class Inspector(QWidget):
         project = self.document.project
         return Vocabulary(project, shown_language())
 
-    # --- pushing commands -------------------------------------------------
+    # --- editing through the verbs -------------------------------------------------
 
     def set_value(
         self, element_id: str, field: str, value: Any, field_label: str, merge: bool = True
     ) -> None:
-        """Push a SetField unless the model already holds ``value``."""
+        """Set a field (one verb) unless the model already holds ``value``."""
         if self.document is None:
             return
         element = self.document.element(element_id)
         if getattr(element, field) == value:
             return
-        self.document.push(
-            SetField(
-                self.document,
-                element_id,
-                field,
-                value,
-                self._edit_text(element, field_label),
-                merge,
-            )
-        )
-
-    def _push(self, command: Any) -> None:
-        if self.document is not None:
-            self.document.push(command)
+        text = self._edit_text(element, field_label)
+        verbs.set_field(self.document, element_id, field, value, text, merge)
 
     # --- field builders -----------------------------------------------------
 
@@ -698,10 +687,7 @@ class Inspector(QWidget):
         )
         doc = self.document
         element = doc.element(element_id)
-        macro = Macro(self._edit_text(element, label))
-        macro.add(Insert(doc, doc.project, "assets", asset))
-        macro.add(SetField(doc, element_id, field, asset.id, "", False))
-        doc.push(macro)
+        verbs.set_image(doc, element_id, asset, field, self._edit_text(element, label))
 
     def _personas(self, none_text: str | None = None) -> Options:
         assert self.document is not None
@@ -805,38 +791,19 @@ class Inspector(QWidget):
         """Remove a team, source or metric, and what refers to it, as one step."""
         assert self.document is not None
         doc = self.document
-        project = doc.project
         text = (
             self.tr("Delete %1 %2")
             .replace("%1", self.kind_name(element))
             .replace("%2", describe(element))
             .strip()
         )
-        macro = remove_elements(doc, [element.id], text)
-        assert isinstance(macro, Macro)
-        fixes: list[Any] = []
-        for jmap in project.maps:
-            for card in jmap.cards:
-                if isinstance(element, Team) and any(o.team == element.id for o in card.owners):
-                    keep = [o for o in card.owners if o.team != element.id]
-                    fixes.append(SetField(doc, card.id, "owners", keep, "", False))
-                if isinstance(element, Source):
-                    for ev in card.evidence:
-                        if ev.source == element.id:
-                            fixes.append(SetField(doc, ev.id, "source", None, "", False))
-            if isinstance(element, MetricDefinition):
-                for stage in jmap.stages:
-                    if any(k.metric == element.id for k in stage.kpis):
-                        keep_k = [k for k in stage.kpis if k.metric != element.id]
-                        fixes.append(SetField(doc, stage.id, "kpis", keep_k, "", False))
-        macro.commands[0:0] = fixes
-        doc.push(macro)
+        verbs_maps.remove_project_item(doc, element.id, text)
 
     def _teams_table(self, project: Project) -> None:
         def add() -> None:
             assert self.document is not None
             team = Team(name=self.tr("New team"))
-            self._push(Insert(self.document, project, "teams", team, None, self.tr("Add team")))
+            verbs.add_team(self.document, team)
 
         table = self._table(
             self.tr("Teams"),
@@ -855,9 +822,7 @@ class Inspector(QWidget):
         def add() -> None:
             assert self.document is not None
             source = Source(title=self.tr("New source"))
-            self._push(
-                Insert(self.document, project, "sources", source, None, self.tr("Add source"))
-            )
+            verbs.add_source(self.document, source)
 
         table = self._table(
             self.tr("Research sources"),
@@ -877,9 +842,7 @@ class Inspector(QWidget):
         def add() -> None:
             assert self.document is not None
             metric = MetricDefinition(name=self.tr("New metric"))
-            self._push(
-                Insert(self.document, project, "metrics", metric, None, self.tr("Add metric"))
-            )
+            verbs.add_metric(self.document, metric)
 
         table = self._table(
             self.tr("Metrics"),
@@ -1029,26 +992,22 @@ class Inspector(QWidget):
             persona_id = pick.currentData()
             if doc is None or not isinstance(target, JourneyMap) or persona_id is None:
                 return
-            macro = Macro(
-                self.tr("Add emotion curve for %1").replace("%1", f"'{names[persona_id]}'")
-            )
+            text = self.tr("Add emotion curve for %1").replace("%1", f"'{names[persona_id]}'")
             lane = next((ln for ln in target.lanes if ln.display == "curve"), None)
+            new_lane, index = None, None
             if lane is None:
-                lane = Lane(name=self.tr("Emotion curve"), kind="emotion", display="curve")
+                lane = new_lane = Lane(
+                    name=self.tr("Emotion curve"), kind="emotion", display="curve"
+                )
                 # Under what the customer does, thinks and feels, as maps usually have it.
                 above = [
                     n
                     for n, ln in enumerate(target.lanes)
                     if ln.kind in ("actions", "thoughts", "feelings")
                 ]
-                macro.add(Insert(doc, target, "lanes", lane, (above[-1] + 1) if above else 0))
+                index = (above[-1] + 1) if above else 0
             curve = EmotionCurve(persona=persona_id, lane=lane.id, label=names[persona_id])
-            macro.add(Insert(doc, target, "curves", curve))
-            if persona_id not in target.personas:
-                macro.add(
-                    SetField(doc, target.id, "personas", [*target.personas, persona_id], "", False)
-                )
-            doc.push(macro)
+            verbs_structure.add_curve(doc, target, curve, new_lane, index, text)
 
         add.clicked.connect(add_curve)
         self.form.addRow("", row)
@@ -1243,19 +1202,11 @@ class Inspector(QWidget):
 
         def add() -> None:
             assert self.document is not None
-            self._push(
-                Insert(
-                    self.document, card, "evidence", Evidence(), None, self._edit_text(card, label)
-                )
-            )
+            verbs.add_evidence(self.document, card, Evidence(), self._edit_text(card, label))
 
         def remove(row: int) -> None:
             assert self.document is not None
-            self._push(
-                remove_elements(
-                    self.document, [card.evidence[row].id], self._edit_text(card, label)
-                )
-            )
+            verbs.remove(self.document, [card.evidence[row].id], self._edit_text(card, label))
 
         table = self._table(
             label,

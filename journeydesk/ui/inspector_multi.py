@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.commands import SetFields
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
@@ -91,9 +91,7 @@ class MultiSelectionForm(QWidget):
         self.kind = next(iter(kinds)) if len(kinds) == 1 else None
         """The one type of every selected element, or None for a mixed selection."""
         if self.kind is None:
-            counts = QLabel(
-                ", ".join(self.count_text(t, n) for t, n in kinds.most_common())
-            )
+            counts = QLabel(", ".join(self.count_text(t, n) for t, n in kinds.most_common()))
             counts.setObjectName("counts")
             counts.setTextFormat(Qt.TextFormat.PlainText)
             counts.setWordWrap(True)
@@ -122,7 +120,7 @@ class MultiSelectionForm(QWidget):
         return found
 
     def count_text(self, kind: type | None, n: int) -> str:
-        """"3 cards", "1 lane": in the words of the user interface."""
+        """ "3 cards", "1 lane": in the words of the user interface."""
         names: dict[type, tuple[str, str]] = {
             Card: (self.tr("%1 card"), self.tr("%1 cards")),
             Lane: (self.tr("%1 lane"), self.tr("%1 lanes")),
@@ -158,9 +156,7 @@ class MultiSelectionForm(QWidget):
         one undo step; nothing when no element changes."""
         elements = self.elements()
         changes = [
-            (e.id, field, value_for(e))
-            for e in elements
-            if getattr(e, field) != value_for(e)
+            (e.id, field, value_for(e)) for e in elements if getattr(e, field) != value_for(e)
         ]
         if not changes:
             return
@@ -169,7 +165,7 @@ class MultiSelectionForm(QWidget):
             .replace("%1", label.lower())
             .replace("%2", self.count_text(self.kind, len(elements)))
         )
-        self.document.push(SetFields(self.document, changes, text))
+        verbs.set_fields(self.document, changes, text)
 
     def _describe(self, widget: QWidget, label: str) -> None:
         widget.setAccessibleName(label)
@@ -383,14 +379,13 @@ class MultiSelectionForm(QWidget):
             summary.setText(", ".join(parts) or self.tr("(none)"))
 
         def text(template: str) -> str:
-            return (
-                template.replace("%1", f"'{teams.currentText()}'")
-                .replace("%2", self.count_text(Card, len(self.ids)))
+            return template.replace("%1", f"'{teams.currentText()}'").replace(
+                "%2", self.count_text(Card, len(self.ids))
             )
 
-        def push(changes: list[tuple[str, str, Any]], title: str) -> None:
+        def set_owners(changes: list[tuple[str, str, Any]], title: str) -> None:
             if changes:
-                self.document.push(SetFields(self.document, changes, title))
+                verbs.set_fields(self.document, changes, title)
 
         def add_team() -> None:
             team = teams.currentData()
@@ -399,7 +394,7 @@ class MultiSelectionForm(QWidget):
                 for c in self.elements()
                 if all(o.team != team for o in c.owners)
             ]
-            push(changes, text(self.tr("Add owner %1 to %2")))
+            set_owners(changes, text(self.tr("Add owner %1 to %2")))
 
         def remove_team() -> None:
             team = teams.currentData()
@@ -408,7 +403,7 @@ class MultiSelectionForm(QWidget):
                 for c in self.elements()
                 if any(o.team == team for o in c.owners)
             ]
-            push(changes, text(self.tr("Remove owner %1 from %2")))
+            set_owners(changes, text(self.tr("Remove owner %1 from %2")))
 
         add.clicked.connect(add_team)
         remove.clicked.connect(remove_team)
