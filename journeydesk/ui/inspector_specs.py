@@ -83,6 +83,9 @@ class Hook:
 
     name: str
     multi: bool = False
+    """Also in the multi-selection form (its method ``name`` builds it there)."""
+    label: Any = ""
+    """The rows' label where the multi-selection form shows them."""
 
 
 Row = FieldSpec | Hook
@@ -200,7 +203,7 @@ SPECS: dict[type, tuple[Row, ...]] = {
         FieldSpec("colour", "colour", QT_TRANSLATE_NOOP("Inspector", "Colour"), multi=True),
         FieldSpec("image", "image", QT_TRANSLATE_NOOP("Inspector", "Image")),
         Hook("scores"),
-        Hook("owners", multi=True),
+        Hook("owners", multi=True, label=QT_TRANSLATE_NOOP("Inspector", "Owners")),
         Hook("evidence"),
         Hook("extras.card_rows"),
     ),

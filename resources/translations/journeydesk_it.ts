@@ -1677,10 +1677,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Seleziona elementi di un solo tipo per modificarne le proprietà comuni.</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
         <source>Select one of them to edit its properties.</source>
         <translation>Selezionane uno per modificarne le proprietà.</translation>
     </message>
@@ -1871,82 +1867,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Remove owner %1 from %2</source>
         <translation>Rimuovi il responsabile %1 da %2</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Canale</translation>
-    </message>
-    <message>
-        <source>Sentiment</source>
-        <translation>Sentiment</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positivo</translation>
-    </message>
-    <message>
-        <source>Neutral</source>
-        <translation>Neutro</translation>
-    </message>
-    <message>
-        <source>Problematic</source>
-        <translation>Critico</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Colore</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>Responsabili</translation>
-    </message>
-    <message>
-        <source>Display</source>
-        <translation>Visualizzazione</translation>
-    </message>
-    <message>
-        <source>Cards</source>
-        <translation>Schede</translation>
-    </message>
-    <message>
-        <source>Emotion curve</source>
-        <translation>Curva emotiva</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Immagini</translation>
-    </message>
-    <message>
-        <source>Channel grid</source>
-        <translation>Griglia dei canali</translation>
-    </message>
-    <message>
-        <source>(all personas)</source>
-        <translation>(tutte le personas)</translation>
-    </message>
-    <message>
-        <source>(unnamed persona)</source>
-        <translation>(persona senza nome)</translation>
-    </message>
-    <message>
-        <source>Persona</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <source>Default card kind</source>
-        <translation>Tipo di scheda predefinito</translation>
-    </message>
-    <message>
-        <source>Collapsed</source>
-        <translation>Compressa</translation>
     </message>
 </context>
 <context>
