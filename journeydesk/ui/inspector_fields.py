@@ -58,7 +58,7 @@ from journeydesk.model import (
 from journeydesk.model.base import MAX_NAME
 
 from .inspector_extras import InspectorExtras
-from .inspector_specs import FieldSpec, option_list
+from .inspector_specs import FieldSpec, option_list, verb_for
 from .inspector_table import RecordTable as _Table
 
 Options = list[tuple[Any, str]]
@@ -173,14 +173,16 @@ class InspectorFields(QWidget):
     def set_value(
         self, element_id: str, field: str, value: Any, field_label: str, merge: bool = True
     ) -> None:
-        """Set a field (one verb) unless the model already holds ``value``."""
+        """Set a field through the verb its spec names (``verbs.set_field``
+        unless the spec says otherwise), unless the model already holds ``value``."""
         if self.document is None:
             return
         element = self.document.element(element_id)
         if getattr(element, field) == value:
             return
         text = self._edit_text(element, field_label)
-        verbs.set_field(self.document, element_id, field, value, text, merge)
+        verb = verb_for(type(element), field)
+        verb(self.document, element_id, field, value, text, merge)
 
     def _bind(
         self,

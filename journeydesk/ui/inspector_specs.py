@@ -253,6 +253,15 @@ SPECS: dict[type, tuple[Row, ...]] = {
 """The fields of each element type, in the order the forms show them."""
 
 
+def verb_for(kind: type, field: str) -> Callable[..., Any]:
+    """The verb that sets ``field`` of an element of ``kind`` (the spec's, else
+    ``verbs.set_field``): called as ``verb(doc, id, field, value, text, merge)``."""
+    for row in SPECS.get(kind, ()):
+        if isinstance(row, FieldSpec) and row.field == field:
+            return row.verb
+    return verbs.set_field
+
+
 def multi_rows(kind: type | None) -> tuple[Row, ...]:
     """The rows the multi-selection form shows for several elements of ``kind``."""
     return tuple(row for row in SPECS.get(kind, ()) if row.multi)  # type: ignore[arg-type]

@@ -143,3 +143,22 @@ def test_the_inspector_modules_stay_under_800_lines() -> None:
 def test_hooks_and_specs_are_the_only_rows() -> None:
     assert all(isinstance(r, (FieldSpec, Hook)) for rows in SPECS.values() for r in rows)
     assert inspector_specs.multi_rows(Card)
+
+
+def test_the_single_form_sets_a_field_through_the_verb_its_spec_names(
+    inspector: Inspector, doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    called: list[tuple[str, Any]] = []
+
+    def spy(document: Document, element_id: str, field: str, value: Any, *rest: Any) -> Any:
+        called.append((field, value))
+        return verbs.set_field(document, element_id, field, value, *rest)
+
+    spec = FieldSpec("name", "line", "Name", verb=spy)
+    monkeypatch.setitem(SPECS, Team, (spec,))
+    team = Team(name="A")
+    verbs.add_team(doc, team)
+    inspector.show_selection([team.id])
+    edit = _field(inspector, "name")
+    edit.textEdited.emit("Ops")
+    assert called == [("name", "Ops")] and team.name == "Ops"
