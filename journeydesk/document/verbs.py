@@ -105,13 +105,14 @@ def kind_name(element: Any) -> str:
         "Source": QCoreApplication.translate("Verbs", "source"),
         "Evidence": QCoreApplication.translate("Verbs", "evidence"),
         "EmotionCurve": QCoreApplication.translate("Verbs", "emotion curve"),
-        "EmotionPoint": QCoreApplication.translate("Verbs", "emotion point"),
+        "CurvePoint": QCoreApplication.translate("Verbs", "emotion point"),
         "Comment": QCoreApplication.translate("Verbs", "comment"),
         "MetricDefinition": QCoreApplication.translate("Verbs", "metric"),
-        "Kpi": QCoreApplication.translate("Verbs", "KPI"),
+        "KpiValue": QCoreApplication.translate("Verbs", "KPI"),
         "JourneyMap": QCoreApplication.translate("Verbs", "map"),
         "Asset": QCoreApplication.translate("Verbs", "image"),
         "Scene": QCoreApplication.translate("Verbs", "scene"),
+        "Separator": QCoreApplication.translate("Verbs", "separator"),
     }
     name = type(element).__name__
     return names.get(name, name.lower())

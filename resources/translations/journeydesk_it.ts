@@ -2796,6 +2796,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>scena</translation>
     </message>
     <message>
+        <source>separator</source>
+        <translation>separatore</translation>
+    </message>
+    <message>
         <source>Edit %2 %1</source>
         <translation>Modifica %2 %1</translation>
     </message>

@@ -110,6 +110,9 @@ def test_undo_texts_are_translated(doc: Document, italian: None) -> None:
     cards = [c.id for c in jmap.cards[:2]]
     verbs.cut_cards(doc, cards)
     assert doc.undo_stack.undoText() == "Taglia 2 schede"
+    point = next(p for c in jmap.curves for p in c.points)
+    verbs.remove(doc, [point.id])
+    assert doc.undo_stack.undoText().startswith("Elimina punto emotivo")
 
 
 def test_set_image_inserts_the_asset_and_sets_it_in_one_step(doc: Document) -> None:
