@@ -805,32 +805,15 @@ class Inspector(QWidget):
         """Remove a team, source or metric, and what refers to it, as one step."""
         assert self.document is not None
         doc = self.document
-        project = doc.project
         text = (
             self.tr("Delete %1 %2")
             .replace("%1", self.kind_name(element))
             .replace("%2", describe(element))
             .strip()
         )
-        macro = remove_elements(doc, [element.id], text)
-        assert isinstance(macro, Macro)
-        fixes: list[Any] = []
-        for jmap in project.maps:
-            for card in jmap.cards:
-                if isinstance(element, Team) and any(o.team == element.id for o in card.owners):
-                    keep = [o for o in card.owners if o.team != element.id]
-                    fixes.append(SetField(doc, card.id, "owners", keep, "", False))
-                if isinstance(element, Source):
-                    for ev in card.evidence:
-                        if ev.source == element.id:
-                            fixes.append(SetField(doc, ev.id, "source", None, "", False))
-            if isinstance(element, MetricDefinition):
-                for stage in jmap.stages:
-                    if any(k.metric == element.id for k in stage.kpis):
-                        keep_k = [k for k in stage.kpis if k.metric != element.id]
-                        fixes.append(SetField(doc, stage.id, "kpis", keep_k, "", False))
-        macro.commands[0:0] = fixes
-        doc.push(macro)
+        # Owners of a removed team, evidence sources, KPI values of a removed
+        # metric: remove_elements follows the references declared on the model.
+        doc.push(remove_elements(doc, [element.id], text))
 
     def _teams_table(self, project: Project) -> None:
         def add() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -45,10 +46,10 @@ from journeydesk.model import (
     Project,
     Stage,
     Step,
-    new_id,
 )
 from journeydesk.model.checks import iter_elements
 from journeydesk.model.project import LaneDisplay
+from journeydesk.model.refs import DEFINITIONS, Targets, drop_refs, fresh_copy, iter_refs
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,23 +105,11 @@ def blank_map(project: Project, persona: str | None = None) -> JourneyMap:
     )
 
 
-def _replace_ids(value: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    if isinstance(value, dict):
-        return {k: _replace_ids(v, mapping) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_replace_ids(v, mapping) for v in value]
-    return value
-
-
 def copy_map(jmap: JourneyMap) -> tuple[JourneyMap, dict[str, str]]:
     """A copy of ``jmap`` with a fresh id for every element in it, references
     between them remapped; references outside (personas, teams, other maps)
     are kept. Returns the copy and the old-to-new id mapping."""
-    mapping = {element.id: new_id() for _path, element in iter_elements(jmap)}
-    data = _replace_ids(jmap.model_dump(mode="json"), mapping)
-    return JourneyMap.model_validate(data), mapping
+    return fresh_copy(jmap)
 
 
 def derive_future(jmap: JourneyMap) -> JourneyMap:
@@ -145,34 +134,18 @@ def import_map_command(
     project = doc.project
     copy, _mapping = copy_map(jmap)
     macro = Macro(text)
-    maps_here = {m.id for m in project.maps}
-    if copy.based_on not in maps_here:
-        copy.based_on = None
-    for card in copy.cards:
-        if copy.based_on is None:
-            card.derived_from = None
-        card.links = [link for link in card.links if link.map in maps_here]
 
-    used: set[str] = set(copy.personas)
-    for lane in copy.lanes:
-        if lane.persona:
-            used.add(lane.persona)
-    for curve in copy.curves:
-        if curve.persona:
-            used.add(curve.persona)
-    for card in copy.cards:
-        used |= {o.team for o in card.owners}
-        used |= {e.source for e in card.evidence if e.source}
-        if card.image:
-            used.add(card.image)
-    for stage in copy.stages:
-        used |= {k.metric for k in stage.kpis}
-    for scene in copy.storyline.scenes:
-        if scene.image:
-            used.add(scene.image)
-    personas = [p for p in source.personas if p.id in used]
-    used |= {p.photo for p in personas if p.photo}
-
+    # The definitions the copy refers to, and those they refer to in turn
+    # (a persona's photo), by the references declared on the model.
+    by_id = {e.id: e for kind in DEFINITIONS for e in getattr(source, kind)}
+    used: set[str] = set()
+    todo: list[BaseModel] = [copy]
+    while todo:
+        for site in iter_refs(todo.pop()):
+            if site.ref.kind in DEFINITIONS and site.target not in used:
+                used.add(site.target)
+                if site.target in by_id:
+                    todo.append(by_id[site.target])
     here = {e.id for _path, e in iter_elements(project)}
     for field in ("personas", "teams", "sources", "metrics", "assets"):
         for element in getattr(source, field):
@@ -183,6 +156,15 @@ def import_map_command(
     for definition in source.score_definitions:
         if definition.key in wanted and definition.key not in keys_here:
             macro.add(Insert(doc, project, "score_definitions", definition.model_copy()))
+    # References the copy cannot keep in this project (a base map or linked
+    # maps it does not hold...) are dropped, as removing their targets would.
+    arriving: dict[str, Any] = {
+        kind: [*getattr(project, kind), *(e for e in getattr(source, kind) if e.id in used)]
+        for kind in DEFINITIONS
+    }
+    after = project.model_copy(update={**arriving, "maps": [*project.maps, copy]})
+    targets = Targets(after)
+    drop_refs(s for s in iter_refs(copy) if not targets.resolves(s))
     macro.add(Insert(doc, project, "maps", copy))
     return macro, copy
 
@@ -617,21 +599,13 @@ class Navigator(QWidget):
             ).replace("%1", jmap.name),
         ):
             return
-        macro = remove_elements(
-            self.document, [map_id], self.tr("Delete map '%1'").replace("%1", jmap.name)
+        # Links from cards of other maps to this one go too (remove_elements
+        # follows the references declared on the model).
+        self._push(
+            remove_elements(
+                self.document, [map_id], self.tr("Delete map '%1'").replace("%1", jmap.name)
+            )
         )
-        assert isinstance(macro, Macro)
-        # Links from cards of other maps to this one go too.
-        fixes: list[Any] = []
-        for other in project.maps:
-            if other.id == map_id:
-                continue
-            for card in other.cards:
-                if any(link.map == map_id for link in card.links):
-                    keep = [link for link in card.links if link.map != map_id]
-                    fixes.append(SetField(self.document, card.id, "links", keep, "", False))
-        macro.commands[0:0] = fixes
-        self._push(macro)
 
     def delete_persona(self, persona_id: str) -> None:
         if self.document is None:
