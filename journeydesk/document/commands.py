@@ -252,6 +252,12 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     for owner, field, value in edits_dropping(dropped):
         macro.add(SetField(doc, id_of(owner), field, value, "", False))
 
+    # A card that spans removed steps or lanes (but keeps its own) spans fewer.
+    for jmap in project.maps:
+        if jmap.id not in gone:
+            for owner, field, value in _shrunk_spans(jmap, gone):
+                macro.add(SetField(doc, owner, field, value, "", False))
+
     # Remove dependants, then the elements; highest index first within a list
     # so every recorded index stays right on undo.
     to_remove = [*extra, *[e.id for e in elements]]
@@ -261,6 +267,27 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     for element_id in to_remove:
         macro.add(Remove(doc, element_id, ""))
     return macro
+
+
+def _shrunk_spans(jmap: JourneyMap, gone: set[str]) -> list[tuple[str, str, int]]:
+    steps = [s.id for s in jmap.steps()]
+    lanes = [lane.id for lane in jmap.lanes]
+    if not any(s in gone for s in steps) and not any(lane in gone for lane in lanes):
+        return []
+    changes = []
+    for card in jmap.cards:
+        if card.id in gone:
+            continue
+        for field, span, order, anchor in (
+            ("span_steps", card.span_steps, steps, card.step),
+            ("span_lanes", card.span_lanes, lanes, card.lane),
+        ):
+            if span > 1 and anchor in order:
+                start = order.index(anchor)
+                lost = sum(1 for i in order[start : start + span] if i in gone)
+                if lost:
+                    changes.append((card.id, field, span - lost))
+    return changes
 
 
 def _inside_removed(doc: Document, element_id: str, removed: set[str]) -> bool:

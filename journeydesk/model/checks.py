@@ -72,7 +72,7 @@ def check_project(project: Project) -> list[Problem]:
         first = where.setdefault(element.id, path)
         if first != path:
             report.add(f"{path}.id", f"id {element.id} is already used at {first}")
-    targets = Targets(project)
+    targets = Targets(project, set(where))
 
     for site in iter_refs(project):
         if site.ref.checked:

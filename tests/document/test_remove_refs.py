@@ -100,3 +100,19 @@ def test_removing_a_lane_cascades_cards_their_connections_and_comments(doc: Docu
     # The future map's cards derived from the removed cards lose derived_from only.
     gone = {card.id}
     assert all(c.derived_from not in gone for c in doc.project.maps[1].cards)
+
+
+def test_removing_a_step_a_card_spans_shrinks_the_span(doc: Document) -> None:
+    jmap = doc.project.maps[0]
+    stage = next(s for s in jmap.stages if len(s.steps) >= 2)
+    first, second = stage.steps[0], stage.steps[1]
+    card = next(c for c in jmap.cards if c.step == first.id and c.lane != jmap.lanes[-1].id)
+    card.span_steps = 2
+    lane_index = [lane.id for lane in jmap.lanes].index(card.lane)
+    card.span_lanes = len(jmap.lanes) - lane_index  # down to the last lane
+    assert card.span_lanes >= 2
+    spans_lanes = card.span_lanes
+    _remove_and_undo(doc, second.id)
+    assert card.span_steps == 1
+    _remove_and_undo(doc, jmap.lanes[-1].id)
+    assert card.span_lanes == spans_lanes - 1
