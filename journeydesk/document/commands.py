@@ -255,8 +255,8 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     # A card that spans removed steps or lanes (but keeps its own) spans fewer.
     for jmap in project.maps:
         if jmap.id not in gone:
-            for owner, field, value in _shrunk_spans(jmap, gone):
-                macro.add(SetField(doc, owner, field, value, "", False))
+            for card_id, span, value in _shrunk_spans(jmap, gone):
+                macro.add(SetField(doc, card_id, span, value, "", False))
 
     # Remove dependants, then the elements; highest index first within a list
     # so every recorded index stays right on undo.
