@@ -17,7 +17,7 @@ from typing import Any
 
 from journeydesk.io.project_file import load_bytes
 from journeydesk.model.project import Project
-from journeydesk.model.refs import with_fresh_ids
+from journeydesk.model.refs import with_fresh_ids as with_fresh_ids  # kept here for callers
 
 DEFAULT_TEMPLATE = "sample"
 LANGUAGES = ("en", "it")
