@@ -25,12 +25,12 @@ from .base import (
     LangTag,
     LocalizedText,
     Name,
-    Ref,
     Text,
     big_list,
     new_id,
     small_list,
 )
+from .ref import Ref
 
 FORMAT_NAME = "journeydesk"
 FORMAT_VERSION = 1

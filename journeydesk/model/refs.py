@@ -26,8 +26,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from .base import Element, Ref, RefKind
+from .base import Element
 from .project import JourneyMap, Project
+from .ref import Ref, RefKind
 
 DEFINITIONS: tuple[RefKind, ...] = ("personas", "teams", "sources", "metrics", "assets")
 """Kinds that are project-level definitions: they travel with a copied card

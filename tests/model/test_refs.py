@@ -16,7 +16,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from journeydesk import templates
 from journeydesk.model import Card, Owner, Project, check_project
-from journeydesk.model.base import ID_PATTERN, Element, Ref
+from journeydesk.model.base import ID_PATTERN, Element
+from journeydesk.model.ref import Ref
 from journeydesk.model.refs import (
     DEFINITIONS,
     Targets,
