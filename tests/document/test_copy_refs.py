@@ -7,11 +7,11 @@ from __future__ import annotations
 from journeydesk import templates
 from journeydesk.document.clipboard import copy_cards, paste_cards, read_cards
 from journeydesk.document.document import Document
+from journeydesk.document.verbs_maps import import_map_command
 from journeydesk.io import dump_bytes
 from journeydesk.model import Asset, MapLink, check_project
 from journeydesk.model.images import encode_image
 from journeydesk.model.refs import element_ids
-from journeydesk.ui.navigator import import_map_command
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

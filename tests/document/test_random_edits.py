@@ -40,6 +40,7 @@ from journeydesk.document.commands import (
 from journeydesk.document.curve_points import place_point
 from journeydesk.document.document import Document
 from journeydesk.document.links import add_link
+from journeydesk.document.verbs_maps import derive_future, import_map_command
 from journeydesk.io import dump_bytes, load_bytes
 from journeydesk.model import (
     Asset,
@@ -65,7 +66,6 @@ from journeydesk.model import (
 from journeydesk.model.base import Element
 from journeydesk.model.images import encode_image
 from journeydesk.model.refs import iter_elements
-from journeydesk.ui.navigator import derive_future, import_map_command
 
 STATS: Counter[str] | None = Counter() if os.environ.get("REFS_STATS") else None
 """Set REFS_STATS=1 to print how often each verb ran (to see the test reaches them)."""
