@@ -1,0 +1,369 @@
+"""A three-way merge of projects by id and field.
+
+Why: two colleagues who each edited a copy of a map should get one file with
+both sets of changes, and a conflict (the same field changed two ways, an
+element deleted on one side and edited on the other, moved two ways) must be
+named, never lost. Ours wins in the result; the other value is kept as an open
+review comment on the element, so the app shows what is left to decide.
+
+Works on the flat records of ``model/diff.py``. The result is always a valid
+project: references are checked after the merge (``check_project``) and what a
+deletion orphaned is repaired (an optional reference cleared, an id taken out
+of a list, an element that needs its target removed) and reported.
+
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .base import MAX_TEXT, new_id
+from .checks import check_project
+from .diff import (
+    LOCATION_FIELDS,
+    MISSING,
+    ROOT,
+    Record,
+    Tree,
+    flatten,
+    rename_ids,
+    same_content_ids,
+    short,
+    unflatten,
+)
+from .project import Project
+
+MERGE_AUTHOR = "journeydesk merge"
+
+
+@dataclass
+class Conflict:
+    """One conflict: ``what`` is "field", "delete/edit" or "move"."""
+
+    what: str
+    kind: str
+    id: str
+    title: str
+    field: str
+    ours: Any
+    theirs: Any
+
+    def line(self) -> str:
+        name = f"{self.kind} {short(self.title, 60)} ({self.id})"
+        if self.what == "delete/edit":
+            return f"conflict: {name}: {self.field}: ours {self.ours}; theirs {self.theirs}"
+        return (
+            f"conflict: {name}: {self.field}: ours {short(self.ours)}, theirs {short(self.theirs)}"
+        )
+
+    def comment_text(self) -> str:
+        if self.what == "delete/edit":
+            text = (
+                f"Merge conflict: {self.field}: ours {self.ours}; theirs {self.theirs}. "
+                "The element is kept; delete it if that is the decision."
+            )
+        else:
+            text = (
+                f"Merge conflict on {self.field}: kept ours {short(self.ours, 2000)}; "
+                f"theirs was {short(self.theirs, 2000)}."
+            )
+        return text[:MAX_TEXT]
+
+
+@dataclass
+class MergeResult:
+    project: Project
+    conflicts: list[Conflict] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+
+
+def _pick(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
+    """The merged value and whether it is a conflict (then ours)."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    return ours, True
+
+
+def _changed(base: Record, other: Record) -> bool:
+    return (
+        base.fields != other.fields
+        or base.parent != other.parent
+        or base.container != other.container
+    )
+
+
+def merge_trees(base: Tree, ours: Tree, theirs: Tree) -> tuple[Tree, list[Conflict]]:
+    """The merged records and the conflicts (ours wins in each)."""
+    # Assets by content: the same image added (or kept) under another id is one asset.
+    theirs = rename_ids(theirs, same_content_ids(ours, theirs))
+    theirs = rename_ids(theirs, same_content_ids(base, theirs))
+    ours = rename_ids(ours, same_content_ids(base, ours))
+    conflicts: list[Conflict] = []
+    out: Tree = {}
+    keys = list(dict.fromkeys([*ours, *theirs]))
+    for key in keys:
+        b, o, t = base.get(key), ours.get(key), theirs.get(key)
+        if o is None and t is None:
+            continue
+        if o is None or t is None:
+            kept = o if o is not None else t
+            assert kept is not None
+            if b is None:
+                out[key] = kept  # added on one side
+            elif not _changed(b, kept):
+                continue  # deleted on the other side, untouched here: deleted
+            else:
+                side = "ours" if t is None else "theirs"
+                other = "theirs" if side == "ours" else "ours"
+                out[key] = kept
+                conflicts.append(
+                    Conflict(
+                        "delete/edit", kept.kind, key, kept.title() or b.title(), "element",
+                        f"{'edited' if side == 'ours' else 'deleted'} it",
+                        f"{'deleted' if other == 'theirs' else 'edited'} it",
+                    )
+                )
+            continue
+        out[key] = _merge_record(b, o, t, conflicts)
+    _order_children(base, ours, theirs, out)
+    return out, conflicts
+
+
+def _merge_record(b: Record | None, o: Record, t: Record, conflicts: list[Conflict]) -> Record:
+    base_fields = b.fields if b is not None else {}
+    location = LOCATION_FIELDS.get(o.kind, ())
+    fields: dict[str, Any] = {}
+    names = list(dict.fromkeys([*o.fields, *t.fields, *base_fields]))
+    loc_b = tuple(base_fields.get(n, MISSING) for n in location)
+    loc_o = tuple(o.fields.get(n, MISSING) for n in location)
+    loc_t = tuple(t.fields.get(n, MISSING) for n in location)
+    if location:
+        loc, clash = _pick(loc_b, loc_o, loc_t) if b is not None else _pick(loc_o, loc_o, loc_t)
+        if clash:
+            conflicts.append(
+                Conflict("move", o.kind, o.key, o.title(), "/".join(location), loc_o, loc_t)
+            )
+        fields.update(zip(location, loc, strict=True))
+    for name in names:
+        if name in location:
+            continue
+        vb = base_fields.get(name, MISSING) if b is not None else o.fields.get(name, MISSING)
+        value, clash = _pick(vb, o.fields.get(name, MISSING), t.fields.get(name, MISSING))
+        if clash:
+            conflicts.append(
+                Conflict(
+                    "field", o.kind, o.key, o.title(), name,
+                    o.fields.get(name, MISSING), t.fields.get(name, MISSING),
+                )
+            )
+        if value is not MISSING or name in o.fields or name in t.fields:
+            if value is not None or name in o.fields or name in t.fields:
+                fields[name] = value
+    parent_b = (b.parent, b.container) if b is not None else (o.parent, o.container)
+    (parent, container), clash = _pick(parent_b, (o.parent, o.container), (t.parent, t.container))
+    if clash:
+        conflicts.append(
+            Conflict("move", o.kind, o.key, o.title(), "place", o.parent, t.parent)
+        )
+    return Record(o.key, o.kind, parent, container, o.index, fields)
+
+
+def _groups(tree: Tree) -> dict[tuple[str | None, str], list[str]]:
+    out: dict[tuple[str | None, str], list[Record]] = {}
+    for rec in tree.values():
+        if rec.parent is not None:
+            out.setdefault((rec.parent, rec.container), []).append(rec)
+    return {g: [r.key for r in sorted(items, key=lambda r: r.index)] for g, items in out.items()}
+
+
+def _order_children(base: Tree, ours: Tree, theirs: Tree, out: Tree) -> None:
+    """Set each merged record's index: ours' order (theirs' when only theirs
+    reordered), the other side's additions after the sibling they follow there."""
+    gb, go, gt = _groups(base), _groups(ours), _groups(theirs)
+    merged = _groups(out)
+    for group, members in merged.items():
+        present = set(members)
+        seq_b = [k for k in gb.get(group, []) if k in present]
+        seq_o = [k for k in go.get(group, []) if k in present]
+        seq_t = [k for k in gt.get(group, []) if k in present]
+        common = set(seq_b) & set(seq_o) & set(seq_t)
+        ob = [k for k in seq_b if k in common]
+        oo = [k for k in seq_o if k in common]
+        ot = [k for k in seq_t if k in common]
+        first, second = (seq_t, seq_o) if oo == ob and ot != ob else (seq_o, seq_t)
+        order = list(first)
+        for i, key in enumerate(second):
+            if key in order:
+                continue
+            before = next((k for k in reversed(second[:i]) if k in order), None)
+            order.insert(0 if before is None else order.index(before) + 1, key)
+        for key in members:
+            if key not in order:
+                order.append(key)
+        for i, key in enumerate(order):
+            rec = out[key]
+            out[key] = Record(rec.key, rec.kind, rec.parent, rec.container, i, rec.fields)
+
+
+# --- repair -------------------------------------------------------------------------
+
+_PATH_PART = re.compile(r"\[(\d+)\]|\.([A-Za-z_][A-Za-z0-9_]*)|\[(\"(?:[^\"\\]|\\.)*\")\]")
+
+
+def _parse(path: str) -> list[int | str]:
+    import json
+
+    parts: list[int | str] = []
+    for m in _PATH_PART.finditer(path):
+        if m.group(1) is not None:
+            parts.append(int(m.group(1)))
+        elif m.group(2) is not None:
+            parts.append(m.group(2))
+        else:
+            parts.append(json.loads(m.group(3)))
+    return parts
+
+
+def _model_at(parts: list[int | str]) -> type[BaseModel] | None:
+    """The model class of the object at ``parts`` in a project document."""
+    cls: type[BaseModel] | None = Project
+    for part in parts:
+        if cls is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = cls.model_fields.get(part)
+        if info is None:
+            return None
+        ann = info.annotation
+        if typing.get_origin(ann) is list:
+            ann = typing.get_args(ann)[0]
+        cls = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+    return cls
+
+
+def _holder_item(parts: list[int | str]) -> int:
+    """Index in ``parts`` of the last list index: the item that holds the field."""
+    return max((i for i, p in enumerate(parts) if isinstance(p, int)), default=-1)
+
+
+def repair_document(document: dict[str, Any]) -> tuple[Project, list[str]]:
+    """Validate ``document`` and repair what the reference check finds: a
+    dangling optional reference is cleared, a dangling id in a list taken out,
+    an element whose required reference dangles removed (and whatever that
+    orphans in turn). Returns the project and one line per repair."""
+    repairs: list[str] = []
+    for _round in range(20):
+        project = Project.model_validate(document)
+        problems = check_project(project)
+        if not problems:
+            return project, repairs
+        removals: list[tuple[list[int | str], int]] = []
+        for problem in problems:
+            parts = _parse(problem.path)
+            if not parts:
+                raise ValueError(f"{problem.path}: {problem.message}")
+            last = parts[-1]
+            parent_parts = parts[:-1]
+            if isinstance(last, int):
+                removals.append((parent_parts, last))
+                action = "taken out of the list"
+            elif last in ("span_steps", "span_lanes"):
+                _set(document, parts, 1)
+                action = "set to 1"
+            else:
+                holder = _model_at(parent_parts)
+                info = holder.model_fields.get(str(last)) if holder is not None else None
+                if info is not None and not info.is_required() and info.default is None:
+                    _set(document, parts, None)
+                    action = "cleared"
+                elif len(parent_parts) >= 2 and parent_parts[-2] == "scores":
+                    removals.append((parts[:-1], 0))
+                    action = "removed"
+                else:
+                    cut = _holder_item(parent_parts)
+                    if cut < 0:
+                        raise ValueError(f"{problem.path}: {problem.message}")
+                    removals.append((parent_parts[:cut], int(parent_parts[cut])))
+                    action = "its holder removed"
+            repairs.append(f"{problem.path}: {problem.message}: {action}")
+        for list_parts, index in sorted(
+            {(tuple(p), i) for p, i in removals}, key=lambda r: (len(r[0]), r[0], r[1]),
+            reverse=True,
+        ):
+            container = _get(document, list(list_parts))
+            if isinstance(container, list) and 0 <= index < len(container):
+                del container[index]
+    raise ValueError("the merged project could not be repaired")
+
+
+def _get(document: Any, parts: list[int | str]) -> Any:
+    for part in parts:
+        document = document[part]
+    return document
+
+
+def _set(document: Any, parts: list[int | str], value: Any) -> None:
+    _get(document, parts[:-1])[parts[-1]] = value
+
+
+def _drop_orphans(tree: Tree) -> list[str]:
+    """Remove records whose parent is gone (kept by a conflict, or added on one
+    side under an element the other deleted); one line each."""
+    lines: list[str] = []
+    while True:
+        gone = [r for r in tree.values() if r.parent is not None and r.parent not in tree]
+        if not gone:
+            return lines
+        for rec in gone:
+            del tree[rec.key]
+            lines.append(
+                f"{rec.kind} {short(rec.title(), 60)} ({rec.key}): removed, "
+                f"the element holding it was deleted"
+            )
+
+
+# --- the whole merge ----------------------------------------------------------------
+
+
+def merge_projects(
+    base: Project, ours: Project, theirs: Project, now: dt.datetime | None = None
+) -> MergeResult:
+    """Merge ``theirs`` into ``ours`` against their common ``base``."""
+    tree, conflicts = merge_trees(flatten(base), flatten(ours), flatten(theirs))
+    orphans = _drop_orphans(tree)
+    when = (now or dt.datetime.now(dt.UTC)).isoformat()
+    targets = set(tree) - {ROOT}
+    project_id = tree[ROOT].fields.get("id")
+    comments = max((r.index for r in tree.values() if r.container == "comments"), default=-1)
+    for conflict in conflicts:
+        target = conflict.id if conflict.id in targets else project_id
+        comments += 1
+        key = new_id()
+        tree[key] = Record(
+            key, "comment", ROOT, "comments", comments,
+            {
+                "target": target,
+                "author": MERGE_AUTHOR,
+                "created": when,
+                "text": conflict.comment_text(),
+                "replies": [],
+                "resolved": False,
+            },
+        )
+    document = unflatten(tree)
+    try:
+        project, repairs = repair_document(document)
+        repairs = orphans + repairs
+    except ValidationError as exc:
+        raise ValueError(f"the merged project is not valid: {exc.errors()[0]['msg']}") from None
+    return MergeResult(project, conflicts, repairs)

@@ -1,0 +1,193 @@
+"""The semantic diff and the three-way merge, by id and field (issue #16)."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import pytest
+
+from journeydesk import templates
+from journeydesk.model.diff import diff_projects, flatten, textconv_lines, unflatten
+from journeydesk.model.merge import MERGE_AUTHOR, merge_projects
+from journeydesk.model.project import Asset, Project
+
+pytestmark = pytest.mark.timeout(30)
+
+
+@pytest.fixture(scope="module")
+def sample() -> Project:
+    return templates.new_project("sample", "en")
+
+
+def copy(p: Project) -> Project:
+    return p.model_copy(deep=True)
+
+
+def by_id(p: Project, cid: str):  # type: ignore[no-untyped-def]
+    return next((c for m in p.maps for c in m.cards if c.id == cid), None)
+
+
+def test_flatten_and_back_is_the_same_project(sample: Project) -> None:
+    assert Project.model_validate(unflatten(flatten(sample))) == sample
+
+
+def test_identical_files_have_no_differences(sample: Project) -> None:
+    assert diff_projects(sample, copy(sample)) == []
+
+
+def test_diff_names_added_removed_changed_moved(sample: Project) -> None:
+    b = copy(sample)
+    jmap = b.maps[0]
+    jmap.cards[0].title = "Edited"
+    removed = jmap.cards.pop(3)
+    added = jmap.cards[1].model_copy(update={"id": "00000000-0000-4000-8000-0000000000aa"})
+    jmap.cards.append(added)
+    other_step = jmap.steps()[-1].id
+    jmap.cards[2].step = other_step
+    jmap.stages[0].steps.reverse()
+    changes = diff_projects(sample, b)
+    ops = {(c.op, c.id) for c in changes}
+    assert ("changed", jmap.cards[0].id) in ops
+    edit = next(c for c in changes if c.op == "changed" and c.id == jmap.cards[0].id)
+    assert edit.fields == {"title": (sample.maps[0].cards[0].title, "Edited")}
+    assert ("removed", removed.id) in ops
+    assert ("added", added.id) in ops
+    move = next(c for c in changes if c.op == "moved" and c.id == jmap.cards[2].id)
+    assert move.fields["step"][1] == other_step
+    assert move.map_id == jmap.id
+    if len(jmap.stages[0].steps) > 1:
+        assert any(c.op == "moved" and c.kind == "step" for c in changes)
+    # nothing else is reported as changed
+    assert {c.op for c in changes} <= {"added", "removed", "changed", "moved"}
+    assert all(c.id != jmap.cards[5].id for c in changes)
+
+
+def _png(colour: tuple[int, int, int]) -> str:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (4, 4), colour).save(buf, "PNG")
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def test_assets_are_compared_by_content(sample: Project) -> None:
+    a, b = copy(sample), copy(sample)
+    data = _png((200, 10, 10))
+    a.assets.append(Asset(type="image/png", width=4, height=4, data=data))
+    b.assets.append(Asset(type="image/png", width=4, height=4, data=data))
+    b.maps[0].cards[0].image = b.assets[-1].id
+    a.maps[0].cards[0].image = a.assets[-1].id
+    assert a.assets[-1].id != b.assets[-1].id
+    assert diff_projects(a, b) == []
+
+
+def test_textconv_is_stable_and_shows_asset_digests(sample: Project) -> None:
+    p = copy(sample)
+    p.assets.append(Asset(type="image/png", width=4, height=4, data=_png((1, 2, 3))))
+    lines = textconv_lines(p)
+    assert lines == textconv_lines(copy(p))
+    assert any("data: \"sha256:" in line for line in lines)
+    assert not any(p.assets[-1].data[:40] in line for line in lines)
+    assert any(sample.maps[0].cards[0].title in line for line in lines)
+
+
+# --- merge -----------------------------------------------------------------------
+
+
+def two_colleagues(sample: Project) -> tuple[Project, Project]:
+    """Different cards edited, one stage renamed, one card deleted."""
+    ours, theirs = copy(sample), copy(sample)
+    ours.maps[0].cards[0].title = "Ours: new title"
+    ours.maps[0].stages[1].name = "Renamed stage"
+    theirs.maps[0].cards[1].body = "Theirs: new body"
+    theirs.maps[0].cards = [c for c in theirs.maps[0].cards if c.id != sample.maps[0].cards[2].id]
+    return ours, theirs
+
+
+def test_merge_combines_both_sides(sample: Project) -> None:
+    ours, theirs = two_colleagues(sample)
+    result = merge_projects(sample, ours, theirs)
+    out = result.project
+    assert result.conflicts == []
+    assert by_id(out, sample.maps[0].cards[0].id).title == "Ours: new title"
+    assert by_id(out, sample.maps[0].cards[1].id).body == "Theirs: new body"
+    assert by_id(out, sample.maps[0].cards[2].id) is None
+    assert out.maps[0].stages[1].name == "Renamed stage"
+    assert len(out.maps[0].cards) == len(sample.maps[0].cards) - 1
+    # the same the other way round
+    back = merge_projects(sample, theirs, ours).project
+    assert diff_projects(out, back) == [] or all(c.op == "moved" for c in diff_projects(out, back))
+
+
+def test_additions_on_both_sides_keep_their_place(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    new_a = ours.maps[0].cards[0].model_copy(update={"id": "00000000-0000-4000-8000-00000000000a"})
+    new_b = theirs.maps[0].cards[4].model_copy(
+        update={"id": "00000000-0000-4000-8000-00000000000b"}
+    )
+    ours.maps[0].cards.insert(1, new_a)
+    theirs.maps[0].cards.insert(5, new_b)
+    out = merge_projects(sample, ours, theirs).project
+    ids = [c.id for c in out.maps[0].cards]
+    assert ids.index(new_a.id) == 1
+    assert ids[ids.index(new_b.id) - 1] == sample.maps[0].cards[4].id
+
+
+def test_same_field_two_ways_is_a_named_conflict_kept_as_a_comment(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    card = sample.maps[0].cards[0]
+    ours.maps[0].cards[0].title = "Ours wins"
+    theirs.maps[0].cards[0].title = "Theirs loses"
+    result = merge_projects(sample, ours, theirs)
+    (conflict,) = result.conflicts
+    line = conflict.line()
+    assert card.id in line and "card" in line and "Ours wins" in line and "Theirs loses" in line
+    assert by_id(result.project, card.id).title == "Ours wins"
+    comments = [c for c in result.project.comments if c.author == MERGE_AUTHOR]
+    assert len(comments) == 1
+    assert comments[0].target == card.id and not comments[0].resolved
+    assert "Theirs loses" in comments[0].text
+
+
+def test_delete_on_one_side_edit_on_the_other_keeps_the_element(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    card = sample.maps[0].cards[0]
+    ours.maps[0].cards.pop(0)
+    theirs.maps[0].cards[0].body = "Edited while the other deleted it"
+    result = merge_projects(sample, ours, theirs)
+    assert [c.what for c in result.conflicts] == ["delete/edit"]
+    kept = by_id(result.project, card.id)
+    assert kept is not None and kept.body == "Edited while the other deleted it"
+    assert any(c.target == card.id for c in result.project.comments if c.author == MERGE_AUTHOR)
+
+
+def test_moved_two_ways_is_one_conflict(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    steps = sample.maps[0].steps()
+    ours.maps[0].cards[0].step = steps[-1].id
+    theirs.maps[0].cards[0].step = steps[-2].id
+    result = merge_projects(sample, ours, theirs)
+    assert [c.what for c in result.conflicts] == ["move"]
+    assert by_id(result.project, sample.maps[0].cards[0].id).step == steps[-1].id
+
+
+def test_a_deletion_that_orphans_references_is_repaired_and_reported(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    # theirs deletes a card (and what referred to it in their copy)
+    victim = sample.maps[0].cards[0].id
+    theirs.maps[0].cards.pop(0)
+    theirs.maps[0].connections = [
+        x for x in theirs.maps[0].connections if victim not in (x.source, x.target)
+    ]
+    # ours, meanwhile, connects another card to it
+    from journeydesk.model.project import Connection
+
+    ours.maps[0].connections.append(Connection(source=ours.maps[0].cards[3].id, target=victim))
+    result = merge_projects(sample, ours, theirs)
+    assert by_id(result.project, victim) is None
+    assert all(victim not in (x.source, x.target) for x in result.project.maps[0].connections)
+    assert any("connections" in line for line in result.repairs)
+    from journeydesk.model.checks import check_project
+
+    assert check_project(result.project) == []
