@@ -45,8 +45,10 @@ def _read(path: str) -> Project | None:
         for line in exc.lines():
             print(line, file=sys.stderr)
     except Exception as exc:  # a bug of ours: still one line, never a traceback
-        print(f"{path}: $: internal error while reading ({type(exc).__name__}: {exc})",
-              file=sys.stderr)
+        print(
+            f"{path}: $: internal error while reading ({type(exc).__name__}: {exc})",
+            file=sys.stderr,
+        )
     return None
 
 
@@ -64,7 +66,8 @@ def run_diff(args: Sequence[str]) -> int:
         "--exit-code", action="store_true", help="exit 1 when the files differ, as git diff does"
     )
     parser.add_argument(
-        "--textconv", action="store_true",
+        "--textconv",
+        action="store_true",
         help="print a stable text form of one FILE (for git diff's textconv)",
     )
     ns = parser.parse_args(list(args))

@@ -101,12 +101,13 @@ def _shape(cls: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel] | None]
                 if isinstance(item, type) and issubclass(item, Element):
                     found[name] = ("children", item)
                     continue
-            if isinstance(ann, type) and issubclass(ann, BaseModel) and not issubclass(
-                ann, Element
-            ):
-                if any(kind == "children" for kind, _c in _shape(ann).values()):
-                    found[name] = ("sub", ann)
-                    continue
+            if (
+                isinstance(ann, type)
+                and issubclass(ann, BaseModel)
+                and not issubclass(ann, Element)
+            ) and any(kind == "children" for kind, _c in _shape(ann).values()):
+                found[name] = ("sub", ann)
+                continue
             found[name] = ("leaf", None)
         _SHAPES[cls] = found
     return found
@@ -135,9 +136,7 @@ def _fill(tree: Tree, rec: Record, cls: type[BaseModel], data: dict[str, Any], p
             for i, item in enumerate(value):
                 if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                     continue
-                child = Record(
-                    item["id"], _KIND.get(container, container), rec.key, container, i
-                )
+                child = Record(item["id"], _KIND.get(container, container), rec.key, container, i)
                 tree.setdefault(child.key, child)
                 _fill(tree, child, child_cls, item, "")
         elif kind == "sub" and isinstance(value, dict) and child_cls is not None:
@@ -219,7 +218,11 @@ def rename_ids(tree: Tree, mapping: dict[str, str]) -> Tree:
         key = mapping.get(rec.key, rec.key)
         parent = None if rec.parent is None else mapping.get(rec.parent, rec.parent)
         out[key] = Record(
-            key, rec.kind, parent, rec.container, rec.index,
+            key,
+            rec.kind,
+            parent,
+            rec.container,
+            rec.index,
             {k: sub(v) for k, v in rec.fields.items()},
         )
     return out
@@ -363,14 +366,17 @@ def diff_text(a: Tree, b: Tree, changes: list[Change]) -> list[str]:
             if map_id is None:
                 lines.append("Project")
             else:
-                lines.append(f"Map {_name(b, map_id) if map_id in b else _name(a, map_id)} ({map_id})")
+                lines.append(
+                    f"Map {_name(b, map_id) if map_id in b else _name(a, map_id)} ({map_id})"
+                )
         indent = "  "
         if stage_id is not None:
             title = _name(b, stage_id) if stage_id in b else _name(a, stage_id)
             lines.append(f"  Stage {title}")
             indent = "    "
         for ch in items:
-            lines.append(f"{indent}{_SIGN[ch.op]} {ch.op} {ch.kind} {short(ch.title, 60)} ({ch.id})")
+            head = f"{_SIGN[ch.op]} {ch.op} {ch.kind} {short(ch.title, 60)} ({ch.id})"
+            lines.append(indent + head)
             for name, (old, new) in ch.fields.items():
                 lines.append(f"{indent}    {name}: {short(old)} → {short(new)}")
     return lines

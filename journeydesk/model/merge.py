@@ -127,7 +127,11 @@ def merge_trees(base: Tree, ours: Tree, theirs: Tree) -> tuple[Tree, list[Confli
                 out[key] = kept
                 conflicts.append(
                     Conflict(
-                        "delete/edit", kept.kind, key, kept.title() or b.title(), "element",
+                        "delete/edit",
+                        kept.kind,
+                        key,
+                        kept.title() or b.title(),
+                        "element",
                         f"{'edited' if side == 'ours' else 'deleted'} it",
                         f"{'deleted' if other == 'theirs' else 'edited'} it",
                     )
@@ -161,19 +165,21 @@ def _merge_record(b: Record | None, o: Record, t: Record, conflicts: list[Confli
         if clash:
             conflicts.append(
                 Conflict(
-                    "field", o.kind, o.key, o.title(), name,
-                    o.fields.get(name, MISSING), t.fields.get(name, MISSING),
+                    "field",
+                    o.kind,
+                    o.key,
+                    o.title(),
+                    name,
+                    o.fields.get(name, MISSING),
+                    t.fields.get(name, MISSING),
                 )
             )
-        if value is not MISSING or name in o.fields or name in t.fields:
-            if value is not None or name in o.fields or name in t.fields:
-                fields[name] = value
+        if name in o.fields or name in t.fields:
+            fields[name] = value
     parent_b = (b.parent, b.container) if b is not None else (o.parent, o.container)
     (parent, container), clash = _pick(parent_b, (o.parent, o.container), (t.parent, t.container))
     if clash:
-        conflicts.append(
-            Conflict("move", o.kind, o.key, o.title(), "place", o.parent, t.parent)
-        )
+        conflicts.append(Conflict("move", o.kind, o.key, o.title(), "place", o.parent, t.parent))
     return Record(o.key, o.kind, parent, container, o.index, fields)
 
 
@@ -297,7 +303,8 @@ def repair_document(document: dict[str, Any]) -> tuple[Project, list[str]]:
                     action = "its holder removed"
             repairs.append(f"{problem.path}: {problem.message}: {action}")
         for list_parts, index in sorted(
-            {(tuple(p), i) for p, i in removals}, key=lambda r: (len(r[0]), r[0], r[1]),
+            {(tuple(p), i) for p, i in removals},
+            key=lambda r: (len(r[0]), r[0], r[1]),
             reverse=True,
         ):
             container = _get(document, list(list_parts))
@@ -350,7 +357,11 @@ def merge_projects(
         comments += 1
         key = new_id()
         tree[key] = Record(
-            key, "comment", ROOT, "comments", comments,
+            key,
+            "comment",
+            ROOT,
+            "comments",
+            comments,
             {
                 "target": target,
                 "author": MERGE_AUTHOR,

@@ -26,10 +26,14 @@ def sample() -> Project:
 
 def loose_card(sample: Project) -> int:
     """Index of a card of the first map nothing but ``derived_from`` refers to."""
-    used = {x for m in sample.maps for x in (
-        *(v for c in m.cards for v in c.relates_to),
-        *(v for x in m.connections for v in (x.source, x.target)),
-    )} | {c.target for c in sample.comments}
+    used = {
+        x
+        for m in sample.maps
+        for x in (
+            *(v for c in m.cards for v in c.relates_to),
+            *(v for x in m.connections for v in (x.source, x.target)),
+        )
+    } | {c.target for c in sample.comments}
     return next(i for i, c in enumerate(sample.maps[0].cards) if i > 1 and c.id not in used)
 
 
@@ -118,7 +122,8 @@ def test_merge_clean_and_with_conflicts(
     merged = read_project(out)
     assert merged.maps[0].cards[0].title == "Ours: new title"
     assert any(
-        c.target == sample.maps[0].cards[0].id and "Theirs: other title" in c.text
+        c.target == sample.maps[0].cards[0].id
+        and "Theirs: other title" in c.text
         and not c.resolved
         for c in merged.comments
     )
@@ -160,9 +165,7 @@ def test_merge_migrates_older_files_first(
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_merges_two_branches_that_edit_different_cards(
-    sample: Project, tmp_path: Path
-) -> None:
+def test_git_merges_two_branches_that_edit_different_cards(sample: Project, tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     env = {
@@ -188,8 +191,12 @@ def test_git_merges_two_branches_that_edit_different_cards(
     added = []
     for path, n in ((ours, "a"), (theirs, "b")):
         project = read_project(path)
-        new = project.maps[0].cards[0].model_copy(
-            update={"id": f"00000000-0000-4000-8000-00000000000{n}", "title": f"New {n}"}
+        new = (
+            project.maps[0]
+            .cards[0]
+            .model_copy(
+                update={"id": f"00000000-0000-4000-8000-00000000000{n}", "title": f"New {n}"}
+            )
         )
         project.maps[0].cards.append(new)
         write_project(project, path)

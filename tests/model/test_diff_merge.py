@@ -87,7 +87,7 @@ def test_textconv_is_stable_and_shows_asset_digests(sample: Project) -> None:
     p.assets.append(Asset(type="image/png", width=4, height=4, data=_png((1, 2, 3))))
     lines = textconv_lines(p)
     assert lines == textconv_lines(copy(p))
-    assert any("data: \"sha256:" in line for line in lines)
+    assert any('data: "sha256:' in line for line in lines)
     assert not any(p.assets[-1].data[:40] in line for line in lines)
     assert any(sample.maps[0].cards[0].title in line for line in lines)
 
@@ -97,10 +97,14 @@ def test_textconv_is_stable_and_shows_asset_digests(sample: Project) -> None:
 
 def loose_card(sample: Project) -> int:
     """Index of a card of the first map nothing but ``derived_from`` refers to."""
-    used = {x for m in sample.maps for x in (
-        *(v for c in m.cards for v in c.relates_to),
-        *(v for x in m.connections for v in (x.source, x.target)),
-    )} | {c.target for c in sample.comments}
+    used = {
+        x
+        for m in sample.maps
+        for x in (
+            *(v for c in m.cards for v in c.relates_to),
+            *(v for x in m.connections for v in (x.source, x.target)),
+        )
+    } | {c.target for c in sample.comments}
     return next(i for i, c in enumerate(sample.maps[0].cards) if i > 1 and c.id not in used)
 
 
@@ -136,8 +140,8 @@ def test_merge_combines_both_sides(sample: Project) -> None:
 def test_additions_on_both_sides_keep_their_place(sample: Project) -> None:
     ours, theirs = copy(sample), copy(sample)
     new_a = ours.maps[0].cards[0].model_copy(update={"id": "00000000-0000-4000-8000-00000000000a"})
-    new_b = theirs.maps[0].cards[4].model_copy(
-        update={"id": "00000000-0000-4000-8000-00000000000b"}
+    new_b = (
+        theirs.maps[0].cards[4].model_copy(update={"id": "00000000-0000-4000-8000-00000000000b"})
     )
     ours.maps[0].cards.insert(1, new_a)
     theirs.maps[0].cards.insert(5, new_b)
