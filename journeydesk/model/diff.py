@@ -399,3 +399,58 @@ def textconv_lines(project: Project) -> list[str]:
                 value = "sha256:" + asset_digest(rec)
             lines.append(f"{pad}  {name}: {short(value, 400)}")
     return lines
+
+
+# --- on the canvas --------------------------------------------------------------------
+
+_MARK_RANK = {"moved": 1, "changed": 2, "added": 3}
+
+
+def marks_for(changes: list[Change]) -> tuple[tuple[str, str], ...]:
+    """(element id, mark) for the layout's ``marks`` option: one per element
+    (added over changed over moved); removals have nothing to mark here."""
+    out: dict[str, str] = {}
+    for ch in changes:
+        if ch.op in _MARK_RANK and _MARK_RANK[ch.op] > _MARK_RANK.get(out.get(ch.id, ""), 0):
+            out[ch.id] = ch.op
+    return tuple(out.items())
+
+
+_NOT_COMPARED = frozenset({"step", "lane", "order", "derived_from", "relates_to", "links"})
+"""A derived card's fields that hold this map's own ids or place: not compared."""
+
+
+def derived_changes(project: Project, jmap_id: str) -> list[Change]:
+    """A future-state map against the map it is based on, card by card: a card
+    with no ``derived_from`` is added, one whose fields differ from its origin's
+    is changed, a card of the base map no card derives from is removed (with the
+    base card's id). Empty when the map has no base."""
+    jmap = project.map_by_id(jmap_id)
+    base = project.map_by_id(jmap.based_on) if jmap is not None and jmap.based_on else None
+    if jmap is None or base is None:
+        return []
+    origin = {c.id: c for c in base.cards}
+    stage_of = {step.id: stage.id for stage in jmap.stages for step in stage.steps}
+    base_stage_of = {step.id: stage.id for stage in base.stages for step in stage.steps}
+    changes: list[Change] = []
+    derived: set[str] = set()
+    for card in jmap.cards:
+        title = card.title.strip().splitlines()[0][:60] if card.title.strip() else ""
+        where = (jmap.id, stage_of.get(card.step))
+        source = origin.get(card.derived_from or "")
+        if source is None:
+            changes.append(Change("added", "card", card.id, title, *where))
+            continue
+        derived.add(source.id)
+        old = source.model_dump(mode="json", exclude=set(_NOT_COMPARED) | {"id"})
+        new = card.model_dump(mode="json", exclude=set(_NOT_COMPARED) | {"id"})
+        fields = {k: (old.get(k), new.get(k)) for k in sorted(new) if old.get(k) != new.get(k)}
+        if fields:
+            changes.append(Change("changed", "card", card.id, title, *where, fields))
+    for card in base.cards:
+        if card.id not in derived:
+            title = card.title.strip().splitlines()[0][:60] if card.title.strip() else ""
+            changes.append(
+                Change("removed", "card", card.id, title, base.id, base_stage_of.get(card.step))
+            )
+    return changes

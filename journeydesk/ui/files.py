@@ -734,7 +734,6 @@ class FileController(QObject):
                 window.files.set_autosave_seconds(seconds)
 
 
-
 __all__ = [
     "FileController",
     "RecoveryDialog",

@@ -208,3 +208,40 @@ def test_a_deletion_that_orphans_references_is_repaired_and_reported(sample: Pro
     from journeydesk.model.checks import check_project
 
     assert check_project(result.project) == []
+
+
+def test_marks_for_the_canvas(sample: Project) -> None:
+    from journeydesk.model.diff import marks_for
+
+    b = copy(sample)
+    b.maps[0].cards[0].title = "Edited"
+    b.maps[0].cards[0].step = b.maps[0].steps()[-1].id
+    gone = b.maps[0].cards.pop(1)
+    marks = dict(marks_for(diff_projects(sample, b)))
+    assert marks == {b.maps[0].cards[0].id: "changed"}
+    assert gone.id not in marks
+
+
+def test_a_future_state_map_against_its_base_card_by_card(sample: Project) -> None:
+    from journeydesk.model.diff import derived_changes
+
+    p = copy(sample)
+    future = next(m for m in p.maps if m.based_on)
+    assert derived_changes(p, future.id) == derived_changes(copy(p), future.id)
+    derived = next(c for c in future.cards if c.derived_from)
+    derived.title = "Changed in the future"
+    new = future.cards[0].model_copy(
+        update={"id": "00000000-0000-4000-8000-0000000000cc", "derived_from": None}
+    )
+    future.cards.append(new)
+    base = p.map_by_id(future.based_on or "")
+    assert base is not None
+    taken = {c.derived_from for c in future.cards}
+    before = {c.id for c in base.cards if c.id not in taken}
+    changes = derived_changes(p, future.id)
+    ops = {(c.op, c.id) for c in changes}
+    assert ("added", new.id) in ops
+    edit = next(c for c in changes if c.id == derived.id)
+    assert edit.op == "changed" and edit.fields["title"][1] == "Changed in the future"
+    assert {c.id for c in changes if c.op == "removed"} == before
+    assert derived_changes(p, base.id) == []
