@@ -74,6 +74,7 @@ def test_without_a_base_every_difference_is_a_proposal(sample: Project) -> None:
     assert not any(p.conflict for p in plan.proposals)
     # accepting only the removal repairs what pointed at the card
     project, repairs = plan.apply({removed.id})
+    assert repairs  # the connections and derived cards that pointed at it
     assert card(project, removed.id) is None
     assert check_project(project) == []
     assert project.maps[0].stages[0].name == sample.maps[0].stages[0].name
