@@ -147,20 +147,20 @@ def _fill(tree: Tree, rec: Record, cls: type[BaseModel], data: dict[str, Any], p
 
 def unflatten(tree: Tree) -> dict[str, Any]:
     """The project document (JSON) the records describe; children in ``index`` order."""
-    children: dict[tuple[str, str], list[Record]] = {}
+    children: dict[str, dict[str, list[Record]]] = {}
     for rec in tree.values():
         if rec.parent is not None:
-            children.setdefault((rec.parent, rec.container), []).append(rec)
-    for items in children.values():
-        items.sort(key=lambda r: (r.index, r.key))
+            children.setdefault(rec.parent, {}).setdefault(rec.container, []).append(rec)
+    for groups in children.values():
+        for items in groups.values():
+            items.sort(key=lambda r: (r.index, r.key))
 
     def build(rec: Record) -> dict[str, Any]:
         out: dict[str, Any] = {} if rec.key == ROOT else {"id": rec.key}
         for name, value in rec.fields.items():
             _put(out, name, value)
-        for (parent, container), items in children.items():
-            if parent == rec.key:
-                _put(out, container, [build(r) for r in items])
+        for container, items in children.get(rec.key, {}).items():
+            _put(out, container, [build(r) for r in items])
         return out
 
     return build(tree[ROOT])

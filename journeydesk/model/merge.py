@@ -206,15 +206,20 @@ def _order_children(base: Tree, ours: Tree, theirs: Tree, out: Tree) -> None:
         oo = [k for k in seq_o if k in common]
         ot = [k for k in seq_t if k in common]
         first, second = (seq_t, seq_o) if oo == ob and ot != ob else (seq_o, seq_t)
-        order = list(first)
-        for i, key in enumerate(second):
-            if key in order:
-                continue
-            before = next((k for k in reversed(second[:i]) if k in order), None)
-            order.insert(0 if before is None else order.index(before) + 1, key)
-        for key in members:
-            if key not in order:
-                order.append(key)
+        placed = set(first)
+        after: dict[str | None, list[str]] = {}
+        anchor: str | None = None
+        for key in second:  # the other side's additions follow the sibling before them
+            if key in placed:
+                anchor = key
+            else:
+                after.setdefault(anchor, []).append(key)
+                placed.add(key)
+        order = list(after.get(None, []))
+        for key in first:
+            order.append(key)
+            order.extend(after.get(key, []))
+        order.extend(key for key in members if key not in placed)
         for i, key in enumerate(order):
             rec = out[key]
             out[key] = Record(rec.key, rec.kind, rec.parent, rec.container, i, rec.fields)
