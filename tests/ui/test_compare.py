@@ -117,3 +117,9 @@ def test_merge_conflicts_are_listed_first_with_a_common_original(window: MainWin
     dialog.accept()
     assert card(window.document.project, cid).title == "Ours"
     assert window.document.project.maps[0].cards[0].body == "Theirs body"
+
+
+def test_the_file_menu_offers_compare_and_merge(window: MainWindow) -> None:
+    texts = [a.text() for a in window.file_menu.actions()]
+    for text in ("Compare &With…", "Compare with Ori&ginal Map", "&Merge From…"):
+        assert text in texts
