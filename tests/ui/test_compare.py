@@ -123,3 +123,41 @@ def test_the_file_menu_offers_compare_and_merge(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
     for text in ("Compare &With…", "Compare with Ori&ginal Map", "&Merge From…"):
         assert text in texts
+
+
+def test_a_click_on_a_marked_card_selects_the_card(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    project = window.project
+    assert project is not None
+    target = project.maps[0].cards[0]
+    other = project.model_copy(deep=True)
+    other.maps[0].cards[0].title = "Before"
+    window.compare.compare_with(other, "other.journey")
+    window.scene.clearSelection()
+    (mark,) = marks_on_canvas(window)
+    (card_item,) = [i for i in window.scene.element_items(target.id) if i.kind == "card"]
+    # the badge's corner of the card: under the mark item
+    point = card_item.sceneBoundingRect().topRight() + QPointF(-4, 4)
+    assert mark.sceneBoundingRect().contains(point)
+    window.view.centerOn(point)
+    pos = QPointF(window.view.mapFromScene(point))
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            pos,
+            window.view.viewport().mapToGlobal(pos),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(window.view.viewport(), event)
+    assert {i.element_id for i in window.scene.selectedItems()} == {target.id}
