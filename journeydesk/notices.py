@@ -189,9 +189,8 @@ def qt_notice() -> Notice | None:
 
 def _run(args: list[str]) -> str:
     try:
-        proc = subprocess.run(
-            args, capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL
-        )
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=20,
+                              stdin=subprocess.DEVNULL)
     except (OSError, subprocess.SubprocessError):
         return ""
     return proc.stdout.strip() if proc.returncode == 0 else ""
@@ -247,9 +246,7 @@ def font_notice() -> Notice | None:
 def python_notice() -> Notice:
     texts = []
     for candidate in (
-        Path(sys.base_prefix)
-        / "lib"
-        / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+        Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
         / "LICENSE.txt",
         Path(sys.base_prefix) / "LICENSE.txt",
     ):
@@ -350,11 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Write the third-party notices of the installed JourneyDesk.",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    parser.add_argument(
-        "--bundle",
-        action="store_true",
-        help="for the desktop bundle: also Python and the PyInstaller bootloader",
-    )
+    parser.add_argument("--bundle", action="store_true",
+                        help="for the desktop bundle: also Python and the PyInstaller bootloader")
     ns = parser.parse_args(argv)
     text = notices_text(ns.bundle)
     if ns.output:

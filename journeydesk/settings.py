@@ -67,9 +67,9 @@ class Settings(BaseModel):
         """Only names that can be paths, at most MAX_RECENT (the file may say anything)."""
         if not isinstance(value, list):
             return value
-        return [v for v in value if isinstance(v, str) and 0 < len(v) <= 4096 and "\x00" not in v][
-            :MAX_RECENT
-        ]
+        return [
+            v for v in value if isinstance(v, str) and 0 < len(v) <= 4096 and "\x00" not in v
+        ][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         self.recent_files = [path, *[p for p in self.recent_files if p != path]][:MAX_RECENT]

@@ -84,7 +84,7 @@ def _local_time(iso: str) -> str:
 
 
 class ChangedBar(QWidget):
-    """ "The file changed on disk": a quiet bar in the status bar, not a modal box."""
+    """"The file changed on disk": a quiet bar in the status bar, not a modal box."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -150,7 +150,8 @@ class FileGuard(QObject):
         )
         box.setInformativeText(
             self.tr(
-                "You can open a read-only copy: you can look at it and save it under another name."
+                "You can open a read-only copy: you can look at it and save it "
+                "under another name."
             )
         )
         read_only = box.addButton(self.tr("Open &Read-Only"), QMessageBox.ButtonRole.AcceptRole)
@@ -257,7 +258,12 @@ class FileGuard(QObject):
         if self.path is None:
             return False
         key = self._stat_key()
-        if not fresh and key is not None and self._checked is not None and self._checked[:2] == key:
+        if (
+            not fresh
+            and key is not None
+            and self._checked is not None
+            and self._checked[:2] == key
+        ):
             return self._checked[2]
         result = changed_on_disk(self.path, self.identity)
         if key is not None:

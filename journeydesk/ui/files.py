@@ -734,6 +734,7 @@ class FileController(QObject):
                 window.files.set_autosave_seconds(seconds)
 
 
+
 __all__ = [
     "FileController",
     "RecoveryDialog",

@@ -91,7 +91,9 @@ class MultiSelectionForm(QWidget):
         self.kind = next(iter(kinds)) if len(kinds) == 1 else None
         """The one type of every selected element, or None for a mixed selection."""
         if self.kind is None:
-            counts = QLabel(", ".join(self.count_text(t, n) for t, n in kinds.most_common()))
+            counts = QLabel(
+                ", ".join(self.count_text(t, n) for t, n in kinds.most_common())
+            )
             counts.setObjectName("counts")
             counts.setTextFormat(Qt.TextFormat.PlainText)
             counts.setWordWrap(True)
@@ -120,7 +122,7 @@ class MultiSelectionForm(QWidget):
         return found
 
     def count_text(self, kind: type | None, n: int) -> str:
-        """ "3 cards", "1 lane": in the words of the user interface."""
+        """"3 cards", "1 lane": in the words of the user interface."""
         names: dict[type, tuple[str, str]] = {
             Card: (self.tr("%1 card"), self.tr("%1 cards")),
             Lane: (self.tr("%1 lane"), self.tr("%1 lanes")),
@@ -156,7 +158,9 @@ class MultiSelectionForm(QWidget):
         one undo step; nothing when no element changes."""
         elements = self.elements()
         changes = [
-            (e.id, field, value_for(e)) for e in elements if getattr(e, field) != value_for(e)
+            (e.id, field, value_for(e))
+            for e in elements
+            if getattr(e, field) != value_for(e)
         ]
         if not changes:
             return
@@ -379,8 +383,9 @@ class MultiSelectionForm(QWidget):
             summary.setText(", ".join(parts) or self.tr("(none)"))
 
         def text(template: str) -> str:
-            return template.replace("%1", f"'{teams.currentText()}'").replace(
-                "%2", self.count_text(Card, len(self.ids))
+            return (
+                template.replace("%1", f"'{teams.currentText()}'")
+                .replace("%2", self.count_text(Card, len(self.ids)))
             )
 
         def push(changes: list[tuple[str, str, Any]], title: str) -> None:

@@ -306,9 +306,8 @@ class ScoresEditor(_Editor):
         return (
             True,
             self.tr("Remove"),
-            self.tr("Removes the score and its value on %1 card(s); Undo brings them back").replace(
-                "%1", str(uses)
-            ),
+            self.tr("Removes the score and its value on %1 card(s); Undo brings them back")
+            .replace("%1", str(uses)),
         )
 
     # --- edits ---------------------------------------------------------
@@ -330,11 +329,8 @@ class ScoresEditor(_Editor):
         try:
             return ScoreDefinition.model_validate(data)
         except ValidationError as exc:
-            self.refuse(
-                self.tr("Not a valid score: %1").replace(
-                    "%1", "; ".join(str(e["msg"]) for e in exc.errors())
-                )
-            )
+            self.refuse(self.tr("Not a valid score: %1").replace(
+                "%1", "; ".join(str(e["msg"]) for e in exc.errors())))
             return None
 
     def _set_label(self, row: _ScoreRow, lang: str, n: int, col: int, text: str) -> None:
@@ -359,9 +355,8 @@ class ScoresEditor(_Editor):
         if all(lo <= v <= hi for v in values):
             return ""
         return (
-            self.tr(
-                "Cards already give this score values from %1 to %2; the range must include them."
-            )
+            self.tr("Cards already give this score values from %1 to %2; "
+                    "the range must include them.")
             .replace("%1", number_text(min(values)))
             .replace("%2", number_text(max(values)))
         )
@@ -428,7 +423,9 @@ class ScoresEditor(_Editor):
                 if row.key in card.scores:
                     kept = {k: v for k, v in card.scores.items() if k != row.key}
                     macro.add(SetField(self.document, card.id, "scores", kept, "", False))
-        macro.add(SetField(self.document, self.project.id, "score_definitions", defs, "", False))
+        macro.add(
+            SetField(self.document, self.project.id, "score_definitions", defs, "", False)
+        )
         self.document.push(macro)
 
 
@@ -629,7 +626,11 @@ class VocabulariesEditor(_Editor):
             )
         self.table.text_cell(n, 0, key, None, tip)
         for col, lang in enumerate(self.languages, start=1):
-            commit = None if row.unknown else partial(self._set_label, row, lang, n, col)
+            commit = (
+                None
+                if row.unknown
+                else partial(self._set_label, row, lang, n, col)
+            )
             self.table.text_cell(n, col, row.label(lang), commit)
         if self._colour_col >= 0:
             self.table.widget_cell(n, self._colour_col, self._colour_button(row))
@@ -694,11 +695,9 @@ class VocabulariesEditor(_Editor):
             return (True, self.tr("Reset"), self.tr("Back to the built-in label, colour and icon"))
         tip = self.tr("Remove this entry")
         if row.uses:
-            tip = (
-                self.tr("Used %1 time(s): what uses it keeps the value “%2”, shown as unknown")
-                .replace("%1", str(row.uses))
-                .replace("%2", row.key)
-            )
+            tip = self.tr(
+                "Used %1 time(s): what uses it keeps the value “%2”, shown as unknown"
+            ).replace("%1", str(row.uses)).replace("%2", row.key)
         return (True, self.tr("Remove"), tip)
 
     # --- edits ---------------------------------------------------------

@@ -40,6 +40,7 @@ def user_templates_dir() -> Path:
     return paths.config_dir() / "templates"
 
 
+
 @dataclass(frozen=True)
 class TemplateChoice:
     """A template the chooser offers: shipped (``path`` None) or the user's own."""
@@ -184,6 +185,7 @@ class TemplateChooser(QDialog):
         self.preview.setPixmap(pixmap)
         if pixmap.isNull():
             self.preview.setText(self.tr("No preview"))
+
 
 
 __all__ = [

@@ -116,7 +116,9 @@ def apply_default_layout(
         window.tabifyDockWidget(before, after)
     front.raise_()
     left_width, right_width = dock_widths(window.width())
-    window.resizeDocks([left[0], right[0]], [left_width, right_width], Qt.Orientation.Horizontal)
+    window.resizeDocks(
+        [left[0], right[0]], [left_width, right_width], Qt.Orientation.Horizontal
+    )
     if len(left) > 1:
         window.resizeDocks(left, [3, 2], Qt.Orientation.Vertical)
 
