@@ -4,7 +4,7 @@ Why one verb: the user accepted and rejected changes one by one in the merge
 dialog, but the result is one decision; undo gives back the project exactly as
 it was before. The merged project (model/merge_plan.py) is put in place field
 by field of the project (maps, personas, comments...), only the fields that
-differ, as one ``SetFields`` command.
+differ, through the ``set_fields`` verb (one ``SetFields`` command).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from PySide6.QtGui import QUndoCommand
 
 from journeydesk.model.project import Project
 
-from .commands import SetFields
 from .document import Document
+from .verbs import set_fields
 
 _KEPT = ("id", "format", "format_version", "created")
 """Fields of the open project a merge leaves as they are."""
@@ -35,6 +35,4 @@ def apply_merged(doc: Document, merged: Project, source: str = "") -> QUndoComma
         text = QCoreApplication.translate("Verbs", "Merge from %1").replace("%1", source)
     else:
         text = QCoreApplication.translate("Verbs", "Merge")
-    command = SetFields(doc, changes, text)
-    doc.push(command)
-    return command
+    return set_fields(doc, changes, text)

@@ -51,9 +51,9 @@ def test_compare_with_another_file_marks_the_canvas_and_lists_changes(
     selected = {i.element_id for i in window.scene.selectedItems()}
     assert selected == {window.compare.panel.list.currentItem().data(Qt.ItemDataRole.UserRole)}
     # an edit that makes the two the same takes the mark away
-    from journeydesk.document.commands import SetField
+    from journeydesk.document import verbs
 
-    window.document.push(SetField(window.document, jmap.cards[0].id, "title", "Old title", "t"))
+    verbs.set_field(window.document, jmap.cards[0].id, "title", "Old title")
     assert dict(window.scene.marks) == {jmap.cards[1].id: "added"}
     window.compare.clear()
     assert not marks_on_canvas(window) and not window.compare.dock.isVisibleTo(window)
@@ -102,10 +102,10 @@ def test_merge_conflicts_are_listed_first_with_a_common_original(window: MainWin
     assert project is not None
     base = project.model_copy(deep=True)
     theirs = project.model_copy(deep=True)
-    from journeydesk.document.commands import SetField
+    from journeydesk.document import verbs
 
     cid = project.maps[0].cards[3].id
-    window.document.push(SetField(window.document, cid, "title", "Ours", "t"))
+    verbs.set_field(window.document, cid, "title", "Ours")
     theirs.maps[0].cards[3].title = "Theirs"
     theirs.maps[0].cards[0].body = "Theirs body"
     dialog = window.compare.merge_dialog(theirs, "theirs.journey")
