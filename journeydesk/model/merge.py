@@ -138,7 +138,7 @@ def merge_trees(base: Tree, ours: Tree, theirs: Tree) -> tuple[Tree, list[Confli
                 )
             continue
         out[key] = _merge_record(b, o, t, conflicts)
-    _order_children(base, ours, theirs, out)
+    _order_children(base, ours, theirs, out, conflicts)
     return out, conflicts
 
 
@@ -183,6 +183,10 @@ def _merge_record(b: Record | None, o: Record, t: Record, conflicts: list[Confli
     return Record(o.key, o.kind, parent, container, o.index, fields)
 
 
+def _title_of(tree: Tree, key: str) -> str:
+    return tree[key].title() or key
+
+
 def _groups(tree: Tree) -> dict[tuple[str | None, str], list[str]]:
     out: dict[tuple[str | None, str], list[Record]] = {}
     for rec in tree.values():
@@ -191,9 +195,12 @@ def _groups(tree: Tree) -> dict[tuple[str | None, str], list[str]]:
     return {g: [r.key for r in sorted(items, key=lambda r: r.index)] for g, items in out.items()}
 
 
-def _order_children(base: Tree, ours: Tree, theirs: Tree, out: Tree) -> None:
+def _order_children(
+    base: Tree, ours: Tree, theirs: Tree, out: Tree, conflicts: list[Conflict]
+) -> None:
     """Set each merged record's index: ours' order (theirs' when only theirs
-    reordered), the other side's additions after the sibling they follow there."""
+    reordered), the other side's additions after the sibling they follow there.
+    Both sides reordering the same list differently is a conflict on its holder."""
     gb, go, gt = _groups(base), _groups(ours), _groups(theirs)
     merged = _groups(out)
     for group, members in merged.items():
@@ -206,6 +213,19 @@ def _order_children(base: Tree, ours: Tree, theirs: Tree, out: Tree) -> None:
         oo = [k for k in seq_o if k in common]
         ot = [k for k in seq_t if k in common]
         first, second = (seq_t, seq_o) if oo == ob and ot != ob else (seq_o, seq_t)
+        if ob not in (oo, ot) and oo != ot and group[0] in out:
+            holder = out[group[0]]
+            conflicts.append(
+                Conflict(
+                    "move",
+                    holder.kind,
+                    holder.key,
+                    holder.title(),
+                    f"order of {group[1]}",
+                    [_title_of(out, k) for k in oo],
+                    [_title_of(out, k) for k in ot],
+                )
+            )
         placed = set(first)
         after: dict[str | None, list[str]] = {}
         anchor: str | None = None

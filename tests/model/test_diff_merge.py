@@ -245,3 +245,20 @@ def test_a_future_state_map_against_its_base_card_by_card(sample: Project) -> No
     assert edit.op == "changed" and edit.fields["title"][1] == "Changed in the future"
     assert {c.id for c in changes if c.op == "removed"} == before
     assert derived_changes(p, base.id) == []
+
+
+def test_a_list_reordered_two_ways_is_a_conflict_on_its_holder(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    stage = next(s for s in sample.maps[0].stages if len(s.steps) >= 3)
+    i = sample.maps[0].stages.index(stage)
+    o_steps, t_steps = ours.maps[0].stages[i].steps, theirs.maps[0].stages[i].steps
+    o_steps.reverse()
+    t_steps.append(t_steps.pop(0))
+    result = merge_projects(sample, ours, theirs)
+    (conflict,) = result.conflicts
+    assert conflict.id == stage.id and conflict.field == "order of steps"
+    assert [s.id for s in result.project.maps[0].stages[i].steps] == [s.id for s in o_steps]
+    # only one side reorders: that order, no conflict
+    clean = merge_projects(sample, copy(sample), theirs)
+    assert clean.conflicts == []
+    assert [s.id for s in clean.project.maps[0].stages[i].steps] == [s.id for s in t_steps]
