@@ -221,3 +221,20 @@ def test_git_merges_two_branches_that_edit_different_cards(sample: Project, tmp_
     assert "<<<<<<<" not in target.read_text()
     assert set(added) <= {c.id for c in read_project(target).maps[0].cards}
     assert git("status", "--porcelain") == ""
+
+
+def test_merge_refuses_bad_input_and_wrong_usage(
+    sample: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, ours, theirs = colleagues(sample, tmp_path)
+    out = tmp_path / "out.journey"
+    out.write_text("untouched")
+    theirs.write_text('{"format": "journeydesk", "format_version": 1, "maps": 3}')
+    assert main(["merge", str(base), str(ours), str(theirs), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{theirs}: ") and "Traceback" not in err
+    assert out.read_text() == "untouched"
+    for args in (["merge", str(base), str(ours), str(theirs)], ["merge", str(base)]):
+        with pytest.raises(SystemExit) as exc:
+            main(args)
+        assert exc.value.code == 2
