@@ -205,7 +205,8 @@ def test_git_merges_two_branches_that_edit_different_cards(sample: Project, tmp_
     driver = f"{sys.executable} -m journeydesk merge --git %O %A %B"
     git("config", "merge.journeydesk.name", "JourneyDesk three-way merge")
     git("config", "merge.journeydesk.driver", driver)
-    (repo / ".gitattributes").write_text("*.journey merge=journeydesk\n")
+    git("config", "diff.journeydesk.textconv", f"{sys.executable} -m journeydesk diff --textconv")
+    (repo / ".gitattributes").write_text("*.journey merge=journeydesk diff=journeydesk\n")
     target = repo / "map.journey"
     shutil.copy(base, target)
     git("add", ".")
@@ -213,6 +214,9 @@ def test_git_merges_two_branches_that_edit_different_cards(sample: Project, tmp_
     git("checkout", "-qb", "theirs")
     shutil.copy(theirs, target)
     git("commit", "-qam", "theirs")
+    shown = git("diff", "HEAD~1", "HEAD", "--", "map.journey")
+    added = [line for line in shown.splitlines() if line.startswith("+") and "Theirs" in line]
+    assert [line.strip("+ ") for line in added] == ['body: "Theirs: new body"']  # textconv form
     git("checkout", "-q", "main")
     shutil.copy(ours, target)
     git("commit", "-qam", "ours")
