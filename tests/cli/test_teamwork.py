@@ -215,8 +215,8 @@ def test_git_merges_two_branches_that_edit_different_cards(sample: Project, tmp_
     shutil.copy(theirs, target)
     git("commit", "-qam", "theirs")
     shown = git("diff", "HEAD~1", "HEAD", "--", "map.journey")
-    added = [line for line in shown.splitlines() if line.startswith("+") and "Theirs" in line]
-    assert [line.strip("+ ") for line in added] == ['body: "Theirs: new body"']  # textconv form
+    plus = [line for line in shown.splitlines() if line.startswith("+") and "Theirs" in line]
+    assert [line.strip("+ ") for line in plus] == ['body: "Theirs: new body"']  # textconv form
     git("checkout", "-q", "main")
     shutil.copy(ours, target)
     git("commit", "-qam", "ours")
