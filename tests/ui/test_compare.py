@@ -161,3 +161,37 @@ def test_a_click_on_a_marked_card_selects_the_card(qtbot, window: MainWindow) ->
         )
         QApplication.sendEvent(window.view.viewport(), event)
     assert {i.element_id for i in window.scene.selectedItems()} == {target.id}
+
+
+def test_two_colleagues_merged_in_the_app(window: MainWindow) -> None:
+    """Different cards edited, one stage renamed, one card deleted: one project."""
+    from journeydesk.document import verbs
+
+    doc = window.document
+    assert doc is not None
+    base = doc.project.model_copy(deep=True)
+    jmap = base.maps[0]
+    verbs.set_field(doc, jmap.cards[0].id, "title", "Ours: new title")
+    verbs.set_field(doc, jmap.stages[1].id, "name", "Renamed stage")
+    theirs = base.model_copy(deep=True)
+    theirs.maps[0].cards[1].body = "Theirs: new body"
+    gone = theirs.maps[0].cards.pop(4)
+    theirs.maps[0].connections = [
+        x for x in theirs.maps[0].connections if gone.id not in (x.source, x.target)
+    ]
+    for c in theirs.maps[1].cards:
+        if c.derived_from == gone.id:
+            c.derived_from = None
+    dialog = window.compare.merge_dialog(theirs, "colleague.journey")
+    assert dialog is not None
+    dialog.set_base(base)
+    assert not any(p.conflict for p in dialog.plan.proposals)
+    dialog.accept()
+    merged = doc.project
+    assert card(merged, jmap.cards[0].id).title == "Ours: new title"
+    assert card(merged, jmap.cards[1].id).body == "Theirs: new body"
+    assert card(merged, gone.id) is None
+    assert merged.maps[0].stages[1].name == "Renamed stage"
+    from journeydesk.model.checks import check_project
+
+    assert check_project(merged) == []
