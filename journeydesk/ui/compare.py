@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from journeydesk.document.verbs_merge import apply_merged
 from journeydesk.model.diff import (
     Change,
+    Tree,
     derived_changes,
     diff_trees,
     flatten,
@@ -102,6 +103,7 @@ class CompareController(QObject):
         self.original_of: str | None = None
         """The map compared with its original (based_on); None otherwise."""
         self.changes: list[Change] = []
+        self._other_tree: Tree = {}
         self.panel = ComparePanel()
         self.dock = QDockWidget(self.tr("Differences"), window)
         self.dock.setObjectName("differences_dock")
@@ -150,6 +152,7 @@ class CompareController(QObject):
     def compare_with(self, other: Project, label: str) -> None:
         """Mark what this project has that ``other`` has not, or differently."""
         self.other, self.original_of = other, None
+        self._other_tree = flatten(other)
         self.panel.heading.setText(self.tr("Compared with %1").replace("%1", label))
         self._recompute()
 
@@ -174,7 +177,7 @@ class CompareController(QObject):
         if project is None:
             return
         if self.other is not None:
-            self.changes = diff_trees(flatten(self.other), flatten(project))
+            self.changes = diff_trees(self._other_tree, flatten(project))
         elif self.original_of is not None:
             self.changes = derived_changes(project, self.original_of)
         else:
@@ -200,6 +203,7 @@ class CompareController(QObject):
 
     def clear(self) -> None:
         self.other, self.original_of, self.changes = None, None, []
+        self._other_tree = {}
         self.panel.list.clear()
         self.dock.hide()
         self._redraw(())
