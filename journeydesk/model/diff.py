@@ -87,6 +87,8 @@ Tree = dict[str, Record]
 # --- flattening -----------------------------------------------------------------
 
 _SHAPES: dict[type[BaseModel], dict[str, tuple[str, type[BaseModel] | None]]] = {}
+_SUB_FIELDS: set[str] = set()
+"""Names of the non-element objects flattened into dotted fields (``storyline``)."""
 
 
 def _shape(cls: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel] | None]]:
@@ -107,6 +109,7 @@ def _shape(cls: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel] | None]
                 and not issubclass(ann, Element)
             ) and any(kind == "children" for kind, _c in _shape(ann).values()):
                 found[name] = ("sub", ann)
+                _SUB_FIELDS.add(name)
                 continue
             found[name] = ("leaf", None)
         _SHAPES[cls] = found
@@ -168,7 +171,7 @@ def unflatten(tree: Tree) -> dict[str, Any]:
 
 def _put(out: dict[str, Any], dotted: str, value: Any) -> None:
     head, _dot, rest = dotted.partition(".")
-    if rest and head in ("storyline",):
+    if rest and head in _SUB_FIELDS:
         _put(out.setdefault(head, {}), rest, value)
     else:
         out[dotted] = value
