@@ -262,3 +262,17 @@ def test_a_list_reordered_two_ways_is_a_conflict_on_its_holder(sample: Project) 
     clean = merge_projects(sample, copy(sample), theirs)
     assert clean.conflicts == []
     assert [s.id for s in clean.project.maps[0].stages[i].steps] == [s.id for s in t_steps]
+
+
+def test_the_same_image_added_on_both_sides_is_one_asset(sample: Project) -> None:
+    ours, theirs = copy(sample), copy(sample)
+    data = _png((10, 200, 10))
+    for side, n in ((ours, 0), (theirs, 1)):
+        side.assets.append(Asset(type="image/png", width=4, height=4, data=data))
+        side.maps[0].cards[n].image = side.assets[-1].id
+    result = merge_projects(sample, ours, theirs)
+    assert result.conflicts == []
+    (asset,) = [a for a in result.project.assets if a.data == data]
+    assert asset.id == ours.assets[-1].id
+    cards = result.project.maps[0].cards
+    assert cards[0].image == asset.id and cards[1].image == asset.id
