@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .base import MAX_TEXT, new_id
 from .checks import check_project
@@ -39,6 +38,7 @@ from .diff import (
     unflatten,
 )
 from .project import Project
+from .refs import Targets, drop_refs, iter_refs, problem
 
 MERGE_AUTHOR = "journeydesk merge"
 
@@ -264,78 +264,68 @@ def _parse(path: str) -> list[int | str]:
     return parts
 
 
-def _model_at(parts: list[int | str]) -> type[BaseModel] | None:
-    """The model class of the object at ``parts`` in a project document."""
-    cls: type[BaseModel] | None = Project
-    for part in parts:
-        if cls is None:
-            return None
-        if isinstance(part, int):
-            continue
-        info = cls.model_fields.get(part)
-        if info is None:
-            return None
-        ann = info.annotation
-        if typing.get_origin(ann) is list:
-            ann = typing.get_args(ann)[0]
-        cls = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
-    return cls
-
-
-def _holder_item(parts: list[int | str]) -> int:
-    """Index in ``parts`` of the last list index: the item that holds the field."""
-    return max((i for i, p in enumerate(parts) if isinstance(p, int)), default=-1)
-
-
 def repair_document(document: dict[str, Any]) -> tuple[Project, list[str]]:
-    """Validate ``document`` and repair what the reference check finds: a
-    dangling optional reference is cleared, a dangling id in a list taken out,
-    an element whose required reference dangles removed (and whatever that
-    orphans in turn). Returns the project and one line per repair."""
+    """Validate ``document`` and repair what the reference check finds, as the
+    references declare it (model/ref.py ``on_remove``): a dangling reference is
+    cleared or leaves its list, an element whose reference ``cascade``s is
+    removed (and whatever that orphans in turn, next round); a card spanning
+    past the map's end spans one cell, an undefined or out-of-range score is
+    dropped. Returns the project and one line per repair."""
     repairs: list[str] = []
     for _round in range(20):
         project = Project.model_validate(document)
+        targets = Targets(project)
+        dangling = [
+            (site, why)
+            for site in iter_refs(project)
+            if site.ref.checked and (why := problem(site, targets)) is not None
+        ]
+        if dangling:
+            doomed = {s.holder_id for s, _why in dangling if s.ref.on_remove == "cascade"}
+            drop_refs(s for s, _why in dangling if s.holder_id not in doomed)
+            for site, why in dangling:
+                action = {
+                    "cascade": "removed",
+                    "remove_item": "its entry removed",
+                    "clear": "cleared",
+                }[site.ref.on_remove]
+                if site.ref.on_remove != "cascade" and site.holder_id in doomed:
+                    continue
+                repairs.append(f"{site.json_path}: {why}: {action}")
+            tree = flatten(project)
+            for key in doomed:
+                tree.pop(key, None)
+            document = unflatten(without_orphans(tree))
+            continue
         problems = check_project(project)
         if not problems:
             return project, repairs
-        removals: list[tuple[list[int | str], int]] = []
-        for problem in problems:
-            parts = _parse(problem.path)
-            if not parts:
-                raise ValueError(f"{problem.path}: {problem.message}")
-            last = parts[-1]
-            parent_parts = parts[:-1]
-            if isinstance(last, int):
-                removals.append((parent_parts, last))
-                action = "taken out of the list"
-            elif last in ("span_steps", "span_lanes"):
+        document = project.model_dump(mode="json")
+        removals: list[tuple[list[int | str], str]] = []
+        for prob in problems:
+            parts = _parse(prob.path)
+            if parts and parts[-1] in ("span_steps", "span_lanes"):
                 _set(document, parts, 1)
-                action = "set to 1"
+                repairs.append(f"{prob.path}: {prob.message}: set to 1")
+            elif len(parts) >= 2 and parts[-2] == "scores":
+                removals.append((parts[:-1], str(parts[-1])))
+                repairs.append(f"{prob.path}: {prob.message}: removed")
             else:
-                holder = _model_at(parent_parts)
-                info = holder.model_fields.get(str(last)) if holder is not None else None
-                if info is not None and not info.is_required() and info.default is None:
-                    _set(document, parts, None)
-                    action = "cleared"
-                elif len(parent_parts) >= 2 and parent_parts[-2] == "scores":
-                    removals.append((parts[:-1], 0))
-                    action = "removed"
-                else:
-                    cut = _holder_item(parent_parts)
-                    if cut < 0:
-                        raise ValueError(f"{problem.path}: {problem.message}")
-                    removals.append((parent_parts[:cut], int(parent_parts[cut])))
-                    action = "its holder removed"
-            repairs.append(f"{problem.path}: {problem.message}: {action}")
-        for list_parts, index in sorted(
-            {(tuple(p), i) for p, i in removals},
-            key=lambda r: (len(r[0]), r[0], r[1]),
-            reverse=True,
-        ):
-            container = _get(document, list(list_parts))
-            if isinstance(container, list) and 0 <= index < len(container):
-                del container[index]
+                raise ValueError(f"{prob.path}: {prob.message}")
+        for holder, key in removals:
+            _get(document, holder).pop(key, None)
     raise ValueError("the merged project could not be repaired")
+
+
+def without_orphans(tree: Tree) -> Tree:
+    """``tree`` without the records whose parent is gone (transitively)."""
+    out = dict(tree)
+    while True:
+        gone = [k for k, r in out.items() if r.parent is not None and r.parent not in out]
+        if not gone:
+            return out
+        for key in gone:
+            del out[key]
 
 
 def _get(document: Any, parts: list[int | str]) -> Any:

@@ -26,7 +26,7 @@ from .diff import (
     same_content_ids,
     unflatten,
 )
-from .merge import merge_trees, repair_document
+from .merge import merge_trees, repair_document, without_orphans
 from .project import Project
 
 
@@ -72,7 +72,7 @@ class MergePlan:
                 theirs[p.key] = rec
                 _bring_parents(rec, self.theirs, theirs)
         tree, _conflicts = merge_trees(self.base, ours, theirs)
-        return repair_document(unflatten(_without_orphans(tree)))
+        return repair_document(unflatten(without_orphans(tree)))
 
 
 def _bring_parents(rec: Record, source: Tree, into: Tree) -> None:
@@ -81,16 +81,6 @@ def _bring_parents(rec: Record, source: Tree, into: Tree) -> None:
     while parent is not None and parent not in into and parent in source:
         into[parent] = source[parent]
         parent = source[parent].parent
-
-
-def _without_orphans(tree: Tree) -> Tree:
-    out = dict(tree)
-    while True:
-        gone = [k for k, r in out.items() if r.parent is not None and r.parent not in out]
-        if not gone:
-            return out
-        for key in gone:
-            del out[key]
 
 
 def plan_merge(ours: Project, theirs: Project, base: Project | None = None) -> MergePlan:

@@ -276,3 +276,52 @@ def test_the_same_image_added_on_both_sides_is_one_asset(sample: Project) -> Non
     assert asset.id == ours.assets[-1].id
     cards = result.project.maps[0].cards
     assert cards[0].image == asset.id and cards[1].image == asset.id
+
+
+def test_repairs_follow_the_declared_references(sample: Project) -> None:
+    """A card added in a lane the other side deleted goes (cascade); an owner
+    naming a deleted team leaves the card's owners (remove_item)."""
+    from journeydesk.model.checks import check_project
+    from journeydesk.model.project import Owner
+
+    ours, theirs = copy(sample), copy(sample)
+    team = theirs.teams.pop(0)
+    for m in theirs.maps:
+        for c in m.cards:
+            c.owners = [o for o in c.owners if o.team != team.id]
+    target_lane = theirs.maps[0].lanes[-1]
+    theirs.maps[0].lanes.pop()
+    theirs.maps[0].cards = [c for c in theirs.maps[0].cards if c.lane != target_lane.id]
+    theirs.maps[0].separators = [
+        s for s in theirs.maps[0].separators if s.after_lane != target_lane.id
+    ]
+    for curve in theirs.maps[0].curves:
+        if curve.lane == target_lane.id:
+            curve.lane = None
+    kept = {c.id for c in theirs.maps[0].cards}
+    theirs.maps[0].connections = [
+        x for x in theirs.maps[0].connections if x.source in kept and x.target in kept
+    ]
+    for c in theirs.maps[1].cards:
+        if c.derived_from and c.derived_from not in kept:
+            c.derived_from = None
+    for c in theirs.maps[0].cards:
+        c.relates_to = [r for r in c.relates_to if r in kept]
+    theirs.comments = [
+        c
+        for c in theirs.comments
+        if c.target not in {x.id for x in sample.maps[0].cards if x.id not in kept}
+    ]
+    new = (
+        ours.maps[0]
+        .cards[0]
+        .model_copy(update={"id": "00000000-0000-4000-8000-0000000000dd", "lane": target_lane.id})
+    )
+    ours.maps[0].cards.append(new)
+    ours.maps[0].cards[1].owners = [Owner(team=team.id, role="lead")]
+    result = merge_projects(sample, ours, theirs)
+    assert by_id(result.project, new.id) is None
+    assert by_id(result.project, ours.maps[0].cards[1].id).owners == []
+    assert any(line.endswith(": removed") and ".lane:" in line for line in result.repairs)
+    assert any(".owners[0].team" in line and "entry removed" in line for line in result.repairs)
+    assert check_project(result.project) == []
