@@ -6,10 +6,12 @@ import base64
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journeydesk import templates
 from journeydesk.model.diff import diff_projects, flatten, textconv_lines, unflatten
-from journeydesk.model.merge import MERGE_AUTHOR, merge_projects
+from journeydesk.model.merge import MERGE_AUTHOR, merge_projects, repair_document
 from journeydesk.model.project import Asset, Project
 
 pytestmark = pytest.mark.timeout(30)
@@ -325,3 +327,25 @@ def test_repairs_follow_the_declared_references(sample: Project) -> None:
     assert any(line.endswith(": removed") and ".lane:" in line for line in result.repairs)
     assert any(".owners[0].team" in line and "entry removed" in line for line in result.repairs)
     assert check_project(result.project) == []
+
+
+@settings(
+    deadline=None, max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_merging_with_an_untouched_side_gives_the_edited_side(sample: Project, data) -> None:  # type: ignore[no-untyped-def]
+    edited = copy(sample)
+    cards = edited.maps[0].cards
+    n = len(cards)
+    for i in data.draw(st.lists(st.integers(0, n - 1), max_size=6, unique=True)):
+        cards[i].title = data.draw(st.text(max_size=20))
+    picks = data.draw(st.lists(st.integers(0, n - 1), max_size=3, unique=True))
+    for i in sorted(picks, reverse=True):
+        del cards[i]
+    if data.draw(st.booleans()):
+        cards.reverse()
+    edited, _ = repair_document(edited.model_dump(mode="json"))  # what pointed at them
+    for ours, theirs in ((edited, copy(sample)), (copy(sample), edited)):
+        result = merge_projects(sample, ours, theirs)
+        assert result.conflicts == []
+        assert diff_projects(edited, result.project) == []
