@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-SUBCOMMANDS = ("validate", "new", "save", "export")
+SUBCOMMANDS = ("validate", "new", "save", "export", "diff", "merge")
 
 USAGE = """\
 usage: journeydesk [FILE]                 open the editor (no FILE: the sample, as an untitled copy)
@@ -35,6 +35,10 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
                 [--bleed] [--crop-marks]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+       journeydesk diff A B [--format text|json] [--exit-code]
+       journeydesk diff --textconv FILE   a stable text form for git diff
+       journeydesk merge BASE OURS THEIRS -o OUT
+       journeydesk merge --git BASE OURS THEIRS   (a git merge driver: %O %A %B)
        journeydesk SUBCOMMAND --help
 """
 
@@ -75,6 +79,10 @@ def _dispatch(args: list[str]) -> int:
         return _new(args[1:])
     if args and args[0] == "save":
         return _save(args[1:])
+    if args and args[0] in ("diff", "merge"):
+        from journeydesk.io.teamwork import run_diff, run_merge
+
+        return (run_diff if args[0] == "diff" else run_merge)(args[1:])
     if args and args[0] == "export":
         from journeydesk.export.cli import run_export
 

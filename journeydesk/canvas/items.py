@@ -41,6 +41,9 @@ class ElementItem(QGraphicsItem):
         if item.kind in SELECTABLE_KINDS and item.element is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(False)
+        if item.kind == "mark":
+            # A comparison mark lies over its element: clicks go through to it.
+            self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         if item.kind == "card":
             # A card's text is the costly part of a repaint; a drag repaints the
             # cards it passes over on every mouse move. Qt keeps each card as a

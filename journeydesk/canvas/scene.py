@@ -7,6 +7,8 @@ drawing when the model says it changed.
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
@@ -36,6 +38,9 @@ class MapScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._images: ImageCache | None = None
         self._images_key: tuple[tuple[str, int], ...] = ()
+        self.marks: tuple[tuple[str, str], ...] = ()
+        """Comparison marks (element id, kind) every map shown here is laid out
+        with (ui/compare.py sets them); () for none."""
 
     def _image_cache(self, project: Project) -> tuple[ImageCache, bool]:
         """One cache of decoded images while the assets stay the same (so an
@@ -62,6 +67,8 @@ class MapScene(QGraphicsScene):
             self.layout = None
             self.setSceneRect(QRectF(0, 0, 100, 100))
             return
+        if self.marks:
+            options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
         layout = self.layouter.layout(project, jmap, options)
         images, new_images = self._image_cache(project)
         same_map = self.layout is not None and self.layout.map_id == jmap.id

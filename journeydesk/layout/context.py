@@ -32,6 +32,9 @@ class LayoutOptions:
     """Asset id of a logo for the title block (export profiles)."""
     brand_colour: str | None = None
     """Rule under the title block in the client's colour (export profiles)."""
+    marks: tuple[tuple[str, str], ...] = ()
+    """(element id, "added" | "changed" | "moved") pairs a comparison found:
+    drawn as a frame and a badge on the element (layout/marks.py)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from journeydesk.model.project import Card, JourneyMap, Lane, Project
 
-from . import chrome, connections, icons, routing, shapes
+from . import chrome, connections, icons, marks, routing, shapes
 from . import curves as curves_
 from .context import CardMeasure, LayoutContext, LayoutOptions
 from .fonts import Face, metrics
@@ -176,6 +176,7 @@ class MapLayouter:
                 self._card(ctx, card, box, comment_counts.get(card.id, 0))
         connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0)
         chrome.separators(t, ctx, lanes, lane_rects)
+        marks.mark_items(ctx)
         y = grid_bottom + 10
         if options.legend:
             y = chrome.legend(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.legend_height))

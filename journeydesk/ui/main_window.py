@@ -305,6 +305,11 @@ class MainWindow(ProjectWindow):
     def _make_menus(self) -> None:
         file_menu = self.file_menu
         self.files.add_file_actions(file_menu)
+        from .compare import CompareController
+
+        self.compare = CompareController(self)
+        self.compare.add_actions(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(
                 self.tr("&Export…"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E), self.export

@@ -193,6 +193,90 @@
     </message>
 </context>
 <context>
+    <name>CompareController</name>
+    <message>
+        <source>Differences</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>Confronta con &amp;un file…</translation>
+    </message>
+    <message>
+        <source>Compare with Ori&amp;ginal Map</source>
+        <translation>Confronta con la mappa d’ori&amp;gine</translation>
+    </message>
+    <message>
+        <source>&amp;Merge From…</source>
+        <translation>Unisci &amp;da…</translation>
+    </message>
+    <message>
+        <source>JourneyDesk projects (*.journey);;All files (*)</source>
+        <translation>Progetti JourneyDesk (*.journey);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Impossibile leggere il file</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read:
+%2</source>
+        <translation>Impossibile leggere %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Confronta con</translation>
+    </message>
+    <message>
+        <source>Compared with %1</source>
+        <translation>Confronto con %1</translation>
+    </message>
+    <message>
+        <source>This map is not derived from another map.</source>
+        <translation>Questa mappa non deriva da un’altra mappa.</translation>
+    </message>
+    <message>
+        <source>Compared with the original map %1</source>
+        <translation>Confronto con la mappa d’origine %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuovo</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Scomparso</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificato</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Spostato</translation>
+    </message>
+    <message>
+        <source>Merge from</source>
+        <translation>Unisci da</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Precedente</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Successivo</translation>
+    </message>
+    <message>
+        <source>&amp;Close Comparison</source>
+        <translation>&amp;Chiudi il confronto</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionKinds</name>
     <message>
         <source>Flow</source>
@@ -2020,6 +2104,61 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge from %1</source>
+        <translation>Unisci da %1</translation>
+    </message>
+    <message>
+        <source>Common &amp;Original…</source>
+        <translation>&amp;Originale comune…</translation>
+    </message>
+    <message>
+        <source>The file both copies started from: then changes made on both sides show as conflicts.</source>
+        <translation>Il file da cui sono partite entrambe le copie: così le modifiche fatte da entrambe le parti appaiono come conflitti.</translation>
+    </message>
+    <message>
+        <source>Accept &amp;All</source>
+        <translation>Accetta &amp;tutto</translation>
+    </message>
+    <message>
+        <source>&amp;Reject All</source>
+        <translation>&amp;Rifiuta tutto</translation>
+    </message>
+    <message>
+        <source>Common original</source>
+        <translation>Originale comune</translation>
+    </message>
+    <message>
+        <source>JourneyDesk projects (*.journey)</source>
+        <translation>Progetti JourneyDesk (*.journey)</translation>
+    </message>
+    <message>
+        <source>%1 change(s), %2 conflict(s). Checked changes are taken; conflicts keep yours unless checked.</source>
+        <translation>%1 modifiche, %2 conflitti. Le modifiche spuntate vengono applicate; nei conflitti resta la tua versione se non la spunti.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunto</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Rimosso</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificato</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Spostato</translation>
+    </message>
+    <message>
+        <source>Conflict: %1</source>
+        <translation>Conflitto: %1</translation>
+    </message>
+</context>
+<context>
     <name>MultiSelectionForm</name>
     <message>
         <source>Selected items</source>
@@ -3286,6 +3425,14 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
 </context>
 <context>
     <name>Verbs</name>
+    <message>
+        <source>Merge from %1</source>
+        <translation>Unisci da %1</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Unisci</translation>
+    </message>
     <message>
         <source>card</source>
         <translation>scheda</translation>
