@@ -1,11 +1,11 @@
-"""``journeydesk export pdf|png|slides|pptx|video ...``: headless exports.
+"""``journeydesk export pdf|png|svg|slides|pptx|video ...``: headless exports.
 
 ``run_export(args)`` takes the words after ``export`` and returns the exit
 status: 0 success, 1 bad input (unreadable or invalid project file, unknown
 map or lane, output that cannot be written or that is the input file), 2
 wrong usage. Problems go to stderr one line each, ``FILE: WHERE: WHAT``;
-warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` never
-imports Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
+warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` and ``export svg`` never
+import Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
 to offscreen when there is no display.
 """
 
@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides", "pptx", "video")
+FORMATS = ("pdf", "png", "svg", "slides", "pptx", "video")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -36,6 +36,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--lane NAME_OR_ID]... [--hide-lane-kind KIND]...
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
+       journeydesk export svg FILE -o OUT.svg [--map NAME_OR_ID] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
@@ -175,6 +176,17 @@ def _png_parser() -> _Parser:
     return parser
 
 
+def _svg_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export svg",
+        usage="%(prog)s FILE -o OUT.svg [--map NAME_OR_ID] [options]",
+        description="Write one map as an SVG file, text as text (default: the first map).",
+    )
+    _content_options(parser)
+    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
+    return parser
+
+
 def run_export(args: Sequence[str]) -> int:
     """``journeydesk export ARGS``; returns the exit status."""
     args = list(args)
@@ -187,13 +199,14 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, slides, pptx, video)",
+            "(choose from pdf, png, svg, slides, pptx, video)",
             file=sys.stderr,
         )
         return EXIT_USAGE
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,
+        "svg": _svg_parser,
         "slides": _slides_parser,
         "pptx": _pptx_parser,
         "video": _video_parser,
@@ -211,6 +224,8 @@ def run_export(args: Sequence[str]) -> int:
     # Which options the user typed: a profile fills in only the others.
     ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
+        if kind == "svg":
+            return _export_svg(ns)
         return _export_pdf(parser, ns) if kind == "pdf" else _export_png(parser, ns)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
@@ -431,6 +446,30 @@ def _export_png(parser: _Parser, ns: argparse.Namespace) -> int:
     except PngTooLargeError as exc:
         _problem(ns.file, "--dpi", str(exc))
         return EXIT_BAD_INPUT
+    except OSError as exc:
+        return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- svg -------------------------------------------------------------------------
+
+
+def _export_svg(ns: argparse.Namespace) -> int:
+    project = _load(ns)
+    if project is None:
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    layout_options = _layout_options(maps, ns, ns.file)
+    if layout_options is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.svg import export_svg
+
+    try:
+        report = export_svg(project, maps[0], ns.output, layout_options)
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:
