@@ -1,10 +1,10 @@
-"""``journeydesk export pdf|png|svg|slides|pptx|video ...``: headless exports.
+"""``journeydesk export pdf|png|svg|html|slides|pptx|video ...``: headless exports.
 
 ``run_export(args)`` takes the words after ``export`` and returns the exit
 status: 0 success, 1 bad input (unreadable or invalid project file, unknown
 map or lane, output that cannot be written or that is the input file), 2
 wrong usage. Problems go to stderr one line each, ``FILE: WHERE: WHAT``;
-warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` and ``export svg`` never
+warnings likewise, with ``warning:`` in front of WHAT. ``export pdf``, ``svg`` and ``html`` never
 import Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
 to offscreen when there is no display.
 """
@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "svg", "slides", "pptx", "video")
+FORMATS = ("pdf", "png", "svg", "html", "slides", "pptx", "video")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -37,6 +37,8 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
        journeydesk export svg FILE -o OUT.svg [--map NAME_OR_ID] [...]
+       journeydesk export html FILE -o OUT.html [--map NAME_OR_ID]... [--comments]
+                [--no-storyline] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
@@ -187,6 +189,27 @@ def _svg_parser() -> _Parser:
     return parser
 
 
+def _html_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export html",
+        usage="%(prog)s FILE -o OUT.html [--map NAME_OR_ID]... [options]",
+        description=(
+            "Write the maps (default: every map), the personas and the storylines as one "
+            "self-contained HTML file that opens offline in any browser. Comment counts are "
+            "left out unless --comments is given."
+        ),
+    )
+    _content_options(parser)
+    parser.add_argument(
+        "--map", action="append", default=[], metavar="NAME_OR_ID", help="repeat for more"
+    )
+    parser.add_argument("--comments", action="store_true", help="show comment counts")
+    parser.add_argument(
+        "--no-storyline", action="store_true", help="leave the storyline slideshows out"
+    )
+    return parser
+
+
 def run_export(args: Sequence[str]) -> int:
     """``journeydesk export ARGS``; returns the exit status."""
     args = list(args)
@@ -199,7 +222,7 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, svg, slides, pptx, video)",
+            "(choose from pdf, png, svg, html, slides, pptx, video)",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -207,6 +230,7 @@ def run_export(args: Sequence[str]) -> int:
         "pdf": _pdf_parser,
         "png": _png_parser,
         "svg": _svg_parser,
+        "html": _html_parser,
         "slides": _slides_parser,
         "pptx": _pptx_parser,
         "video": _video_parser,
@@ -226,6 +250,8 @@ def run_export(args: Sequence[str]) -> int:
     try:
         if kind == "svg":
             return _export_svg(ns)
+        if kind == "html":
+            return _export_html(ns)
         return _export_pdf(parser, ns) if kind == "pdf" else _export_png(parser, ns)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
@@ -470,6 +496,33 @@ def _export_svg(ns: argparse.Namespace) -> int:
 
     try:
         report = export_svg(project, maps[0], ns.output, layout_options)
+    except OSError as exc:
+        return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- html ------------------------------------------------------------------------
+
+
+def _export_html(ns: argparse.Namespace) -> int:
+    project = _load(ns)
+    if project is None:
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, ns.map, ns.file, many=True)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    ns.no_comments = not ns.comments
+    layout_options = _layout_options(maps, ns, ns.file)
+    if layout_options is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.html import export_html
+
+    try:
+        report = export_html(
+            project, maps, ns.output, layout_options, storyline=not ns.no_storyline
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:

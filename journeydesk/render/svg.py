@@ -19,7 +19,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from journeydesk.layout.fonts import Face, fallback_file, fallback_name, font_file, metrics
 from journeydesk.layout.primitives import (
@@ -50,8 +50,8 @@ def xml_text(text: str) -> str:
 
 
 def xml_attr(text: str) -> str:
-    """``text`` as a quoted XML attribute value."""
-    return quoteattr(_NOT_XML.sub("", text))
+    """``text`` as a double-quoted attribute value (XML and HTML alike)."""
+    return '"' + escape(_NOT_XML.sub("", text), {'"': "&quot;"}) + '"'
 
 
 def _num(v: float) -> str:
@@ -183,9 +183,7 @@ class SvgWriter:
             if prim.rotation
             else ""
         )
-        self.out.append(
-            f'<g fill="{_colour(prim.colour)}" font-size="{_num(prim.size)}"{rotate}>'
-        )
+        self.out.append(f'<g fill="{_colour(prim.colour)}" font-size="{_num(prim.size)}"{rotate}>')
         baseline = prim.y + m.ascent * prim.size
         for line in prim.lines:
             if line:
@@ -240,10 +238,12 @@ def render_svg(
     attrs: ItemAttrs | None = None,
     standalone: bool = True,
     images: SvgImages | None = None,
+    role: str = "img",
 ) -> tuple[str, SvgWriter]:
     """The layout as SVG markup (a standalone document with an XML declaration
     when ``standalone``, else an ``<svg>`` element to inline in HTML); also
-    returns the writer (fonts used, images that failed)."""
+    returns the writer (fonts used, images that failed). ``role`` is "group"
+    when the drawing holds focusable parts (the HTML export's cards)."""
     writer = SvgWriter(images if images is not None else SvgImages(list(assets)))
     writer.items(layout.sorted_items(), attrs)
     body = "\n".join(writer.out)
@@ -253,8 +253,12 @@ def render_svg(
     w, h = _num(layout.width), _num(layout.height)
     head = (
         f'<svg xmlns="{SVG_NS}" version="1.1" viewBox="0 0 {w} {h}" '
-        + (f'width="{w}pt" height="{h}pt"' if standalone else 'class="map-svg"')
-        + ' role="img"'
+        + (
+            f'width="{w}pt" height="{h}pt"'
+            if standalone
+            else f'class="map-svg" data-width="{w}" data-height="{h}"'
+        )
+        + f" role={xml_attr(role)}"
         + (f" aria-label={xml_attr(title)}" if title else "")
         + ">\n"
     )
