@@ -14,6 +14,8 @@ fontpkg-noto-sans:
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible as atkinson
@@ -75,8 +77,13 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for face in FACES:
         print(build(*face))
-    (OUT / "VERSION").write_text(f"Noto Sans (OFL-1.1), from fontpkg-noto-sans {_version()}, "
-                                 "cut by packaging/make_fallback_fonts.py\n", "utf-8")
+    meta = json.loads((Path(noto.ROOT) / "metadata.json").read_text("utf-8"))
+    (OUT / "VERSION").write_text(
+        f"Noto Sans {meta.get('version', '')} (OFL-1.1), from fontpkg-noto-sans {_version()}, "
+        "cut by packaging/make_fallback_fonts.py\n",
+        "utf-8",
+    )
+    shutil.copyfile(Path(noto.ROOT) / "LICENSE", OUT / "OFL.txt")
 
 
 def _version() -> str:
