@@ -42,7 +42,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
-                [--compare | --no-compare] [--lang en|it]
+                [--compare | --no-compare] [--pictures] [--lang en|it]
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
                 [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
        journeydesk export FORMAT --help
@@ -642,13 +642,17 @@ def _pptx_parser() -> _Parser:
     parser = _Parser(
         prog="journeydesk export pptx",
         usage="%(prog)s FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080] [--compare] "
-        "[--lang en|it]",
+        "[--pictures] [--lang en|it]",
         description=(
-            "Write the map's storyline as a PowerPoint deck: one slide per scene, the slide "
-            "image full bleed, the narration as speaker notes."
+            "Write the map's storyline as a PowerPoint deck: one slide per scene, its texts "
+            "(titles, cards, KPIs, narration) as text boxes a client can edit over a picture "
+            "of the rest, the narration as speaker notes."
         ),
     )
     _storyline_args(parser, "OUT")
+    parser.add_argument(
+        "--pictures", action="store_true", help="each slide as one picture (no text boxes)"
+    )
     return parser
 
 
@@ -683,7 +687,14 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        report = export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
+        report = export_pptx(
+            *found,
+            ns.output,
+            ns.size,
+            language=ns.lang,
+            compare=ns.compare,
+            native=not ns.pictures,
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:
