@@ -38,7 +38,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
        journeydesk export svg FILE -o OUT.svg [--map NAME_OR_ID] [...]
        journeydesk export html FILE -o OUT.html [--map NAME_OR_ID]... [--comments]
-                [--no-storyline] [...]
+                [--profile NAME] [--no-storyline] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
@@ -204,6 +204,11 @@ def _html_parser() -> _Parser:
         "--map", action="append", default=[], metavar="NAME_OR_ID", help="repeat for more"
     )
     parser.add_argument("--comments", action="store_true", help="show comment counts")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME_OR_ID",
+        help="apply one of the project's export profiles (lanes, logo, comments)",
+    )
     parser.add_argument(
         "--no-storyline", action="store_true", help="leave the storyline slideshows out"
     )
@@ -391,6 +396,18 @@ def _apply_profile(project: Project, ns: argparse.Namespace) -> bool:
     return True
 
 
+def _with_profile(
+    layout_options: LayoutOptions, ns: argparse.Namespace, maps: list[JourneyMap]
+) -> LayoutOptions:
+    """The profile's logo, brand colour and lanes (lanes typed here win)."""
+    return replace(
+        layout_options,
+        logo=ns.profile_logo,
+        brand_colour=ns.profile_brand,
+        lanes=ns.profile_lanes(maps) if layout_options.lanes is None else layout_options.lanes,
+    )
+
+
 def _write_error(output: str, exc: OSError) -> int:
     _problem(output, "$", f"cannot be written: {exc.strerror or exc}")
     return EXIT_BAD_INPUT
@@ -420,12 +437,7 @@ def _export_pdf(parser: _Parser, ns: argparse.Namespace) -> int:
     if layout_options is None:
         return EXIT_BAD_INPUT
     if ns.profile is not None:
-        layout_options = replace(
-            layout_options,
-            logo=ns.profile_logo,
-            brand_colour=ns.profile_brand,
-            lanes=ns.profile_lanes(maps) if layout_options.lanes is None else layout_options.lanes,
-        )
+        layout_options = _with_profile(layout_options, ns, maps)
     options = PosterOptions(
         paper=ns.paper,
         orientation=ns.orientation,
@@ -514,9 +526,16 @@ def _export_html(ns: argparse.Namespace) -> int:
     if maps is None:
         return EXIT_BAD_INPUT
     ns.no_comments = not ns.comments
+    if ns.profile is not None:
+        ns.tile, ns.bleed, ns.crop_marks = None, False, False  # what a profile reads
+        if not _apply_profile(project, ns):
+            return EXIT_BAD_INPUT
+        ns.no_comments = ns.no_comments and not ns.comments
     layout_options = _layout_options(maps, ns, ns.file)
     if layout_options is None:
         return EXIT_BAD_INPUT
+    if ns.profile is not None:
+        layout_options = _with_profile(layout_options, ns, maps)
     from journeydesk.export.html import export_html
 
     try:

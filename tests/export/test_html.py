@@ -168,3 +168,23 @@ def test_export_html_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert run_export(["html", str(src), "-o", str(out), "--map", "nope"]) == 1
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert run_export(["html", str(src)]) == 2
+
+
+def test_export_profiles_apply_to_html(tmp_path: Path) -> None:
+    from journeydesk.model import ExportProfile
+
+    project = templates.new_project("service-blueprint", "en")
+    jmap = project.maps[0]
+    hidden = next(lane for lane in jmap.lanes if lane.kind == "backstage")
+    project.export_profiles.append(
+        ExportProfile(name="Client copy", hide_lane_kinds=["backstage"], comments=False)
+    )
+    src = tmp_path / "p.journey"
+    write_project(project, src)
+    full, client = tmp_path / "full.html", tmp_path / "client.html"
+    assert run_export(["html", str(src), "-o", str(full), "--no-storyline"]) == 0
+    args = ["html", str(src), "-o", str(client), "--no-storyline", "--profile", "client copy"]
+    assert run_export(args) == 0
+    assert hidden.name in full.read_text("utf-8")
+    assert hidden.name not in client.read_text("utf-8")
+    assert run_export([*args[:-1], "nope"]) == 1
