@@ -21,7 +21,7 @@ from journeydesk.export.html_assets import CSS, SCRIPT, content_security_policy
 from journeydesk.export.notes import failed_images_warnings, glyphs_warning, overflow_warning
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
-from journeydesk.layout.fonts import Face
+from journeydesk.layout.fonts import Face, metrics
 from journeydesk.layout.primitives import Item
 from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
@@ -274,6 +274,12 @@ def render_html(
     if storyline:
         for n, jmap in enumerate(maps, 1):
             _slideshow(page, jmap, n, theme)
+    body_html = "\n".join(page.parts)
+    fallback = metrics(Face.REGULAR).fallback
+    if any(ord(ch) in fallback for ch in body_html + title):
+        # page text (details, persona sheets) in Greek or Cyrillic: the browser
+        # takes those glyphs from the embedded fallback, as the maps do
+        page.fonts |= {(Face.REGULAR, True), (Face.BOLD, True)}
     nav = "".join(f'<a href="#map-{n}">{e(m.name)}</a>' for n, m in enumerate(maps, 1))
     if project.personas:
         nav += f'<a href="#personas">{e(_w("personas", lang))}</a>'
@@ -287,7 +293,7 @@ def render_html(
         f"<style>{CSS}\n{font_face_css(page.fonts | {(Face.REGULAR, False)})}</style>\n"
         "</head><body>\n"
         f'<header><h1>{e(title)}</h1><nav aria-label="{e(_w("maps", lang))}">{nav}</nav>'
-        "</header>\n<main>\n" + "\n".join(page.parts) + "\n</main>\n"
+        "</header>\n<main>\n" + body_html + "\n</main>\n"
         '<dialog id="details" aria-labelledby="details-body"><div id="details-body"></div>'
         f'<button type="button" id="details-close">{e(_w("close", lang))}</button></dialog>\n'
         f"<script>{SCRIPT}</script>\n</body></html>\n"

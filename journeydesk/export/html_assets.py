@@ -14,7 +14,8 @@ import hashlib
 CSS = """
 :root { color-scheme: light; --ink: #1B2430; --muted: #5B6675; --line: #D5DAE1; }
 * { box-sizing: border-box; }
-body { margin: 0; font-family: 'JD AtkinsonHyperlegible-Regular', sans-serif;
+body { margin: 0;
+  font-family: 'JD AtkinsonHyperlegible-Regular', 'JD NotoSansFallback-Regular', sans-serif;
   color: var(--ink); background: #F4F6F8; }
 header, main > section { padding: 16px 24px; }
 header h1 { margin: 0 0 4px; font-size: 1.6rem; }

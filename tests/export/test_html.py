@@ -101,6 +101,7 @@ def test_one_file_with_no_network_and_every_text_escaped(sample) -> None:
     assert all(u.startswith("data:") for u in re.findall(r"url\(([^)]*)\)", text))
     # fonts embedded, the fallback too (Greek and Cyrillic stage name)
     assert "data:font/ttf;base64," in text and "NotoSansFallback-Bold" in text
+    assert "@font-face{font-family:'JD NotoSansFallback-Regular'" in text  # page text too
     # every drawn card is a focusable button with details
     cards = [a for t, a in tags if t == "g" and a.get("class") == "card"]
     assert cards and all(a.get("tabindex") == "0" and a.get("role") == "button" for a in cards)
