@@ -243,6 +243,28 @@ def font_notice() -> Notice | None:
     )
 
 
+def fallback_font_notice() -> Notice | None:
+    """The fallback font's static faces ship inside journeydesk.resources.fonts."""
+    try:
+        folder = resources.files("journeydesk.resources").joinpath("fonts")
+        licence = folder.joinpath("OFL.txt").read_text("utf-8").strip()
+        version = folder.joinpath("VERSION").read_text("utf-8").strip()
+    except (OSError, ModuleNotFoundError):
+        return None
+    return Notice(
+        name="Noto Sans (font)",
+        version=version.split()[2] if len(version.split()) > 2 else "",
+        licence="OFL-1.1",
+        home="https://notofonts.github.io/",
+        note=(
+            "The fallback typeface for Greek, Cyrillic and the other characters Atkinson "
+            f"Hyperlegible lacks: {version}. Four static TTF files, embedded in exported PDFs, "
+            "SVG and HTML files when used."
+        ),
+        texts=[("OFL-1.1", licence)],
+    )
+
+
 def python_notice() -> Notice:
     texts = []
     for candidate in (
@@ -283,7 +305,7 @@ def pyinstaller_notice() -> Notice | None:
 def notices(bundle: bool = False) -> list[Notice]:
     """Every notice: the packages, then the parts that are not Python packages."""
     found = [package_notice(d) for d in runtime_closure()]
-    extras = [qt_notice(), ffmpeg_notice(), font_notice()]
+    extras = [qt_notice(), ffmpeg_notice(), font_notice(), fallback_font_notice()]
     if bundle:
         extras += [python_notice(), pyinstaller_notice()]
     return found + [n for n in extras if n is not None]

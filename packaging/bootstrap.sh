@@ -37,14 +37,17 @@ apt_install() {
 }
 
 # Qt's xcb and offscreen platforms and a font; for tests Xvfb, xdotool,
-# poppler (pdftotext/pdftoppm read exported PDFs back), and the freedesktop
-# tools the desktop-integration tests install and query the MIME type with.
+# poppler (pdftotext/pdftoppm read exported PDFs back), the freedesktop
+# tools the desktop-integration tests install and query the MIME type with,
+# chromium (the HTML export is opened in it, headless) and LibreOffice Impress
+# (the PPTX deck is converted to PDF with it, headless).
 debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
 if [ "$mode" = test ]; then
   debs+=(xvfb xauth xdotool poppler-utils
-         desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin)
+         desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin chromium
+         libreoffice-impress-nogui)
 fi
 
 recent_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; }

@@ -57,3 +57,10 @@ def test_the_command_writes_the_file(tmp_path: Path) -> None:
 
 def test_not_frozen_there_is_no_bundled_file() -> None:
     assert notices.bundled_notices() is None
+
+
+def test_the_fallback_font_has_its_notice_and_licence() -> None:
+    from journeydesk.notices import notices_text
+
+    text = notices_text()
+    assert "Noto Sans (font)" in text and "SIL Open Font License" in text

@@ -1,11 +1,11 @@
-"""``journeydesk export pdf|png|slides|pptx|video ...``: headless exports.
+"""``journeydesk export pdf|png|svg|html|slides|pptx|video ...``: headless exports.
 
 ``run_export(args)`` takes the words after ``export`` and returns the exit
 status: 0 success, 1 bad input (unreadable or invalid project file, unknown
 map or lane, output that cannot be written or that is the input file), 2
 wrong usage. Problems go to stderr one line each, ``FILE: WHERE: WHAT``;
-warnings likewise, with ``warning:`` in front of WHAT. ``export pdf`` never
-imports Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
+warnings likewise, with ``warning:`` in front of WHAT. ``export pdf``, ``svg`` and ``html`` never
+import Qt; the raster exports (png, slides, pptx, video) use QtGui only and switch Qt
 to offscreen when there is no display.
 """
 
@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides", "pptx", "video")
+FORMATS = ("pdf", "png", "svg", "html", "slides", "pptx", "video")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -36,10 +36,13 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                           [--lane NAME_OR_ID]... [--hide-lane-kind KIND]...
                           [--no-comments] [--no-legend] [--no-title-block] [--lang en|it]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N] [...]
+       journeydesk export svg FILE -o OUT.svg [--map NAME_OR_ID] [...]
+       journeydesk export html FILE -o OUT.html [--map NAME_OR_ID]... [--comments]
+                [--profile NAME] [--no-storyline] [...]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export pptx FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080]
-                [--compare | --no-compare] [--lang en|it]
+                [--compare | --no-compare] [--pictures] [--lang en|it]
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
                 [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
        journeydesk export FORMAT --help
@@ -175,6 +178,43 @@ def _png_parser() -> _Parser:
     return parser
 
 
+def _svg_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export svg",
+        usage="%(prog)s FILE -o OUT.svg [--map NAME_OR_ID] [options]",
+        description="Write one map as an SVG file, text as text (default: the first map).",
+    )
+    _content_options(parser)
+    parser.add_argument("--map", metavar="NAME_OR_ID", help="the map (default: the first)")
+    return parser
+
+
+def _html_parser() -> _Parser:
+    parser = _Parser(
+        prog="journeydesk export html",
+        usage="%(prog)s FILE -o OUT.html [--map NAME_OR_ID]... [options]",
+        description=(
+            "Write the maps (default: every map), the personas and the storylines as one "
+            "self-contained HTML file that opens offline in any browser. Comment counts are "
+            "left out unless --comments is given."
+        ),
+    )
+    _content_options(parser)
+    parser.add_argument(
+        "--map", action="append", default=[], metavar="NAME_OR_ID", help="repeat for more"
+    )
+    parser.add_argument("--comments", action="store_true", help="show comment counts")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME_OR_ID",
+        help="apply one of the project's export profiles (lanes, logo, comments)",
+    )
+    parser.add_argument(
+        "--no-storyline", action="store_true", help="leave the storyline slideshows out"
+    )
+    return parser
+
+
 def run_export(args: Sequence[str]) -> int:
     """``journeydesk export ARGS``; returns the exit status."""
     args = list(args)
@@ -187,13 +227,15 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, slides, pptx, video)",
+            "(choose from pdf, png, svg, html, slides, pptx, video)",
             file=sys.stderr,
         )
         return EXIT_USAGE
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,
+        "svg": _svg_parser,
+        "html": _html_parser,
         "slides": _slides_parser,
         "pptx": _pptx_parser,
         "video": _video_parser,
@@ -211,6 +253,10 @@ def run_export(args: Sequence[str]) -> int:
     # Which options the user typed: a profile fills in only the others.
     ns.explicit = {a.split("=", 1)[0] for a in rest if a.startswith("--")}
     try:
+        if kind == "svg":
+            return _export_svg(ns)
+        if kind == "html":
+            return _export_html(ns)
         return _export_pdf(parser, ns) if kind == "pdf" else _export_png(parser, ns)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
@@ -350,6 +396,18 @@ def _apply_profile(project: Project, ns: argparse.Namespace) -> bool:
     return True
 
 
+def _with_profile(
+    layout_options: LayoutOptions, ns: argparse.Namespace, maps: list[JourneyMap]
+) -> LayoutOptions:
+    """The profile's logo, brand colour and lanes (lanes typed here win)."""
+    return replace(
+        layout_options,
+        logo=ns.profile_logo,
+        brand_colour=ns.profile_brand,
+        lanes=ns.profile_lanes(maps) if layout_options.lanes is None else layout_options.lanes,
+    )
+
+
 def _write_error(output: str, exc: OSError) -> int:
     _problem(output, "$", f"cannot be written: {exc.strerror or exc}")
     return EXIT_BAD_INPUT
@@ -379,12 +437,7 @@ def _export_pdf(parser: _Parser, ns: argparse.Namespace) -> int:
     if layout_options is None:
         return EXIT_BAD_INPUT
     if ns.profile is not None:
-        layout_options = replace(
-            layout_options,
-            logo=ns.profile_logo,
-            brand_colour=ns.profile_brand,
-            lanes=ns.profile_lanes(maps) if layout_options.lanes is None else layout_options.lanes,
-        )
+        layout_options = _with_profile(layout_options, ns, maps)
     options = PosterOptions(
         paper=ns.paper,
         orientation=ns.orientation,
@@ -431,6 +484,64 @@ def _export_png(parser: _Parser, ns: argparse.Namespace) -> int:
     except PngTooLargeError as exc:
         _problem(ns.file, "--dpi", str(exc))
         return EXIT_BAD_INPUT
+    except OSError as exc:
+        return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- svg -------------------------------------------------------------------------
+
+
+def _export_svg(ns: argparse.Namespace) -> int:
+    project = _load(ns)
+    if project is None:
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, [ns.map] if ns.map else [], ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    layout_options = _layout_options(maps, ns, ns.file)
+    if layout_options is None:
+        return EXIT_BAD_INPUT
+    from journeydesk.export.svg import export_svg
+
+    try:
+        report = export_svg(project, maps[0], ns.output, layout_options)
+    except OSError as exc:
+        return _write_error(ns.output, exc)
+    for warning in report.warnings:
+        _problem(ns.file, "$", f"warning: {warning}")
+    return EXIT_OK
+
+
+# --- html ------------------------------------------------------------------------
+
+
+def _export_html(ns: argparse.Namespace) -> int:
+    project = _load(ns)
+    if project is None:
+        return EXIT_BAD_INPUT
+    maps = _pick_maps(project, ns.map, ns.file, many=True)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    ns.no_comments = not ns.comments
+    if ns.profile is not None:
+        ns.tile, ns.bleed, ns.crop_marks = None, False, False  # what a profile reads
+        if not _apply_profile(project, ns):
+            return EXIT_BAD_INPUT
+        ns.no_comments = ns.no_comments and not ns.comments
+    layout_options = _layout_options(maps, ns, ns.file)
+    if layout_options is None:
+        return EXIT_BAD_INPUT
+    if ns.profile is not None:
+        layout_options = _with_profile(layout_options, ns, maps)
+    from journeydesk.export.html import export_html
+
+    try:
+        report = export_html(
+            project, maps, ns.output, layout_options, storyline=not ns.no_storyline
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:
@@ -550,13 +661,17 @@ def _pptx_parser() -> _Parser:
     parser = _Parser(
         prog="journeydesk export pptx",
         usage="%(prog)s FILE -o OUT.pptx [--map NAME_OR_ID] [--size 1920x1080] [--compare] "
-        "[--lang en|it]",
+        "[--pictures] [--lang en|it]",
         description=(
-            "Write the map's storyline as a PowerPoint deck: one slide per scene, the slide "
-            "image full bleed, the narration as speaker notes."
+            "Write the map's storyline as a PowerPoint deck: one slide per scene, its texts "
+            "(titles, cards, KPIs, narration) as text boxes a client can edit over a picture "
+            "of the rest, the narration as speaker notes."
         ),
     )
     _storyline_args(parser, "OUT")
+    parser.add_argument(
+        "--pictures", action="store_true", help="each slide as one picture (no text boxes)"
+    )
     return parser
 
 
@@ -591,7 +706,14 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        report = export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
+        report = export_pptx(
+            *found,
+            ns.output,
+            ns.size,
+            language=ns.lang,
+            compare=ns.compare,
+            native=not ns.pictures,
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:

@@ -1,5 +1,8 @@
 """The storyline as a PowerPoint deck (python-pptx): one slide per visible
-scene, the slide image full bleed, the narration as speaker notes.
+scene, 16:9 by default, the narration as speaker notes. ``native`` (the
+default): the slide's texts (titles, cards, KPIs, narration) are PowerPoint text
+boxes over a picture of the rest (``export/pptx_native.py``); otherwise the
+whole slide is one picture.
 
 Slides are drawn by the same code as ``export slides`` (QtGui only here).
 python-pptx starts from a template whose properties describe its author's
@@ -26,6 +29,7 @@ from journeydesk.layout.storyline import scene_title, scenes_for, slide_layout
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model import JourneyMap, Project
 
+from .pptx_native import add_text_boxes, without_text
 from .xmltext import clean_text
 
 if TYPE_CHECKING:
@@ -173,6 +177,7 @@ def export_pptx(
     language: str | None = None,
     theme: Theme = DEFAULT_THEME,
     compare: bool | None = None,
+    native: bool = True,
 ) -> DeckReport:
     """Write the deck to ``path`` atomically; nothing is written when cancelled.
     ``compare``: as in ``export_slides``."""
@@ -208,6 +213,8 @@ def export_pptx(
         drawn = render_slide(layout, images)
         if first is None:
             first = drawn
+        if native:
+            drawn = render_slide(without_text(layout), images)
         picture = io.BytesIO(png_bytes(drawn))
         slide = deck.slides.add_slide(blank)
         pic = slide.shapes.add_picture(picture, 0, 0, deck.slide_width, deck.slide_height)
@@ -215,6 +222,8 @@ def export_pptx(
         slide.name = title[:100]
         pic.name = title[:100] or f"Slide {n}"
         pic._element.nvPicPr.cNvPr.set("descr", title or f"Slide {n}")  # alt text
+        if native:
+            add_text_boxes(slide, layout, deck.slide_width / w)
         notes = clean_text(scene.narration.strip())
         slide.notes_slide.notes_text_frame.text = notes
         notes_count += 1

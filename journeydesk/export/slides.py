@@ -93,36 +93,72 @@ def srt_text(cues: list[tuple[int, int, str]]) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?…;:])\s+")
-CUE_CHARS = 84
-"""Sentences are joined into cues of about this many characters (two short subtitle lines)."""
+LINE_CHARS = 42
+"""Characters a subtitle line holds at most (broadcasters' rule)."""
+CUE_LINES = 2
+"""Lines a subtitle cue holds at most."""
+CUE_CHARS = LINE_CHARS * CUE_LINES
+
+
+def _subtitle_lines(sentence: str) -> list[str]:
+    """``sentence`` broken into lines of at most ``LINE_CHARS`` characters
+    (between words; a longer word is cut)."""
+    lines: list[str] = []
+    current = ""
+    for word in sentence.split():
+        while len(word) > LINE_CHARS:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:LINE_CHARS])
+            word = word[LINE_CHARS:]
+        if current and len(current) + 1 + len(word) <= LINE_CHARS:
+            current += " " + word
+        else:
+            if current:
+                lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
 
 
 def narration_cues(text: str, start_ms: int, end_ms: int) -> list[tuple[int, int, str]]:
-    """A scene's narration as subtitle cues: whole sentences, joined up to
-    ``CUE_CHARS``, timed in proportion to their length; together they cover
+    """A scene's narration as subtitle cues of at most ``CUE_LINES`` lines of at
+    most ``LINE_CHARS`` characters (lines joined by ``\\n``). A sentence starts
+    a new line; a cue holds the lines of one sentence, or of short sentences
+    together. Cues are timed in proportion to their length and together cover
     ``start_ms``..``end_ms`` exactly."""
     flat = " ".join(text.split())
     if not flat:
         return []
-    chunks: list[str] = []
+    chunks: list[list[str]] = []
     for sentence in _SENTENCE.split(flat):
-        if chunks and len(chunks[-1]) + 1 + len(sentence) <= CUE_CHARS:
-            chunks[-1] += " " + sentence
-        else:
-            chunks.append(sentence)
-    total = sum(len(c) for c in chunks)
-    cues = []
+        lines = _subtitle_lines(sentence)
+        if chunks and len(chunks[-1]) + len(lines) <= CUE_LINES:
+            chunks[-1] += lines
+            continue
+        for n in range(0, len(lines), CUE_LINES):
+            chunks.append(lines[n : n + CUE_LINES])
+    texts = ["\n".join(c) for c in chunks]
+    total = sum(len(t) for t in texts)
+    cues: list[tuple[int, int, str]] = []
     at = start_ms
     done = 0
-    for n, chunk in enumerate(chunks):
+    for n, chunk in enumerate(texts):
         done += len(chunk)
         end = (
-            end_ms if n == len(chunks) - 1 else start_ms + round((end_ms - start_ms) * done / total)
+            end_ms if n == len(texts) - 1 else start_ms + round((end_ms - start_ms) * done / total)
         )
         if end > at:
             cues.append((at, end, chunk))
-        elif cues:  # too short to show on its own: joins the previous cue
-            cues[-1] = (cues[-1][0], cues[-1][1], cues[-1][2] + " " + chunk)
+        elif cues:  # no time of its own (a very short scene): shares the previous cue's
+            a, b, prev = cues[-1]
+            if prev.count("\n") + chunk.count("\n") + 2 <= CUE_LINES:
+                cues[-1] = (a, b, prev + "\n" + chunk)
+            elif b - a >= 2:  # still at most two lines: halve the previous cue's time
+                cues[-1] = (a, (a + b) // 2, prev)
+                cues.append(((a + b) // 2, b, chunk))
         at = max(at, end)
     return cues
 

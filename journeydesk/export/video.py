@@ -1,6 +1,8 @@
 """The storyline as an MP4 video: H.264, yuv420p, 30 fps, each scene for its
-duration, optional crossfades, captions drawn into the frames on request and
-always an ``.srt`` sidecar.
+duration, optional crossfades, and always an ``.srt`` sidecar. With
+``captions`` the subtitle cues (at most two lines of 42 characters, timed) are
+drawn into the frames of every scene that has a narration, in place of the
+slide's own narration band.
 
 Encoded by the ffmpeg that imageio-ffmpeg ships (no network, no system
 ffmpeg). Frames are streamed to the encoder one at a time, never all held in
@@ -24,7 +26,6 @@ from journeydesk.export.notes import failed_images_warnings
 from journeydesk.io.atomic import atomic_write_bytes
 from journeydesk.layout.fonts import Face
 from journeydesk.layout.storyline import scenes_for, slide_layout
-from journeydesk.layout.text import wrap
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model import JourneyMap, Project
 
@@ -54,38 +55,36 @@ def _rgb(image: QImage) -> bytes:
     return b"".join(data[y * stride : y * stride + w * 3] for y in range(h))
 
 
+def _cue_at(cues: list[tuple[int, int, str]], ms: float) -> int:
+    """The index of the cue shown at ``ms`` (-1: none)."""
+    for n, (start, end, _) in enumerate(cues):
+        if start <= ms < end:
+            return n
+    return len(cues) - 1 if cues and ms >= cues[-1][1] else -1
+
+
 def _with_caption(image: QImage, text: str) -> QImage:
-    """The narration drawn over the bottom of the frame, as subtitles are."""
-    if not text:
+    """A subtitle cue (its lines split by newlines) drawn over the bottom of
+    the frame, centred on a dark band, sized so its longest line fits."""
+    lines = tuple(line for line in text.split("\n") if line.strip())
+    if not lines:
         return image
+    from journeydesk.layout.fonts import metrics
     from journeydesk.layout.primitives import Text
     from journeydesk.render.qpainter import draw
 
     out = image.copy()
     w, h = out.width(), out.height()
-    size = max(14.0, h * 30 / 1080)
-    lines = wrap(text, Face.REGULAR, size, w * 0.8, 3).lines
+    widest = max(metrics(Face.REGULAR).width(line, 1.0) for line in lines)
+    size = min(max(10.0, h * 40 / 1080), w * 0.9 / max(widest, 1e-6))
     lh = size * 1.25
     box_h = lh * len(lines) + size
+    top = h - box_h - h * 0.04
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.fillRect(QRectF(0, h - box_h - h * 0.04, w, box_h), QColor(0, 0, 0, 170))
-    draw(
-        painter,
-        [
-            Text(
-                w * 0.1,
-                h - box_h - h * 0.04 + size / 2,
-                w * 0.8,
-                lines,
-                Face.REGULAR,
-                size,
-                "#FFFFFF",
-                lh,
-                "center",
-            )
-        ],
-    )
+    painter.fillRect(QRectF(0, top, w, box_h), QColor(0, 0, 0, 190))
+    x, y = w * 0.05, top + size / 2
+    draw(painter, [Text(x, y, w * 0.9, lines, Face.REGULAR, size, "#FFFFFF", lh, "center")])
     painter.end()
     return out
 
@@ -160,16 +159,28 @@ def export_video(
         previous: QImage | None = None
         clock_ms = 0
         for scene in scenes:
-            layout = slide_layout(project, jmap, scene, w, h, theme, lang)
-            frame = render_slide(layout, images)
-            if captions and scene.kind not in ("stage", "comparison", "title"):  # shown already
-                frame = _with_caption(frame, scene.narration.strip())
+            narration = scene.narration.strip()
+            # With captions, the narration is shown as timed subtitles instead of
+            # the slide's own narration band (never both).
+            shown = scene.model_copy(update={"narration": ""}) if captions else scene
+            layout = slide_layout(project, jmap, shown, w, h, theme, lang)
+            base = render_slide(layout, images)
             frames = max(1, round(scene.duration * FPS))
             fade = min(frames // 2, round(crossfade * FPS)) if previous is not None else 0
-            still = _rgb(frame)
+            start = clock_ms
+            clock_ms += round(frames * 1000 / FPS)
+            scene_cues = narration_cues(narration, start, clock_ms)
+            cues += scene_cues
+            stills: dict[int, tuple[QImage, bytes]] = {}
+            frame = base
             for n in range(frames):
                 if cancel is not None and n % FPS == 0 and cancel():
                     raise VideoCancelled
+                cue = _cue_at(scene_cues, start + n * 1000 / FPS) if captions else -1
+                if cue not in stills:
+                    image = _with_caption(base, scene_cues[cue][2]) if cue >= 0 else base
+                    stills[cue] = (image, _rgb(image))
+                frame, still = stills[cue]
                 if n < fade and previous is not None:
                     writer.send(_rgb(_blend(previous, frame, (n + 1) / (fade + 1))))
                 else:
@@ -177,9 +188,6 @@ def export_video(
                 done += 1
                 if progress is not None and done % FPS == 0:
                     progress(done, total_frames)
-            start = clock_ms
-            clock_ms += round(frames * 1000 / FPS)
-            cues += narration_cues(scene.narration.strip(), start, clock_ms)
             report.scenes.append(scene.id)
             previous = frame
         writer.close()

@@ -5,13 +5,20 @@ The layout measures text with the advance widths in the TTF files of
 pure Python); the Qt backends load the same files with kerning off and pixel
 sizes in scene units, and the PDF backend embeds them, so all three break
 lines where the layout said (DESIGN.md rule 9).
+
+Characters the bundled font lacks (Greek, Cyrillic, ...) are measured and drawn
+with a fallback font: static faces of Noto Sans in ``journeydesk.resources.fonts``
+(cut from fontpkg-noto-sans by packaging/make_fallback_fonts.py). A face's
+metrics cover both fonts; ``runs`` splits a line into the pieces each font draws.
 """
 
 from __future__ import annotations
 
 import functools
+import unicodedata as _unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
+from importlib import resources
 from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible as _font_package
@@ -25,6 +32,19 @@ class Face(Enum):
     BOLD = "AtkinsonHyperlegible-Bold"
     ITALIC = "AtkinsonHyperlegible-Italic"
     BOLD_ITALIC = "AtkinsonHyperlegible-BoldItalic"
+
+
+FALLBACK_FAMILY = "JourneyDesk Fallback"
+
+
+def fallback_name(face: Face) -> str:
+    """The fallback font's face that completes ``face`` (its file and PDF font name)."""
+    return "NotoSansFallback-" + face.value.split("-", 1)[1]
+
+
+def fallback_file(face: Face) -> Path:
+    path = resources.files("journeydesk.resources").joinpath("fonts", f"{fallback_name(face)}.ttf")
+    return Path(str(path))
 
 
 def font_file(face: Face) -> Path:
@@ -45,6 +65,8 @@ class FontMetrics:
     widths: dict[int, float]
     """Advance width per code point, per unit of font size."""
     default_width: float
+    fallback: frozenset[int] = frozenset()
+    """Code points drawn with the fallback font (the bundled font lacks them)."""
 
     _units: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
     """Width per unit of font size of strings measured before: line breaking
@@ -65,6 +87,18 @@ class FontMetrics:
     def covers(self, char: str) -> bool:
         return ord(char) in self.widths
 
+    def runs(self, line: str) -> list[tuple[str, bool]]:
+        """``line`` cut into runs of ``(text, drawn with the fallback font)``."""
+        out: list[tuple[str, bool]] = []
+        fb = self.fallback
+        for char in line:
+            alt = ord(char) in fb
+            if out and out[-1][1] == alt:
+                out[-1] = (out[-1][0] + char, alt)
+            else:
+                out.append((char, alt))
+        return out
+
     def line_height(self, size: float, leading: float = 1.25) -> float:
         return size * leading
 
@@ -73,6 +107,12 @@ class FontMetrics:
 def ttfont(face: Face) -> TTFont:
     """reportlab's TTFont for a face (also what the PDF backend registers)."""
     return TTFont(face.value, str(font_file(face)))
+
+
+@functools.cache
+def fallback_ttfont(face: Face) -> TTFont:
+    """reportlab's TTFont for the fallback face completing ``face``."""
+    return TTFont(fallback_name(face), str(fallback_file(face)))
 
 
 UNCOVERED_WIDTH = 1.25
@@ -84,6 +124,13 @@ def metrics(face: Face) -> FontMetrics:
     tt = ttfont(face).face
     # charWidths is keyed by code point, in thousandths of the font size.
     widths = {code: tt.charWidths.get(code, tt.defaultWidth) / 1000.0 for code in tt.charToGlyph}
+    fb = fallback_ttfont(face).face
+    extra = {
+        code: fb.charWidths.get(code, fb.defaultWidth) / 1000.0
+        for code in fb.charToGlyph
+        if code not in widths and not _unicodedata.category(chr(code)).startswith("Z")
+    }
+    widths.update(extra)
     return FontMetrics(
         face=face,
         ascent=tt.ascent / 1000.0,
@@ -93,4 +140,5 @@ def metrics(face: Face) -> FontMetrics:
         # CJK glyph or an emoji is a full em wide) and by the PDF as a box:
         # measured as a full em, its line is broken early enough for either.
         default_width=max(UNCOVERED_WIDTH, tt.defaultWidth / 1000.0),
+        fallback=frozenset(extra),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .fonts import Face
+from .fonts import Face, metrics
 
 Point = tuple[float, float]
 Colour = str
@@ -117,6 +117,12 @@ class Text:
     @property
     def height(self) -> float:
         return self.leading * len(self.lines)
+
+    def runs(self, line: str) -> list[tuple[str, bool]]:
+        """``line`` as runs of ``(text, drawn with the fallback font)``: every
+        backend switches to the fallback face (fonts.fallback_name) for the
+        characters the bundled font lacks."""
+        return metrics(self.face).runs(line)
 
 
 @dataclass(frozen=True)

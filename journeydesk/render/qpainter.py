@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from journeydesk.layout.fonts import Face, font_file, metrics
+from journeydesk.layout.fonts import Face, fallback_file, font_file, metrics
 from journeydesk.layout.primitives import REGISTRATION, Box, Image, Line, Path, Primitive, Text
 
 from .qpainter_images import ImageCache as ImageCache  # re-exported: callers import it from here
@@ -43,9 +43,19 @@ def _families() -> dict[Face, str]:
     return out
 
 
+@functools.cache
+def _fallback_families() -> dict[Face, str]:
+    out: dict[Face, str] = {}
+    for face in Face:
+        font_id = QFontDatabase.addApplicationFont(str(fallback_file(face)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        out[face] = families[0] if families else "Sans Serif"
+    return out
+
+
 @functools.lru_cache(maxsize=256)
-def qfont(face: Face, size: float) -> QFont:
-    font = QFont(_families()[face])
+def qfont(face: Face, size: float, fallback: bool = False) -> QFont:
+    font = QFont((_fallback_families() if fallback else _families())[face])
     font.setPixelSize(max(1, round(size * TEXT_SCALE)))
     font.setBold(face in (Face.BOLD, Face.BOLD_ITALIC))
     font.setItalic(face in (Face.ITALIC, Face.BOLD_ITALIC))
@@ -156,11 +166,17 @@ def _text(painter: QPainter, prim: Text) -> None:
             if prim.align != "left":
                 w = m.width(line, prim.size)
                 x += (prim.width - w) / (2 if prim.align == "center" else 1)
-            painter.save()
-            painter.translate(x, baseline)
-            painter.scale(inv, inv)
-            painter.drawText(QPointF(0, 0), line)
-            painter.restore()
+            for run, alt in prim.runs(line):
+                painter.save()
+                painter.translate(x, baseline)
+                painter.scale(inv, inv)
+                if alt:
+                    painter.setFont(qfont(prim.face, prim.size, True))
+                painter.drawText(QPointF(0, 0), run)
+                if alt:
+                    painter.setFont(qfont(prim.face, prim.size))
+                painter.restore()
+                x += m.width(run, prim.size)
         baseline += prim.leading
     if prim.rotation:
         painter.restore()

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 
-from journeydesk.layout.fonts import Face, metrics, ttfont
+from journeydesk.layout.fonts import Face, fallback_name, fallback_ttfont, metrics, ttfont
 from journeydesk.layout.primitives import (
     REGISTRATION,
     Box,
@@ -58,11 +58,13 @@ PLACEHOLDER = "#9AA3B2"
 
 
 def register_fonts() -> None:
-    """Register every face of the bundled font with reportlab (once)."""
+    """Register every face of the bundled font and its fallback with reportlab (once)."""
     known = set(pdfmetrics.getRegisteredFontNames())
     for face in Face:
         if face.value not in known:
             pdfmetrics.registerFont(ttfont(face))
+        if fallback_name(face) not in known:
+            pdfmetrics.registerFont(fallback_ttfont(face))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -272,7 +274,10 @@ class PdfPainter:
                 text.setTextTransform(
                     cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
                 )
-                text.textOut(line)
+                for run, alt in prim.runs(line):
+                    # embedded (subset) only when a run uses it
+                    text.setFont(fallback_name(prim.face) if alt else prim.face.value, prim.size)
+                    text.textOut(run)
             baseline += prim.leading
         self.c.drawText(text)
 

@@ -87,8 +87,31 @@ def test_narration_cues_cover_the_scene() -> None:
     cues = narration_cues(text, 6000, 12000)
     assert cues[0][0] == 6000 and cues[-1][1] == 12000
     assert all(a[1] == b[0] and a[0] < a[1] for a, b in itertools.pairwise(cues))
-    assert " ".join(c[2] for c in cues) == text
+    assert " ".join(c[2].replace("\n", " ") for c in cues) == text
     assert narration_cues("  ", 0, 1000) == []
+
+
+def test_subtitle_cues_have_two_lines_of_42_characters_at_most() -> None:
+    text = (
+        "Over three weeks the customer compared eleven models in four shops and on two "
+        "marketplaces, asked friends, read reviews and still could not decide. "
+        "Then the delivery slot was missed. Twice. "
+        + "Supercalifragilisticexpialidocious-and-even-longer-than-one-line word."
+    )
+    cues = narration_cues(text, 0, 20_000)
+    assert len(cues) >= 4  # split in time, not crammed
+    for start, end, cue in cues:
+        lines = cue.split("\n")
+        assert 1 <= len(lines) <= 2, cue
+        assert all(0 < len(line) <= 42 for line in lines), cue
+        assert end > start
+    assert cues[0][0] == 0 and cues[-1][1] == 20_000
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cues))
+    assert " ".join(c[2].replace("\n", " ") for c in cues).replace(" ", "") == text.replace(" ", "")
+    # longer cues stay longer on screen
+    shortest = min(cues, key=lambda c: len(c[2]))
+    longest = max(cues, key=lambda c: len(c[2]))
+    assert shortest[1] - shortest[0] < longest[1] - longest[0]
 
 
 def test_srt_reader_reads_what_srt_text_writes() -> None:

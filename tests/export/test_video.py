@@ -84,3 +84,61 @@ def test_the_video_gets_ordinary_permissions(tmp_path: Path, qapp) -> None:  # t
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def _frames(path: Path) -> list[bytes]:
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    assert meta["size"] == (320, 180)
+    return list(reader)
+
+
+def _dark_rows(frame: bytes, w: int = 320, h: int = 180) -> float:
+    """Share of dark pixels in the bottom fifth of a frame."""
+    dark = total = 0
+    for y in range(h * 4 // 5, h):
+        row = frame[y * w * 3 : (y + 1) * w * 3]
+        for x in range(0, w * 3, 6):
+            total += 1
+            dark += sum(row[x : x + 3]) < 300
+    return dark / total
+
+
+def test_captions_draw_the_narration_into_the_frames(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    jmap.storyline.scenes = [
+        Scene(kind="title", title=jmap.name, duration=1.0, narration="Welcome to the map."),
+        Scene(kind="custom", title="Thanks", text="Questions?", duration=1.0),
+    ]
+    plain, captioned = tmp_path / "plain.mp4", tmp_path / "captioned.mp4"
+    export_video(project, jmap, plain, (320, 180), crossfade=0)
+    export_video(project, jmap, captioned, (320, 180), crossfade=0, captions=True)
+    assert plain.read_bytes() != captioned.read_bytes()
+    a, b = _frames(plain), _frames(captioned)
+    assert len(a) == len(b) == 2 * FPS
+    # the title scene has a narration: a dark subtitle band at the bottom
+    assert _dark_rows(b[10]) > _dark_rows(a[10]) + 0.3
+    # the closing custom scene has none: the same frame either way
+    assert _dark_rows(b[-1]) == pytest.approx(_dark_rows(a[-1]), abs=0.02)
+
+
+def test_a_long_narration_changes_caption_in_time(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    narration = (
+        "The first sentence is long enough to fill a whole subtitle cue of two lines. "
+        "The second sentence follows it in a cue of its own, a little later on screen."
+    )
+    jmap.storyline.scenes = [
+        Scene(kind="stage", stage=jmap.stages[0].id, duration=2.0, narration=narration)
+    ]
+    out = tmp_path / "long.mp4"
+    export_video(project, jmap, out, (320, 180), crossfade=0, captions=True)
+    srt = out.with_suffix(".srt").read_text("utf-8")
+    blocks = [b.splitlines() for b in srt.strip().split("\n\n")]
+    assert len(blocks) >= 2
+    assert all(len(b) - 2 <= 2 and all(len(line) <= 42 for line in b[2:]) for b in blocks)
+    frames = _frames(out)
+    # the caption shown early differs from the one shown late
+    assert frames[5] != frames[-5]
