@@ -242,6 +242,10 @@ def parse_journey(text: str) -> Journey:
 
 
 def _refusal(kind: str, value: str, nxt: tuple[str, str, int] | None) -> str:
+    if kind == "taskName" and nxt and nxt[0] == ":":
+        return (
+            f"task {value.strip()!r}: a ':' with nothing after it; a task is 'name: score: actors'"
+        )
     if kind == "taskName" and nxt and nxt[0] == "INVALID":
         return f"unexpected {nxt[1]!r} in {value.strip()!r}; expected {_EXPECTED}"
     if kind == "taskName":
