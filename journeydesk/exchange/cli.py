@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -189,7 +190,18 @@ def _apply_xlsx(ns: argparse.Namespace, project: Project) -> ImportReport:
         _problem(ns.input, "$", "the workbook has no sheets")
         raise _Refused
     cards = sheets.get("Cards") or next(iter(sheets.values()))
-    return apply_inventory(project, cards, map_ref=ns.map, new_map_name=Path(ns.input).stem)
+    report = apply_inventory(project, cards, map_ref=ns.map, new_map_name=Path(ns.input).stem)
+    kpis = sheets.get("KPIs")
+    if kpis is not None and kpis.rows and not report.failed:
+        from .metrics import apply_metrics
+
+        # A new project has no metrics yet: the sheet's define them.
+        more = apply_metrics(project, kpis, map_ref=ns.map, create=not ns.into)
+        report.messages += [replace(m, where=f"sheet KPIs, {m.where}") for m in more.messages]
+        report.changes += more.changes
+        report.created += more.created
+        report.refused += more.refused
+    return report
 
 
 # --- export ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from journeydesk import templates
 from journeydesk.cli import main
 from journeydesk.exchange import inventory, table
 from journeydesk.exchange.cli import write_inventory_csv, write_inventory_xlsx
+from journeydesk.exchange.metrics import kpi_rows
 from journeydesk.io import checked_bytes, read_project, write_project
 from journeydesk.model.project import Evidence, Owner, Project, ScoreDefinition, Team
 
@@ -235,7 +236,11 @@ def test_cli_export_then_import_new_and_into(
     assert main(["export", "xlsx", str(src), "-o", str(xlsx_out)]) == 0
     new = tmp_path / "new.journey"
     assert main(["import", "xlsx", str(xlsx_out), "-o", str(new)]) == 0
-    assert _cells(read_project(new)) == _cells(project)
+    back = read_project(new)
+    assert _cells(back) == _cells(project)
+    # The KPIs sheet comes back too (its metrics defined in the new project).
+    kpis = [[str(c) for c in r] for r in kpi_rows(project, project.maps[0])[1]]
+    assert [[str(c) for c in r] for r in kpi_rows(back, back.maps[0])[1]] == kpis
     # --dry-run writes nothing; --into updates in place.
     before = src.read_bytes()
     assert main(["import", "csv", str(csv_out), "--into", str(src), "--dry-run"]) == 0
