@@ -163,13 +163,17 @@ def apply_inventory(
     *,
     map_ref: str | None = None,
     new_map_name: str = "",
+    default_map_id: str | None = None,
 ) -> ImportReport:
     """Add and update cards of ``project`` (changed in place) from an inventory table.
 
     ``map_ref`` (a map's name or id) takes every row; without it a row's ``map``
     cell picks a map by name or id, creating one when none matches, and an empty
-    cell means the first map (created with ``new_map_name`` when there is none)."""
-    return _Importer(project, table, map_ref, new_map_name).run()
+    cell means the map ``default_map_id`` or else the first map (created with
+    ``new_map_name`` when there is none)."""
+    importer = _Importer(project, table, map_ref, new_map_name)
+    importer.default_map_id = default_map_id
+    return importer.run()
 
 
 class _Importer:
@@ -185,6 +189,7 @@ class _Importer:
         self.taken = {el.id for _, el in iter_elements(project)}
         self.seen_ids: dict[str, int] = {}
         self.row_of: dict[str, int] = {}
+        self.default_map_id: str | None = None
         self.scores = project.scores()
         self.own_scores: set[str] = set()
         """Score keys this import defined (their range widens to hold every value)."""
@@ -324,7 +329,8 @@ class _Importer:
                 return found
             return self._new_map(ref)
         if self.project.maps:
-            return self.project.maps[0]
+            default = self.project.map_by_id(self.default_map_id or "")
+            return default or self.project.maps[0]
         return self._new_map(self.new_map_name)
 
     def _new_map(self, name: str) -> JourneyMap | None:
