@@ -44,7 +44,8 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
 if [ "$mode" = test ]; then
   debs+=(xvfb xauth xdotool poppler-utils
-         desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin)
+         desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin
+         libreoffice-calc-nogui)  # tests/exchange/test_libreoffice.py: a real spreadsheet
 fi
 
 recent_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; }
