@@ -6,7 +6,8 @@ The reader follows mermaid's own grammar (mermaid-js/mermaid,
 front matter (``---`` … ``---``, its ``title``), ``%%{…}%%`` directives and
 ``%%`` comment lines removed, ``#name;``/``#NNNN;`` entity codes kept out of
 the lexer and decoded in names, the diagram type ``journey`` (lower case) at
-the start. The lexer rules are mermaid's, tried in mermaid's order (first
+the start (after the dedent and trim ``mermaid.run`` does to a diagram on a
+page). The lexer rules are mermaid's, tried in mermaid's order (first
 match wins), so the same text gives the same sections, tasks, scores (JS
 ``Number()``) and actors — and what mermaid refuses is refused, naming the line.
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 from journeydesk.model.base import MAX_SMALL_LIST
@@ -103,6 +105,10 @@ def _blank(match: re.Match[str]) -> str:
 def _preprocess(text: str) -> tuple[str, str, int]:
     """(text for the lexer, front matter title, lines removed at its start)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # mermaid.run() dedents and trims a diagram taken from a page (a wiki's code block).
+    lead = len(text) - len(text.lstrip())
+    skipped = text[:lead].count("\n")
+    text = textwrap.dedent(text[lead - len(text[:lead].split("\n")[-1]) :]).strip()
     title = ""
     m = _FRONT_MATTER.match(text)
     if m:
@@ -115,7 +121,7 @@ def _preprocess(text: str) -> tuple[str, str, int]:
     text = _BLOCK_COMMENT.sub(_blank, text)
     text = _COMMENT_LINE.sub("", text)
     stripped = text.lstrip()
-    offset = text[: len(text) - len(stripped)].count("\n")
+    offset = skipped + text[: len(text) - len(stripped)].count("\n")
     return _encode_entities(stripped), title, offset
 
 

@@ -117,6 +117,48 @@ def test_front_matter_directives_comments_crlf_indentation_entities() -> None:
     assert [s.name for s in j.sections] == ["", "Go & come", "Empty", "Go & come"]
 
 
+def test_mermaid_rendering_spec_texts() -> None:
+    """From mermaid's cypress rendering spec (user journey): indented, with front matter."""
+    text = """
+      ---
+      config:
+        journey:
+          maxLabelWidth: 320
+      ---
+      journey
+        title User Journey Example
+        section Onboarding
+            Sign Up: 5:
+            Browse Features: 3:
+        section Engagement
+            Browse Features: 3
+      """
+    assert _tasks(text) == [
+        ("Onboarding", "Sign Up", 5, [""]),
+        ("Onboarding", "Browse Features", 3, [""]),
+        ("Engagement", "Browse Features", 3, []),
+    ]
+    text = """journey
+      title  Web hook life cycle
+      accDescr: 2 main sections: work and home, each with just a few tasks
+      section Darkoob
+        Make preBuilt:5: Darkoob user
+        register slug : 5: Darkoob userf deliberately long
+        set Darkoob slug as hook for an Event : 5 : admin Exjjjnjjjj qwerty
+        """
+    journey = parse_journey(text)
+    assert journey.title == "Web hook life cycle"
+    assert journey.acc_descr == "2 main sections: work and home, each with just a few tasks"
+    assert _tasks(text) == [
+        ("Darkoob", "Make preBuilt", 5, ["Darkoob user"]),
+        ("Darkoob", "register slug", 5, ["Darkoob userf deliberately long"]),
+        ("Darkoob", "set Darkoob slug as hook for an Event", 5, ["admin Exjjjnjjjj qwerty"]),
+    ]
+    with pytest.raises(MermaidError) as caught:
+        parse_journey("\n\n    journey\n      Make tea\n")
+    assert caught.value.where == "line 4"
+
+
 def test_a_title_statement_wins_over_front_matter() -> None:
     assert parse_journey("---\ntitle: A\n---\njourney\ntitle B\n").title == "B"
 
