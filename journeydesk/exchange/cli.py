@@ -14,7 +14,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -179,29 +178,20 @@ def _apply(kind: str, ns: argparse.Namespace, project: Project) -> ImportReport:
 
 
 def _apply_xlsx(ns: argparse.Namespace, project: Project) -> ImportReport:
-    from .inventory import apply_inventory
     from .table import read_xlsx_sheets
+    from .workbook import apply_workbook
 
     if not os.path.isfile(ns.input):
         _problem(ns.input, "$", "cannot be read: no such file")
         raise _Refused
-    sheets = read_xlsx_sheets(ns.input)
-    if not sheets:
-        _problem(ns.input, "$", "the workbook has no sheets")
-        raise _Refused
-    cards = sheets.get("Cards") or next(iter(sheets.values()))
-    report = apply_inventory(project, cards, map_ref=ns.map, new_map_name=Path(ns.input).stem)
-    kpis = sheets.get("KPIs")
-    if kpis is not None and kpis.rows and not report.failed:
-        from .metrics import apply_metrics
-
-        # A new project has no metrics yet: the sheet's define them.
-        more = apply_metrics(project, kpis, map_ref=ns.map, create=not ns.into)
-        report.messages += [replace(m, where=f"sheet KPIs, {m.where}") for m in more.messages]
-        report.changes += more.changes
-        report.created += more.created
-        report.refused += more.refused
-    return report
+    return apply_workbook(
+        project,
+        read_xlsx_sheets(ns.input),
+        map_ref=ns.map,
+        new_map_name=Path(ns.input).stem,
+        # A new project has no metrics yet: the KPIs sheet defines them.
+        create_metrics=not ns.into,
+    )
 
 
 # --- export ------------------------------------------------------------------
@@ -287,6 +277,7 @@ def write_inventory_csv(
 
 
 def write_inventory_xlsx(project: Project, jmap: JourneyMap, path: str) -> None:
+    from .curves import curve_point_rows
     from .inventory import export_rows
     from .metrics import kpi_rows
     from .table import write_xlsx
@@ -301,29 +292,3 @@ def write_inventory_xlsx(project: Project, jmap: JourneyMap, path: str) -> None:
             "KPIs": kpi_rows(project, jmap),
         },
     )
-
-
-def curve_point_rows(project: Project, jmap: JourneyMap) -> tuple[list[str], list[list[object]]]:
-    """The ``Curve`` sheet: one row per point of each emotion curve of the map."""
-    header = ["curve", "persona", "stage", "step", "offset", "score", "emotion", "label", "note"]
-    place = {s.id: (stage.name, s.name) for stage in jmap.stages for s in stage.steps}
-    personas = {p.id: p.name for p in project.personas}
-    rows: list[list[object]] = []
-    for curve in jmap.curves:
-        who = personas.get(curve.persona or "", "")
-        for point in curve.points:
-            stage, step = place.get(point.step, ("", ""))
-            rows.append(
-                [
-                    curve.label,
-                    who,
-                    stage,
-                    step,
-                    point.offset,
-                    point.score,
-                    point.emotion,
-                    point.label,
-                    point.note,
-                ]
-            )
-    return header, rows

@@ -86,7 +86,9 @@ _LIMIT = {"title": MAX_NAME, "step": MAX_NAME, "stage": MAX_NAME, "lane": MAX_NA
 _NIL = "00000000-0000-0000-0000-000000000000"
 """Placeholder step and lane of a new card until the row places it."""
 _Named = TypeVar("_Named", Stage, Step, Lane, Team)
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+UUID_RE = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
 
 
 # --- export ------------------------------------------------------------------
@@ -348,7 +350,7 @@ class _Importer:
         if not raw:
             return Card(step=_NIL, lane=_NIL), True  # placed below
         where = f"row {line}, column id"
-        if not _UUID.match(raw):
+        if not UUID_RE.match(raw):
             rep.warn(where, f"{raw!r} is not a JourneyDesk id; the row adds a new card")
             return Card(step=_NIL, lane=_NIL), True
         cid = raw.lower()

@@ -263,13 +263,12 @@ def _import(
         return apply_mermaid(project, text)
     if kind == "xlsx":
         from journeydesk.exchange.table import read_xlsx_sheets
+        from journeydesk.exchange.workbook import apply_workbook
 
         assert path is not None
-        sheets = read_xlsx_sheets(path)
-        if not sheets:
-            raise TableError("the workbook has no sheets")
-        table = sheets.get("Cards") or next(iter(sheets.values()))
-        return apply_inventory(project, table, new_map_name=path.stem, default_map_id=shown_map)
+        return apply_workbook(
+            project, read_xlsx_sheets(path), new_map_name=path.stem, default_map_id=shown_map
+        )
     table = read_csv_bytes(data)
     header = {fold_header(h) for h in table.header}
     if header & {"metric", "metrica", "kpi"} and not header & {"title", "titolo"}:

@@ -16,7 +16,9 @@ from journeydesk import templates
 from journeydesk.cli import main
 from journeydesk.exchange import inventory, table
 from journeydesk.exchange.cli import write_inventory_csv, write_inventory_xlsx
+from journeydesk.exchange.curves import CURVE_COLUMNS, curve_point_rows
 from journeydesk.exchange.metrics import kpi_rows
+from journeydesk.exchange.workbook import apply_workbook
 from journeydesk.io import checked_bytes, read_project, write_project
 from journeydesk.model.project import Evidence, Owner, Project, ScoreDefinition, Team
 
@@ -84,8 +86,20 @@ def test_xlsx_round_trip_has_the_three_sheets_and_the_same_cells(tmp_path: Path)
     assert cell.data_type == "s" and cell.value.startswith("'=")
     new = Project()
     sheets = table.read_xlsx_sheets(out)
-    inventory.apply_inventory(new, sheets["Cards"])
+    report = apply_workbook(new, sheets, create_metrics=True)
+    assert not report.failed, report.messages
     assert _cells(new) == _cells(project)
+    # The Curve sheet comes back too: same points (ids included), curves and scales.
+    expected = curve_point_rows(project, project.maps[0])
+    assert curve_point_rows(new, new.maps[0]) == expected
+    checked_bytes(new)
+    # An edited score in the Curve sheet updates that point in place.
+    point = project.maps[0].curves[0].points[0]
+    sheets["Curve"].rows[0][CURVE_COLUMNS.index("score")] = "1,5"
+    report = apply_workbook(project, sheets)
+    assert point.score == 1.5
+    assert f"sheet Curve: {len(expected[1])} updated" in report.changes
+    assert not any("sheet Curve" in m.where for m in report.messages)
 
 
 def test_export_guards_formulas_and_import_strips_exactly_the_guard(tmp_path: Path) -> None:

@@ -109,3 +109,16 @@ def test_exports_write_the_shown_map(window: MainWindow, tmp_path: Path) -> None
     assert len((tmp_path / "c.csv").read_bytes().splitlines()) >= len(jmap.cards) + 1
     sections = parse_journey((tmp_path / "c.mmd").read_text(encoding="utf-8")).sections
     assert [s.name for s in sections] == [s.name for s in jmap.stages]
+
+
+def test_an_exported_workbook_imports_back_as_no_change(window: MainWindow, tmp_path: Path) -> None:
+    doc, jmap = window.document, window.current_map()
+    assert doc is not None and jmap is not None
+    window.data_io.choose_save_path = lambda k: str(tmp_path / "w.xlsx")  # type: ignore[method-assign]
+    assert window.data_io.export("xlsx")
+    before, depth = doc.project.model_dump(), doc.undo_stack.count()
+    seen = _answer(window, True)
+    window.data_io.import_path(tmp_path / "w.xlsx")
+    assert seen[0].summary.text() == f"Added: 0   Updated: {len(jmap.cards)}   Refused: 0"
+    assert doc.project.model_dump() == before
+    assert doc.undo_stack.count() == depth  # nothing changed: no undo step
