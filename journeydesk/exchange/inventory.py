@@ -484,6 +484,9 @@ class _Importer:
                 rep.warn(at("sentiment"), f"{v!r} is not positive, neutral or problematic; ignored")
         if (v := get("tags")) is not None:
             tags = [t.strip() for t in v.split(";") if t.strip()]
+            if any(len(t) > MAX_SHORT for t in tags):
+                rep.warn(at("tags"), f"a tag longer than {MAX_SHORT} characters is left out")
+                tags = [t for t in tags if len(t) <= MAX_SHORT]
             card.tags = list(dict.fromkeys(tags))[:MAX_SMALL_LIST]
         if (v := get("owners")) is not None:
             card.owners = self._owners(v)
@@ -538,7 +541,7 @@ class _Importer:
         for part in text.split(";"):
             name, _, role = part.partition(":")
             name, role = name.strip(), role.strip()
-            if not name:
+            if not name or len(name) > MAX_NAME or len(role) > MAX_NAME:
                 continue
             team = _by_name(self.project.teams, name)
             if team is None:

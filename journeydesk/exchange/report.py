@@ -49,6 +49,25 @@ class ImportReport:
         """True when something was refused (the command's exit status is then 1)."""
         return any(not m.warning for m in self.messages)
 
+    def check(self, project: object) -> None:
+        """Refuse the whole import when its result would not load (a bug of an importer
+        must not reach a document): each of the loader's problems becomes a message."""
+        from pydantic import ValidationError
+
+        from journeydesk.model.checks import check_project
+        from journeydesk.model.project import Project
+
+        assert isinstance(project, Project)
+        try:
+            Project.model_validate(project.model_dump())
+        except ValidationError as exc:
+            for error in exc.errors()[:20]:
+                where = "$." + ".".join(str(p) for p in error["loc"])
+                self.messages.append(Message(where, str(error["msg"]), False))
+            return
+        for problem in check_project(project)[:20]:
+            self.messages.append(Message(problem.path, problem.message, False))
+
     def summary(self) -> str:
         parts = [
             f"{len(self.added)} added",

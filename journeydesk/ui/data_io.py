@@ -68,7 +68,10 @@ class ImportPreview(QDialog):
         )
         self.import_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText(QCoreApplication.translate("DataExchange", "Import"))
-        self.import_button.setEnabled(bool(report.added or report.updated or report.changes))
+        self.import_button.setEnabled(
+            bool(report.added or report.updated or report.changes)
+            and not any(m.where.startswith("$") and not m.warning for m in report.messages)
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -208,6 +211,7 @@ class DataExchange(QObject):
             where = getattr(exc, "where", "")
             self.tell(f"{source}: {where + ': ' if where else ''}{exc}")
             return False
+        report.check(project)
         preview = ImportPreview(report, source, self.window)
         self.last_preview = preview
         if not preview.import_button.isEnabled() or not self.confirm(preview):

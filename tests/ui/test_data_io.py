@@ -122,3 +122,32 @@ def test_an_exported_workbook_imports_back_as_no_change(window: MainWindow, tmp_
     assert seen[0].summary.text() == f"Added: 0   Updated: {len(jmap.cards)}   Refused: 0"
     assert doc.project.model_dump() == before
     assert doc.undo_stack.count() == depth  # nothing changed: no undo step
+
+
+def test_a_result_that_would_not_load_cannot_be_imported(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An importer bug (here: a card on a step that does not exist) is caught before the
+    document: the preview lists the loader's problem and Import is disabled."""
+    from journeydesk.exchange import inventory
+
+    real = inventory.apply_inventory
+
+    def broken(project, table, **kw):  # type: ignore[no-untyped-def]
+        report = real(project, table, **kw)
+        project.maps[0].cards[-1].step = "00000000-0000-4000-8000-000000000000"
+        return report
+
+    monkeypatch.setattr(inventory, "apply_inventory", broken)
+    csv = tmp_path / "x.csv"
+    csv.write_text("stage,title\nNew,card\n", encoding="utf-8")
+    doc = window.document
+    assert doc is not None
+    before = doc.project.model_dump()
+    seen = _answer(window, True)
+    assert window.data_io.import_path(csv) is False
+    assert not seen  # never offered
+    assert doc.project.model_dump() == before
+    preview = window.data_io.last_preview
+    assert preview is not None and not preview.import_button.isEnabled()
+    assert "step" in preview.details.toPlainText()
