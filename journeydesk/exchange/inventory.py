@@ -83,6 +83,10 @@ _VOCAB_OF = {
 }
 _LIMIT = {"title": MAX_NAME, "step": MAX_NAME, "stage": MAX_NAME, "lane": MAX_NAME,
           "evidence_figure": MAX_NAME, "map": MAX_NAME, "evidence_source": MAX_NAME}  # fmt: skip
+_KEPT_AS_WRITTEN = frozenset(
+    ("stage", "step", "lane", "title", "body", "evidence_source", "evidence_quote",
+     "evidence_figure", "map")
+)  # fmt: skip
 _NIL = "00000000-0000-0000-0000-000000000000"
 """Placeholder step and lane of a new card until the row places it."""
 _Named = TypeVar("_Named", Stage, Step, Lane, Team)
@@ -257,13 +261,15 @@ class _Importer:
                     card.span_lanes = room_lanes
 
     def cell(self, cells: list[str], col: str) -> str | None:
-        """The cell's text (stripped of surrounding blanks for one-line fields), None when
-        the table has no such column."""
+        """The cell's text, None when the table has no such column. Names and texts are
+        kept as written (a blank-only cell is empty); keys and numbers are stripped."""
         index = self.cols.get(col)
         if index is None:
             return None
         value = cells[index] if index < len(cells) else ""
-        return value if col in ("body", "evidence_quote") else value.strip()
+        if col in _KEPT_AS_WRITTEN:
+            return value if value.strip() else ""
+        return value.strip()
 
     def _row(self, cells: list[str], line: int) -> None:
         rep = self.report
@@ -287,13 +293,13 @@ class _Importer:
         stage_name = self.cell(cells, "stage") or ""
         title, body = self.cell(cells, "title"), self.cell(cells, "body")
         if new:
-            if not stage_name:
+            if not stage_name.strip():
                 rep.refuse(f"{where}, column stage", "empty; a card needs a stage", line)
                 return
             if not (title or body or "").strip():
                 rep.refuse(f"{where}, column title", "empty, and so is the body", line)
                 return
-        if stage_name and not self._place(jmap, card, cells, line):
+        if stage_name.strip() and not self._place(jmap, card, cells, line):
             return
         self._fields(card, cells, where)
         if new:

@@ -289,3 +289,39 @@ def test_cli_usage_and_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[
     bad.write_bytes(b"not a zip")
     assert main(["import", "xlsx", str(bad), "-o", str(tmp_path / "z")]) == 1
     assert "bad.xlsx: $: not an XLSX workbook" in capsys.readouterr().err
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029")
+    | st.sampled_from(["\n", "=", "+", "-", "@", "'", ";", ",", '"', " "]),
+    max_size=15,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    titles=st.lists(_TEXT, min_size=1, max_size=4),
+    body=_TEXT,
+    tag=st.text(alphabet="abc =+;'", min_size=1, max_size=5),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_any_card_text_survives_the_round_trip(
+    titles: list[str], body: str, tag: str, delimiter: str
+) -> None:
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    for card, title in zip(jmap.cards, titles, strict=False):
+        card.title = title if (title + body).strip() else title + "x"
+        card.body = body
+        tags = [t.strip() for t in tag.split(";") if t.strip()]
+        card.tags = list(dict.fromkeys(tags))
+    data = table.write_csv_bytes(*_header_and_cells(project), delimiter=delimiter)
+    new = Project()
+    report = inventory.apply_inventory(new, table.read_csv_bytes(data))
+    assert not report.failed, report.messages
+    assert _cells(new) == _cells(project)
+
+
+def _header_and_cells(project: Project) -> tuple[list[str], list[list[str]]]:
+    cells = _cells(project)
+    return cells[0], cells[1:]
