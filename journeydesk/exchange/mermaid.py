@@ -50,6 +50,8 @@ from journeydesk.model.project import (
 from .report import ImportReport
 
 MAX_MERMAID_CHARS = 2_000_000
+MAX_TASKS = 100_000
+"""A map holds at most 100,000 cards: one per task."""
 
 
 class MermaidError(ValueError):
@@ -210,6 +212,7 @@ def parse_journey(text: str) -> Journey:
     tokens = _tokens(body, offset)
     journey = Journey(title=fm_title)
     current: Section | None = None
+    total = 0
     i = 1  # tokens[0] is "journey" (the detector made sure)
     while i < len(tokens):
         kind, value, line = tokens[i]
@@ -239,6 +242,9 @@ def parse_journey(text: str) -> Journey:
                 current = Section("", 0)
                 journey.sections.append(current)
             current.tasks.append(_task(value, nxt[1], line))
+            total += 1
+            if total > MAX_TASKS:
+                raise MermaidError(f"line {line}", f"more than {MAX_TASKS} tasks")
             if len(current.tasks) > MAX_SMALL_LIST:
                 raise MermaidError(f"line {line}", f"more than {MAX_SMALL_LIST} tasks in a section")
             i += 2

@@ -325,3 +325,15 @@ def test_any_card_text_survives_the_round_trip(
 def _header_and_cells(project: Project) -> tuple[list[str], list[list[str]]]:
     cells = _cells(project)
     return cells[0], cells[1:]
+
+
+def test_windows_1252_and_tab_separated() -> None:
+    data = "fase\ttitolo\r\nCaff\u00e8\tPi\u00f9 zucchero\r\n".encode("cp1252")
+    tab = table.read_csv_bytes(data)
+    assert tab.delimiter == "\t"
+    project = Project()
+    inventory.apply_inventory(project, tab)
+    assert (project.maps[0].stages[0].name, project.maps[0].cards[0].title) == (
+        "Caff\u00e8",
+        "Pi\u00f9 zucchero",
+    )

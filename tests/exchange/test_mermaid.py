@@ -332,3 +332,16 @@ def test_cli_import_export_and_refusal(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["import", "mermaid", str(bad), "-o", str(tmp_path / "x.journey")]) == 1
     assert capsys.readouterr().err.startswith(f"{bad}: line 4: task 'Make tea' has no score")
     assert not (tmp_path / "x.journey").exists()
+
+
+def test_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeydesk.exchange import mermaid
+
+    monkeypatch.setattr(mermaid, "MAX_TASKS", 3)
+    text = "journey\n" + "".join(f"  section S{i}\n    t{i}: 1\n" for i in range(4))
+    with pytest.raises(MermaidError) as caught:
+        parse_journey(text)
+    assert (caught.value.where, str(caught.value)) == ("line 9", "more than 3 tasks")
+    monkeypatch.setattr(mermaid, "MAX_MERMAID_CHARS", 10)
+    with pytest.raises(MermaidError, match="longer than 10 characters"):
+        parse_journey(text)
