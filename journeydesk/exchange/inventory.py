@@ -196,6 +196,12 @@ class _Importer:
         self.seen_ids: dict[str, int] = {}
         self.row_of: dict[str, int] = {}
         self.default_map_id: str | None = None
+        self.cards_by_map: dict[str, dict[str, Card]] = {}
+        """Per map: its cards by id (built once; a row's lookup is then O(1))."""
+        self.top_order: dict[tuple[str, str, str], int] = {}
+        """(map, step, lane) -> the highest card order in that cell."""
+        self.updated_set: set[str] = set()
+        self.vocab_memo: dict[tuple[str, str], str] = {}
         self.scores = project.scores()
         self.own_scores: set[str] = set()
         """Score keys this import defined (their range widens to hold every value)."""
@@ -303,23 +309,34 @@ class _Importer:
             return
         self._fields(card, cells, where)
         if new:
+            self._cards(jmap)  # the cell orders are known before this card joins
+            cell_key = (jmap.id, card.step, card.lane)
             if self.cell(cells, "order") in (None, ""):
-                card.order = 1 + max(
-                    (c.order for c in jmap.cards if c.step == card.step and c.lane == card.lane),
-                    default=-1,
-                )
+                card.order = 1 + self.top_order.get(cell_key, -1)
+            self.top_order[cell_key] = max(card.order, self.top_order.get(cell_key, -1))
             if len(jmap.cards) >= 100_000:
                 rep.refuse(where, "the map already holds 100,000 cards; row refused", line)
                 return
             jmap.cards.append(card)
+            self.cards_by_map[jmap.id][card.id] = card
             self.row_of[card.id] = line
             self.taken.add(card.id)
             rep.added.append(card.id)
-        elif card.id not in rep.updated:
+        elif card.id not in self.updated_set:
+            self.updated_set.add(card.id)
             rep.updated.append(card.id)
             self.row_of[card.id] = line
 
     # -- where the card goes --
+
+    def _cards(self, jmap: JourneyMap) -> dict[str, Card]:
+        index = self.cards_by_map.get(jmap.id)
+        if index is None:
+            index = self.cards_by_map[jmap.id] = {c.id: c for c in jmap.cards}
+            for c in jmap.cards:
+                key = (jmap.id, c.step, c.lane)
+                self.top_order[key] = max(c.order, self.top_order.get(key, -1))
+        return index
 
     def _find_map(self, ref: str) -> JourneyMap | None:
         maps = self.project.maps
@@ -366,7 +383,7 @@ class _Importer:
             )
             return None, False
         self.seen_ids[cid] = line
-        existing = next((c for c in jmap.cards if c.id == cid), None)
+        existing = self._cards(jmap).get(cid)
         if existing is not None:
             return existing, False
         if cid in self.taken:
@@ -444,6 +461,14 @@ class _Importer:
         if not text:
             return None
         vocabulary = _VOCAB_OF[col]
+        memo = (vocabulary, text)
+        if memo in self.vocab_memo:
+            return self.vocab_memo[memo]
+        key = self._vocab_key(text, vocabulary)
+        self.vocab_memo[memo] = key
+        return key
+
+    def _vocab_key(self, text: str, vocabulary: str) -> str:
         entries = getattr(self.project.vocabularies, vocabulary)
         folded = text.casefold()
         for entry in entries:
