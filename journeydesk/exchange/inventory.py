@@ -87,6 +87,8 @@ _KEPT_AS_WRITTEN = frozenset(
     ("stage", "step", "lane", "title", "body", "evidence_source", "evidence_quote",
      "evidence_figure", "map")
 )  # fmt: skip
+_PLACES = frozenset(("stage", "step", "lane", "map"))
+"""Names that place a card: a blank-only cell means none."""
 _NIL = "00000000-0000-0000-0000-000000000000"
 """Placeholder step and lane of a new card until the row places it."""
 _Named = TypeVar("_Named", Stage, Step, Lane, Team)
@@ -274,7 +276,7 @@ class _Importer:
             return None
         value = cells[index] if index < len(cells) else ""
         if col in _KEPT_AS_WRITTEN:
-            return value if value.strip() else ""
+            return value if value.strip() or col not in _PLACES else ""
         return value.strip()
 
     def _row(self, cells: list[str], line: int) -> None:
