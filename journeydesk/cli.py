@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-SUBCOMMANDS = ("validate", "new", "save", "export", "diff", "merge")
+SUBCOMMANDS = ("validate", "new", "save", "export", "import", "diff", "merge")
 
 USAGE = """\
 usage: journeydesk [FILE]                 open the editor (no FILE: the sample, as an untitled copy)
@@ -35,6 +35,9 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
                 [--bleed] [--crop-marks]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+       journeydesk export csv|xlsx|mermaid FILE -o OUT [--map NAME_OR_ID]
+       journeydesk import csv|xlsx|mermaid IN (-o NEW.journey | --into FILE [--map M]) [--dry-run]
+       journeydesk import metrics IN.csv --into FILE [--map M] [--create-metrics] [--dry-run]
        journeydesk diff A B [--format text|json] [--exit-code]
        journeydesk diff --textconv FILE   a stable text form for git diff
        journeydesk merge BASE OURS THEIRS -o OUT
@@ -87,6 +90,10 @@ def _dispatch(args: list[str]) -> int:
         from journeydesk.export.cli import run_export
 
         return run_export(args[1:])
+    if args and args[0] == "import":
+        from journeydesk.exchange.cli import run_import
+
+        return run_import(args[1:])
     # Anything else is a file to open in the editor.
     if args and args[0] == "--":
         args = args[1:]

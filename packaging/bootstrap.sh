@@ -47,7 +47,8 @@ debs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 if [ "$mode" = test ]; then
   debs+=(xvfb xauth xdotool poppler-utils
          desktop-file-utils shared-mime-info xdg-utils libglib2.0-bin chromium
-         libreoffice-impress-nogui)
+         libreoffice-impress-nogui
+         libreoffice-calc-nogui)  # tests/exchange/test_libreoffice.py: a real spreadsheet
 fi
 
 recent_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; }

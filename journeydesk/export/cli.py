@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "svg", "html", "slides", "pptx", "video")
+FORMATS = ("pdf", "png", "svg", "html", "slides", "pptx", "video", "csv", "xlsx", "mermaid")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -45,6 +45,9 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                 [--compare | --no-compare] [--pictures] [--lang en|it]
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
                 [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
+       journeydesk export csv FILE -o OUT.csv [--map NAME_OR_ID] [--delimiter ,|;|tab]
+       journeydesk export xlsx FILE -o OUT.xlsx [--map NAME_OR_ID]
+       journeydesk export mermaid FILE -o OUT.mmd [--map NAME_OR_ID]
        journeydesk export FORMAT --help
 """
 
@@ -227,10 +230,14 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, svg, html, slides, pptx, video)",
+            "(choose from pdf, png, svg, html, slides, pptx, video, csv, xlsx, mermaid)",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if kind in ("csv", "xlsx", "mermaid"):
+        from journeydesk.exchange.cli import run_exchange_export
+
+        return run_exchange_export(kind, rest)
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,

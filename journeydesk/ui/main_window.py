@@ -318,6 +318,10 @@ class MainWindow(ProjectWindow):
         file_menu.addAction(
             self._action(self.tr("Export &Storyline…"), None, self.export_storyline)
         )
+        from .data_io import DataExchange
+
+        self.data_io = DataExchange(self)
+        self.data_io.add_to_file_menu(file_menu)
         file_menu.addAction(
             self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_map)
         )
@@ -355,6 +359,7 @@ class MainWindow(ProjectWindow):
         if self.view.editor is not None:
             self.view.set_editor(self.view.editor)  # its context menu takes the shared actions
 
+        self.data_io.add_to_edit_menu(edit_menu)
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action(

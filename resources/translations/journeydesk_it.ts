@@ -311,6 +311,85 @@
     </message>
 </context>
 <context>
+    <name>DataExchange</name>
+    <message>
+        <source>Import %1</source>
+        <translation>Importa %1</translation>
+    </message>
+    <message>
+        <source>Added: %1   Updated: %2   Refused: %3</source>
+        <translation>Aggiunti: %1   Aggiornati: %2   Rifiutati: %3</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Creato: %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importa</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importa…</translation>
+    </message>
+    <message>
+        <source>Paste &amp;Mermaid Journey</source>
+        <translation>Incolla percorso &amp;Mermaid</translation>
+    </message>
+    <message>
+        <source>Export Cards as &amp;CSV…</source>
+        <translation>Esporta schede in &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export Cards as E&amp;xcel Workbook…</source>
+        <translation>Esporta schede in cartella E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Export as Mer&amp;maid Journey…</source>
+        <translation>Esporta come percorso Mer&amp;maid…</translation>
+    </message>
+    <message>
+        <source>Cards, Mermaid or KPIs (*.csv *.xlsx *.mmd *.mermaid *.txt);;All files (*)</source>
+        <translation>Schede, Mermaid o KPI (*.csv *.xlsx *.mmd *.mermaid *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Mermaid (*.mmd)</source>
+        <translation>Mermaid (*.mmd)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>Gli appunti non contengono testo.</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>appunti</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import.</source>
+        <translation>%1 è troppo grande per essere importato.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 non è testo UTF-8.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Esportato in %1</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceMethods</name>
     <message>
         <source>Survey</source>
@@ -3724,6 +3803,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Move emotion point %1</source>
         <translation>Sposta punto emotivo %1</translation>
+    </message>
+    <message>
+        <source>Import &apos;%1&apos;</source>
+        <translation>Importa &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
