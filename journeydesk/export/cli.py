@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides", "pptx", "video")
+FORMATS = ("pdf", "png", "slides", "pptx", "video", "backlog", "inventory")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -42,6 +42,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
                 [--compare | --no-compare] [--lang en|it]
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
                 [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
+       journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
        journeydesk export FORMAT --help
 """
 
@@ -187,10 +188,14 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, slides, pptx, video)",
+            f"(choose from {', '.join(FORMATS)})",
             file=sys.stderr,
         )
         return EXIT_USAGE
+    if kind in ("backlog", "inventory"):
+        from journeydesk.export.decide_cli import run_table_export
+
+        return run_table_export(kind, rest)
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,
