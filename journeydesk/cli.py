@@ -42,6 +42,7 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
        journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
+       journeydesk export matrix FILE -o OUT.pdf|OUT.png [--x KEY --y KEY]
        journeydesk SUBCOMMAND --help
 """
 

@@ -26,7 +26,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "slides", "pptx", "video", "backlog", "inventory")
+FORMATS = ("pdf", "png", "slides", "pptx", "video", "backlog", "inventory", "matrix")
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -43,6 +43,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export video FILE -o OUT.mp4 [--map NAME_OR_ID] [--size 1920x1080]
                 [--crossfade SECONDS] [--captions] [--compare | --no-compare] [--lang en|it]
        journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
+       journeydesk export matrix FILE -o OUT.pdf|OUT.png [--x KEY --y KEY] [--map NAME_OR_ID]...
        journeydesk export FORMAT --help
 """
 
@@ -196,6 +197,10 @@ def run_export(args: Sequence[str]) -> int:
         from journeydesk.export.decide_cli import run_table_export
 
         return run_table_export(kind, rest)
+    if kind == "matrix":
+        from journeydesk.export.decide_cli import run_matrix_export
+
+        return run_matrix_export(rest)
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,

@@ -8,11 +8,13 @@ one-line problems) are that module's.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from journeydesk.export.cli import EXIT_BAD_INPUT, EXIT_OK, _load, _Parser, _problem
 
 TABLE_KINDS = ("backlog", "inventory")
+MATRIX_FORMATS = (".pdf", ".png")
 
 
 def _table_parser(kind: str) -> _Parser:
@@ -62,6 +64,68 @@ def run_table_export(kind: str, args: Sequence[str]) -> int:
         table = inventory_table(project)
     try:
         write_table(table, ns.output, sheet=kind.capitalize())
+    except OSError as exc:
+        _problem(ns.output, "$", f"cannot be written: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def run_matrix_export(args: Sequence[str]) -> int:
+    parser = _Parser(
+        prog="journeydesk export matrix",
+        usage="%(prog)s FILE -o OUT.pdf|OUT.png [--x KEY --y KEY] [--map NAME_OR_ID]",
+        description=(
+            "Draw the priority matrix of every opportunity and pain point: two scores "
+            "against each other (effort across, impact up by default), quadrant names, "
+            "cards lacking a score listed beside it."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the project file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True)
+    parser.add_argument("--x", default="effort", metavar="KEY", help="score across (effort)")
+    parser.add_argument("--y", default="impact", metavar="KEY", help="score up (impact)")
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="NAME_OR_ID",
+        help="the cards of these maps (repeat for more; default: the first map)",
+    )
+    parser.add_argument("--colour-by", choices=("stage", "status"), default="stage")
+    parser.add_argument("--lang", choices=("en", "it"))
+    parser.add_argument("--dpi", type=int, default=150, metavar="N", help="PNG only (default 150)")
+    try:
+        ns = parser.parse_args(list(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    suffix = os.path.splitext(ns.output)[1].lower()
+    if suffix not in MATRIX_FORMATS:
+        parser.error(f"{ns.output}: the output must end in .pdf or .png")
+    if not 30 <= ns.dpi <= 600:
+        parser.error("--dpi must be between 30 and 600")
+    project = _load(ns)
+    if project is None:
+        return EXIT_BAD_INPUT
+    known = project.scores()
+    for flag, key in (("--x", ns.x), ("--y", ns.y)):
+        if key not in known:
+            _problem(ns.file, flag, f"no score {key!r} (the scores are {', '.join(known)})")
+            return EXIT_BAD_INPUT
+    from journeydesk.export.cli import _pick_maps
+
+    maps = _pick_maps(project, ns.map, ns.file, many=False)
+    if maps is None:
+        return EXIT_BAD_INPUT
+    map_ids = {m.id for m in maps}
+    from journeydesk.export.matrix import write_matrix_pdf, write_matrix_png
+    from journeydesk.layout.matrix import matrix_layout
+
+    matrix = matrix_layout(project, ns.x, ns.y, ns.colour_by, ns.lang, map_ids)
+    try:
+        if suffix == ".pdf":
+            write_matrix_pdf(matrix, ns.output, project.title)
+        else:
+            write_matrix_png(matrix, ns.output, ns.dpi)
     except OSError as exc:
         _problem(ns.output, "$", f"cannot be written: {exc.strerror or exc}")
         return EXIT_BAD_INPUT

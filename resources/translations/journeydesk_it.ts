@@ -227,6 +227,45 @@
     </message>
 </context>
 <context>
+    <name>DecideWords</name>
+    <message>
+        <source>Priority matrix</source>
+        <translation>Matrice delle priorità</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>Risultati rapidi</translation>
+    </message>
+    <message>
+        <source>Big bets</source>
+        <translation>Grandi scommesse</translation>
+    </message>
+    <message>
+        <source>Fill-ins</source>
+        <translation>Riempitivi</translation>
+    </message>
+    <message>
+        <source>Money pits</source>
+        <translation>Pozzi senza fondo</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Senza punteggio</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <source>Last reviewed {date}</source>
+        <translation>Ultima revisione {date}</translation>
+    </message>
+    <message>
+        <source>Owner: {name}</source>
+        <translation>Responsabile: {name}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceMethods</name>
     <message>
         <source>Survey</source>

@@ -105,3 +105,46 @@ def test_check_prints_each_gap(project_file: Path, capsys: pytest.CaptureFixture
     assert len(out) == 4
     assert f"{project_file}: map 'Buy': stage 'Empty' has no touchpoints" in out
     assert any("persona 'Bo'" in line for line in out)
+
+
+def test_matrix_pdf_reads_back(project_file: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "m.pdf"
+    assert main(["export", "matrix", str(project_file), "-o", str(out), "--lang", "it"]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    for word in ("Matrice delle priorità", "Risultati rapidi", "Pozzi senza fondo"):
+        assert word in text
+    assert "=HYPERLINK" in text  # the scored opportunity, labelled
+    assert "Slow search" in text  # unscored, listed beside it
+
+
+def test_matrix_png_has_the_dots(project_file: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from journeydesk.layout.matrix import PALETTE
+
+    out = tmp_path / "m.png"
+    assert main(["export", "matrix", str(project_file), "-o", str(out), "--dpi", "72"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (842, 595)
+    # the one scored card: impact 4, effort 2 -> a dot of the first stage's colour, top left
+    want = QColor(PALETTE[0])
+    hits = [
+        (x, y)
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width() // 2, 2)
+        if image.pixelColor(x, y) == want
+    ]
+    assert hits and all(y < image.height() / 2 for _, y in hits)
+
+
+def test_matrix_unknown_score(
+    project_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "m.pdf"
+    assert main(["export", "matrix", str(project_file), "-o", str(out), "--x", "nope"]) == 1
+    assert "--x: no score 'nope'" in capsys.readouterr().err
+    assert main(["export", "matrix", str(project_file), "-o", str(out), "--x", "reach"]) == 0
