@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk.model import JourneyMap, Project
 
     from .comments import CommentsPanel
+    from .decide_panel import DecidePanel
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -77,7 +78,7 @@ def _load_heavy() -> None:
     globals, for the methods that use them."""
     global templates, EditorContext, ElementItem, MapScene, MapView, remove_elements
     global Document, CommentsPanel, FileController, preferred_ui_language
-    global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only
+    global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only, DecidePanel
     from journeydesk import templates
     from journeydesk.canvas.interactions import EditorContext
     from journeydesk.canvas.items import ElementItem
@@ -87,6 +88,7 @@ def _load_heavy() -> None:
     from journeydesk.document.document import Document
 
     from .comments import CommentsPanel
+    from .decide_panel import DecidePanel
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -165,8 +167,10 @@ class MainWindow(ProjectWindow):
         self.comments_dock = dock(self.tr("Comments"), "comments", right)
         self.inspector_dock = dock(self.tr("Inspector"), "inspector", right)
         self.storyline_dock = dock(self.tr("Storyline"), "storyline", right)
+        self.decide_dock = dock(self.tr("Decide"), "decide", right)
         self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
+        self.tabifyDockWidget(self.storyline_dock, self.decide_dock)
         self.inspector_dock.raise_()
         # The user's last arrangement: the size now, the docks once they are filled.
         saved = load_layout()
@@ -241,6 +245,9 @@ class MainWindow(ProjectWindow):
         self._make_inspector()
         self.storyline = StorylinePanel()
         self.storyline_dock.setWidget(self.storyline)
+        self.decide = DecidePanel(self.context)
+        self.decide.elementActivated.connect(self.reveal_on_map)
+        self.decide_dock.setWidget(self.decide)
         self._follow_context()
 
         self.view.zoomChanged.connect(self._show_zoom)
@@ -404,6 +411,7 @@ class MainWindow(ProjectWindow):
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.storyline_dock.toggleViewAction())
+        view_menu.addAction(self.decide_dock.toggleViewAction())
         view_menu.addAction(self._action(self.tr("Reset &Layout"), None, self.reset_layout))
 
         help_menu = self.help_menu
@@ -430,7 +438,7 @@ class MainWindow(ProjectWindow):
         apply_default_layout(
             self,
             [self.maps_dock, self.palette_dock],
-            [self.comments_dock, self.inspector_dock, self.storyline_dock],
+            [self.comments_dock, self.inspector_dock, self.storyline_dock, self.decide_dock],
             self.inspector_dock,
         )
 
@@ -727,6 +735,12 @@ class MainWindow(ProjectWindow):
         if self.document is None or not ids:
             return
         self.document.push(remove_elements(self.document, list(dict.fromkeys(ids))))
+
+    def reveal_on_map(self, map_id: str, element_id: str) -> None:
+        """Show ``map_id`` (when another is shown) and its element selected."""
+        if map_id and map_id != self.context.map_id:
+            self.context.set_map(map_id)
+        self.reveal_element(element_id)
 
     def reveal_element(self, element_id: str) -> None:
         items = self.scene.element_items(element_id)

@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>BacklogModel</name>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Affidabilità</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>Collegate</translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Modifica titolo</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Imposta stato</translation>
+    </message>
+</context>
+<context>
     <name>CardKinds</name>
     <message>
         <source>Touchpoint</source>
@@ -224,6 +275,57 @@
     <message>
         <source>%1 already has a point in this step: it moved there (one point per step)</source>
         <translation>%1 ha già un punto in questo passo: è stato spostato lì (un punto per passo)</translation>
+    </message>
+</context>
+<context>
+    <name>DecidePanel</name>
+    <message>
+        <source>Filter the backlog…</source>
+        <translation>Filtra il backlog…</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>What the map still lacks</source>
+        <translation>Cosa manca ancora alla mappa</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Stale after (days):</source>
+        <translation>Scaduto dopo (giorni):</translation>
+    </message>
+    <message>
+        <source>Stale items</source>
+        <translation>Elementi scaduti</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Scaduti</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 %4 (%5 days ago)</source>
+        <translation>%1: %2: %3 %4 (%5 giorni fa)</translation>
+    </message>
+    <message>
+        <source>stage “%1” has no touchpoints</source>
+        <translation>la fase “%1” non ha punti di contatto</translation>
+    </message>
+    <message>
+        <source>pain point “%1” has no opportunity and is not accepted</source>
+        <translation>il punto critico “%1” non ha opportunità e non è accettato</translation>
+    </message>
+    <message>
+        <source>card “%1” has only assumed evidence</source>
+        <translation>la scheda “%1” ha solo evidenze presunte</translation>
+    </message>
+    <message>
+        <source>persona “%1” has no emotion curve</source>
+        <translation>il personaggio “%1” non ha una curva emotiva</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1778,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Decidi</translation>
     </message>
     <message>
         <source>Opening…</source>
