@@ -11,14 +11,8 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
-from journeydesk.document.clipboard import (
-    MIME,
-    copy_cards,
-    duplicate_cards,
-    paste_cards,
-    read_cards,
-)
-from journeydesk.document.commands import SetField, add_connection, remove_elements
+from journeydesk.document import verbs
+from journeydesk.document.clipboard import MIME, copy_cards, read_cards
 from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
@@ -134,34 +128,21 @@ class EditActions:
     def cut(self) -> None:
         cards = self.selected_cards()
         if cards and self.copy():
-            doc = self.ctx.document
-            doc.push(
-                remove_elements(
-                    doc,
-                    [c.id for c in cards],
-                    f"Cut {len(cards)} card{'s' if len(cards) != 1 else ''}",
-                )
-            )
+            verbs.cut_cards(self.ctx.document, [c.id for c in cards])
 
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         jmap, cell = self.ctx.current_map(), self._target_cell()
         if mime is None or jmap is None or cell is None or not mime.hasFormat(MIME):
             return
-        command = paste_cards(
-            self.ctx.document, jmap, read_cards(bytes(mime.data(MIME).data())), *cell
-        )
-        if command is not None:
-            self.ctx.document.push(command)
+        verbs.paste_cards(self.ctx.document, jmap, read_cards(bytes(mime.data(MIME).data())), *cell)
 
     def duplicate(self) -> None:
         jmap = self.ctx.current_map()
         cards = self.selected_cards()
         if jmap is None or not cards:
             return
-        command = duplicate_cards(self.ctx.document, jmap, [c.id for c in cards])
-        if command is not None:
-            self.ctx.document.push(command)
+        verbs.duplicate_cards(self.ctx.document, jmap, [c.id for c in cards])
 
     def _image(self) -> QImage | None:
         items = [
@@ -234,7 +215,7 @@ class EditActions:
             self._say(QCoreApplication.translate("MapView", "These cards are already connected"))
             return
         doc = self.ctx.document
-        doc.push(add_connection(doc, jmap, source, target))
+        verbs.add_connection(doc, jmap, source, target)
 
     def cancel_connect(self) -> bool:
         """Esc: drop a started keyboard connection (True when there was one)."""
@@ -271,16 +252,7 @@ class EditActions:
                 action.setCheckable(True)
                 action.setChecked(current == term.key)
                 action.triggered.connect(
-                    lambda _checked=False, k=term.key: doc.push(
-                        SetField(
-                            doc,
-                            card_id,
-                            "kind",
-                            k,
-                            QCoreApplication.translate("MapView", "Change card kind"),
-                            merge=False,
-                        )
-                    )
+                    lambda _checked=False, k=term.key: verbs.set_card_kind(doc, card_id, k)
                 )
             if isinstance(card, Card):
                 from .link_menu import add_link_actions
@@ -302,6 +274,6 @@ class EditActions:
             element_id = item.element_id
             menu.addAction(
                 QCoreApplication.translate("MapView", "Delete"),
-                lambda: doc.push(remove_elements(doc, [element_id])),
+                lambda: verbs.remove(doc, [element_id]),
             )
         return menu

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QUndoCommand
 
-from journeydesk.document.commands import Insert, Macro, SetField, add_card, describe
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.layout.hit import CellHit
 from journeydesk.model import Asset, Card, JourneyMap
@@ -44,23 +43,18 @@ def read_asset(path: Path) -> Asset:
     )
 
 
-def image_drop_command(
+def drop_image(
     doc: Document, jmap: JourneyMap, path: Path, card: Card | None, hit: CellHit | None
-) -> QUndoCommand | None:
-    """The command for an image dropped on ``card`` or into the cell ``hit``."""
+) -> verbs.UndoStep | None:
+    """An image dropped on ``card`` (its image) or into the cell ``hit`` (a new
+    image card): one verb; None, nothing done, when it cannot go there."""
     asset = read_asset(path)
     if card is not None:
-        macro = Macro(f"Set image of card {describe(card)}".strip())
-        macro.add(Insert(doc, doc.project, "assets", asset))
-        macro.add(SetField(doc, card.id, "image", asset.id, "", merge=False))
-        return macro
+        return verbs.set_image(doc, card.id, asset)
     if hit is None:
         return None
     lane = next((ln for ln in jmap.lanes if ln.id == hit.lane), None)
     if lane is None or lane.display not in ("cards", "images"):
         return None
-    macro = Macro("Add image card")
-    macro.add(Insert(doc, doc.project, "assets", asset))
-    new = Card(step=hit.step, lane=hit.lane, kind="image", title=path.stem, image=asset.id)
-    macro.add(add_card(doc, jmap, new, hit.index))
-    return macro
+    new = Card(step=hit.step, lane=hit.lane, kind="image", title=path.stem)
+    return verbs.add_image_card(doc, jmap, asset, new, hit.index)

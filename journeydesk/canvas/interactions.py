@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
-from journeydesk.document.commands import move_cards
+from journeydesk.document import verbs, verbs_structure
 from journeydesk.document.document import Document
 from journeydesk.layout.hit import CellHit, cell_at
 from journeydesk.layout.primitives import MapLayout
@@ -142,7 +142,7 @@ class MoveCards:
         if hit is None or jmap is None or not lane_takes_cards(jmap, hit.lane):
             return False
         doc = self.ctx.document
-        doc.push(move_cards(doc, jmap, sorted(self.ids), hit.step, hit.lane, hit.index))
+        verbs.move_cards(doc, jmap, sorted(self.ids), hit.step, hit.lane, hit.index)
         return True
 
     def cancel(self) -> None:
@@ -207,10 +207,8 @@ class ConnectCards:
         jmap = self.ctx.current_map()
         if target is None or jmap is None or not target.element_id or not self.source.element_id:
             return False
-        from journeydesk.document.commands import add_connection
-
         doc = self.ctx.document
-        doc.push(add_connection(doc, jmap, self.source.element_id, target.element_id))
+        verbs.add_connection(doc, jmap, self.source.element_id, target.element_id)
         return True
 
     def cancel(self) -> None:
@@ -272,11 +270,7 @@ class ResizeSpan:
         card = doc.element(card_id)
         if getattr(card, "span_steps", span) == span:
             return False
-        from journeydesk.document.commands import SetField, describe
-
-        doc.push(
-            SetField(doc, card_id, "span_steps", span, f"Resize card {describe(card)}", merge=False)
-        )
+        verbs.resize_card(doc, card_id, span)
         return True
 
     def cancel(self) -> None:
@@ -340,7 +334,6 @@ class MoveCurvePoint:
         point_id = self.item.element_id
         if target is None or point_id is None:
             return False
-        from journeydesk.document.commands import SetFields
         from journeydesk.document.curve_points import point_in_step
         from journeydesk.model import EmotionCurve
 
@@ -353,17 +346,7 @@ class MoveCurvePoint:
                 "Curves", "That curve already has a point in this step"
             )
             return False
-        doc.push(
-            SetFields(
-                doc,
-                [
-                    (point_id, "step", step),
-                    (point_id, "offset", offset),
-                    (point_id, "score", score),
-                ],
-                "Move emotion point",
-            )
-        )
+        verbs_structure.move_point(doc, point_id, step, offset, score)
         return True
 
     def cancel(self) -> None:
@@ -437,8 +420,6 @@ class ReorderHeader:
         element, after = target
         if element == moving:
             return False
-        from journeydesk.document.commands import Insert, Macro, Remove, Reorder, describe
-
         doc = self.ctx.document
         if self.kind in ("stage", "lane"):
             items = jmap.stages if self.kind == "stage" else jmap.lanes
@@ -448,28 +429,18 @@ class ReorderHeader:
                 new -= 1
             if new == old:
                 return False
-            doc.push(Reorder(doc, moving, new, f"Move {self.kind} {describe(items[old])}".strip()))
+            verbs.move_in_list(doc, moving, new)
             return True
         # a step: within its stage, or into another one
         source = next(s for s in jmap.stages if any(st.id == moving for st in s.steps))
         dest = next(s for s in jmap.stages if any(st.id == element for st in s.steps))
-        step = next(st for st in source.steps if st.id == moving)
         new = [st.id for st in dest.steps].index(element) + after
         if source is dest:
             old = [st.id for st in source.steps].index(moving)
             if new > old:
                 new -= 1
-            if new == old:
-                return False
-            doc.push(Reorder(doc, moving, new, f"Move step {describe(step)}".strip()))
-            return True
-        if len(source.steps) == 1:
-            return False  # a stage keeps at least one step
-        macro = Macro(f"Move step {describe(step)}".strip())
-        macro.add(Remove(doc, moving))
-        macro.add(Insert(doc, dest, "steps", step, new))
-        doc.push(macro)
-        return True
+        # a stage keeps at least one step: None, nothing done
+        return verbs_structure.move_step(doc, jmap, moving, dest.id, new) is not None
 
     def cancel(self) -> None:
         if self.line.scene() is not None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsView, QLineEdit
 
-from journeydesk.document.commands import SetField, add_card, describe
+from journeydesk.document import verbs, verbs_structure
 from journeydesk.document.curve_points import point_in_step
 from journeydesk.layout.hit import grid_of
 from journeydesk.model import Card, CurvePoint, EmotionCurve, JourneyMap
@@ -180,16 +180,7 @@ class KeyboardCapture:
         doc = self.ctx.document
         if dy:
             score = max(curve.scale.min, min(curve.scale.max, round(point.score) - dy))
-            if score != point.score:
-                doc.push(
-                    SetField(
-                        doc,
-                        point.id,
-                        "score",
-                        score,
-                        QCoreApplication.translate("MapView", "Change emotion score"),
-                    )
-                )
+            verbs_structure.set_point_score(doc, point.id, score)
             return True
         steps = [s.id for s in jmap.steps()]
         if point.step in steps:
@@ -201,15 +192,7 @@ class KeyboardCapture:
                     )
                 )
             elif steps[n] != point.step:
-                doc.push(
-                    SetField(
-                        doc,
-                        point.id,
-                        "step",
-                        steps[n],
-                        QCoreApplication.translate("MapView", "Move emotion point"),
-                    )
-                )
+                verbs_structure.set_point_step(doc, point.id, steps[n])
         return True
 
     def _say(self, text: str) -> None:
@@ -316,16 +299,7 @@ class KeyboardCapture:
         if mode == "card" and card_id is not None:
             card = doc.element(card_id)
             if isinstance(card, Card) and text != card.title:
-                doc.push(
-                    SetField(
-                        doc,
-                        card_id,
-                        "title",
-                        text,
-                        f"Edit title of card {describe(card)}",
-                        merge=False,
-                    )
-                )
+                verbs.edit_card_title(doc, card, text)
         elif mode == "new" and text and self.cell is not None:
             lane = next(lane for lane in jmap.lanes if lane.id == self.cell.lane)
             card = Card(
@@ -334,7 +308,7 @@ class KeyboardCapture:
                 kind=lane.default_card_kind or _kind_for_lane(lane.kind),
                 title=text,
             )
-            doc.push(add_card(doc, jmap, card))
+            verbs.add_card(doc, jmap, card)
             self.show_cell()
         self.view.setFocus()
 

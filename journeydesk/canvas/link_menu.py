@@ -12,8 +12,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtWidgets import QMenu
 
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
-from journeydesk.document.links import add_link, linkable_maps, remove_link
+from journeydesk.document.links import linkable_maps
 from journeydesk.layout.engine import link_badge_rect
 from journeydesk.layout.theme import DEFAULT_THEME, Theme
 from journeydesk.model import Card
@@ -59,9 +60,10 @@ def add_link_actions(
             current = doc.element(card.id)
             if not isinstance(current, Card):
                 return
-            command = add_link(doc, current, m) if checked else remove_link(doc, current, m)
-            if command is not None:
-                doc.push(command)
+            if checked:
+                verbs.link_card(doc, current, m)
+            else:
+                verbs.unlink_card(doc, current, m)
 
         action.toggled.connect(toggle)
 

@@ -1,8 +1,9 @@
 """What can be dragged from the palette onto the map, and what a drop makes.
 
-The payload is a small JSON object in a private MIME type; ``drop_command``
-turns a payload and a place on the map into one undoable command, or None
-when the thing cannot go there (the view then shows the drop as refused).
+The payload is a small JSON object in a private MIME type; ``drop`` turns a
+payload and a place on the map into a verb (one undo step), or does nothing
+and returns None when the thing cannot go there (the view then shows the
+drop as refused).
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
-
-from journeydesk.document.commands import Insert, Macro, add_card
-from journeydesk.document.curve_points import nearest_curve, place_point
+from journeydesk.document import verbs, verbs_structure
+from journeydesk.document.curve_points import nearest_curve
 from journeydesk.document.document import Document
 from journeydesk.layout.hit import CellHit, header_index_at
 from journeydesk.layout.primitives import MapLayout
-from journeydesk.model import Card, EmotionCurve, JourneyMap, Lane, Stage, Step
+from journeydesk.model import Card, EmotionCurve, JourneyMap
 
 MIME = "application/x-journeydesk-palette"
 
@@ -62,7 +61,7 @@ def allowed(
     return False
 
 
-def emotion_point_command(
+def emotion_point(
     doc: Document,
     jmap: JourneyMap,
     curve: EmotionCurve | None,
@@ -70,16 +69,17 @@ def emotion_point_command(
     step_id: str,
     offset: float,
     score: float,
-) -> QUndoCommand:
+) -> verbs.UndoStep:
     """A point on ``curve`` (in step order), or a new curve in the lane holding
     it. Where the curve already has a point in that step, that point moves
     instead; the command's ``status`` then says so (for the status bar)."""
-    command, message = place_point(doc, jmap, curve, lane_id, step_id, offset, score)
-    command.status = message  # type: ignore[attr-defined]
+    command, _message = verbs_structure.place_point(
+        doc, jmap, curve, lane_id, step_id, offset, score
+    )
     return command
 
 
-def drop_command(
+def drop(
     doc: Document,
     jmap: JourneyMap,
     payload: Payload,
@@ -89,8 +89,9 @@ def drop_command(
     y: float,
     title: str = "",
     curve_id: str | None = None,
-) -> QUndoCommand | None:
-    """The command a drop makes, or None when the payload cannot go there.
+) -> verbs.UndoStep | None:
+    """Make what a drop makes (one undo step) and return its command; None,
+    and nothing done, when the payload cannot go there.
     An emotion point goes on the lane's curve drawn nearest the drop
     (``curve_id``, the selected curve, wins a tie and is the one chosen when
     no curve of the lane has points yet)."""
@@ -98,7 +99,7 @@ def drop_command(
         return None
     if payload.type == "card" and hit is not None:
         card = Card(step=hit.step, lane=hit.lane, kind=payload.kind or "note", title=title)
-        return add_card(doc, jmap, card, hit.index)
+        return verbs.add_card(doc, jmap, card, hit.index)
     if payload.type == "emotion_point" and hit is not None:
         step_rect = hit.rect
         offset = min(1.0, max(0.0, (x - step_rect.x) / step_rect.w)) if step_rect.w else 0.5
@@ -107,14 +108,13 @@ def drop_command(
         curve = nearest_curve(jmap, hit.lane, hit.step, offset, rel, curve_id)
         lo, hi = (curve.scale.min, curve.scale.max) if curve else (-2.0, 2.0)
         score = round(hi - rel * (hi - lo))
-        return emotion_point_command(doc, jmap, curve, hit.lane, hit.step, offset, score)
+        return emotion_point(doc, jmap, curve, hit.lane, hit.step, offset, score)
     if payload.type == "stage":
         found = header_index_at(layout, "stage", x, y)
         index = len(jmap.stages)
         if found is not None:
             index = [s.id for s in jmap.stages].index(found[0]) + found[1]
-        stage = Stage(name="New stage", steps=[Step(name="New step")])
-        return Insert(doc, jmap, "stages", stage, index, "Add stage")
+        return verbs_structure.add_stage(doc, jmap, index)
     if payload.type == "step":
         found = header_index_at(layout, "step", x, y)
         if found is None:
@@ -122,18 +122,12 @@ def drop_command(
         for stage in jmap.stages:
             ids = [s.id for s in stage.steps]
             if found[0] in ids:
-                step = Step(name="New step")
-                return Insert(doc, stage, "steps", step, ids.index(found[0]) + found[1], "Add step")
+                return verbs_structure.add_step(doc, stage, ids.index(found[0]) + found[1])
         return None
     if payload.type == "lane":
         found = header_index_at(layout, "lane", x, y)
         index = len(jmap.lanes)
         if found is not None:
             index = [lane.id for lane in jmap.lanes].index(found[0]) + found[1]
-        kind = payload.kind or "notes"
-        display = "curve" if kind == "emotion" else "cards"
-        lane = Lane(name="", kind=kind, display=display)
-        macro = Macro("Add lane")
-        macro.add(Insert(doc, jmap, "lanes", lane, index, ""))
-        return macro
+        return verbs_structure.add_lane(doc, jmap, payload.kind or "notes", index)
     return None

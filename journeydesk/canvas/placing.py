@@ -17,14 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
-from journeydesk.document.commands import Insert, Macro, add_card
+from journeydesk.document import verbs, verbs_structure
 from journeydesk.document.curve_points import curves_in_lane
 from journeydesk.document.document import Document
-from journeydesk.model import Card, EmotionCurve, JourneyMap, Lane, Stage, Step
+from journeydesk.model import Card, JourneyMap
 
-from .palette import Payload, emotion_point_command
+from .palette import Payload, emotion_point
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,11 @@ class Place:
     """A curve the user selected (or one of its points), for emotion points."""
 
 
-def place_command(
+def place(
     doc: Document, jmap: JourneyMap, payload: Payload, place: Place, title: str = ""
-) -> tuple[QUndoCommand | None, str]:
-    """The command that puts ``payload`` at ``place``, or None and why not."""
+) -> tuple[verbs.UndoStep | None, str]:
+    """Put ``payload`` at ``place`` (a verb, one undo step) and return its
+    command; None and why not (nothing done) when it cannot go there."""
     steps = jmap.steps()
     step = next((s for s in steps if s.id == place.step), None)
     lane = next((ln for ln in jmap.lanes if ln.id == place.lane), None)
@@ -51,7 +51,7 @@ def place_command(
             )
         target = step or steps[0]
         card = Card(step=target.id, lane=lane.id, kind=payload.kind or "note", title=title)
-        return add_card(doc, jmap, card), ""
+        return verbs.add_card(doc, jmap, card), ""
     if payload.type == "emotion_point":
         if not steps:
             return None, QCoreApplication.translate("MapView", "The map has no steps yet")
@@ -75,13 +75,12 @@ def place_command(
             lane_id = (curve.lane if curve is not None else None) or (
                 curve_lanes[0].id if curve_lanes else ""
             )
-        return emotion_point_command(doc, jmap, curve, lane_id, (step or steps[0]).id, 0.5, 0.0), ""
+        return emotion_point(doc, jmap, curve, lane_id, (step or steps[0]).id, 0.5, 0.0), ""
     if payload.type == "stage":
         index = len(jmap.stages)
         if step is not None:
             index = next(n for n, s in enumerate(jmap.stages) if step in s.steps) + 1
-        stage = Stage(name="New stage", steps=[Step(name="New step")])
-        return Insert(doc, jmap, "stages", stage, index, "Add stage"), ""
+        return verbs_structure.add_stage(doc, jmap, index), ""
     if payload.type == "step":
         if not jmap.stages:
             return None, QCoreApplication.translate("MapView", "Add a stage first")
@@ -90,33 +89,12 @@ def place_command(
         if step is not None:
             owner = next(s for s in jmap.stages if step in s.steps)
             index = owner.steps.index(step) + 1
-        return Insert(doc, owner, "steps", Step(name="New step"), index, "Add step"), ""
+        return verbs_structure.add_step(doc, owner, index), ""
     if payload.type == "lane":
         index = len(jmap.lanes)
         if lane is not None:
             index = jmap.lanes.index(lane) + 1
-        kind = payload.kind or "notes"
-        new = Lane(name="", kind=kind, display="curve" if kind == "emotion" else "cards")
-        macro = Macro("Add lane")
-        macro.add(Insert(doc, jmap, "lanes", new, index, ""))
-        return macro, ""
+        return verbs_structure.add_lane(doc, jmap, payload.kind or "notes", index), ""
     return None, QCoreApplication.translate(
         "MapView", "This entry cannot be placed from the keyboard"
     )
-
-
-def new_element_id(command: QUndoCommand) -> str | None:
-    """The id of what a place command adds (to select it afterwards)."""
-    commands = [command]
-    while commands:
-        c = commands.pop(0)
-        moved = getattr(c, "point_id", None)
-        if moved:
-            return str(moved)  # an existing point moved (one point per curve and step)
-        item = getattr(c, "item", None)
-        if isinstance(item, EmotionCurve) and item.points:
-            return item.points[0].id
-        if item is not None and hasattr(item, "id"):
-            return str(item.id)
-        commands.extend(getattr(c, "commands", []))
-    return None

@@ -26,7 +26,7 @@ from journeydesk.model import JourneyMap
 
 from .accessible import Describer
 from .edit_actions import EditActions
-from .image_drop import image_drop_command, image_paths
+from .image_drop import drop_image, image_paths
 from .interactions import (
     ConnectCards,
     DropFeedback,
@@ -40,7 +40,7 @@ from .interactions import (
 )
 from .items import ElementItem
 from .keyboard import KeyboardCapture
-from .palette import MIME, Payload, allowed, drop_command
+from .palette import MIME, Payload, allowed, drop
 from .scene import MapScene
 
 LIGHT_DESK = "#E4E7EC"
@@ -119,7 +119,9 @@ class MapView(QGraphicsView):
 
     def place(self, payload: Payload) -> bool:
         """Put a palette entry where the keyboard is (Enter on the palette)."""
-        from .placing import Place, new_element_id, place_command
+        from journeydesk.document.verbs import new_element_id
+
+        from .placing import Place, place
 
         if self.editor is None:
             return False
@@ -134,11 +136,10 @@ class MapView(QGraphicsView):
             step, lane = keys.cell.step, keys.cell.lane
         curve = self.selected_curve(jmap)
         doc = self.editor.document
-        command, why = place_command(doc, jmap, payload, Place(step, lane, curve))
+        command, why = place(doc, jmap, payload, Place(step, lane, curve))
         if command is None:
             self.message.emit(why)
             return False
-        doc.push(command)
         status = getattr(command, "status", "")
         if status:
             self.message.emit(status)
@@ -517,7 +518,7 @@ class MapView(QGraphicsView):
         card = next((c for c in jmap.cards if card_item and c.id == card_item.element_id), None)
         hit = cell_at(layout, pos.x(), pos.y(), cards_by_cell(jmap, set()))
         try:
-            command = image_drop_command(self.editor.document, jmap, paths[0], card, hit)
+            command = drop_image(self.editor.document, jmap, paths[0], card, hit)
         except (OSError, ValueError) as exc:
             self.message.emit(self.tr("The image cannot be used: %1").replace("%1", str(exc)))
             event.ignore()
@@ -525,7 +526,6 @@ class MapView(QGraphicsView):
         if command is None:
             event.ignore()
             return True
-        self.editor.document.push(command)
         event.acceptProposedAction()
         return True
 
@@ -563,7 +563,7 @@ class MapView(QGraphicsView):
             return
         payload, layout, jmap, hit, pos, ok = target
         command = (
-            drop_command(
+            drop(
                 self.editor.document,
                 jmap,
                 payload,
@@ -579,7 +579,6 @@ class MapView(QGraphicsView):
         if command is None:
             event.ignore()
             return
-        self.editor.document.push(command)
         status = getattr(command, "status", "")
         if status:
             self.message.emit(status)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import plain_text
-from journeydesk.document.commands import Insert, SetField
+from journeydesk.document import verbs
 from journeydesk.document.document import Change, Document
 from journeydesk.model import Comment, JourneyMap, Project, Reply
 from journeydesk.model.checks import iter_elements
@@ -159,7 +159,7 @@ class CommentsPanel(QWidget):
         if doc is None or target is None or not self._body():
             return
         comment = Comment(target=target, author=author_name(), created=_now(), text=self._body())
-        doc.push(Insert(doc, doc.project, "comments", comment, None, "Add comment"))
+        verbs.add_comment(doc, comment)
         self.text.clear()
 
     def reply(self) -> None:
@@ -167,15 +167,14 @@ class CommentsPanel(QWidget):
         if doc is None or comment is None or not self._body():
             return
         reply = Reply(author=author_name(), created=_now(), text=self._body())
-        doc.push(Insert(doc, comment, "replies", reply, None, "Reply to comment"))
+        verbs.reply_to_comment(doc, comment, reply)
         self.text.clear()
 
     def toggle_resolved(self) -> None:
         doc, comment = self.document, self._selected_comment()
         if doc is None or comment is None:
             return
-        text = "Reopen comment" if comment.resolved else "Resolve comment"
-        doc.push(SetField(doc, comment.id, "resolved", not comment.resolved, text, merge=False))
+        verbs.resolve_comment(doc, comment, not comment.resolved)
 
     def show_comments(self, project: Project | None, jmap: JourneyMap | None) -> None:
         self.tree.clear()

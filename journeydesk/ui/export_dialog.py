@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import plain_label, plain_text
-from journeydesk.document.commands import Insert, Macro, Remove
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
@@ -269,13 +269,7 @@ class ExportDialog(QDialog):
             logo=existing.logo if existing else None,
             brand_colour=existing.brand_colour if existing else None,
         )
-        macro = Macro(f"Save export profile '{name}'")
-        index = None
-        if existing is not None:
-            index = self.project.export_profiles.index(existing)
-            macro.add(Remove(doc, existing.id))
-        macro.add(Insert(doc, self.project, "export_profiles", profile, index))
-        doc.push(macro)
+        verbs.save_export_profile(doc, profile, existing.id if existing is not None else None)
         self.profile.addItem(name, profile.id)
         self.profile.setCurrentIndex(self.profile.count() - 1)
         return profile

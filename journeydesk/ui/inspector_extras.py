@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.curve_points import curve_of_point, move_point_to_curve, point_in_step
-from journeydesk.document.links import add_link, linkable_maps, remove_link, set_link_label
+from journeydesk.document import verbs, verbs_structure
+from journeydesk.document.curve_points import curve_of_point, point_in_step
+from journeydesk.document.links import linkable_maps
 from journeydesk.model import (
     Card,
     CurvePoint,
@@ -140,8 +141,8 @@ class InspectorExtras(QObject):
             label.setPlaceholderText(self.tr("label (optional)"))
             label.setAccessibleName(self.tr("Label of the link to %1").replace("%1", name))
             label.editingFinished.connect(
-                lambda e=label, m=link.map: self._push(
-                    set_link_label(doc, doc.element(card.id), m, e.text())
+                lambda e=label, m=link.map: verbs.set_link_label(
+                    doc, doc.element(card.id), m, e.text()
                 )
             )
             open_button = QPushButton(self.tr("Open"))
@@ -154,7 +155,7 @@ class InspectorExtras(QObject):
             remove = QPushButton(self.tr("Remove"))
             remove.setAccessibleName(self.tr("Remove the link to %1").replace("%1", name))
             remove.clicked.connect(
-                lambda _c=False, m=link.map: self._push(remove_link(doc, doc.element(card.id), m))
+                lambda _c=False, m=link.map: verbs.unlink_card(doc, doc.element(card.id), m)
             )
             insp.form.addRow(_row(title, open_button, remove))
             insp.form.addRow("", label)
@@ -172,16 +173,12 @@ class InspectorExtras(QObject):
             add.setToolTip(self.tr("Add another map to the project to link to it"))
         add.clicked.connect(
             lambda: (
-                self._push(add_link(doc, doc.element(card.id), pick.currentData()))
+                verbs.link_card(doc, doc.element(card.id), pick.currentData())
                 if pick.currentData()
                 else None
             )
         )
         insp.form.addRow(_row(pick, add))
-
-    def _push(self, command: Any) -> None:
-        if command is not None and self.doc is not None:
-            self.doc.push(command)
 
     # --- an emotion point --------------------------------------------------
 
@@ -214,8 +211,7 @@ class InspectorExtras(QObject):
             curve_id = combo.itemData(index)
             if target is None or not curve_id:
                 return
-            command, _why = move_point_to_curve(self.doc, target, pid, curve_id)
-            self._push(command)
+            verbs_structure.move_point_to_curve(self.doc, target, pid, curve_id)
 
         combo.currentIndexChanged.connect(chosen)
         insp.form.addRow(label, combo)

@@ -7,7 +7,9 @@ undo step named for all of them ("Set channel of 3 cards"). Tags and owners
 are added to and taken from every card, leaving alone those only some cards
 have. A selection of several kinds shows how many of each.
 
-The form never writes the model: it pushes commands, and ``refresh`` shows
+Which fields show comes from the field specs (``inspector_specs``, the rows
+marked ``multi``), the table the single-selection form is built from too.
+The form never writes the model: it calls the verbs, and ``refresh`` shows
 the model again after any change (keeping the widgets, and so the focus).
 """
 
@@ -17,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,10 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.commands import SetFields
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
-from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import (
     Card,
     Connection,
@@ -54,7 +55,8 @@ from journeydesk.model import (
     Step,
     Team,
 )
-from journeydesk.model.vocab import BUILT_IN
+
+from .inspector_specs import Hook, Row, multi_rows, option_list, vocab_options
 
 MIXED = "\x00mixed"
 """The data of the "(mixed)" entry of a choice: no value of the model's."""
@@ -91,21 +93,15 @@ class MultiSelectionForm(QWidget):
         self.kind = next(iter(kinds)) if len(kinds) == 1 else None
         """The one type of every selected element, or None for a mixed selection."""
         if self.kind is None:
-            counts = QLabel(
-                ", ".join(self.count_text(t, n) for t, n in kinds.most_common())
-            )
+            counts = QLabel(", ".join(self.count_text(t, n) for t, n in kinds.most_common()))
             counts.setObjectName("counts")
             counts.setTextFormat(Qt.TextFormat.PlainText)
             counts.setWordWrap(True)
             counts.setAccessibleName(self.tr("Selected items"))
             self.form.addRow(counts)
             self._note(self.tr("Select items of one kind to edit what they share."))
-        elif self.kind is Card:
-            self._card_fields()
-        elif self.kind is Lane:
-            self._lane_fields()
-        elif self.kind is Connection:
-            self.choice("kind", self.tr("Kind"), self._vocab_options("connection_kinds", False))
+        elif multi_rows(self.kind):
+            self._build(multi_rows(self.kind))
         else:
             self._note(self.tr("Select one of them to edit its properties."))
         self.refresh()
@@ -122,7 +118,7 @@ class MultiSelectionForm(QWidget):
         return found
 
     def count_text(self, kind: type | None, n: int) -> str:
-        """"3 cards", "1 lane": in the words of the user interface."""
+        """ "3 cards", "1 lane": in the words of the user interface."""
         names: dict[type, tuple[str, str]] = {
             Card: (self.tr("%1 card"), self.tr("%1 cards")),
             Lane: (self.tr("%1 lane"), self.tr("%1 lanes")),
@@ -158,9 +154,7 @@ class MultiSelectionForm(QWidget):
         one undo step; nothing when no element changes."""
         elements = self.elements()
         changes = [
-            (e.id, field, value_for(e))
-            for e in elements
-            if getattr(e, field) != value_for(e)
+            (e.id, field, value_for(e)) for e in elements if getattr(e, field) != value_for(e)
         ]
         if not changes:
             return
@@ -169,7 +163,7 @@ class MultiSelectionForm(QWidget):
             .replace("%1", label.lower())
             .replace("%2", self.count_text(self.kind, len(elements)))
         )
-        self.document.push(SetFields(self.document, changes, text))
+        verbs.set_fields(self.document, changes, text)
 
     def _describe(self, widget: QWidget, label: str) -> None:
         widget.setAccessibleName(label)
@@ -178,14 +172,6 @@ class MultiSelectionForm(QWidget):
         )
 
     # --- field builders -------------------------------------------------------
-
-    def _vocab_options(self, vocabulary: str, optional: bool) -> Options:
-        project = self.document.project
-        vocab = Vocabulary(project, shown_language())
-        keys = [t.key for t in BUILT_IN[vocabulary]]
-        keys += [e.key for e in getattr(project.vocabularies, vocabulary) if e.key not in keys]
-        options: Options = [(None, self.tr("(none)"))] if optional else []
-        return options + [(k, vocab.label(vocabulary, k)) for k in keys]
 
     def choice(self, field: str, label: str, options: Options) -> QComboBox:
         """A choice among ``options``; values nobody lists are shown as written."""
@@ -383,14 +369,13 @@ class MultiSelectionForm(QWidget):
             summary.setText(", ".join(parts) or self.tr("(none)"))
 
         def text(template: str) -> str:
-            return (
-                template.replace("%1", f"'{teams.currentText()}'")
-                .replace("%2", self.count_text(Card, len(self.ids)))
+            return template.replace("%1", f"'{teams.currentText()}'").replace(
+                "%2", self.count_text(Card, len(self.ids))
             )
 
-        def push(changes: list[tuple[str, str, Any]], title: str) -> None:
+        def set_owners(changes: list[tuple[str, str, Any]], title: str) -> None:
             if changes:
-                self.document.push(SetFields(self.document, changes, title))
+                verbs.set_fields(self.document, changes, title)
 
         def add_team() -> None:
             team = teams.currentData()
@@ -399,7 +384,7 @@ class MultiSelectionForm(QWidget):
                 for c in self.elements()
                 if all(o.team != team for o in c.owners)
             ]
-            push(changes, text(self.tr("Add owner %1 to %2")))
+            set_owners(changes, text(self.tr("Add owner %1 to %2")))
 
         def remove_team() -> None:
             team = teams.currentData()
@@ -408,7 +393,7 @@ class MultiSelectionForm(QWidget):
                 for c in self.elements()
                 if any(o.team == team for o in c.owners)
             ]
-            push(changes, text(self.tr("Remove owner %1 from %2")))
+            set_owners(changes, text(self.tr("Remove owner %1 from %2")))
 
         add.clicked.connect(add_team)
         remove.clicked.connect(remove_team)
@@ -426,48 +411,30 @@ class MultiSelectionForm(QWidget):
         self.form.addRow("", holder)
         self.form.addRow("", _layout_widget(buttons))
 
-    # --- forms ------------------------------------------------------------------
+    # --- the form, from the field specs ------------------------------------------
 
-    def _card_fields(self) -> None:
-        self.choice("kind", self.tr("Kind"), self._vocab_options("card_kinds", False))
-        self.choice("channel", self.tr("Channel"), self._vocab_options("channels", True))
-        self.choice(
-            "sentiment",
-            self.tr("Sentiment"),
-            [
-                (None, self.tr("(none)")),
-                ("positive", self.tr("Positive")),
-                ("neutral", self.tr("Neutral")),
-                ("problematic", self.tr("Problematic")),
-            ],
-        )
-        self.choice("status", self.tr("Status"), self._vocab_options("statuses", True))
-        self.tags(self.tr("Tags"))
-        self.colour("colour", self.tr("Colour"))
-        self.owners(self.tr("Owners"))
-
-    def _lane_fields(self) -> None:
+    def _build(self, rows: tuple[Row, ...]) -> None:
+        """The rows the field specs mark ``multi``, set on every element at once."""
         project = self.document.project
-        self.choice("kind", self.tr("Kind"), self._vocab_options("lane_kinds", False))
-        self.choice(
-            "display",
-            self.tr("Display"),
-            [
-                ("cards", self.tr("Cards")),
-                ("curve", self.tr("Emotion curve")),
-                ("images", self.tr("Images")),
-                ("channel_grid", self.tr("Channel grid")),
-            ],
-        )
-        personas: Options = [(None, self.tr("(all personas)"))]
-        personas += [(p.id, p.name or self.tr("(unnamed persona)")) for p in project.personas]
-        self.choice("persona", self.tr("Persona"), personas)
-        self.choice(
-            "default_card_kind",
-            self.tr("Default card kind"),
-            self._vocab_options("card_kinds", True),
-        )
-        self.check("collapsed", self.tr("Collapsed"))
+        language = shown_language()
+        for row in rows:
+            if isinstance(row, Hook):
+                getattr(self, row.name)(QCoreApplication.translate("Inspector", str(row.label)))
+                continue
+            label = row.label_text()
+            if row.widget == "vocab":
+                options = vocab_options(row.choices, project, language, row.optional)
+                self.choice(row.field, label, options)
+            elif row.widget == "choice":
+                self.choice(row.field, label, option_list(row.choices, project, language))
+            elif row.widget == "check":
+                self.check(row.field, label)
+            elif row.widget == "colour":
+                self.colour(row.field, label)
+            elif row.widget == "tags":
+                self.tags(label)
+            else:
+                raise ValueError(f"no multi-selection widget for {row.widget}")
 
     def refresh(self) -> None:
         """Show the model again (after any change), keeping the widgets."""

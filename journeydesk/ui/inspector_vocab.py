@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.commands import Macro, SetField
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.layout import icons
 from journeydesk.model import Project, ScoreDefinition, VocabularyEntry
@@ -306,8 +306,9 @@ class ScoresEditor(_Editor):
         return (
             True,
             self.tr("Remove"),
-            self.tr("Removes the score and its value on %1 card(s); Undo brings them back")
-            .replace("%1", str(uses)),
+            self.tr("Removes the score and its value on %1 card(s); Undo brings them back").replace(
+                "%1", str(uses)
+            ),
         )
 
     # --- edits ---------------------------------------------------------
@@ -321,16 +322,17 @@ class ScoresEditor(_Editor):
         return defs
 
     def _push_defs(self, defs: list[ScoreDefinition], text: str) -> None:
-        self.document.push(
-            SetField(self.document, self.project.id, "score_definitions", defs, text, False)
-        )
+        verbs.set_field(self.document, self.project.id, "score_definitions", defs, text, False)
 
     def _validated(self, data: dict[str, Any]) -> ScoreDefinition | None:
         try:
             return ScoreDefinition.model_validate(data)
         except ValidationError as exc:
-            self.refuse(self.tr("Not a valid score: %1").replace(
-                "%1", "; ".join(str(e["msg"]) for e in exc.errors())))
+            self.refuse(
+                self.tr("Not a valid score: %1").replace(
+                    "%1", "; ".join(str(e["msg"]) for e in exc.errors())
+                )
+            )
             return None
 
     def _set_label(self, row: _ScoreRow, lang: str, n: int, col: int, text: str) -> None:
@@ -355,8 +357,9 @@ class ScoresEditor(_Editor):
         if all(lo <= v <= hi for v in values):
             return ""
         return (
-            self.tr("Cards already give this score values from %1 to %2; "
-                    "the range must include them.")
+            self.tr(
+                "Cards already give this score values from %1 to %2; the range must include them."
+            )
             .replace("%1", number_text(min(values)))
             .replace("%2", number_text(max(values)))
         )
@@ -417,16 +420,14 @@ class ScoresEditor(_Editor):
                 return
             self._push_defs(defs, self.named(self.tr("Reset score %1"), name))
             return
-        macro = Macro(self.named(self.tr("Remove score %1"), name))
+        changes: list[tuple[str, str, Any]] = []
         for jmap in self.project.maps:
             for card in jmap.cards:
                 if row.key in card.scores:
                     kept = {k: v for k, v in card.scores.items() if k != row.key}
-                    macro.add(SetField(self.document, card.id, "scores", kept, "", False))
-        macro.add(
-            SetField(self.document, self.project.id, "score_definitions", defs, "", False)
-        )
-        self.document.push(macro)
+                    changes.append((card.id, "scores", kept))
+        changes.append((self.project.id, "score_definitions", defs))
+        verbs.set_fields(self.document, changes, self.named(self.tr("Remove score %1"), name))
 
 
 # --- vocabularies ------------------------------------------------------------------
@@ -626,11 +627,7 @@ class VocabulariesEditor(_Editor):
             )
         self.table.text_cell(n, 0, key, None, tip)
         for col, lang in enumerate(self.languages, start=1):
-            commit = (
-                None
-                if row.unknown
-                else partial(self._set_label, row, lang, n, col)
-            )
+            commit = None if row.unknown else partial(self._set_label, row, lang, n, col)
             self.table.text_cell(n, col, row.label(lang), commit)
         if self._colour_col >= 0:
             self.table.widget_cell(n, self._colour_col, self._colour_button(row))
@@ -695,18 +692,18 @@ class VocabulariesEditor(_Editor):
             return (True, self.tr("Reset"), self.tr("Back to the built-in label, colour and icon"))
         tip = self.tr("Remove this entry")
         if row.uses:
-            tip = self.tr(
-                "Used %1 time(s): what uses it keeps the value “%2”, shown as unknown"
-            ).replace("%1", str(row.uses)).replace("%2", row.key)
+            tip = (
+                self.tr("Used %1 time(s): what uses it keeps the value “%2”, shown as unknown")
+                .replace("%1", str(row.uses))
+                .replace("%2", row.key)
+            )
         return (True, self.tr("Remove"), tip)
 
     # --- edits ---------------------------------------------------------
 
     def _push_entries(self, entries: list[VocabularyEntry], text: str) -> None:
         vocabularies = self.project.vocabularies.model_copy(update={self.vocabulary: entries})
-        self.document.push(
-            SetField(self.document, self.project.id, "vocabularies", vocabularies, text, False)
-        )
+        verbs.set_field(self.document, self.project.id, "vocabularies", vocabularies, text, False)
 
     def _update(
         self, row: _VocabRow, text: str, cell: tuple[int, int, str] | None = None, **changes: Any

@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk.canvas.items import ElementItem
     from journeydesk.canvas.scene import MapScene
     from journeydesk.canvas.view import MapView
-    from journeydesk.document.commands import remove_elements
+    from journeydesk.document import verbs
     from journeydesk.document.document import Change, Document
     from journeydesk.io import ProjectFileError
     from journeydesk.model import JourneyMap, Project
@@ -76,7 +76,7 @@ def _load_heavy() -> None:
     alone and painted; these imports come after, in ``MainWindow.build``, so
     the window shows at once (bench/bench_startup.py). Bound as module
     globals, for the methods that use them."""
-    global templates, EditorContext, ElementItem, MapScene, MapView, remove_elements
+    global templates, EditorContext, ElementItem, MapScene, MapView, verbs
     global Document, CommentsPanel, FileController, preferred_ui_language
     global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only, DecidePanel
     from journeydesk import templates
@@ -84,7 +84,7 @@ def _load_heavy() -> None:
     from journeydesk.canvas.items import ElementItem
     from journeydesk.canvas.scene import MapScene
     from journeydesk.canvas.view import MapView
-    from journeydesk.document.commands import remove_elements
+    from journeydesk.document import verbs
     from journeydesk.document.document import Document
 
     from .comments import CommentsPanel
@@ -734,7 +734,7 @@ class MainWindow(ProjectWindow):
         ids = self.selected_ids()
         if self.document is None or not ids:
             return
-        self.document.push(remove_elements(self.document, list(dict.fromkeys(ids))))
+        verbs.remove(self.document, ids)
 
     def reveal_on_map(self, map_id: str, element_id: str) -> None:
         """Show ``map_id`` (when another is shown) and its element selected."""

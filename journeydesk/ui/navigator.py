@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import plain_text
-from journeydesk.document.commands import Insert, Macro, Reorder, SetField, remove_elements
+from journeydesk.document import verbs, verbs_maps
 from journeydesk.document.document import Change, Document
 from journeydesk.io import ProjectFileError, read_project
 from journeydesk.layout.vocabulary import Vocabulary
@@ -42,10 +42,8 @@ from journeydesk.model import (
     Project,
     Stage,
     Step,
-    new_id,
 )
 from journeydesk.model.catalogue import NEW_MAP_WORDS, translate
-from journeydesk.model.checks import iter_elements
 from journeydesk.model.project import LaneDisplay
 
 if TYPE_CHECKING:
@@ -93,89 +91,6 @@ def blank_map(project: Project, persona: str | None = None) -> JourneyMap:
         lanes=lanes,
         curves=[EmotionCurve(persona=persona, lane=curve_lane.id)],
     )
-
-
-def _replace_ids(value: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    if isinstance(value, dict):
-        return {k: _replace_ids(v, mapping) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_replace_ids(v, mapping) for v in value]
-    return value
-
-
-def copy_map(jmap: JourneyMap) -> tuple[JourneyMap, dict[str, str]]:
-    """A copy of ``jmap`` with a fresh id for every element in it, references
-    between them remapped; references outside (personas, teams, other maps)
-    are kept. Returns the copy and the old-to-new id mapping."""
-    mapping = {element.id: new_id() for _path, element in iter_elements(jmap)}
-    data = _replace_ids(jmap.model_dump(mode="json"), mapping)
-    return JourneyMap.model_validate(data), mapping
-
-
-def derive_future(jmap: JourneyMap) -> JourneyMap:
-    """A future-state copy: ``based_on`` the source map, every card
-    ``derived_from`` its source card."""
-    copy, mapping = copy_map(jmap)
-    new_to_old = {new: old for old, new in mapping.items()}
-    copy.based_on = jmap.id
-    copy.state = "future"
-    for card in copy.cards:
-        card.derived_from = new_to_old[card.id]
-    return copy
-
-
-def import_map_command(
-    doc: Document, source: Project, jmap: JourneyMap, text: str
-) -> tuple[Macro, JourneyMap]:
-    """One command adding a copy of ``jmap`` (from project ``source``) to the
-    document's project, with the personas, teams, sources, metrics, assets and
-    score definitions it refers to copied in when missing (matched by id, or by
-    key for scores). References the copy cannot keep are dropped."""
-    project = doc.project
-    copy, _mapping = copy_map(jmap)
-    macro = Macro(text)
-    maps_here = {m.id for m in project.maps}
-    if copy.based_on not in maps_here:
-        copy.based_on = None
-    for card in copy.cards:
-        if copy.based_on is None:
-            card.derived_from = None
-        card.links = [link for link in card.links if link.map in maps_here]
-
-    used: set[str] = set(copy.personas)
-    for lane in copy.lanes:
-        if lane.persona:
-            used.add(lane.persona)
-    for curve in copy.curves:
-        if curve.persona:
-            used.add(curve.persona)
-    for card in copy.cards:
-        used |= {o.team for o in card.owners}
-        used |= {e.source for e in card.evidence if e.source}
-        if card.image:
-            used.add(card.image)
-    for stage in copy.stages:
-        used |= {k.metric for k in stage.kpis}
-    for scene in copy.storyline.scenes:
-        if scene.image:
-            used.add(scene.image)
-    personas = [p for p in source.personas if p.id in used]
-    used |= {p.photo for p in personas if p.photo}
-
-    here = {e.id for _path, e in iter_elements(project)}
-    for field in ("personas", "teams", "sources", "metrics", "assets"):
-        for element in getattr(source, field):
-            if element.id in used and element.id not in here:
-                macro.add(Insert(doc, project, field, element.model_copy(deep=True)))
-    keys_here = {d.key for d in project.score_definitions}
-    wanted = {k for card in copy.cards for k in card.scores}
-    for definition in source.score_definitions:
-        if definition.key in wanted and definition.key not in keys_here:
-            macro.add(Insert(doc, project, "score_definitions", definition.model_copy()))
-    macro.add(Insert(doc, project, "maps", copy))
-    return macro, copy
 
 
 class Navigator(QWidget):
@@ -427,19 +342,13 @@ class Navigator(QWidget):
 
     # --- actions ------------------------------------------------------------
 
-    def _push(self, command: Any) -> None:
-        if self.document is not None:
-            self.document.push(command)
-
     def add_persona(self) -> None:
         project = self.project
         if self.document is None or project is None:
             return
         name = self.tr("New persona")
         persona = Persona(name=name)
-        self._push(
-            Insert(self.document, project, "personas", persona, None, self.tr("Add persona"))
-        )
+        verbs.add_persona(self.document, persona)
         item = self._find_item(persona.id)
         if item is not None:
             self.tree.setCurrentItem(item)
@@ -457,7 +366,7 @@ class Navigator(QWidget):
             jmap = project.map_by_id(element_id)
             persona = jmap.personas[0] if jmap and jmap.personas else None
         new = blank_map(project, persona)
-        self._push(Insert(self.document, project, "maps", new, None, self.tr("Add map")))
+        verbs_maps.add_map(self.document, new)
         self.select_map(new.id)
 
     def rename_current(self) -> None:
@@ -476,7 +385,7 @@ class Navigator(QWidget):
             return
         what = self.tr("map") if isinstance(element, JourneyMap) else self.tr("persona")
         text = self.tr("Rename %1 '%2'").replace("%1", what).replace("%2", name)
-        self._push(SetField(self.document, element_id, "name", name, text, False))
+        verbs.rename(self.document, element_id, name, text)
 
     def _item_renamed(self, item: QTreeWidgetItem, _column: int) -> None:
         if item.data(0, KIND_ROLE) in ("map", "persona"):
@@ -491,19 +400,8 @@ class Navigator(QWidget):
         project = self.project
         if self.document is None or project is None or jmap is None:
             return
-        copy, _mapping = copy_map(jmap)
-        copy.name = _content("copy", project.language, name=jmap.name)[:500]
-        index = project.maps.index(jmap) + 1
-        self._push(
-            Insert(
-                self.document,
-                project,
-                "maps",
-                copy,
-                index,
-                self.tr("Duplicate map '%1'").replace("%1", jmap.name),
-            )
-        )
+        name = _content("copy", project.language, name=jmap.name)
+        copy = verbs_maps.duplicate_map(self.document, jmap, name)
         self.select_map(copy.id)
 
     def derive_future_state(self) -> None:
@@ -511,19 +409,8 @@ class Navigator(QWidget):
         project = self.project
         if self.document is None or project is None or jmap is None:
             return
-        future = derive_future(jmap)
-        future.name = _content("future", project.language, name=jmap.name)[:500]
-        index = project.maps.index(jmap) + 1
-        self._push(
-            Insert(
-                self.document,
-                project,
-                "maps",
-                future,
-                index,
-                self.tr("Derive future state of '%1'").replace("%1", jmap.name),
-            )
-        )
+        name = _content("future", project.language, name=jmap.name)
+        future = verbs_maps.derive_future_state(self.document, jmap, name)
         self.select_map(future.id)
 
     def delete_current(self) -> None:
@@ -557,28 +444,12 @@ class Navigator(QWidget):
             ).replace("%1", jmap.name),
         ):
             return
-        macro = remove_elements(
-            self.document, [map_id], self.tr("Delete map '%1'").replace("%1", jmap.name)
-        )
-        assert isinstance(macro, Macro)
-        # Links from cards of other maps to this one go too.
-        fixes: list[Any] = []
-        for other in project.maps:
-            if other.id == map_id:
-                continue
-            for card in other.cards:
-                if any(link.map == map_id for link in card.links):
-                    keep = [link for link in card.links if link.map != map_id]
-                    fixes.append(SetField(self.document, card.id, "links", keep, "", False))
-        macro.commands[0:0] = fixes
-        self._push(macro)
+        verbs_maps.remove_map(self.document, map_id)
 
     def delete_persona(self, persona_id: str) -> None:
         if self.document is None:
             return
-        persona = self.document.element(persona_id)
-        text = self.tr("Delete persona '%1'").replace("%1", getattr(persona, "name", ""))
-        self._push(remove_elements(self.document, [persona_id], text))
+        verbs_maps.remove_persona(self.document, persona_id)
 
     def move_map(self, delta: int) -> None:
         """Move the map up or down among the maps of its group."""
@@ -602,8 +473,7 @@ class Navigator(QWidget):
             return
         ids = [m.id for m in project.maps]
         new_index = ids.index(siblings[pos])
-        text = self.tr("Move map '%1' up") if delta < 0 else self.tr("Move map '%1' down")
-        self._push(Reorder(self.document, jmap.id, new_index, text.replace("%1", jmap.name)))
+        verbs_maps.move_map(self.document, jmap, new_index)
         self._select_in_tree(jmap.id)
 
     def import_map(self) -> None:
@@ -646,8 +516,5 @@ class Navigator(QWidget):
             if not ok:
                 return
             chosen = other.maps[names.index(picked)]
-        macro, copy = import_map_command(
-            self.document, other, chosen, self.tr("Import map '%1'").replace("%1", chosen.name)
-        )
-        self._push(macro)
+        copy = verbs_maps.import_map(self.document, other, chosen)
         self.select_map(copy.id)

@@ -3,7 +3,7 @@ their editing.
 
 A map with no storyline of its own tells the default one (title, a scene per
 stage, closing); the panel shows it, and the first edit writes those scenes
-into the map together with the edit, as one undo step (``SetScenes``). The
+into the map together with the edit, as one undo step (``verbs_story.set_scenes``). The
 default scenes keep stable ids and point at their stages by id, with their
 titles and narration left empty so the stage's own name and narration show
 through. Every edit is one named command: reorder (drag in the list, or Move
@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QColor,
     QPixmap,
     QShowEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,13 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from journeydesk.canvas.plain import action_text
-from journeydesk.document.commands import (
-    MERGE_SET_FIELD,
-    Insert,
-    Macro,
-    SetField,
-    SetFields,
-)
+from journeydesk.document import verbs, verbs_story
 from journeydesk.document.document import Change, Document
 from journeydesk.layout.storyline import (
     DEFAULT_DURATION,
@@ -92,49 +85,6 @@ def storyline_only(doc: Document, change: Change) -> bool:
         if not isinstance(element, Scene):
             return False
     return True
-
-
-class SetScenes(SetField):
-    """A map's scenes (and mode) replaced: scenes written for the first time,
-    moved, added, deleted, reset. The map's storyline object is swapped for a
-    copy holding the new list, so the command is one undo step and one change
-    event, and undo puts the very same object (and list) back.
-
-    ``follow`` names a scene and field the user is typing in (the default
-    scenes written together with a first keystroke): the typing that follows
-    merges into this step. The typed text is already in the scene object this
-    command put in the list, so redo brings it back too."""
-
-    def __init__(
-        self,
-        doc: Document,
-        jmap: JourneyMap,
-        text: str,
-        scenes: list[Scene] | None = None,
-        mode: str | None = None,
-        follow: tuple[str, str] | None = None,
-    ) -> None:
-        update: dict[str, Any] = {}
-        if scenes is not None:
-            update["scenes"] = list(scenes)
-        if mode is not None:
-            update["mode"] = mode
-        # A shallow copy: the scenes list is shared unless a new one is given.
-        super().__init__(
-            doc, jmap.id, "storyline", jmap.storyline.model_copy(update=update), text, merge=False
-        )
-        self.follow = follow
-
-    def id(self) -> int:
-        return MERGE_SET_FIELD if self.follow is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        return (
-            self.follow is not None
-            and isinstance(other, SetField)
-            and other.merge
-            and (other.element_id, other.field) == self.follow
-        )
 
 
 class StorylinePanel(ScenePictures, QWidget):
@@ -504,10 +454,9 @@ class StorylinePanel(ScenePictures, QWidget):
 
     # --- edits -----------------------------------------------------------------
 
-    def _push(self, command: QUndoCommand, flush: bool = True) -> None:
-        assert self.document is not None
+    def _pushed(self, flush: bool = True) -> None:
+        """After a verb: the panel's message goes, the pictures follow."""
         self.message.hide()
-        self.document.push(command)
         if flush:
             self.flush()
 
@@ -532,13 +481,8 @@ class StorylinePanel(ScenePictures, QWidget):
             changes = {f: v for f, v in changes.items() if getattr(scene, f) != v}
             if not changes:
                 return
-            if len(changes) == 1:
-                ((field, value),) = changes.items()
-                self._push(SetField(doc, scene_id, field, value, text, merge), flush)
-            else:
-                self._push(
-                    SetFields(doc, [(scene_id, f, v) for f, v in changes.items()], text), flush
-                )
+            verbs_story.set_scene_fields(doc, scene_id, changes, text, merge)
+            self._pushed(flush)
             return
         if jmap.storyline.scenes:
             return  # not a scene of this map
@@ -552,7 +496,8 @@ class StorylinePanel(ScenePictures, QWidget):
         for field, value in changes.items():
             setattr(target, field, value)
         key = (scene_id, next(iter(changes))) if merge and len(changes) == 1 else None
-        self._push(SetScenes(doc, jmap, text, scenes, follow=key), flush)
+        verbs_story.set_scenes(doc, jmap, scenes, text=text, follow=key)
+        self._pushed(flush)
 
     def _edit_field(self, field: str, value: Any, field_name: str, merge: bool) -> None:
         scene = self.current_scene()
@@ -602,7 +547,8 @@ class StorylinePanel(ScenePictures, QWidget):
             scenes[old],
         )
         scenes.insert(index, scenes.pop(old))
-        self._push(SetScenes(doc, jmap, text, scenes))
+        verbs_story.set_scenes(doc, jmap, scenes, text=text)
+        self._pushed()
         self.select(scene_id)
 
     def _move_selected(self, step: int) -> None:
@@ -640,7 +586,8 @@ class StorylinePanel(ScenePictures, QWidget):
         text = self.tr("Add scene %1").replace("%1", f"'{scene.title}'")
         scenes = stored_scenes(project, jmap)
         scenes.insert(index, scene)
-        self._push(SetScenes(doc, jmap, text, scenes))
+        verbs_story.set_scenes(doc, jmap, scenes, text=text)
+        self._pushed()
         self.select(scene.id)
         self.title.setFocus()
         self.title.selectAll()
@@ -656,7 +603,10 @@ class StorylinePanel(ScenePictures, QWidget):
             return
         row = jmap.storyline.scenes.index(scene)
         scenes = [s for s in jmap.storyline.scenes if s is not scene]
-        self._push(SetScenes(doc, jmap, self._named(self.tr("Delete scene %1"), scene), scenes))
+        verbs_story.set_scenes(
+            doc, jmap, scenes, text=self._named(self.tr("Delete scene %1"), scene)
+        )
+        self._pushed()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
 
@@ -671,14 +621,16 @@ class StorylinePanel(ScenePictures, QWidget):
         if doc is None or jmap is None or project is None or not missing_stages(jmap):
             return
         scenes = with_missing_stages(project, jmap)
-        self._push(SetScenes(doc, jmap, self.tr("Add scenes for new stages"), scenes))
+        verbs_story.set_scenes(doc, jmap, scenes, text=self.tr("Add scenes for new stages"))
+        self._pushed()
 
     def reset_to_defaults(self) -> None:
         """The default storyline again (the scenes of one's own go): one undo step."""
         doc, jmap = self.document, self.current_map()
         if doc is None or jmap is None or not jmap.storyline.scenes:
             return
-        self._push(SetScenes(doc, jmap, self.tr("Reset storyline"), []))
+        verbs_story.set_scenes(doc, jmap, [], text=self.tr("Reset storyline"))
+        self._pushed()
 
     def set_mode(self, mode: str) -> None:
         """One map, or each stage compared with the map derived from or for it."""
@@ -687,7 +639,8 @@ class StorylinePanel(ScenePictures, QWidget):
             return
         text = self.tr("Compare stages in the storyline") if mode == "compare" else None
         text = text or self.tr("Show one map in the storyline")
-        self._push(SetScenes(doc, jmap, text, mode=mode))
+        verbs_story.set_scenes(doc, jmap, mode=mode, text=text)
+        self._pushed()
 
     def _ask_image(self) -> None:
         scene = self.current_scene()
@@ -718,10 +671,10 @@ class StorylinePanel(ScenePictures, QWidget):
             self.message.show()
             return False
         asset.name = asset.name[:MAX_NAME]
-        macro = Macro(self._named(self.tr("Set image of scene %1"), scene))
-        macro.add(Insert(doc, doc.project, "assets", asset))
-        macro.add(SetField(doc, scene_id, "image", asset.id, "", merge=False))
-        self._push(macro)
+        verbs.set_image(
+            doc, scene_id, asset, text=self._named(self.tr("Set image of scene %1"), scene)
+        )
+        self._pushed()
         return True
 
     # --- presenting ------------------------------------------------------------
@@ -746,4 +699,4 @@ class StorylinePanel(ScenePictures, QWidget):
         return self._presentation
 
 
-__all__ = ["SetScenes", "StorylinePanel", "storyline_only"]
+__all__ = ["StorylinePanel", "storyline_only"]

@@ -1051,10 +1051,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Nuovo reparto</translation>
     </message>
     <message>
-        <source>Add team</source>
-        <translation>Aggiungi reparto</translation>
-    </message>
-    <message>
         <source>Teams</source>
         <translation>Reparti</translation>
     </message>
@@ -1065,10 +1061,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>New source</source>
         <translation>Nuova fonte</translation>
-    </message>
-    <message>
-        <source>Add source</source>
-        <translation>Aggiungi fonte</translation>
     </message>
     <message>
         <source>Research sources</source>
@@ -1085,10 +1077,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>New metric</source>
         <translation>Nuova metrica</translation>
-    </message>
-    <message>
-        <source>Add metric</source>
-        <translation>Aggiungi metrica</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -2048,20 +2036,8 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Tipo di scheda</translation>
     </message>
     <message>
-        <source>Change card kind</source>
-        <translation>Cambia tipo di scheda</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Elimina</translation>
-    </message>
-    <message>
-        <source>Change emotion score</source>
-        <translation>Cambia punteggio emotivo</translation>
-    </message>
-    <message>
-        <source>Move emotion point</source>
-        <translation>Sposta punto emotivo</translation>
     </message>
     <message>
         <source>Card title</source>
@@ -2197,10 +2173,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Select items of one kind to edit what they share.</source>
         <translation>Seleziona elementi di un solo tipo per modificarne le proprietà comuni.</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Tipo</translation>
     </message>
     <message>
         <source>Select one of them to edit its properties.</source>
@@ -2394,82 +2366,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <source>Remove owner %1 from %2</source>
         <translation>Rimuovi il responsabile %1 da %2</translation>
     </message>
-    <message>
-        <source>Channel</source>
-        <translation>Canale</translation>
-    </message>
-    <message>
-        <source>Sentiment</source>
-        <translation>Sentiment</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Positivo</translation>
-    </message>
-    <message>
-        <source>Neutral</source>
-        <translation>Neutro</translation>
-    </message>
-    <message>
-        <source>Problematic</source>
-        <translation>Critico</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Colore</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>Responsabili</translation>
-    </message>
-    <message>
-        <source>Display</source>
-        <translation>Visualizzazione</translation>
-    </message>
-    <message>
-        <source>Cards</source>
-        <translation>Schede</translation>
-    </message>
-    <message>
-        <source>Emotion curve</source>
-        <translation>Curva emotiva</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>Immagini</translation>
-    </message>
-    <message>
-        <source>Channel grid</source>
-        <translation>Griglia dei canali</translation>
-    </message>
-    <message>
-        <source>(all personas)</source>
-        <translation>(tutte le personas)</translation>
-    </message>
-    <message>
-        <source>(unnamed persona)</source>
-        <translation>(persona senza nome)</translation>
-    </message>
-    <message>
-        <source>Persona</source>
-        <translation>Persona</translation>
-    </message>
-    <message>
-        <source>Default card kind</source>
-        <translation>Tipo di scheda predefinito</translation>
-    </message>
-    <message>
-        <source>Collapsed</source>
-        <translation>Compressa</translation>
-    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -2566,14 +2462,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Nuova persona</translation>
     </message>
     <message>
-        <source>Add persona</source>
-        <translation>Aggiungi persona</translation>
-    </message>
-    <message>
-        <source>Add map</source>
-        <translation>Aggiungi mappa</translation>
-    </message>
-    <message>
         <source>map</source>
         <translation>mappa</translation>
     </message>
@@ -2586,14 +2474,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Rinomina %1 &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>Duplicate map &apos;%1&apos;</source>
-        <translation>Duplica mappa &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Derive future state of &apos;%1&apos;</source>
-        <translation>Deriva stato futuro di &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>Delete map</source>
         <translation>Elimina mappa</translation>
     </message>
@@ -2603,22 +2483,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
             <numerusform>Eliminare la mappa “%1” con %n scheda? Puoi annullare l’operazione.</numerusform>
             <numerusform>Eliminare la mappa “%1” con %n schede? Puoi annullare l’operazione.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete map &apos;%1&apos;</source>
-        <translation>Elimina mappa &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Delete persona &apos;%1&apos;</source>
-        <translation>Elimina persona &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Move map &apos;%1&apos; up</source>
-        <translation>Sposta su la mappa &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>Move map &apos;%1&apos; down</source>
-        <translation>Sposta giù la mappa &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Import map from project</source>
@@ -2647,10 +2511,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Map to import:</source>
         <translation>Mappa da importare:</translation>
-    </message>
-    <message>
-        <source>Import map &apos;%1&apos;</source>
-        <translation>Importa mappa &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3427,301 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>No preview</source>
         <translation>Nessuna anteprima</translation>
+    </message>
+</context>
+<context>
+    <name>Verbs</name>
+    <message>
+        <source>card</source>
+        <translation>scheda</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>corsia</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>collegamento</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>reparto</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>fonte</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidenza</translation>
+    </message>
+    <message>
+        <source>emotion curve</source>
+        <translation>curva emotiva</translation>
+    </message>
+    <message>
+        <source>emotion point</source>
+        <translation>punto emotivo</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>commento</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>metrica</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>mappa</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>immagine</translation>
+    </message>
+    <message>
+        <source>scene</source>
+        <translation>scena</translation>
+    </message>
+    <message>
+        <source>separator</source>
+        <translation>separatore</translation>
+    </message>
+    <message>
+        <source>Edit %2 %1</source>
+        <translation>Modifica %2 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 item</source>
+        <translation>Modifica %1 elemento</translation>
+    </message>
+    <message>
+        <source>Edit %1 items</source>
+        <translation>Modifica %1 elementi</translation>
+    </message>
+    <message>
+        <source>Rename %2 &apos;%1&apos;</source>
+        <translation>Rinomina %2 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Aggiungi %1</translation>
+    </message>
+    <message>
+        <source>Add persona</source>
+        <translation>Aggiungi persona</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>Aggiungi reparto</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Aggiungi fonte</translation>
+    </message>
+    <message>
+        <source>Add metric</source>
+        <translation>Aggiungi metrica</translation>
+    </message>
+    <message>
+        <source>Add evidence to %1</source>
+        <translation>Aggiungi evidenza a %1</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>Aggiungi commento</translation>
+    </message>
+    <message>
+        <source>Reply to comment</source>
+        <translation>Rispondi al commento</translation>
+    </message>
+    <message>
+        <source>Resolve comment</source>
+        <translation>Risolvi commento</translation>
+    </message>
+    <message>
+        <source>Reopen comment</source>
+        <translation>Riapri commento</translation>
+    </message>
+    <message>
+        <source>Save export profile &apos;%1&apos;</source>
+        <translation>Salva profilo di esportazione &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Delete %2 %1</source>
+        <translation>Elimina %2 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 item</source>
+        <translation>Elimina %1 elemento</translation>
+    </message>
+    <message>
+        <source>Delete %1 items</source>
+        <translation>Elimina %1 elementi</translation>
+    </message>
+    <message>
+        <source>Move %2 %1</source>
+        <translation>Sposta %2 %1</translation>
+    </message>
+    <message>
+        <source>Add card %1</source>
+        <translation>Aggiungi scheda %1</translation>
+    </message>
+    <message>
+        <source>Edit title of card %1</source>
+        <translation>Modifica titolo della scheda %1</translation>
+    </message>
+    <message>
+        <source>Change card kind</source>
+        <translation>Cambia tipo di scheda</translation>
+    </message>
+    <message>
+        <source>Resize card %1</source>
+        <translation>Ridimensiona scheda %1</translation>
+    </message>
+    <message>
+        <source>Move card %1</source>
+        <translation>Sposta scheda %1</translation>
+    </message>
+    <message>
+        <source>Move %1 cards</source>
+        <translation>Sposta %1 schede</translation>
+    </message>
+    <message>
+        <source>Cut %1 card</source>
+        <translation>Taglia %1 scheda</translation>
+    </message>
+    <message>
+        <source>Cut %1 cards</source>
+        <translation>Taglia %1 schede</translation>
+    </message>
+    <message>
+        <source>Paste %1 card</source>
+        <translation>Incolla %1 scheda</translation>
+    </message>
+    <message>
+        <source>Paste %1 cards</source>
+        <translation>Incolla %1 schede</translation>
+    </message>
+    <message>
+        <source>Duplicate %1 card</source>
+        <translation>Duplica %1 scheda</translation>
+    </message>
+    <message>
+        <source>Duplicate %1 cards</source>
+        <translation>Duplica %1 schede</translation>
+    </message>
+    <message>
+        <source>Add connection</source>
+        <translation>Aggiungi collegamento</translation>
+    </message>
+    <message>
+        <source>Set image of %2 %1</source>
+        <translation>Imposta immagine di %2 %1</translation>
+    </message>
+    <message>
+        <source>Add image card</source>
+        <translation>Aggiungi scheda immagine</translation>
+    </message>
+    <message>
+        <source>Link card %1 to a map</source>
+        <translation>Collega scheda %1 a una mappa</translation>
+    </message>
+    <message>
+        <source>Unlink card %1</source>
+        <translation>Scollega scheda %1</translation>
+    </message>
+    <message>
+        <source>Edit link of card %1</source>
+        <translation>Modifica collegamento della scheda %1</translation>
+    </message>
+    <message>
+        <source>Add map</source>
+        <translation>Aggiungi mappa</translation>
+    </message>
+    <message>
+        <source>Duplicate map &apos;%1&apos;</source>
+        <translation>Duplica mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Derive future state of &apos;%1&apos;</source>
+        <translation>Deriva stato futuro di &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Import map &apos;%1&apos;</source>
+        <translation>Importa mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Move map &apos;%1&apos; up</source>
+        <translation>Sposta su la mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Move map &apos;%1&apos; down</source>
+        <translation>Sposta giù la mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Delete map &apos;%1&apos;</source>
+        <translation>Elimina mappa &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Delete persona &apos;%1&apos;</source>
+        <translation>Elimina persona &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Edit storyline</source>
+        <translation>Modifica storyline</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Aggiungi fase</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Aggiungi passo</translation>
+    </message>
+    <message>
+        <source>Add lane</source>
+        <translation>Aggiungi corsia</translation>
+    </message>
+    <message>
+        <source>Move step %1</source>
+        <translation>Sposta passo %1</translation>
+    </message>
+    <message>
+        <source>Add emotion curve</source>
+        <translation>Aggiungi curva emotiva</translation>
+    </message>
+    <message>
+        <source>Move emotion point</source>
+        <translation>Sposta punto emotivo</translation>
+    </message>
+    <message>
+        <source>Add emotion point</source>
+        <translation>Aggiungi punto emotivo</translation>
+    </message>
+    <message>
+        <source>Change emotion score</source>
+        <translation>Cambia punteggio emotivo</translation>
+    </message>
+    <message>
+        <source>Move emotion point %1</source>
+        <translation>Sposta punto emotivo %1</translation>
     </message>
 </context>
 <context>
