@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.commands import SetField
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.model.decide import (
     BacklogRow,
@@ -56,8 +56,8 @@ EDITABLE = {"title": "title", "status": "status"}
 
 
 def _set_field(doc: Document, element_id: str, field: str, value: Any, text: str) -> None:
-    """One undo step setting one field (the document's verb for it once merged)."""
-    doc.push(SetField(doc, element_id, field, value, text, False))
+    """One undo step setting one field, through the document's verb."""
+    verbs.set_field(doc, element_id, field, value, text, merge=False)
 
 
 class BacklogModel(QAbstractTableModel):
