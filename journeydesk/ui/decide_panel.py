@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -43,6 +44,8 @@ from journeydesk.model.decide import (
     score_keys,
     stale_items,
 )
+
+from .matrix_view import MatrixView
 
 if TYPE_CHECKING:
     from .context import EditingContext
@@ -228,12 +231,28 @@ class DecidePanel(QWidget):
         sl.addWidget(self.stale_list, 1)
         self.tabs.addTab(stale, self.tr("Stale"))
 
+        # matrix: the shown map's opportunities and pain points
+        self.matrix_view = MatrixView()
+        self.matrix_view.elementActivated.connect(self.elementActivated)
+        self.tabs.addTab(self.matrix_view, self.tr("Matrix"))
+        self._matrix_timer = QTimer(self.matrix_view)
+        self._matrix_timer.setSingleShot(True)
+        self._matrix_timer.setInterval(0)
+        self._matrix_timer.timeout.connect(self.matrix_view.refresh)
+        self.map_id: str | None = None
+
         for view in (self.table, self.check_list, self.stale_list):
             view.setMinimumSize(60, 40)  # a tab among the docks: never the window's height
         self.today = dt.date.today
         if context is not None:
             context.documentReplaced.connect(self.set_document)
+            context.mapChanged.connect(self.set_map)
+            self.map_id = context.map_id
             self.set_document(context.document)
+
+    def set_map(self, map_id: str | None) -> None:
+        self.map_id = map_id
+        self.matrix_view.set_document(self.doc, map_id)
 
     def set_document(self, doc: Document | None) -> None:
         if self.doc is not None:
@@ -242,11 +261,14 @@ class DecidePanel(QWidget):
         if doc is not None:
             doc.changed.connect(self._changed)
         self.model.set_document(doc)
+        self.matrix_view.set_document(doc, self.map_id)
         self.refresh()
 
     def _changed(self, _change: object) -> None:
         self.model.refresh()
         self.refresh()
+        # later: a dragged dot is still handling its mouse release
+        self._matrix_timer.start()
 
     def stale_after(self) -> int:
         return self.stale_days.value()

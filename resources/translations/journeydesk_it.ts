@@ -308,6 +308,10 @@
         <translation>Scaduti</translation>
     </message>
     <message>
+        <source>Matrix</source>
+        <translation>Matrice</translation>
+    </message>
+    <message>
         <source>%1: %2: %3 %4 (%5 days ago)</source>
         <translation>%1: %2: %3 %4 (%5 giorni fa)</translation>
     </message>
@@ -2162,6 +2166,29 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Link to Map</source>
         <translation>Collega a una mappa</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <source>Score across</source>
+        <translation>Punteggio in orizzontale</translation>
+    </message>
+    <message>
+        <source>Score up</source>
+        <translation>Punteggio in verticale</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>In orizzontale:</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>In verticale:</translation>
+    </message>
+    <message>
+        <source>Rescore “%1”</source>
+        <translation>Cambia punteggio di “%1”</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,30 @@ def test_double_click_shows_the_card_on_its_map(qtbot) -> None:  # type: ignore[
     assert selected and all(
         getattr(i, "element_id", None) == index.data(ELEMENT_ROLE) for i in selected
     )
+
+
+def test_dragging_a_dot_rescores_the_card_in_one_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, doc = panel_for(qtbot)
+    view = panel.matrix_view
+    opp = next(c for c in doc.project.maps[0].cards if c.title == "Faster index")
+    dot = view.dot_item(opp.id)
+    assert dot is not None and view.matrix is not None
+    # drag to where effort 5, impact 1 sits (bottom right): a money pit
+    x, y = 0.0, 0.0
+    for px in range(0, 900, 2):
+        if view.matrix.scores_at(px, 300)[0] >= 5:
+            x = px
+            break
+    for py in range(0, 600, 2):
+        if view.matrix.scores_at(300, py)[1] <= 1:
+            y = py
+            break
+    dot.setPos(x - dot.dot.x, y - dot.dot.y)
+    dot.dropped.emit(dot.dot, dot.centre())
+    assert opp.scores == {"impact": 1, "effort": 5, "reach": 7}
+    assert doc.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: view.dot_item(opp.id) is not None and view.dot_item(opp.id) is not dot)
+    moved = view.dot_item(opp.id)
+    assert moved is not None and moved.dot.x > dot.dot.x and moved.dot.y > dot.dot.y
+    doc.undo_stack.undo()
+    assert opp.scores == {"impact": 4, "effort": 2, "reach": 7}
