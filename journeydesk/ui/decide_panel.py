@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -54,6 +56,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 MAP_ROLE = Qt.ItemDataRole.UserRole + 1
 ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+STALE_TAB = 2
 EDITABLE = {"title": "title", "status": "status"}
 """Backlog columns edited in place -> the card field they set."""
 
@@ -322,3 +325,23 @@ class DecidePanel(QWidget):
 
     def _item_activated(self, item: QListWidgetItem) -> None:
         self.elementActivated.emit(item.data(MAP_ROLE), item.data(ELEMENT_ROLE))
+
+
+def stale_badges_action(window: Any) -> QAction:
+    """View > Stale Badges: badges on the canvas on what is older than the
+    Decide panel's age (never printed)."""
+    action = QAction(QCoreApplication.translate("DecidePanel", "Stale &Badges"), window)
+    action.setCheckable(True)
+
+    def toggled(on: bool) -> None:
+        overlays = window.scene.overlays
+        overlays.stale_badges = on
+        overlays.stale_after_days = window.decide.stale_after()
+        if on:
+            window.decide.tabs.setCurrentIndex(STALE_TAB)
+        project, jmap = window.context.project, window.context.current_map()
+        if project is not None and jmap is not None and window.scene.layout is not None:
+            overlays.show(project, jmap, window.scene.layout)
+
+    action.toggled.connect(toggled)
+    return action

@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk.model import JourneyMap, Project
 
     from .comments import CommentsPanel
-    from .decide_panel import DecidePanel
+    from .decide_panel import DecidePanel, stale_badges_action
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -79,6 +79,7 @@ def _load_heavy() -> None:
     global templates, EditorContext, ElementItem, MapScene, MapView, verbs
     global Document, CommentsPanel, FileController, preferred_ui_language
     global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only, DecidePanel
+    global stale_badges_action
     from journeydesk import templates
     from journeydesk.canvas.interactions import EditorContext
     from journeydesk.canvas.items import ElementItem
@@ -88,7 +89,7 @@ def _load_heavy() -> None:
     from journeydesk.document.document import Document
 
     from .comments import CommentsPanel
-    from .decide_panel import DecidePanel
+    from .decide_panel import DecidePanel, stale_badges_action
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -412,6 +413,8 @@ class MainWindow(ProjectWindow):
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.storyline_dock.toggleViewAction())
         view_menu.addAction(self.decide_dock.toggleViewAction())
+        self.stale_action = stale_badges_action(self)
+        view_menu.addAction(self.stale_action)
         view_menu.addAction(self._action(self.tr("Reset &Layout"), None, self.reset_layout))
 
         help_menu = self.help_menu

@@ -331,6 +331,10 @@
         <source>persona “%1” has no emotion curve</source>
         <translation>il personaggio “%1” non ha una curva emotiva</translation>
     </message>
+    <message>
+        <source>Stale &amp;Badges</source>
+        <translation>&amp;Badge di scadenza</translation>
+    </message>
 </context>
 <context>
     <name>DecideWords</name>
@@ -3090,6 +3094,69 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>No cards</source>
         <translation>Nessuna carta</translation>
+    </message>
+</context>
+<context>
+    <name>StarterQuestions</name>
+    <message>
+        <source>What does the customer do here?</source>
+        <translation>Cosa fa il cliente qui?</translation>
+    </message>
+    <message>
+        <source>What do they think? What do they ask themselves?</source>
+        <translation>Cosa pensa? Quali domande si fa?</translation>
+    </message>
+    <message>
+        <source>How do they feel here?</source>
+        <translation>Come si sente qui?</translation>
+    </message>
+    <message>
+        <source>Where do they touch us, and through which channel?</source>
+        <translation>Dove entra in contatto con noi, e attraverso quale canale?</translation>
+    </message>
+    <message>
+        <source>Through which channel do they reach us?</source>
+        <translation>Attraverso quale canale ci raggiunge?</translation>
+    </message>
+    <message>
+        <source>Who meets the customer here?</source>
+        <translation>Chi incontra il cliente qui?</translation>
+    </message>
+    <message>
+        <source>What happens behind the scenes, and who owns it?</source>
+        <translation>Cosa succede dietro le quinte, e chi ne è responsabile?</translation>
+    </message>
+    <message>
+        <source>Which systems and processes support this?</source>
+        <translation>Quali sistemi e processi lo supportano?</translation>
+    </message>
+    <message>
+        <source>Who owns this step?</source>
+        <translation>Chi è responsabile di questo passo?</translation>
+    </message>
+    <message>
+        <source>What gets in their way?</source>
+        <translation>Cosa gli è d’ostacolo?</translation>
+    </message>
+    <message>
+        <source>What could change?</source>
+        <translation>Cosa potrebbe cambiare?</translation>
+    </message>
+    <message>
+        <source>Which moment decides whether they stay?</source>
+        <translation>Quale momento decide se resta?</translation>
+    </message>
+    <message>
+        <source>What do they see, hold or receive?</source>
+        <translation>Cosa vede, tocca o riceve?</translation>
+    </message>
+    <message>
+        <source>What do we know, and from which research?</source>
+        <translation>Cosa sappiamo, e da quale ricerca?</translation>
+    </message>
+    <message>
+        <source>What do we measure here?</source>
+        <translation>Cosa misuriamo qui?</translation>
     </message>
 </context>
 <context>
