@@ -8,10 +8,15 @@ one-line problems) are that module's.
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journeydesk.export.cli import EXIT_BAD_INPUT, EXIT_OK, _load, _Parser, _problem
+
+if TYPE_CHECKING:
+    from journeydesk.model.project import Project
 
 TABLE_KINDS = ("backlog", "inventory")
 MATRIX_FORMATS = (".pdf", ".png")
@@ -32,6 +37,8 @@ def _table_parser(kind: str) -> _Parser:
     )
     parser.add_argument("file", metavar="FILE", help="the project file")
     parser.add_argument("-o", "--output", metavar="OUT", required=True)
+    if kind == "inventory":
+        parser.add_argument("--lang", choices=("en", "it"), help="the PDF page's own words")
     if kind == "backlog":
         parser.add_argument(
             "--kind",
@@ -52,11 +59,15 @@ def run_table_export(kind: str, args: Sequence[str]) -> int:
         ns = parser.parse_args(list(args))
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return int(exc.code or 0)
-    if table_format(ns.output) is None:
-        parser.error(f"{ns.output}: the output must end in .csv or .xlsx")
+    as_pdf = kind == "inventory" and ns.output.lower().endswith(".pdf")
+    if table_format(ns.output) is None and not as_pdf:
+        ends = ".csv, .xlsx or .pdf" if kind == "inventory" else ".csv or .xlsx"
+        parser.error(f"{ns.output}: the output must end in {ends}")
     project = _load(ns)
     if project is None:
         return EXIT_BAD_INPUT
+    if as_pdf:
+        return _inventory_pdf(project, ns)
     if kind == "backlog":
         kinds = [k.strip() for k in ns.kind if k.strip()] or list(BACKLOG_KINDS)
         table = backlog_table(project, kinds)
@@ -64,6 +75,23 @@ def run_table_export(kind: str, args: Sequence[str]) -> int:
         table = inventory_table(project)
     try:
         write_table(table, ns.output, sheet=kind.capitalize())
+    except OSError as exc:
+        _problem(ns.output, "$", f"cannot be written: {exc.strerror or exc}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _inventory_pdf(project: Project, ns: argparse.Namespace) -> int:
+    from journeydesk.export.matrix import pages_pdf_bytes
+    from journeydesk.io.atomic import atomic_write_bytes
+    from journeydesk.layout.inventory import inventory_layout
+
+    if not project.maps:
+        _problem(ns.file, "$.maps", "the project has no maps")
+        return EXIT_BAD_INPUT
+    pages = [inventory_layout(project, m, ns.lang) for m in project.maps]
+    try:
+        atomic_write_bytes(ns.output, pages_pdf_bytes(pages, project.title))
     except OSError as exc:
         _problem(ns.output, "$", f"cannot be written: {exc.strerror or exc}")
         return EXIT_BAD_INPUT

@@ -164,6 +164,9 @@ DECIDE_WORDS: dict[str, Word] = {
     "none": QT_TRANSLATE_NOOP("DecideWords", "(none)"),
     "reviewed": QT_TRANSLATE_NOOP("DecideWords", "Last reviewed {date}"),
     "owner": QT_TRANSLATE_NOOP("DecideWords", "Owner: {name}"),
+    "inventory": QT_TRANSLATE_NOOP("DecideWords", "Who touches the customer"),
+    "pain_points": QT_TRANSLATE_NOOP("DecideWords", "Pain points"),
+    "unowned": QT_TRANSLATE_NOOP("DecideWords", "Touchpoints with no owner"),
 }
 """The priority matrix's words and the title block's review line."""
 

@@ -374,6 +374,18 @@
         <source>Owner: {name}</source>
         <translation>Responsabile: {name}</translation>
     </message>
+    <message>
+        <source>Who touches the customer</source>
+        <translation>Chi tocca il cliente</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner</source>
+        <translation>Punti di contatto senza responsabile</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceMethods</name>

@@ -148,3 +148,18 @@ def test_matrix_unknown_score(
     assert main(["export", "matrix", str(project_file), "-o", str(out), "--x", "nope"]) == 1
     assert "--x: no score 'nope'" in capsys.readouterr().err
     assert main(["export", "matrix", str(project_file), "-o", str(out), "--x", "reach"]) == 0
+
+
+def test_inventory_pdf_team_by_stage(project_file: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "i.pdf"
+    assert main(["export", "inventory", str(project_file), "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1  # one page per map
+    text = reader.pages[0].extract_text()
+    for word in ("Who touches the customer — Buy", "Web", "Ops", "• Search box", "Find"):
+        assert word in text
+    assert "Pain points: 1" in text  # the pain point in the search step, beside it
+    after = text.split("Touchpoints with no owner", 1)[1]
+    assert "Till" in after and "Search box" not in after
