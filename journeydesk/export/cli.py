@@ -158,6 +158,11 @@ def _pdf_parser() -> _Parser:
     parser.add_argument("--bleed", action="store_true", help="3 mm bleed and crop marks")
     parser.add_argument("--crop-marks", action="store_true", help="mark the trim")
     parser.add_argument(
+        "--matrix-page",
+        action="store_true",
+        help="end with a page of the priority matrix of the maps exported",
+    )
+    parser.add_argument(
         "--profile",
         metavar="NAME_OR_ID",
         help="start from one of the project's export profiles (options given here win)",
@@ -405,6 +410,7 @@ def _export_pdf(parser: _Parser, ns: argparse.Namespace) -> int:
         overlap_mm=ns.overlap,
         tile_area=ns.tile_area,
         layout_options=layout_options,
+        matrix_page=ns.matrix_page,
     )
     try:
         report = export_pdf(project, maps, ns.output, options)
@@ -567,6 +573,9 @@ def _pptx_parser() -> _Parser:
         ),
     )
     _storyline_args(parser, "OUT")
+    parser.add_argument(
+        "--matrix-slide", action="store_true", help="end with the map's priority matrix"
+    )
     return parser
 
 
@@ -601,7 +610,14 @@ def _export_pptx(ns: argparse.Namespace) -> int:
     from journeydesk.export.pptx import export_pptx
 
     try:
-        report = export_pptx(*found, ns.output, ns.size, language=ns.lang, compare=ns.compare)
+        report = export_pptx(
+            *found,
+            ns.output,
+            ns.size,
+            language=ns.lang,
+            compare=ns.compare,
+            matrix_slide=getattr(ns, "matrix_slide", False),
+        )
     except OSError as exc:
         return _write_error(ns.output, exc)
     for warning in report.warnings:

@@ -163,3 +163,30 @@ def test_inventory_pdf_team_by_stage(project_file: Path, tmp_path: Path) -> None
     assert "Pain points: 1" in text  # the pain point in the search step, beside it
     after = text.split("Touchpoints with no owner", 1)[1]
     assert "Till" in after and "Search box" not in after
+
+
+def test_poster_and_deck_can_add_the_matrix(project_file: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "p.pdf"
+    assert main(["export", "pdf", str(project_file), "-o", str(pdf), "--paper", "A3"]) == 0
+    assert len(PdfReader(pdf).pages) == 1
+    assert (
+        main(["export", "pdf", str(project_file), "-o", str(pdf), "--paper", "A3", "--matrix-page"])
+        == 0
+    )
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 2
+    last = reader.pages[1]
+    assert "Priority matrix" in last.extract_text() and "Quick wins" in last.extract_text()
+    assert round(float(last.mediabox.width)) == 842  # its own page size, A4 landscape
+    deck = tmp_path / "d.pptx"
+    args = ["export", "pptx", str(project_file), "-o", str(deck), "--size", "1280x720"]
+    assert main(args) == 0
+    plain = len(Presentation(str(deck)).slides)
+    assert main([*args, "--matrix-slide"]) == 0
+    slides = list(Presentation(str(deck)).slides)
+    assert len(slides) == plain + 1
+    pictures = [s for s in slides[-1].shapes if s.shape_type == 13]
+    assert pictures and pictures[0].name == "Priority matrix"
