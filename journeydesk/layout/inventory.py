@@ -25,7 +25,8 @@ def inventory_layout(project: Project, jmap: JourneyMap, language: str | None = 
     lang = language or project.language
     table, unowned = team_stage_table(project, jmap)
     prims: list[Primitive] = []
-    title = f"{translate(DECIDE_WORDS['inventory'], lang)} — {jmap.name}"
+    heading = translate(DECIDE_WORDS["inventory"], lang)
+    title = heading + " — " + jmap.name
     line, _ = one_line(title, Face.BOLD, 14, WIDTH - 2 * MARGIN)
     prims.append(Text(MARGIN, MARGIN, WIDTH - 2 * MARGIN, (line,), Face.BOLD, 14, INK, 18))
     stages = [s.name for s in jmap.stages]

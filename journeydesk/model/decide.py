@@ -240,6 +240,10 @@ class StaleItem:
     date: dt.date
     target_id: str
     """The card or stage the badge goes on ('' for the map itself)."""
+    code: str = ""
+    """review, kpi or evidence: what a panel words in its own language."""
+    names: tuple[str, ...] = ()
+    """For kpi: (stage, metric); for evidence: (card, source)."""
 
     def age(self, today: dt.date) -> int:
         return (today - self.date).days
@@ -254,14 +258,25 @@ def stale_items(project: Project, max_age_days: int, today: dt.date) -> list[Sta
     items: list[StaleItem] = []
     for jmap in project.maps:
         if jmap.review_by is not None and jmap.review_by < today:
-            items.append(StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, ""))
+            items.append(
+                StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review")
+            )
         for stage in jmap.stages:
             for kpi in stage.kpis:
                 if kpi.as_of is not None and kpi.as_of < limit:
                     name = metrics.get(kpi.metric, kpi.metric)
                     where = f"stage {stage.name!r}, metric {name!r}"
                     items.append(
-                        StaleItem(jmap.id, jmap.name, where, "KPI as of", kpi.as_of, stage.id)
+                        StaleItem(
+                            jmap.id,
+                            jmap.name,
+                            where,
+                            "KPI as of",
+                            kpi.as_of,
+                            stage.id,
+                            "kpi",
+                            (stage.name, name),
+                        )
                     )
         for card in jmap.cards:
             for ev in card.evidence:
@@ -269,7 +284,16 @@ def stale_items(project: Project, max_age_days: int, today: dt.date) -> list[Sta
                 if src is not None and src.date is not None and src.date < limit:
                     where = f"card {card.title!r}, source {src.title!r}"
                     items.append(
-                        StaleItem(jmap.id, jmap.name, where, "evidence from", src.date, card.id)
+                        StaleItem(
+                            jmap.id,
+                            jmap.name,
+                            where,
+                            "evidence from",
+                            src.date,
+                            card.id,
+                            "evidence",
+                            (card.title, src.title),
+                        )
                     )
     return items
 

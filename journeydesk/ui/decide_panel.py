@@ -41,6 +41,7 @@ from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.model.decide import (
     BacklogRow,
+    StaleItem,
     backlog_rows,
     check_project,
     score_keys,
@@ -292,14 +293,30 @@ class DecidePanel(QWidget):
         today = self.today()
         for item in stale_items(project, self.stale_after(), today):
             text = (
-                self.tr("%1: %2: %3 %4 (%5 days ago)")
+                self.tr("%1: %2 (%3 days ago)")
                 .replace("%1", item.map)
-                .replace("%2", item.where)
-                .replace("%3", item.what)
-                .replace("%4", item.date.isoformat())
-                .replace("%5", str(item.age(today)))
+                .replace("%2", self._stale_text(item))
+                .replace("%3", str(item.age(today)))
             )
             self._add(self.stale_list, text, item.map_id, item.target_id)
+
+    def _stale_text(self, item: StaleItem) -> str:
+        when = item.date.isoformat()
+        if item.code == "kpi":
+            return (
+                self.tr("stage “%1”, metric “%2”: value as of %3")
+                .replace("%1", item.names[0])
+                .replace("%2", item.names[1])
+                .replace("%3", when)
+            )
+        if item.code == "evidence":
+            return (
+                self.tr("card “%1”: evidence from “%2”, %3")
+                .replace("%1", item.names[0])
+                .replace("%2", item.names[1])
+                .replace("%3", when)
+            )
+        return self.tr("review due by %1").replace("%1", when)
 
     def _gap_text(self, code: str, subject: str) -> str:
         words = {

@@ -312,8 +312,20 @@
         <translation>Matrice</translation>
     </message>
     <message>
-        <source>%1: %2: %3 %4 (%5 days ago)</source>
-        <translation>%1: %2: %3 %4 (%5 giorni fa)</translation>
+        <source>%1: %2 (%3 days ago)</source>
+        <translation>%1: %2 (%3 giorni fa)</translation>
+    </message>
+    <message>
+        <source>stage “%1”, metric “%2”: value as of %3</source>
+        <translation>fase “%1”, metrica “%2”: valore al %3</translation>
+    </message>
+    <message>
+        <source>card “%1”: evidence from “%2”, %3</source>
+        <translation>scheda “%1”: evidenza da “%2”, %3</translation>
+    </message>
+    <message>
+        <source>review due by %1</source>
+        <translation>revisione prevista entro il %1</translation>
     </message>
     <message>
         <source>stage “%1” has no touchpoints</source>

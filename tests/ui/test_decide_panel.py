@@ -69,7 +69,10 @@ def test_stale_list_follows_the_age(qtbot) -> None:  # type: ignore[no-untyped-d
     assert panel.stale_list.count() == 3
     panel.stale_days.setValue(3000)  # only the passed review-by date is left
     assert panel.stale_list.count() == 1
-    assert "2026-12-01" in panel.stale_list.item(0).text()
+    assert "review due by 2026-12-01" in panel.stale_list.item(0).text()
+    panel.stale_days.setValue(90)
+    texts = [panel.stale_list.item(i).text() for i in range(panel.stale_list.count())]
+    assert "Buy: stage “Find”, metric “NPS”: value as of 2026-01-01 (339 days ago)" in texts
 
 
 def test_double_click_shows_the_card_on_its_map(qtbot) -> None:  # type: ignore[no-untyped-def]
