@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,7 @@ from journeydesk.model.decide import (
     check_project,
     score_keys,
     stale_items,
+    team_stage_table,
 )
 
 from .matrix_view import MatrixView
@@ -235,6 +238,20 @@ class DecidePanel(QWidget):
         sl.addWidget(self.stale_list, 1)
         self.tabs.addTab(stale, self.tr("Stale"))
 
+        # who touches the customer: the shown map's team x stage table
+        owners = QWidget()
+        ol = QVBoxLayout(owners)
+        self.owners_table = QTableWidget()
+        self.owners_table.setAccessibleName(self.tr("Touchpoints by team and stage"))
+        self.owners_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.owners_table.setWordWrap(True)
+        self.unowned_list = QListWidget()
+        self.unowned_list.setAccessibleName(self.tr("Touchpoints with no owner"))
+        ol.addWidget(self.owners_table, 3)
+        ol.addWidget(QLabel(self.tr("Touchpoints with no owner:")))
+        ol.addWidget(self.unowned_list, 1)
+        self.tabs.addTab(owners, self.tr("Owners"))
+
         # matrix: the shown map's opportunities and pain points
         self.matrix_view = MatrixView()
         self.matrix_view.elementActivated.connect(self.elementActivated)
@@ -245,7 +262,13 @@ class DecidePanel(QWidget):
         self._matrix_timer.timeout.connect(self.matrix_view.refresh)
         self.map_id: str | None = None
 
-        for view in (self.table, self.check_list, self.stale_list):
+        for view in (
+            self.table,
+            self.check_list,
+            self.stale_list,
+            self.owners_table,
+            self.unowned_list,
+        ):
             view.setMinimumSize(60, 40)  # a tab among the docks: never the window's height
         self.today = dt.date.today
         if context is not None:
@@ -257,6 +280,40 @@ class DecidePanel(QWidget):
     def set_map(self, map_id: str | None) -> None:
         self.map_id = map_id
         self.matrix_view.set_document(self.doc, map_id)
+        self.refresh_owners()
+
+    def refresh_owners(self) -> None:
+        self.owners_table.clear()
+        self.unowned_list.clear()
+        project = self.doc.project if self.doc is not None else None
+        jmap = project.map_by_id(self.map_id) if project and self.map_id else None
+        if jmap is None and project is not None and project.maps:
+            jmap = project.maps[0]
+        if project is None or jmap is None:
+            self.owners_table.setRowCount(0)
+            self.owners_table.setColumnCount(0)
+            return
+        table, unowned = team_stage_table(project, jmap)
+        stages = [s.name for s in jmap.stages]
+        teams = sorted(table)
+        self.owners_table.setRowCount(len(teams))
+        self.owners_table.setColumnCount(len(stages))
+        self.owners_table.setHorizontalHeaderLabels(stages)
+        self.owners_table.setVerticalHeaderLabels(teams)
+        for r, team in enumerate(teams):
+            for c, stage in enumerate(stages):
+                cell = table[team].get(stage)
+                if cell is None:
+                    continue
+                lines = [f"• {t}" for t in cell.touchpoints]
+                if cell.channels:
+                    lines.append(", ".join(cell.channels))
+                if cell.pain_points:
+                    lines.append(self.tr("Pain points: %1").replace("%1", str(cell.pain_points)))
+                self.owners_table.setItem(r, c, QTableWidgetItem("\n".join(lines)))
+        self.owners_table.resizeRowsToContents()
+        for title in unowned:
+            self.unowned_list.addItem(title)
 
     def set_document(self, doc: Document | None) -> None:
         if self.doc is not None:
@@ -266,11 +323,13 @@ class DecidePanel(QWidget):
             doc.changed.connect(self._changed)
         self.model.set_document(doc)
         self.matrix_view.set_document(doc, self.map_id)
+        self.refresh_owners()
         self.refresh()
 
     def _changed(self, _change: object) -> None:
         self.model.refresh()
         self.refresh()
+        self.refresh_owners()
         # later: a dragged dot is still handling its mouse release
         self._matrix_timer.start()
 

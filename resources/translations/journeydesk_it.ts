@@ -308,8 +308,28 @@
         <translation>Scaduti</translation>
     </message>
     <message>
+        <source>Touchpoints by team and stage</source>
+        <translation>Punti di contatto per team e fase</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner</source>
+        <translation>Punti di contatto senza responsabile</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner:</source>
+        <translation>Punti di contatto senza responsabile:</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
         <source>Matrix</source>
         <translation>Matrice</translation>
+    </message>
+    <message>
+        <source>Pain points: %1</source>
+        <translation>Punti critici: %1</translation>
     </message>
     <message>
         <source>%1: %2 (%3 days ago)</source>

@@ -119,3 +119,16 @@ def test_dragging_a_dot_rescores_the_card_in_one_step(qtbot) -> None:  # type: i
     assert moved is not None and moved.dot.x > dot.dot.x and moved.dot.y > dot.dot.y
     doc.undo_stack.undo()
     assert opp.scores == {"impact": 4, "effort": 2, "reach": 7}
+
+
+def test_owners_tab_is_a_team_by_stage_table(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, _doc = panel_for(qtbot)
+    table = panel.owners_table
+    teams = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    stages = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert teams == ["Ops", "Web"] and stages == ["Find", "Decide", "Empty"]
+    cell = table.item(teams.index("Web"), 0).text()
+    assert "• Search box" in cell and "web" in cell and "Pain points: 1" in cell
+    assert [panel.unowned_list.item(i).text() for i in range(panel.unowned_list.count())] == [
+        "Till"
+    ]
