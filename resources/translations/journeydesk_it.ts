@@ -1299,6 +1299,26 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Persona</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Who answers for the map being true</source>
+        <translation>Chi risponde della veridicità della mappa</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>Ultima revisione</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Rivedere entro</translation>
+    </message>
+    <message>
+        <source>After this date the map is listed as stale (YYYY-MM-DD)</source>
+        <translation>Dopo questa data la mappa risulta scaduta (AAAA-MM-GG)</translation>
+    </message>
+    <message>
         <source>Default card kind</source>
         <translation>Tipo di scheda predefinito</translation>
     </message>
