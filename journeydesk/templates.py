@@ -3,7 +3,8 @@
 A template is a project file ``{key}.{lang}.journey``. Creating a project
 from one gives every object a fresh id, so two projects made from the same
 template never share ids (maps imported from one into the other stay
-distinct). No Qt here.
+distinct); the references follow the ids by their declaration on the model
+(model/refs.py). No Qt here.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from importlib import resources
 from typing import Any
 
 from journeydesk.io.project_file import load_bytes
-from journeydesk.model.base import new_id
-from journeydesk.model.checks import iter_elements
 from journeydesk.model.project import Project
+from journeydesk.model.refs import with_fresh_ids as with_fresh_ids  # kept here for callers
 
 DEFAULT_TEMPLATE = "sample"
 LANGUAGES = ("en", "it")
@@ -91,22 +91,3 @@ def new_project(key: str = DEFAULT_TEMPLATE, language: str | None = None) -> Pro
     fresh.created = now
     fresh.modified = now
     return fresh
-
-
-def with_fresh_ids(project: Project) -> Project:
-    """A copy of ``project`` in which every id, and every reference to it, is new."""
-    mapping = {project.id: new_id()}
-    for _path, element in iter_elements(project):
-        mapping.setdefault(element.id, new_id())
-    data = project.model_dump(mode="json")
-    return Project.model_validate(_replace_ids(data, mapping))
-
-
-def _replace_ids(value: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    if isinstance(value, dict):
-        return {k: _replace_ids(v, mapping) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_replace_ids(v, mapping) for v in value]
-    return value

@@ -385,3 +385,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
     if QGuiApplication.instance() is not None:
         QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_deferred_heap_collection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's idle-time full collection (main_window.settle_heap) runs
+    3 s after a map opens: in a suite that is inside some later test, where a
+    gc.collect() over the wrappers of widgets an earlier test closed once
+    crashed the run (PySide). Tests keep gc.freeze() and skip that collection;
+    bench/bench_editor.py measures the real thing."""
+    import sys
+
+    module = sys.modules.get("journeydesk.ui.main_window")  # never imported here
+    if module is not None:
+        monkeypatch.setattr(module, "_collect_and_freeze", lambda: None)

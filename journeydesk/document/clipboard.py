@@ -2,18 +2,18 @@
 
 Cards travel as JSON (a private MIME type, so a paste into another window or
 another project works); a paste gives every card a fresh id and keeps only
-the references the target project can resolve (teams, sources, images).
+the references to project definitions the target project can resolve (teams,
+sources, images), by their declaration on the model (model/refs.py).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
 from journeydesk.model import Card, JourneyMap, Project
-from journeydesk.model.base import new_id
+from journeydesk.model.refs import DEFINITIONS, Targets, drop_refs, fresh_copy, iter_refs
 
 from .commands import Insert, Macro, SetFields, cell_cards
 from .document import Document
@@ -43,28 +43,21 @@ def read_cards(data: bytes) -> list[Card]:
 
 
 def _clean(card: Card, project: Project, step: str, lane: str) -> Card:
-    teams = {t.id for t in project.teams}
-    sources = {s.id for s in project.sources}
-    assets = {a.id for a in project.assets}
-    data: dict[str, Any] = card.model_dump()
-    data.update(
-        id=new_id(),
-        step=step,
-        lane=lane,
-        relates_to=[],
-        derived_from=None,
-        links=[],
-        span_steps=1,
-        span_lanes=1,
+    """A copy of ``card`` for ``step`` × ``lane`` of ``project``: new ids for it and
+    what it holds (its evidence); of its declared references it keeps those to
+    project definitions the project has (teams, sources, images...) and drops
+    the rest (related and derived cards, links to maps) the way removing their
+    target would."""
+    fresh, _mapping = fresh_copy(card)
+    fresh.step, fresh.lane = step, lane
+    fresh.span_steps = fresh.span_lanes = 1
+    targets = Targets(project)
+    drop_refs(
+        site
+        for site in iter_refs(fresh)
+        if site.ref.kind not in DEFINITIONS or not targets.resolves(site)
     )
-    data["owners"] = [o for o in data["owners"] if o["team"] in teams]
-    data["evidence"] = [
-        {**e, "id": new_id(), "source": e["source"] if e["source"] in sources else None}
-        for e in data["evidence"]
-    ]
-    if data.get("image") not in assets:
-        data["image"] = None
-    return Card.model_validate(data)
+    return fresh
 
 
 def paste_cards(

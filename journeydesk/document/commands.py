@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journeydesk.model import Card, Connection, JourneyMap
 from journeydesk.model.base import Element
+from journeydesk.model.refs import RefSite, edits_dropping, element_ids, id_of, iter_refs
 
 from .document import Document
 
@@ -202,27 +203,16 @@ class Reorder(QUndoCommand):
 # --- verbs -------------------------------------------------------------------
 
 
-def _descendants(element: BaseModel) -> set[str]:
-    ids: set[str] = set()
-    if isinstance(element, Element):
-        ids.add(element.id)
-    for name in type(element).model_fields:
-        value = getattr(element, name)
-        if isinstance(value, BaseModel):
-            ids |= _descendants(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    ids |= _descendants(item)
-    return ids
-
-
 def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> QUndoCommand:
-    """One command that removes elements and keeps the project valid: cards in a
-    removed step or lane, connections to a removed card, curve points on a
-    removed step, comments on anything removed, go too; references that may be
-    empty (derived_from, relates_to, based_on, persona, image) are cleared, and a
-    card's owners that are removed teams are dropped."""
+    """One command that removes elements and keeps the project valid. What else
+    goes and what is cleared comes from the references declared on the model
+    (model/refs.py): an element holding a ``cascade`` reference to something
+    removed goes too (cards in a removed step or lane, connections to a removed
+    card, curve points on a removed step, comments on anything removed...),
+    ``clear`` references become None or leave their list (a card's image, a
+    lane's persona, relates_to, based_on...), ``remove_item`` ones take their
+    list item with them (a card's owner of a removed team, a KPI value of a
+    removed metric, a link to a removed map)."""
     project = doc.project
     elements = [doc.element(i) for i in ids]
     if text is None:
@@ -234,81 +224,70 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     macro = Macro(text)
     gone: set[str] = set()
     for e in elements:
-        gone |= _descendants(e)
+        gone |= element_ids(e)
 
-    # Dependants that cannot exist without what is removed: widen the set.
+    # Dependants that cannot exist without what is removed: widen the set,
+    # following cascading references until nothing more goes.
+    sites = list(iter_refs(project))
+    pointing: dict[str, list[RefSite]] = {}
+    for site in sites:
+        pointing.setdefault(site.target, []).append(site)
     extra: list[str] = []
-    for jmap in project.maps:
-        for card in jmap.cards:
-            if card.id not in gone and (card.step in gone or card.lane in gone):
-                gone |= _descendants(card)
-                extra.append(card.id)
-        for conn in jmap.connections:
-            if conn.id not in gone and (conn.source in gone or conn.target in gone):
-                gone.add(conn.id)
-                extra.append(conn.id)
-        for curve in jmap.curves:
-            for point in curve.points:
-                if point.id not in gone and point.step in gone:
-                    gone.add(point.id)
-                    extra.append(point.id)
-        for sep in jmap.separators:
-            if sep.id not in gone and sep.after_lane in gone:
-                gone.add(sep.id)
-                extra.append(sep.id)
-        for scene in jmap.storyline.scenes:
-            if scene.id not in gone and scene.stage in gone:
-                gone.add(scene.id)
-                extra.append(scene.id)
-    for comment in project.comments:
-        if comment.id not in gone and comment.target in gone:
-            gone.add(comment.id)
-            extra.append(comment.id)
+    todo = list(gone)
+    while todo:
+        for site in pointing.get(todo.pop(), ()):
+            holder = site.holder_id
+            if site.ref.on_remove == "cascade" and holder not in gone:
+                dependants = element_ids(site.holder)
+                gone |= dependants
+                todo.extend(dependants)
+                extra.append(holder)
 
-    # Optional references to what is removed are cleared first (undone last).
+    # References to what is removed are cleared first (undone last).
+    dropped = [
+        s
+        for s in sites
+        if s.target in gone and s.holder_id not in gone and s.ref.on_remove != "cascade"
+    ]
+    for owner, field, value in edits_dropping(dropped):
+        macro.add(SetField(doc, id_of(owner), field, value, "", False))
+
+    # A card that spans removed steps or lanes (but keeps its own) spans fewer.
     for jmap in project.maps:
-        if jmap.id in gone:
-            continue
-        if jmap.based_on in gone:
-            macro.add(SetField(doc, jmap.id, "based_on", None, "", False))
-        if any(p in gone for p in jmap.personas):
-            keep = [p for p in jmap.personas if p not in gone]
-            macro.add(SetField(doc, jmap.id, "personas", keep, "", False))
-        for lane in jmap.lanes:
-            if lane.id not in gone and lane.persona in gone:
-                macro.add(SetField(doc, lane.id, "persona", None, "", False))
-        for curve in jmap.curves:
-            if curve.id in gone:
-                continue
-            if curve.persona in gone:
-                macro.add(SetField(doc, curve.id, "persona", None, "", False))
-            if curve.lane in gone:
-                macro.add(SetField(doc, curve.id, "lane", None, "", False))
-        for card in jmap.cards:
-            if card.id in gone:
-                continue
-            if card.derived_from in gone:
-                macro.add(SetField(doc, card.id, "derived_from", None, "", False))
-            if any(r in gone for r in card.relates_to):
-                keep = [r for r in card.relates_to if r not in gone]
-                macro.add(SetField(doc, card.id, "relates_to", keep, "", False))
-            if card.image in gone:
-                macro.add(SetField(doc, card.id, "image", None, "", False))
-            if any(owner.team in gone for owner in card.owners):
-                owners = [owner for owner in card.owners if owner.team not in gone]
-                macro.add(SetField(doc, card.id, "owners", owners, "", False))
-    for persona in project.personas:
-        if persona.id not in gone and persona.photo in gone:
-            macro.add(SetField(doc, persona.id, "photo", None, "", False))
+        if jmap.id not in gone:
+            for card_id, span, value in _shrunk_spans(jmap, gone):
+                macro.add(SetField(doc, card_id, span, value, "", False))
 
     # Remove dependants, then the elements; highest index first within a list
     # so every recorded index stays right on undo.
     to_remove = [*extra, *[e.id for e in elements]]
-    to_remove = [i for i in dict.fromkeys(to_remove) if not _inside_removed(doc, i, set(ids))]
+    removed = set(to_remove)
+    to_remove = [i for i in dict.fromkeys(to_remove) if not _inside_removed(doc, i, removed)]
     to_remove.sort(key=lambda i: _sort_key(doc, i), reverse=True)
     for element_id in to_remove:
         macro.add(Remove(doc, element_id, ""))
     return macro
+
+
+def _shrunk_spans(jmap: JourneyMap, gone: set[str]) -> list[tuple[str, str, int]]:
+    steps = [s.id for s in jmap.steps()]
+    lanes = [lane.id for lane in jmap.lanes]
+    if not any(s in gone for s in steps) and not any(lane in gone for lane in lanes):
+        return []
+    changes = []
+    for card in jmap.cards:
+        if card.id in gone:
+            continue
+        for field, span, order, anchor in (
+            ("span_steps", card.span_steps, steps, card.step),
+            ("span_lanes", card.span_lanes, lanes, card.lane),
+        ):
+            if span > 1 and anchor in order:
+                start = order.index(anchor)
+                lost = sum(1 for i in order[start : start + span] if i in gone)
+                if lost:
+                    changes.append((card.id, field, span - lost))
+    return changes
 
 
 def _inside_removed(doc: Document, element_id: str, removed: set[str]) -> bool:

@@ -7,34 +7,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from journeydesk.model import JourneyMap, Project, new_id
+from journeydesk.model import JourneyMap, Project
 from journeydesk.model.checks import iter_elements
+from journeydesk.model.refs import DEFINITIONS, Targets, drop_refs, fresh_copy, iter_refs
 
 from .commands import Insert, Macro
 from .document import Document
 from .verbs import move_in_list, push, remove
 
 
-def _replace_ids(value: Any, mapping: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    if isinstance(value, dict):
-        return {k: _replace_ids(v, mapping) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_replace_ids(v, mapping) for v in value]
-    return value
-
-
 def copy_map(jmap: JourneyMap) -> tuple[JourneyMap, dict[str, str]]:
     """A copy of ``jmap`` with a fresh id for every element in it, references
-    inside the map remapped to the copies; references outside (personas...)
-    are kept. Returns the copy and the old-to-new id mapping."""
-    mapping = {element.id: new_id() for _path, element in iter_elements(jmap)}
-    data = _replace_ids(jmap.model_dump(mode="json"), mapping)
-    return JourneyMap.model_validate(data), mapping
+    inside the map remapped to the copies (by the references declared on the
+    model); references outside (personas...) are kept. Returns the copy and
+    the old-to-new id mapping."""
+    return fresh_copy(jmap)
 
 
 def derive_future(jmap: JourneyMap) -> JourneyMap:
@@ -59,34 +50,18 @@ def import_map_command(
     project = doc.project
     copy, _mapping = copy_map(jmap)
     macro = Macro(text)
-    maps_here = {m.id for m in project.maps}
-    if copy.based_on not in maps_here:
-        copy.based_on = None
-    for card in copy.cards:
-        if copy.based_on is None:
-            card.derived_from = None
-        card.links = [link for link in card.links if link.map in maps_here]
 
-    used: set[str] = set(copy.personas)
-    for lane in copy.lanes:
-        if lane.persona:
-            used.add(lane.persona)
-    for curve in copy.curves:
-        if curve.persona:
-            used.add(curve.persona)
-    for card in copy.cards:
-        used |= {o.team for o in card.owners}
-        used |= {e.source for e in card.evidence if e.source}
-        if card.image:
-            used.add(card.image)
-    for stage in copy.stages:
-        used |= {k.metric for k in stage.kpis}
-    for scene in copy.storyline.scenes:
-        if scene.image:
-            used.add(scene.image)
-    personas = [p for p in source.personas if p.id in used]
-    used |= {p.photo for p in personas if p.photo}
-
+    # The definitions the copy refers to, and those they refer to in turn
+    # (a persona's photo), by the references declared on the model.
+    by_id = {e.id: e for kind in DEFINITIONS for e in getattr(source, kind)}
+    used: set[str] = set()
+    todo: list[BaseModel] = [copy]
+    while todo:
+        for site in iter_refs(todo.pop()):
+            if site.ref.kind in DEFINITIONS and site.target not in used:
+                used.add(site.target)
+                if site.target in by_id:
+                    todo.append(by_id[site.target])
     here = {e.id for _path, e in iter_elements(project)}
     for field in ("personas", "teams", "sources", "metrics", "assets"):
         for element in getattr(source, field):
@@ -97,6 +72,15 @@ def import_map_command(
     for definition in source.score_definitions:
         if definition.key in wanted and definition.key not in keys_here:
             macro.add(Insert(doc, project, "score_definitions", definition.model_copy()))
+    # References the copy cannot keep in this project (a base map or linked
+    # maps it does not hold...) are dropped, as removing their targets would.
+    arriving: dict[str, Any] = {
+        kind: [*getattr(project, kind), *(e for e in getattr(source, kind) if e.id in used)]
+        for kind in DEFINITIONS
+    }
+    after = project.model_copy(update={**arriving, "maps": [*project.maps, copy]})
+    targets = Targets(after)
+    drop_refs(s for s in iter_refs(copy) if not targets.resolves(s))
     macro.add(Insert(doc, project, "maps", copy))
     return macro, copy
 
@@ -148,20 +132,13 @@ def move_map(doc: Document, jmap: JourneyMap, new_index: int) -> QUndoCommand | 
 
 
 def remove_map(doc: Document, map_id: str) -> QUndoCommand | None:
-    """Delete a map with its cards; links from cards of other maps go too."""
+    """Delete a map with its cards; links from cards of other maps go too
+    (``remove_elements`` follows the references declared on the model)."""
     jmap = doc.project.map_by_id(map_id)
     if jmap is None:
         return None
-    fixes: list[tuple[str, str, Any]] = []
-    for other in doc.project.maps:
-        if other.id == map_id:
-            continue
-        for card in other.cards:
-            if any(link.map == map_id for link in card.links):
-                keep = [link for link in card.links if link.map != map_id]
-                fixes.append((card.id, "links", keep))
     text = _quoted(QCoreApplication.translate("Verbs", "Delete map '%1'"), jmap.name)
-    return remove(doc, [map_id], text, fixes)
+    return remove(doc, [map_id], text)
 
 
 def remove_persona(doc: Document, persona_id: str) -> QUndoCommand | None:
@@ -173,23 +150,6 @@ def remove_persona(doc: Document, persona_id: str) -> QUndoCommand | None:
 def remove_project_item(
     doc: Document, element_id: str, text: str | None = None
 ) -> QUndoCommand | None:
-    """Remove a team, source or metric, and clear what refers to it: one step."""
-    from journeydesk.model import MetricDefinition, Source, Team
-
-    element = doc.element(element_id)
-    fixes: list[tuple[str, str, Any]] = []
-    for jmap in doc.project.maps:
-        for card in jmap.cards:
-            if isinstance(element, Team) and any(o.team == element_id for o in card.owners):
-                keep = [o for o in card.owners if o.team != element_id]
-                fixes.append((card.id, "owners", keep))
-            if isinstance(element, Source):
-                for ev in card.evidence:
-                    if ev.source == element_id:
-                        fixes.append((ev.id, "source", None))
-        if isinstance(element, MetricDefinition):
-            for stage in jmap.stages:
-                if any(k.metric == element_id for k in stage.kpis):
-                    keep_k = [k for k in stage.kpis if k.metric != element_id]
-                    fixes.append((stage.id, "kpis", keep_k))
-    return remove(doc, [element_id], text, fixes)
+    """Remove a team, source or metric; what refers to it is cleared in the
+    same step, as the references declared on the model say."""
+    return remove(doc, [element_id], text)

@@ -2,8 +2,9 @@
 
 The model stores meaning, never geometry (DESIGN.md rule 2): a card says which
 step and lane it sits in and its order in that cell; the layout turns that
-into boxes. References between objects are ids (rule 1); ``checks.py``
-verifies that they resolve, in the right place.
+into boxes. References between objects are ids (rule 1), each declared once
+on its field with a ``Ref`` marker (rule 13): ``refs.py`` walks them, and the
+check, removals, copies and imports derive what they do from the marker.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .base import (
     new_id,
     small_list,
 )
+from .ref import Ref
 
 FORMAT_NAME = "journeydesk"
 FORMAT_VERSION = 1
@@ -135,7 +137,7 @@ class Persona(Element):
     jobs: list[Text] = small_list()
     behaviours: list[Text] = small_list()
     colour: Colour | None = None
-    photo: Id | None = None
+    photo: Annotated[Id | None, Ref("assets")] = None
     """An asset id."""
 
 
@@ -158,7 +160,7 @@ class Reply(Element):
 class Comment(Element):
     """A review comment on any element (by id). Left out of client exports."""
 
-    target: Id
+    target: Annotated[Id, Ref("elements", on_remove="cascade")]
     author: Name = ""
     created: DateTime
     text: Text
@@ -179,7 +181,7 @@ class Step(Element):
 class KpiValue(JDModel):
     """A metric's value for one stage."""
 
-    metric: Id
+    metric: Annotated[Id, Ref("metrics", on_remove="remove_item")]
     value: Score | None = None
     target: Score | None = None
     as_of: dt.date | None = None
@@ -201,20 +203,20 @@ class Lane(Element):
     name: Name
     kind: Key
     display: LaneDisplay = "cards"
-    persona: Id | None = None
+    persona: Annotated[Id | None, Ref("personas")] = None
     default_card_kind: Key | None = None
     collapsed: bool = False
 
 
 class Owner(JDModel):
-    team: Id
+    team: Annotated[Id, Ref("teams", on_remove="remove_item")]
     role: Name = ""
 
 
 class Evidence(Element):
     confidence: Confidence = "assumed"
     method: Key | None = None
-    source: Id | None = None
+    source: Annotated[Id | None, Ref("sources")] = None
     quote: Text = ""
     figure: Name = ""
     """A number with its meaning, as written: "38 % abandon at this step"."""
@@ -224,15 +226,15 @@ class Evidence(Element):
 class MapLink(JDModel):
     """A link from a card to another map of the project (a sub-journey...)."""
 
-    map: Id
+    map: Annotated[Id, Ref("maps", on_remove="remove_item")]
     label: Name = ""
 
 
 class Card(Element):
     """A card in a step × lane cell; may span several steps and lanes."""
 
-    step: Id
-    lane: Id
+    step: Annotated[Id, Ref("steps", scope="map", on_remove="cascade")]
+    lane: Annotated[Id, Ref("lanes", scope="map", on_remove="cascade")]
     order: Count = 0
     span_steps: Span = 1
     span_lanes: Span = 1
@@ -245,13 +247,15 @@ class Card(Element):
     evidence: list[Evidence] = small_list()
     tags: list[Key] = small_list()
     colour: Colour | None = None
-    image: Id | None = None
+    image: Annotated[Id | None, Ref("assets")] = None
     scores: Annotated[dict[Key, Score], Field(max_length=MAX_SMALL_LIST)] = Field(
         default_factory=dict
     )
     status: Key | None = None
-    relates_to: list[Id] = small_list()
-    derived_from: Id | None = None
+    relates_to: Annotated[
+        list[Id], Ref("cards", scope="map", no_self="a card cannot relate to itself")
+    ] = small_list()
+    derived_from: Annotated[Id | None, Ref("cards", scope="base")] = None
     links: list[MapLink] = small_list()
 
 
@@ -279,7 +283,7 @@ def default_scale() -> Scale:
 
 
 class CurvePoint(Element):
-    step: Id
+    step: Annotated[Id, Ref("steps", scope="map", on_remove="cascade")]
     offset: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
     """Where in the step's column the point sits: 0 left edge, 1 right edge."""
     score: Score
@@ -289,8 +293,8 @@ class CurvePoint(Element):
 
 
 class EmotionCurve(Element):
-    persona: Id | None = None
-    lane: Id | None = None
+    persona: Annotated[Id | None, Ref("personas")] = None
+    lane: Annotated[Id | None, Ref("lanes", scope="map")] = None
     """The curve lane it is drawn in; None: the map's first curve lane."""
     label: Name = ""
     colour: Colour | None = None
@@ -299,15 +303,15 @@ class EmotionCurve(Element):
 
 
 class Connection(Element):
-    source: Id
-    target: Id
+    source: Annotated[Id, Ref("cards", scope="map", on_remove="cascade")]
+    target: Annotated[Id, Ref("cards", scope="map", on_remove="cascade")]
     kind: Key = "flow"
     label: Name = ""
 
 
 class Separator(Element):
     kind: SeparatorKind
-    after_lane: Id
+    after_lane: Annotated[Id, Ref("lanes", scope="map", on_remove="cascade")]
     label: Name = ""
 
 
@@ -322,10 +326,10 @@ class Scene(Element):
     computed (what an older JourneyDesk uses)."""
 
     kind: SceneKind = "custom"
-    stage: Id | None = None
+    stage: Annotated[Id | None, Ref("stages", scope="map", on_remove="cascade")] = None
     title: Name = ""
     text: Text = ""
-    image: Id | None = None
+    image: Annotated[Id | None, Ref("assets")] = None
     narration: Text = ""
     duration: Annotated[float, Field(ge=0.5, le=3600)] = 6.0
     auto_duration: bool = False
@@ -350,10 +354,10 @@ class JourneyMap(Element):
     name: Name
     type: MapType = "journey"
     state: MapState = "current"
-    personas: list[Id] = small_list()
+    personas: Annotated[list[Id], Ref("personas")] = small_list()
     objective: Text = ""
     scenario: Text = ""
-    based_on: Id | None = None
+    based_on: Annotated[Id | None, Ref("maps", no_self="a map cannot be based on itself")] = None
     """The map this one was derived from (a future state from a current one)."""
     owner: Name = ""
     """Who answers for the map being true (a person or a team, as written)."""
@@ -385,11 +389,13 @@ class ExportProfile(Element):
     bleed: bool = False
     crop_marks: bool = False
     hide_lane_kinds: list[Key] = small_list()
-    hidden_lanes: list[Id] = small_list()
+    hidden_lanes: Annotated[list[Id], Ref("lanes", scope="any_map", checked=False)] = (
+        small_list()
+    )
     comments: bool = False
     """Client exports leave review comments out unless asked for."""
     legend: bool = True
-    logo: Id | None = None
+    logo: Annotated[Id | None, Ref("assets")] = None
     """An asset id, drawn in the title block."""
     brand_colour: Colour | None = None
 

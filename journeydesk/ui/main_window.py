@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -103,7 +103,7 @@ FULL_WIDTH_BELOW = 1600
 """On screens narrower than this the window starts maximised."""
 
 
-def settle_heap() -> None:
+def settle_heap(owner: QObject | None = None) -> None:
     """Leave what is alive now out of later garbage collections.
 
     A large project is hundreds of thousands of Python objects; without this
@@ -111,11 +111,17 @@ def settle_heap() -> None:
     edits, and a card moved on a 5,000-card map took up to twice as long.
     Objects freed later by reference counting are freed as usual. The full
     collection that finds cycles left by an earlier project (100 ms on a big
-    map) waits until the app is idle, not the opening."""
+    map) waits until the app is idle, not the opening. It is bound to
+    ``owner`` (the window): a window closed and deleted before then takes the
+    timer with it, so no collection runs later in a stranger's moment (a test
+    that came after, crashing in the middle of its own teardown)."""
     import gc
 
     gc.freeze()
-    QTimer.singleShot(3000, _collect_and_freeze)
+    if owner is None:
+        QTimer.singleShot(3000, _collect_and_freeze)
+    else:
+        QTimer.singleShot(3000, owner, _collect_and_freeze)
 
 
 def _collect_and_freeze() -> None:
@@ -705,7 +711,7 @@ class MainWindow(ProjectWindow):
             self.show_opening_view()
         if self._settle_heap_after_show:
             self._settle_heap_after_show = False
-            settle_heap()
+            settle_heap(self)
 
     def show_opening_view(self) -> None:
         """The whole map when it is readable so, else from its top left (the
