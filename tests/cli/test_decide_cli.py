@@ -121,7 +121,7 @@ def test_matrix_pdf_reads_back(project_file: Path, tmp_path: Path) -> None:
     assert "Slow search" in text  # unscored, listed beside it
 
 
-def test_matrix_png_has_the_dots(project_file: Path, tmp_path: Path) -> None:
+def test_matrix_png_has_the_dots(qapp, project_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QColor, QImage
 
     from journeydesk.layout.matrix import PALETTE
@@ -165,7 +165,7 @@ def test_inventory_pdf_team_by_stage(project_file: Path, tmp_path: Path) -> None
     assert "Till" in after and "Search box" not in after
 
 
-def test_poster_and_deck_can_add_the_matrix(project_file: Path, tmp_path: Path) -> None:
+def test_poster_and_deck_can_add_the_matrix(qapp, project_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from pptx import Presentation
     from pypdf import PdfReader
 
