@@ -420,4 +420,7 @@ def stale_badges_action(window: Any) -> QAction:
             overlays.show(project, jmap, window.scene.layout)
 
     action.toggled.connect(toggled)
+    window.decide.stale_days.valueChanged.connect(
+        lambda _days: toggled(True) if action.isChecked() else None
+    )
     return action

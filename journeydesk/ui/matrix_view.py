@@ -109,6 +109,11 @@ class MatrixView(QWidget):
         row.addWidget(self.x_box)
         row.addWidget(QLabel(self.tr("Up:")))
         row.addWidget(self.y_box)
+        self.colour_box = QComboBox()
+        self.colour_box.setAccessibleName(self.tr("Dot colour"))
+        self.colour_box.addItem(self.tr("Colour by stage"), "stage")
+        self.colour_box.addItem(self.tr("Colour by status"), "status")
+        row.addWidget(self.colour_box)
         row.addStretch(1)
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene)
@@ -121,6 +126,7 @@ class MatrixView(QWidget):
         layout.addWidget(self.view, 1)
         self.x_box.currentIndexChanged.connect(self.refresh)
         self.y_box.currentIndexChanged.connect(self.refresh)
+        self.colour_box.currentIndexChanged.connect(self.refresh)
 
     def set_document(self, doc: Document | None, map_id: str | None = None) -> None:
         self.doc, self.map_id = doc, map_id
@@ -147,7 +153,11 @@ class MatrixView(QWidget):
         project = self.doc.project
         maps = {self.map_id} if self.map_id else None
         self.matrix = matrix_layout(
-            project, self.x_box.currentData(), self.y_box.currentData(), map_ids=maps
+            project,
+            self.x_box.currentData(),
+            self.y_box.currentData(),
+            self.colour_box.currentData(),
+            map_ids=maps,
         )
         dots = {d.card_id: d for d in self.matrix.dots}
         for item in self.matrix.layout.items:

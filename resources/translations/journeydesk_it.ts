@@ -2255,6 +2255,18 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>In verticale:</translation>
     </message>
     <message>
+        <source>Dot colour</source>
+        <translation>Colore dei punti</translation>
+    </message>
+    <message>
+        <source>Colour by stage</source>
+        <translation>Colore per fase</translation>
+    </message>
+    <message>
+        <source>Colour by status</source>
+        <translation>Colore per stato</translation>
+    </message>
+    <message>
         <source>Rescore “%1”</source>
         <translation>Cambia punteggio di “%1”</translation>
     </message>

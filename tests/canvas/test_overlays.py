@@ -74,5 +74,9 @@ def test_stale_badges_toggle(qtbot) -> None:  # type: ignore[no-untyped-def]
     w.context.set_map(project.maps[1].id)
     w.context.set_map(jmap.id)
     assert w.scene.overlays.of_kind("stale")
+    w.decide.stale_days.setValue(3650)  # nothing is that old: the badges go
+    assert not w.scene.overlays.of_kind("stale")
+    w.decide.stale_days.setValue(90)
+    assert w.scene.overlays.of_kind("stale")
     w.stale_action.setChecked(False)
     assert not w.scene.overlays.of_kind("stale")

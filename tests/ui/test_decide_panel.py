@@ -132,3 +132,19 @@ def test_owners_tab_is_a_team_by_stage_table(qtbot) -> None:  # type: ignore[no-
     assert [panel.unowned_list.item(i).text() for i in range(panel.unowned_list.count())] == [
         "Till"
     ]
+
+
+def test_matrix_colours_by_status_on_request(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.layout.matrix import PALETTE
+
+    panel, doc = panel_for(qtbot)
+    # a second scored card in the same stage, another status
+    first = next(c for c in doc.project.maps[0].cards if c.title == "Faster index")
+    other = first.model_copy(update={"id": "x" * 8, "title": "Other", "status": "idea"})
+    doc.project.maps[0].cards.append(other)
+    panel.matrix_view.refresh()
+    colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
+    assert colours["Faster index"] == colours["Other"] == PALETTE[0]  # one stage
+    panel.matrix_view.colour_box.setCurrentIndex(1)
+    colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
+    assert colours["Faster index"] != colours["Other"]
