@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -262,6 +263,10 @@ class DecidePanel(QWidget):
         self._matrix_timer.timeout.connect(self.matrix_view.refresh)
         self.map_id: str | None = None
 
+        # A tab among the docks: its pages never set the window's or the dock's size.
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         for view in (
             self.table,
             self.check_list,
