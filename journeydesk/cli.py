@@ -10,23 +10,29 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from journeydesk import __version__
+
+if TYPE_CHECKING:
+    from journeydesk.model.project import Project
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-SUBCOMMANDS = ("validate", "new", "save", "export", "import", "diff", "merge")
+SUBCOMMANDS = ("validate", "new", "save", "export", "import", "diff", "merge", "check")
 
 USAGE = """\
 usage: journeydesk [FILE]                 open the editor (no FILE: the sample, as an untitled copy)
        journeydesk --version
        journeydesk validate FILE...       check project files, report every problem
+       journeydesk validate --stale-after 90d FILE...   also warn of stale KPIs, evidence, reviews
+       journeydesk check FILE...          what a finished map still lacks
        journeydesk new [-t TEMPLATE] [--lang LANG] [--force] -o FILE
        journeydesk new --list-templates
        journeydesk save FILE -o OUT       rewrite in the current format (the app's Save)
@@ -42,6 +48,8 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
        journeydesk diff --textconv FILE   a stable text form for git diff
        journeydesk merge BASE OURS THEIRS -o OUT
        journeydesk merge --git BASE OURS THEIRS   (a git merge driver: %O %A %B)
+       journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
+       journeydesk export matrix FILE -o OUT.pdf|OUT.png [--x KEY --y KEY]
        journeydesk SUBCOMMAND --help
 """
 
@@ -80,6 +88,8 @@ def _dispatch(args: list[str]) -> int:
         return _validate(args[1:])
     if args and args[0] == "new":
         return _new(args[1:])
+    if args and args[0] == "check":
+        return _check(args[1:])
     if args and args[0] == "save":
         return _save(args[1:])
     if args and args[0] in ("diff", "merge"):
@@ -119,6 +129,13 @@ def _validate(args: list[str]) -> int:
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    parser.add_argument(
+        "--stale-after",
+        type=_age,
+        metavar="AGE",
+        help="warn (exit status unchanged) of KPI values and evidence older than AGE "
+        "(e.g. 90d, 12w, 6m, 1y) and of maps past their review-by date",
+    )
     ns = parser.parse_args(args)
     from journeydesk.io import ProjectFileError, read_project
 
@@ -137,12 +154,82 @@ def _validate(args: list[str]) -> int:
             )
             status = EXIT_BAD_INPUT
         else:
+            if ns.stale_after is not None:
+                _warn_stale(name, project, ns.stale_after)
             if not ns.quiet:
                 cards = sum(len(m.cards) for m in project.maps)
                 print(
                     f"{name}: valid ({len(project.maps)} map{'s' if len(project.maps) != 1 else ''}"
                     f", {cards} card{'s' if cards != 1 else ''})"
                 )
+    return status
+
+
+def _age(text: str) -> int:
+    from journeydesk.model.decide import parse_age
+
+    try:
+        return parse_age(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _today() -> dt.date:
+    """Today, or ``JOURNEYDESK_TODAY`` (YYYY-MM-DD) so a run can be repeated."""
+    fixed = os.environ.get("JOURNEYDESK_TODAY", "")
+    try:
+        return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
+def _warn_stale(name: str, project: Project, days: int) -> None:
+    from journeydesk.model.decide import stale_items
+
+    today = _today()
+    for item in stale_items(project, days, today):
+        print(
+            f"{name}: map {item.map!r}: {item.where}: warning: stale, {item.what} "
+            f"{item.date.isoformat()} ({item.age(today)} days ago)",
+            file=sys.stderr,
+        )
+
+
+def _check(args: list[str]) -> int:
+    parser = _Parser(
+        prog="journeydesk check",
+        description=(
+            "List what a finished map still lacks: stages without touchpoints, pain points "
+            "with no opportunity and not accepted, cards with only assumed evidence, "
+            "personas without an emotion curve. Exit 0 even when something is missing."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    ns = parser.parse_args(args)
+    from journeydesk.io import ProjectFileError, read_project
+    from journeydesk.model.decide import check_project
+
+    status = EXIT_OK
+    for name in ns.files:
+        try:
+            project = read_project(name)
+        except ProjectFileError as exc:
+            for line in exc.report_lines():
+                print(line, file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        except Exception as exc:  # a bug of ours: still one line, never a traceback
+            print(
+                f"{name}: $: internal error while reading ({type(exc).__name__}: {exc})",
+                file=sys.stderr,
+            )
+            status = EXIT_BAD_INPUT
+            continue
+        gaps = check_project(project)
+        for gap in gaps:
+            print(f"{name}: map {gap.map!r}: {gap.message()}")
+        if not gaps:
+            print(f"{name}: nothing missing")
     return status
 
 

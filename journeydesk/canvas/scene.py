@@ -19,6 +19,7 @@ from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.qpainter import ImageCache
 
 from .items import ElementItem
+from .overlays import Overlays
 
 DIMMED_OPACITY = 0.18
 
@@ -41,6 +42,8 @@ class MapScene(QGraphicsScene):
         self.marks: tuple[tuple[str, str], ...] = ()
         """Comparison marks (element id, kind) every map shown here is laid out
         with (ui/compare.py sets them); () for none."""
+        self.overlays = Overlays(self)
+        """Starter questions and stale badges: on the canvas only, never printed."""
 
     def _image_cache(self, project: Project) -> tuple[ImageCache, bool]:
         """One cache of decoded images while the assets stay the same (so an
@@ -61,6 +64,7 @@ class MapScene(QGraphicsScene):
         (after an edit) keeps the items whose drawing did not change, updates
         the changed ones in place and adds or removes the rest, so selection
         and the view stay put and a big map redraws quickly."""
+        self.overlays.remove()
         if jmap is None:
             self.clear()
             self.items_by_id.clear()
@@ -106,6 +110,7 @@ class MapScene(QGraphicsScene):
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
         self.apply_emphasis()
+        self.overlays.show(project, jmap, layout)
         self.rebuilt.emit()
 
     def set_emphasis(self, ids: set[str] | None) -> None:

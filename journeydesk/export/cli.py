@@ -26,7 +26,10 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 
-FORMATS = ("pdf", "png", "svg", "html", "slides", "pptx", "video", "csv", "xlsx", "mermaid")
+FORMATS = (
+    "pdf", "png", "svg", "html", "slides", "pptx", "video",
+    "csv", "xlsx", "mermaid", "backlog", "inventory", "matrix",
+)
 
 USAGE = """\
 usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZE]
@@ -48,6 +51,8 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export csv FILE -o OUT.csv [--map NAME_OR_ID] [--delimiter ,|;|tab]
        journeydesk export xlsx FILE -o OUT.xlsx [--map NAME_OR_ID]
        journeydesk export mermaid FILE -o OUT.mmd [--map NAME_OR_ID]
+       journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
+       journeydesk export matrix FILE -o OUT.pdf|OUT.png [--x KEY --y KEY] [--map NAME_OR_ID]...
        journeydesk export FORMAT --help
 """
 
@@ -162,6 +167,11 @@ def _pdf_parser() -> _Parser:
     parser.add_argument("--bleed", action="store_true", help="3 mm bleed and crop marks")
     parser.add_argument("--crop-marks", action="store_true", help="mark the trim")
     parser.add_argument(
+        "--matrix-page",
+        action="store_true",
+        help="end with a page of the priority matrix of the maps exported",
+    )
+    parser.add_argument(
         "--profile",
         metavar="NAME_OR_ID",
         help="start from one of the project's export profiles (options given here win)",
@@ -230,7 +240,7 @@ def run_export(args: Sequence[str]) -> int:
         sys.stderr.write(USAGE)
         print(
             f"journeydesk export: error: unknown format {args[0]!r} "
-            "(choose from pdf, png, svg, html, slides, pptx, video, csv, xlsx, mermaid)",
+            f"(choose from {', '.join(FORMATS)})",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -242,6 +252,14 @@ def run_export(args: Sequence[str]) -> int:
         from .cli_storyline import run_storyline_export
 
         return run_storyline_export(kind, rest)
+    if kind in ("backlog", "inventory"):
+        from journeydesk.export.decide_cli import run_table_export
+
+        return run_table_export(kind, rest)
+    if kind == "matrix":
+        from journeydesk.export.decide_cli import run_matrix_export
+
+        return run_matrix_export(rest)
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,
@@ -450,6 +468,7 @@ def _export_pdf(parser: _Parser, ns: argparse.Namespace) -> int:
         overlap_mm=ns.overlap,
         tile_area=ns.tile_area,
         layout_options=layout_options,
+        matrix_page=ns.matrix_page,
     )
     try:
         report = export_pdf(project, maps, ns.output, options)

@@ -157,6 +157,9 @@ def _pptx_parser() -> _Parser:
     )
     _storyline_args(parser, "OUT")
     parser.add_argument(
+        "--matrix-slide", action="store_true", help="end with the map's priority matrix"
+    )
+    parser.add_argument(
         "--pictures", action="store_true", help="each slide as one picture (no text boxes)"
     )
     return parser
@@ -200,6 +203,7 @@ def _export_pptx(ns: argparse.Namespace) -> int:
             language=ns.lang,
             compare=ns.compare,
             native=not ns.pictures,
+            matrix_slide=getattr(ns, "matrix_slide", False),
         )
     except OSError as exc:
         return _write_error(ns.output, exc)

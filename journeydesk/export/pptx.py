@@ -167,6 +167,29 @@ def _doc_part(deck, name: str):  # type: ignore[no-untyped-def]
     return None
 
 
+def _add_matrix_slide(  # type: ignore[no-untyped-def]
+    deck, blank, project: Project, jmap: JourneyMap, lang: str, w: int, report: DeckReport
+) -> None:
+    from journeydesk.layout.matrix import matrix_layout
+    from journeydesk.model.catalogue import DECIDE_WORDS, translate
+    from journeydesk.render.qpainter import render_layout
+
+    from .slides import png_bytes
+
+    layout = matrix_layout(project, language=lang, map_ids={jmap.id}).layout
+    drawn = render_layout(layout, 72.0 * w / layout.width)
+    slide = deck.slides.add_slide(blank)
+    scale = min(deck.slide_width / layout.width, deck.slide_height / layout.height)
+    pw, ph = round(layout.width * scale), round(layout.height * scale)
+    left, top = (deck.slide_width - pw) // 2, (deck.slide_height - ph) // 2
+    pic = slide.shapes.add_picture(io.BytesIO(png_bytes(drawn)), left, top, pw, ph)
+    title = translate(DECIDE_WORDS["matrix"], lang)
+    slide.name = pic.name = title
+    pic._element.nvPicPr.cNvPr.set("descr", title)
+    report.titles.append(title)
+    report.slides += 1
+
+
 def export_pptx(
     project: Project,
     jmap: JourneyMap,
@@ -178,9 +201,11 @@ def export_pptx(
     theme: Theme = DEFAULT_THEME,
     compare: bool | None = None,
     native: bool = True,
+    matrix_slide: bool = False,
 ) -> DeckReport:
     """Write the deck to ``path`` atomically; nothing is written when cancelled.
-    ``compare``: as in ``export_slides``."""
+    ``compare``: as in ``export_slides``. ``matrix_slide``: end with the map's
+    priority matrix (the ``layout.matrix`` page, fitted and centred)."""
     from pptx import Presentation
     from pptx.util import Emu
 
@@ -231,6 +256,8 @@ def export_pptx(
         report.slides += 1
         if progress is not None:
             progress(n, len(scenes))
+    if matrix_slide:
+        _add_matrix_slide(deck, blank, project, jmap, lang, w, report)
     app = _doc_part(deck, "/docProps/app.xml")
     if app is not None:
         fmt = presentation_format(w, h)

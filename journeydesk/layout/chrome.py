@@ -3,6 +3,7 @@ the legend (functions of the layouter, split from ``engine``; no Qt)."""
 
 from __future__ import annotations
 
+from journeydesk.model.catalogue import DECIDE_WORDS, translate
 from journeydesk.model.project import Lane
 
 from . import shapes
@@ -75,6 +76,14 @@ def title_block(theme: Theme, ctx: LayoutContext, rect: Rect) -> None:
         base = p.map_by_id(m.based_on)
         if base is not None:
             right.append(f"{label('based_on', lang)}: {base.name}")
+    if m.reviewed is not None:
+        right.append(translate(DECIDE_WORDS["reviewed"], lang, date=m.reviewed.isoformat()))
+    if m.owner.strip():
+        right.append(translate(DECIDE_WORDS["owner"], lang, name=m.owner.strip()))
+    room = max(1, int((rect.h - 6) // (t.subtitle_size * t.leading)))
+    if len(right) > room:  # the freshness line matters more than the map it came from
+        right = [line for line in right if not line.startswith(label("based_on", lang))]
+        right = right[:room]
     right_w = rect.w * 0.3
     logo = ctx.options.logo
     if logo is not None and any(a.id == logo for a in p.assets):

@@ -77,6 +77,8 @@ class PosterOptions:
     leaves paper empty)."""
     layout_options: LayoutOptions = field(default_factory=LayoutOptions)
     theme: Theme = DEFAULT_THEME
+    matrix_page: bool = False
+    """End with a page of the priority matrix of the maps exported (A4 landscape)."""
 
 
 @dataclass(frozen=True)

@@ -154,12 +154,29 @@ NEW_MAP_WORDS: dict[str, Word] = {
 }
 """Words written into the project when a map is made (its content language)."""
 
+DECIDE_WORDS: dict[str, Word] = {
+    "matrix": QT_TRANSLATE_NOOP("DecideWords", "Priority matrix"),
+    "quick_wins": QT_TRANSLATE_NOOP("DecideWords", "Quick wins"),
+    "big_bets": QT_TRANSLATE_NOOP("DecideWords", "Big bets"),
+    "fill_ins": QT_TRANSLATE_NOOP("DecideWords", "Fill-ins"),
+    "money_pits": QT_TRANSLATE_NOOP("DecideWords", "Money pits"),
+    "unscored": QT_TRANSLATE_NOOP("DecideWords", "Not scored"),
+    "none": QT_TRANSLATE_NOOP("DecideWords", "(none)"),
+    "reviewed": QT_TRANSLATE_NOOP("DecideWords", "Last reviewed {date}"),
+    "owner": QT_TRANSLATE_NOOP("DecideWords", "Owner: {name}"),
+    "inventory": QT_TRANSLATE_NOOP("DecideWords", "Who touches the customer"),
+    "pain_points": QT_TRANSLATE_NOOP("DecideWords", "Pain points"),
+    "unowned": QT_TRANSLATE_NOOP("DecideWords", "Touchpoints with no owner"),
+}
+"""The priority matrix's words and the title block's review line."""
+
 TABLES: tuple[dict[str, Word], ...] = (
     MAP_LABELS,
     SCORE_LABELS,
     SLIDE_WORDS,
     POSTER_WORDS,
     NEW_MAP_WORDS,
+    DECIDE_WORDS,
 )
 """Every table of the catalogue."""
 

@@ -359,6 +359,12 @@ class JourneyMap(Element):
     scenario: Text = ""
     based_on: Annotated[Id | None, Ref("maps", no_self="a map cannot be based on itself")] = None
     """The map this one was derived from (a future state from a current one)."""
+    owner: Name = ""
+    """Who answers for the map being true (a person or a team, as written)."""
+    reviewed: dt.date | None = None
+    """When the map was last checked against reality; the poster's title block says it."""
+    review_by: dt.date | None = None
+    """When it should be checked again; ``validate --stale-after`` warns once it is past."""
     stages: list[Stage] = small_list()
     lanes: list[Lane] = small_list()
     cards: list[Card] = big_list()

@@ -207,6 +207,30 @@ class InspectorFields(QWidget):
         self._bind(element, field, label, edit, edit.text, lambda v: edit.setText(v or ""))
         return edit
 
+    def date(self, element: Any, field: str, label: str) -> QLineEdit:
+        """A date typed as YYYY-MM-DD; empty clears it; anything else is left unset."""
+        edit = QLineEdit()
+        edit.setMaxLength(10)
+        edit.setPlaceholderText("YYYY-MM-DD")
+        eid = element.id
+
+        def commit() -> None:
+            text = edit.text().strip()
+            value = _parse_date(text)
+            if value is not None or not text:
+                self.set_value(eid, field, value, label, merge=False)
+
+        edit.editingFinished.connect(commit)
+        self._bind(
+            element,
+            field,
+            label,
+            edit,
+            lambda: _parse_date(edit.text()),
+            lambda v: edit.setText(v.isoformat() if v else ""),
+        )
+        return edit
+
     def text(self, element: Any, field: str, label: str) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)

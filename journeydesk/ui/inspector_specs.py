@@ -42,7 +42,9 @@ from journeydesk.model import (
 from journeydesk.model.vocab import BUILT_IN
 
 Options = list[tuple[Any, str]]
-Widget = Literal["line", "text", "lines", "tags", "choice", "vocab", "check", "colour", "image"]
+Widget = Literal[
+    "line", "text", "lines", "tags", "choice", "vocab", "check", "colour", "image", "date"
+]
 CONTEXT = "Inspector"
 
 
@@ -131,6 +133,21 @@ SPECS: dict[type, tuple[Row, ...]] = {
         FieldSpec("state", "choice", QT_TRANSLATE_NOOP("Inspector", "State"), "map_states"),
         FieldSpec("objective", "text", QT_TRANSLATE_NOOP("Inspector", "Objective")),
         FieldSpec("scenario", "text", QT_TRANSLATE_NOOP("Inspector", "Scenario")),
+        FieldSpec(
+            "owner",
+            "line",
+            QT_TRANSLATE_NOOP("Inspector", "Owner"),
+            tip=QT_TRANSLATE_NOOP("Inspector", "Who answers for the map being true"),
+        ),
+        FieldSpec("reviewed", "date", QT_TRANSLATE_NOOP("Inspector", "Last reviewed")),
+        FieldSpec(
+            "review_by",
+            "date",
+            QT_TRANSLATE_NOOP("Inspector", "Review by"),
+            tip=QT_TRANSLATE_NOOP(
+                "Inspector", "After this date the map is listed as stale (YYYY-MM-DD)"
+            ),
+        ),
         Hook("based_on"),
         Hook("map_personas"),
         Hook("curves"),

@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # bound at run time by _load_heavy()
     from journeydesk.model import JourneyMap, Project
 
     from .comments import CommentsPanel
+    from .decide_panel import DecidePanel, stale_badges_action
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -77,7 +78,8 @@ def _load_heavy() -> None:
     globals, for the methods that use them."""
     global templates, EditorContext, ElementItem, MapScene, MapView, verbs
     global Document, CommentsPanel, FileController, preferred_ui_language
-    global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only
+    global FindBar, Inspector, Navigator, Palette, StorylinePanel, storyline_only, DecidePanel
+    global stale_badges_action
     from journeydesk import templates
     from journeydesk.canvas.interactions import EditorContext
     from journeydesk.canvas.items import ElementItem
@@ -87,6 +89,7 @@ def _load_heavy() -> None:
     from journeydesk.document.document import Document
 
     from .comments import CommentsPanel
+    from .decide_panel import DecidePanel, stale_badges_action
     from .files import FileController
     from .files import ui_language as preferred_ui_language
     from .findbar import FindBar
@@ -171,8 +174,10 @@ class MainWindow(ProjectWindow):
         self.comments_dock = dock(self.tr("Comments"), "comments", right)
         self.inspector_dock = dock(self.tr("Inspector"), "inspector", right)
         self.storyline_dock = dock(self.tr("Storyline"), "storyline", right)
+        self.decide_dock = dock(self.tr("Decide"), "decide", right)
         self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
+        self.tabifyDockWidget(self.storyline_dock, self.decide_dock)
         self.inspector_dock.raise_()
         # The user's last arrangement: the size now, the docks once they are filled.
         saved = load_layout()
@@ -247,6 +252,9 @@ class MainWindow(ProjectWindow):
         self._make_inspector()
         self.storyline = StorylinePanel()
         self.storyline_dock.setWidget(self.storyline)
+        self.decide = DecidePanel(self.context)
+        self.decide.elementActivated.connect(self.reveal_on_map)
+        self.decide_dock.setWidget(self.decide)
         self._follow_context()
 
         self.view.zoomChanged.connect(self._show_zoom)
@@ -420,6 +428,9 @@ class MainWindow(ProjectWindow):
         view_menu.addAction(self.comments_dock.toggleViewAction())
         view_menu.addAction(self.inspector_dock.toggleViewAction())
         view_menu.addAction(self.storyline_dock.toggleViewAction())
+        view_menu.addAction(self.decide_dock.toggleViewAction())
+        self.stale_action = stale_badges_action(self)
+        view_menu.addAction(self.stale_action)
         view_menu.addAction(self._action(self.tr("Reset &Layout"), None, self.reset_layout))
 
         help_menu = self.help_menu
@@ -446,7 +457,7 @@ class MainWindow(ProjectWindow):
         apply_default_layout(
             self,
             [self.maps_dock, self.palette_dock],
-            [self.comments_dock, self.inspector_dock, self.storyline_dock],
+            [self.comments_dock, self.inspector_dock, self.storyline_dock, self.decide_dock],
             self.inspector_dock,
         )
 
@@ -743,6 +754,12 @@ class MainWindow(ProjectWindow):
         if self.document is None or not ids:
             return
         verbs.remove(self.document, ids)
+
+    def reveal_on_map(self, map_id: str, element_id: str) -> None:
+        """Show ``map_id`` (when another is shown) and its element selected."""
+        if map_id and map_id != self.context.map_id:
+            self.context.set_map(map_id)
+        self.reveal_element(element_id)
 
     def reveal_element(self, element_id: str) -> None:
         items = self.scene.element_items(element_id)

@@ -33,6 +33,57 @@
     </message>
 </context>
 <context>
+    <name>BacklogModel</name>
+    <message>
+        <source>Map</source>
+        <translation>Mappa</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenze</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Affidabilità</translation>
+    </message>
+    <message>
+        <source>Related</source>
+        <translation>Collegate</translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Modifica titolo</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>Imposta stato</translation>
+    </message>
+</context>
+<context>
     <name>CardKinds</name>
     <message>
         <source>Touchpoint</source>
@@ -311,6 +362,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>DataExchange</name>
     <message>
         <source>Import %1</source>
@@ -387,6 +439,147 @@
     <message>
         <source>Exported to %1</source>
         <translation>Esportato in %1</translation>
+=======
+    <name>DecidePanel</name>
+    <message>
+        <source>Filter the backlog…</source>
+        <translation>Filtra il backlog…</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <source>What the map still lacks</source>
+        <translation>Cosa manca ancora alla mappa</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Stale after (days):</source>
+        <translation>Scaduto dopo (giorni):</translation>
+    </message>
+    <message>
+        <source>Stale items</source>
+        <translation>Elementi scaduti</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Scaduti</translation>
+    </message>
+    <message>
+        <source>Touchpoints by team and stage</source>
+        <translation>Punti di contatto per team e fase</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner</source>
+        <translation>Punti di contatto senza responsabile</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner:</source>
+        <translation>Punti di contatto senza responsabile:</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Responsabili</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrice</translation>
+    </message>
+    <message>
+        <source>Pain points: %1</source>
+        <translation>Punti critici: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 days ago)</source>
+        <translation>%1: %2 (%3 giorni fa)</translation>
+    </message>
+    <message>
+        <source>stage “%1”, metric “%2”: value as of %3</source>
+        <translation>fase “%1”, metrica “%2”: valore al %3</translation>
+    </message>
+    <message>
+        <source>card “%1”: evidence from “%2”, %3</source>
+        <translation>scheda “%1”: evidenza da “%2”, %3</translation>
+    </message>
+    <message>
+        <source>review due by %1</source>
+        <translation>revisione prevista entro il %1</translation>
+    </message>
+    <message>
+        <source>stage “%1” has no touchpoints</source>
+        <translation>la fase “%1” non ha punti di contatto</translation>
+    </message>
+    <message>
+        <source>pain point “%1” has no opportunity and is not accepted</source>
+        <translation>il punto critico “%1” non ha opportunità e non è accettato</translation>
+    </message>
+    <message>
+        <source>card “%1” has only assumed evidence</source>
+        <translation>la scheda “%1” ha solo evidenze presunte</translation>
+    </message>
+    <message>
+        <source>persona “%1” has no emotion curve</source>
+        <translation>il personaggio “%1” non ha una curva emotiva</translation>
+    </message>
+    <message>
+        <source>Stale &amp;Badges</source>
+        <translation>&amp;Badge di scadenza</translation>
+    </message>
+</context>
+<context>
+    <name>DecideWords</name>
+    <message>
+        <source>Priority matrix</source>
+        <translation>Matrice delle priorità</translation>
+    </message>
+    <message>
+        <source>Quick wins</source>
+        <translation>Risultati rapidi</translation>
+    </message>
+    <message>
+        <source>Big bets</source>
+        <translation>Grandi scommesse</translation>
+    </message>
+    <message>
+        <source>Fill-ins</source>
+        <translation>Riempitivi</translation>
+    </message>
+    <message>
+        <source>Money pits</source>
+        <translation>Pozzi senza fondo</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Senza punteggio</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <source>Last reviewed {date}</source>
+        <translation>Ultima revisione {date}</translation>
+    </message>
+    <message>
+        <source>Owner: {name}</source>
+        <translation>Responsabile: {name}</translation>
+    </message>
+    <message>
+        <source>Who touches the customer</source>
+        <translation>Chi tocca il cliente</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Punti critici</translation>
+    </message>
+    <message>
+        <source>Touchpoints with no owner</source>
+        <translation>Punti di contatto senza responsabile</translation>
+>>>>>>> decide
     </message>
 </context>
 <context>
@@ -1269,6 +1462,26 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Persona</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <source>Who answers for the map being true</source>
+        <translation>Chi risponde della veridicità della mappa</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>Ultima revisione</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>Rivedere entro</translation>
+    </message>
+    <message>
+        <source>After this date the map is listed as stale (YYYY-MM-DD)</source>
+        <translation>Dopo questa data la mappa risulta scaduta (AAAA-MM-GG)</translation>
+    </message>
+    <message>
         <source>Default card kind</source>
         <translation>Tipo di scheda predefinito</translation>
     </message>
@@ -1790,6 +2003,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
+        <source>Decide</source>
+        <translation>Decidi</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>Apertura…</translation>
     </message>
@@ -2183,6 +2400,7 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>MergeDialog</name>
     <message>
         <source>Merge from %1</source>
@@ -2235,6 +2453,40 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Conflict: %1</source>
         <translation>Conflitto: %1</translation>
+=======
+    <name>MatrixView</name>
+    <message>
+        <source>Score across</source>
+        <translation>Punteggio in orizzontale</translation>
+    </message>
+    <message>
+        <source>Score up</source>
+        <translation>Punteggio in verticale</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>In orizzontale:</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>In verticale:</translation>
+    </message>
+    <message>
+        <source>Dot colour</source>
+        <translation>Colore dei punti</translation>
+    </message>
+    <message>
+        <source>Colour by stage</source>
+        <translation>Colore per fase</translation>
+    </message>
+    <message>
+        <source>Colour by status</source>
+        <translation>Colore per stato</translation>
+    </message>
+    <message>
+        <source>Rescore “%1”</source>
+        <translation>Cambia punteggio di “%1”</translation>
+>>>>>>> decide
     </message>
 </context>
 <context>
@@ -3136,6 +3388,69 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>No cards</source>
         <translation>Nessuna carta</translation>
+    </message>
+</context>
+<context>
+    <name>StarterQuestions</name>
+    <message>
+        <source>What does the customer do here?</source>
+        <translation>Cosa fa il cliente qui?</translation>
+    </message>
+    <message>
+        <source>What do they think? What do they ask themselves?</source>
+        <translation>Cosa pensa? Quali domande si fa?</translation>
+    </message>
+    <message>
+        <source>How do they feel here?</source>
+        <translation>Come si sente qui?</translation>
+    </message>
+    <message>
+        <source>Where do they touch us, and through which channel?</source>
+        <translation>Dove entra in contatto con noi, e attraverso quale canale?</translation>
+    </message>
+    <message>
+        <source>Through which channel do they reach us?</source>
+        <translation>Attraverso quale canale ci raggiunge?</translation>
+    </message>
+    <message>
+        <source>Who meets the customer here?</source>
+        <translation>Chi incontra il cliente qui?</translation>
+    </message>
+    <message>
+        <source>What happens behind the scenes, and who owns it?</source>
+        <translation>Cosa succede dietro le quinte, e chi ne è responsabile?</translation>
+    </message>
+    <message>
+        <source>Which systems and processes support this?</source>
+        <translation>Quali sistemi e processi lo supportano?</translation>
+    </message>
+    <message>
+        <source>Who owns this step?</source>
+        <translation>Chi è responsabile di questo passo?</translation>
+    </message>
+    <message>
+        <source>What gets in their way?</source>
+        <translation>Cosa gli è d’ostacolo?</translation>
+    </message>
+    <message>
+        <source>What could change?</source>
+        <translation>Cosa potrebbe cambiare?</translation>
+    </message>
+    <message>
+        <source>Which moment decides whether they stay?</source>
+        <translation>Quale momento decide se resta?</translation>
+    </message>
+    <message>
+        <source>What do they see, hold or receive?</source>
+        <translation>Cosa vede, tocca o riceve?</translation>
+    </message>
+    <message>
+        <source>What do we know, and from which research?</source>
+        <translation>Cosa sappiamo, e da quale ricerca?</translation>
+    </message>
+    <message>
+        <source>What do we measure here?</source>
+        <translation>Cosa misuriamo qui?</translation>
     </message>
 </context>
 <context>

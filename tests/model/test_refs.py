@@ -41,6 +41,7 @@ REF_NAME = re.compile(
 # Fields with such a name that hold no id (a list of objects holding the ids,
 # or text), each for a reason.
 NOT_A_REFERENCE = {
+    ("JourneyMap", "owner"): "a name as written (a person or a team), not an id",
     ("Card", "owners"): "a list of Owner objects; Owner.team is the reference",
     ("JourneyMap", "cards"): "the map's own cards (objects), not ids",
     ("JourneyMap", "stages"): "objects",

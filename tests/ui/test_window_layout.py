@@ -114,7 +114,11 @@ def test_reset_layout_brings_every_dock_back(qtbot) -> None:  # type: ignore[no-
     assert w.palette_dock.isVisible() and not w.inspector_dock.isFloating()
     assert w.dockWidgetArea(w.storyline_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert w.dockWidgetArea(w.inspector_dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert set(w.tabifiedDockWidgets(w.inspector_dock)) == {w.comments_dock, w.storyline_dock}
+    assert set(w.tabifiedDockWidgets(w.inspector_dock)) == {
+        w.comments_dock,
+        w.storyline_dock,
+        w.decide_dock,
+    }
     assert not w.inspector_dock.visibleRegion().isEmpty()  # the inspector's tab in front
     assert w.view.width() >= 0.6 * w.width()
 

@@ -279,12 +279,33 @@ def _write(
             report.warnings.append(
                 small_text_warning(jmap.name, body, plan.paper.describe(), MIN_TEXT_PT)
             )
+    if options.matrix_page:
+        page += 1
+        _matrix_page(doc, project, maps, page)
     if report.overflows:
         report.warnings.append(overflow_warning(report.overflows))
     if doc.images.failed:
         report.warnings.append(images_warning(list(doc.images.failed.values())))
     report.pages = page
     return c.getpdfdata(), report
+
+
+def _matrix_page(doc: _Doc, project: Project, maps: list[JourneyMap], page: int) -> None:
+    """The priority matrix of the maps exported, on a page of its own size."""
+    from journeydesk.layout.matrix import matrix_layout
+    from journeydesk.model.catalogue import DECIDE_WORDS, translate
+
+    layout = matrix_layout(project, language=doc.language, map_ids={m.id for m in maps}).layout
+    c = doc.c
+    c.setPageSize((layout.width, layout.height))
+    key = "matrix"
+    c.bookmarkPage(key)
+    c.addOutlineEntry(translate(DECIDE_WORDS["matrix"], doc.language), key, level=0)
+    c.saveState()
+    layout_transform(c, 0, layout.height, 1.0)
+    PdfPainter(c, doc.images).draw_layout(layout)
+    c.restoreState()
+    c.showPage()
 
 
 def _background(layout: MapLayout, theme: Theme) -> str:

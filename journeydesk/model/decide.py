@@ -1,0 +1,356 @@
+"""Turning a map into decisions: the backlog, the touchpoint inventory, what has
+gone stale and what a finished map still lacks.
+
+Plain functions over the model (no Qt): the command line's ``export backlog``,
+``export inventory``, ``validate --stale-after`` and ``check`` print or write
+them, and the app's panels show the same rows. Rows carry ids (map, card) so a
+panel can find the card again; the words in them are the project's own text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .project import Card, JourneyMap, Project, Stage, Step
+
+BACKLOG_KINDS: tuple[str, ...] = ("opportunity", "pain_point")
+"""The card kinds the backlog lists unless asked for others."""
+
+CONFIDENCE_RANK: dict[str, int] = {"observed": 3, "assumed": 2, "proposed": 1}
+"""Strongest first: seen in research beats believed, which beats an idea."""
+
+ACCEPTED_STATUS = "accepted"
+"""A pain point with this status is known and accepted: ``check`` does not ask for
+an opportunity."""
+
+
+def placement(jmap: JourneyMap) -> dict[str, tuple[Stage, Step]]:
+    """Step id -> (its stage, the step)."""
+    return {step.id: (stage, step) for stage in jmap.stages for step in stage.steps}
+
+
+def strongest_confidence(card: Card) -> str:
+    """The strongest confidence among the card's evidence ('' with none)."""
+    best = max((e.confidence for e in card.evidence), key=CONFIDENCE_RANK.__getitem__, default="")
+    return best
+
+
+# --- backlog --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BacklogRow:
+    map_id: str
+    card_id: str
+    map: str
+    stage: str
+    step: str
+    title: str
+    kind: str
+    status: str
+    owners: tuple[str, ...]
+    scores: dict[str, float]
+    evidence: int
+    confidence: str
+    related: tuple[str, ...]
+
+
+def backlog_rows(project: Project, kinds: Iterable[str] = BACKLOG_KINDS) -> list[BacklogRow]:
+    """One row per card of the given kinds, every map, in map then reading order."""
+    wanted = set(kinds)
+    teams = {t.id: t.name for t in project.teams}
+    rows: list[BacklogRow] = []
+    for jmap in project.maps:
+        where = placement(jmap)
+        step_index = {step.id: i for i, step in enumerate(jmap.steps())}
+        titles = {c.id: c.title for c in jmap.cards}
+        incoming: dict[str, list[str]] = {}
+        for c in jmap.cards:
+            for target in c.relates_to:
+                incoming.setdefault(target, []).append(c.id)
+        cards = sorted(
+            (c for c in jmap.cards if c.kind in wanted),
+            key=lambda c: (step_index.get(c.step, 1 << 30), c.order),
+        )
+        for card in cards:
+            stage, step = where.get(card.step, (None, None))
+            related_ids = list(dict.fromkeys([*card.relates_to, *incoming.get(card.id, [])]))
+            rows.append(
+                BacklogRow(
+                    map_id=jmap.id,
+                    card_id=card.id,
+                    map=jmap.name,
+                    stage=stage.name if stage else "",
+                    step=step.name if step else "",
+                    title=card.title,
+                    kind=card.kind,
+                    status=card.status or "",
+                    owners=tuple(teams.get(o.team, o.team) for o in card.owners),
+                    scores=dict(card.scores),
+                    evidence=len(card.evidence),
+                    confidence=strongest_confidence(card),
+                    related=tuple(titles[i] for i in related_ids if i in titles),
+                )
+            )
+    return rows
+
+
+def score_keys(project: Project, rows: Sequence[BacklogRow] = ()) -> list[str]:
+    """The score columns: every defined score, then any other key a card uses."""
+    keys = list(project.scores())
+    for row in rows:
+        keys.extend(k for k in row.scores if k not in keys)
+    return keys
+
+
+def backlog_table(project: Project, kinds: Iterable[str] = BACKLOG_KINDS) -> list[list[object]]:
+    """The backlog as a header row and data rows, ready for CSV or a sheet."""
+    rows = backlog_rows(project, kinds)
+    keys = score_keys(project, rows)
+    header: list[object] = ["map", "stage", "step", "title", "kind", "status", "owners"]
+    header += [*keys, "evidence", "confidence", "related"]
+    table: list[list[object]] = [header]
+    for r in rows:
+        line: list[object] = [r.map, r.stage, r.step, r.title, r.kind, r.status]
+        line.append("; ".join(r.owners))
+        line += [r.scores.get(k, "") for k in keys]
+        line += [r.evidence, r.confidence, "; ".join(r.related)]
+        table.append(line)
+    return table
+
+
+# --- who touches the customer ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class InventoryRow:
+    map_id: str
+    card_id: str
+    map: str
+    stage: str
+    step: str
+    title: str
+    channel: str
+    owners: tuple[str, ...]
+
+
+def inventory_rows(project: Project) -> list[InventoryRow]:
+    """One row per touchpoint card of every map, in reading order."""
+    teams = {t.id: t.name for t in project.teams}
+    rows: list[InventoryRow] = []
+    for jmap in project.maps:
+        where = placement(jmap)
+        step_index = {step.id: i for i, step in enumerate(jmap.steps())}
+        cards = sorted(
+            (c for c in jmap.cards if c.kind == "touchpoint"),
+            key=lambda c: (step_index.get(c.step, 1 << 30), c.order),
+        )
+        for card in cards:
+            stage, step = where.get(card.step, (None, None))
+            rows.append(
+                InventoryRow(
+                    map_id=jmap.id,
+                    card_id=card.id,
+                    map=jmap.name,
+                    stage=stage.name if stage else "",
+                    step=step.name if step else "",
+                    title=card.title,
+                    channel=card.channel or "",
+                    owners=tuple(teams.get(o.team, o.team) for o in card.owners),
+                )
+            )
+    return rows
+
+
+def inventory_table(project: Project) -> list[list[object]]:
+    table: list[list[object]] = [["map", "stage", "step", "touchpoint", "channel", "owners"]]
+    for r in inventory_rows(project):
+        table.append([r.map, r.stage, r.step, r.title, r.channel, "; ".join(r.owners)])
+    return table
+
+
+@dataclass
+class TeamCell:
+    touchpoints: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    steps: set[str] = field(default_factory=set)
+    pain_points: int = 0
+    """Pain points in the steps where this team's touchpoints are."""
+
+
+def team_stage_table(
+    project: Project, jmap: JourneyMap
+) -> tuple[dict[str, dict[str, TeamCell]], list[str]]:
+    """Team name -> stage name -> what that team owns there (touchpoints, their
+    channels, the pain points in the same steps); and the touchpoints nobody owns."""
+    teams = {t.id: t.name for t in project.teams}
+    where = placement(jmap)
+    pains_by_step: dict[str, int] = {}
+    for c in jmap.cards:
+        if c.kind == "pain_point":
+            pains_by_step[c.step] = pains_by_step.get(c.step, 0) + 1
+    table: dict[str, dict[str, TeamCell]] = {}
+    unowned: list[str] = []
+    for card in jmap.cards:
+        if card.kind != "touchpoint":
+            continue
+        if not card.owners:
+            unowned.append(card.title)
+            continue
+        stage = where.get(card.step, (None, None))[0]
+        stage_name = stage.name if stage else ""
+        for owner in card.owners:
+            cell = table.setdefault(teams.get(owner.team, owner.team), {}).setdefault(
+                stage_name, TeamCell()
+            )
+            cell.touchpoints.append(card.title)
+            if card.channel and card.channel not in cell.channels:
+                cell.channels.append(card.channel)
+            if card.step not in cell.steps:
+                cell.steps.add(card.step)
+                cell.pain_points += pains_by_step.get(card.step, 0)
+    return table, unowned
+
+
+# --- freshness ------------------------------------------------------------
+
+_AGE = re.compile(r"^\s*(\d{1,5})\s*([dwmy]?)\s*$", re.IGNORECASE)
+_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def parse_age(text: str) -> int:
+    """``90d``, ``12w``, ``6m``, ``1y`` or a bare number of days -> days."""
+    match = _AGE.match(text)
+    if not match:
+        raise ValueError(f"not an age: {text!r} (write e.g. 90d, 12w, 6m or 1y)")
+    return int(match.group(1)) * _DAYS[match.group(2).lower()]
+
+
+@dataclass(frozen=True)
+class StaleItem:
+    map_id: str
+    map: str
+    where: str
+    """Stage, metric or card, in words: 'stage Research, metric NPS'."""
+    what: str
+    """'review by', 'KPI as of' or 'evidence from'."""
+    date: dt.date
+    target_id: str
+    """The card or stage the badge goes on ('' for the map itself)."""
+    code: str = ""
+    """review, kpi or evidence: what a panel words in its own language."""
+    names: tuple[str, ...] = ()
+    """For kpi: (stage, metric); for evidence: (card, source)."""
+
+    def age(self, today: dt.date) -> int:
+        return (today - self.date).days
+
+
+def stale_items(project: Project, max_age_days: int, today: dt.date) -> list[StaleItem]:
+    """Everything older than ``max_age_days``: KPI values by their ``as_of``,
+    evidence by its source's date; and each map whose review-by date has passed."""
+    limit = today - dt.timedelta(days=max_age_days)
+    metrics = {m.id: m.name for m in project.metrics}
+    sources = {s.id: s for s in project.sources}
+    items: list[StaleItem] = []
+    for jmap in project.maps:
+        if jmap.review_by is not None and jmap.review_by < today:
+            items.append(
+                StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review")
+            )
+        for stage in jmap.stages:
+            for kpi in stage.kpis:
+                if kpi.as_of is not None and kpi.as_of < limit:
+                    name = metrics.get(kpi.metric, kpi.metric)
+                    where = f"stage {stage.name!r}, metric {name!r}"
+                    items.append(
+                        StaleItem(
+                            jmap.id,
+                            jmap.name,
+                            where,
+                            "KPI as of",
+                            kpi.as_of,
+                            stage.id,
+                            "kpi",
+                            (stage.name, name),
+                        )
+                    )
+        for card in jmap.cards:
+            for ev in card.evidence:
+                src = sources.get(ev.source) if ev.source else None
+                if src is not None and src.date is not None and src.date < limit:
+                    where = f"card {card.title!r}, source {src.title!r}"
+                    items.append(
+                        StaleItem(
+                            jmap.id,
+                            jmap.name,
+                            where,
+                            "evidence from",
+                            src.date,
+                            card.id,
+                            "evidence",
+                            (card.title, src.title),
+                        )
+                    )
+    return items
+
+
+# --- what a finished map still lacks ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Gap:
+    map_id: str
+    map: str
+    code: str
+    """stage_without_touchpoints, pain_without_opportunity, only_assumed_evidence,
+    persona_without_curve: the panel translates by it."""
+    subject: str
+    """The stage, card or persona named, as written in the project."""
+    target_id: str
+
+    def message(self) -> str:
+        return {
+            "stage_without_touchpoints": "stage {!r} has no touchpoints",
+            "pain_without_opportunity": "pain point {!r} has no opportunity and is not accepted",
+            "only_assumed_evidence": "card {!r} has only assumed evidence",
+            "persona_without_curve": "persona {!r} has no emotion curve",
+        }[self.code].format(self.subject)
+
+
+def check_map(project: Project, jmap: JourneyMap) -> list[Gap]:
+    gaps: list[Gap] = []
+    step_stage = {step.id: stage.id for stage in jmap.stages for step in stage.steps}
+    with_touchpoints = {step_stage.get(c.step) for c in jmap.cards if c.kind == "touchpoint"}
+    for stage in jmap.stages:
+        if stage.id not in with_touchpoints:
+            gaps.append(Gap(jmap.id, jmap.name, "stage_without_touchpoints", stage.name, stage.id))
+    kinds = {c.id: c.kind for c in jmap.cards}
+    answered: set[str] = set()
+    for c in jmap.cards:
+        if c.kind == "opportunity":
+            answered.update(c.relates_to)
+            if c.derived_from:
+                answered.add(c.derived_from)
+        elif c.kind == "pain_point" and any(kinds.get(t) == "opportunity" for t in c.relates_to):
+            answered.add(c.id)
+    for c in jmap.cards:
+        if c.kind == "pain_point" and c.id not in answered and c.status != ACCEPTED_STATUS:
+            gaps.append(Gap(jmap.id, jmap.name, "pain_without_opportunity", c.title, c.id))
+    for c in jmap.cards:
+        if c.evidence and all(e.confidence == "assumed" for e in c.evidence):
+            gaps.append(Gap(jmap.id, jmap.name, "only_assumed_evidence", c.title, c.id))
+    personas = {p.id: p.name for p in project.personas}
+    curved = {curve.persona for curve in jmap.curves}
+    curved |= {lane.persona for lane in jmap.lanes if lane.display == "curve"}
+    for pid in jmap.personas:
+        if pid in personas and pid not in curved:
+            gaps.append(Gap(jmap.id, jmap.name, "persona_without_curve", personas[pid], pid))
+    return gaps
+
+
+def check_project(project: Project) -> list[Gap]:
+    return [gap for jmap in project.maps for gap in check_map(project, jmap)]

@@ -1,0 +1,431 @@
+"""The Decide panel: the backlog (sortable, filterable, title and status edited
+in place), what a finished map still lacks (the check) and what has gone stale.
+
+Rows come from the Qt-free ``model/decide.py`` (the same rows the command
+line exports); every edit is one undo step through ``_set_field`` — the one
+place that changes the model. Double-clicking a row shows the card (or stage)
+on its map: ``elementActivated(map_id, element_id)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journeydesk.document import verbs
+from journeydesk.document.document import Document
+from journeydesk.model.decide import (
+    BacklogRow,
+    StaleItem,
+    backlog_rows,
+    check_project,
+    score_keys,
+    stale_items,
+    team_stage_table,
+)
+
+from .matrix_view import MatrixView
+
+if TYPE_CHECKING:
+    from .context import EditingContext
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+MAP_ROLE = Qt.ItemDataRole.UserRole + 1
+ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+STALE_TAB = 2
+EDITABLE = {"title": "title", "status": "status"}
+"""Backlog columns edited in place -> the card field they set."""
+
+
+def _set_field(doc: Document, element_id: str, field: str, value: Any, text: str) -> None:
+    """One undo step setting one field, through the document's verb."""
+    verbs.set_field(doc, element_id, field, value, text, merge=False)
+
+
+class BacklogModel(QAbstractTableModel):
+    """The backlog rows of a project as a table; title and status editable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.doc: Document | None = None
+        self.rows: list[BacklogRow] = []
+        self.keys: list[str] = []
+        self.columns: list[str] = []
+
+    def headings(self) -> dict[str, str]:
+        return {
+            "map": self.tr("Map"),
+            "stage": self.tr("Stage"),
+            "step": self.tr("Step"),
+            "title": self.tr("Title"),
+            "kind": self.tr("Kind"),
+            "status": self.tr("Status"),
+            "owners": self.tr("Owners"),
+            "evidence": self.tr("Evidence"),
+            "confidence": self.tr("Confidence"),
+            "related": self.tr("Related"),
+        }
+
+    def set_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        project = self.doc.project if self.doc is not None else None
+        self.rows = backlog_rows(project) if project is not None else []
+        self.keys = score_keys(project, self.rows) if project is not None else []
+        self.columns = ["map", "stage", "step", "title", "kind", "status", "owners"]
+        self.columns += [f"score:{k}" for k in self.keys]
+        self.columns += ["evidence", "confidence", "related"]
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.columns[section]
+        if column.startswith("score:"):
+            key = column[6:]
+            project = self.doc.project if self.doc is not None else None
+            d = project.scores().get(key) if project is not None else None
+            return (d.label.get("en") if d is not None and d.label else None) or key
+        return self.headings()[column]
+
+    def value(self, row: BacklogRow, column: str) -> Any:
+        if column.startswith("score:"):
+            return row.scores.get(column[6:])
+        if column in ("owners", "related"):
+            return "; ".join(getattr(row, column))
+        return getattr(row, column)
+
+    def data(self, index: AnyIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role == MAP_ROLE:
+            return row.map_id
+        if role == ELEMENT_ROLE:
+            return row.card_id
+        value = self.value(row, column)
+        if role == SORT_ROLE:
+            if column.startswith("score:") or column == "evidence":
+                return float("-inf") if value is None else float(value)
+            return str(value).casefold()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if value is None:
+                return ""
+            return f"{value:g}" if isinstance(value, float) else value
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.columns[index.column()] in EDITABLE:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = 0) -> bool:
+        if self.doc is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if column not in EDITABLE:
+            return False
+        row = self.rows[index.row()]
+        text = str(value).strip()
+        new: str | None = text if column == "title" else (text or None)
+        if getattr(self.doc.element(row.card_id), EDITABLE[column]) == new:
+            return False
+        what = self.tr("Edit title") if column == "title" else self.tr("Set status")
+        _set_field(self.doc, row.card_id, EDITABLE[column], new, what)
+        return True
+
+
+class DecidePanel(QWidget):
+    """Backlog, check and stale lists in tabs; follows the editing context."""
+
+    elementActivated = Signal(str, str)  # map id, element id
+
+    def __init__(self, context: EditingContext | None = None) -> None:
+        super().__init__()
+        self.doc: Document | None = None
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        # backlog
+        self.model = BacklogModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter the backlog…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Backlog"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setEditTriggers(
+            QTableView.EditTrigger.EditKeyPressed | QTableView.EditTrigger.SelectedClicked
+        )
+        self.table.doubleClicked.connect(self._backlog_activated)
+        backlog = QWidget()
+        bl = QVBoxLayout(backlog)
+        bl.addWidget(self.filter)
+        bl.addWidget(self.table, 1)
+        self.tabs.addTab(backlog, self.tr("Backlog"))
+
+        # check
+        self.check_list = QListWidget()
+        self.check_list.setAccessibleName(self.tr("What the map still lacks"))
+        self.check_list.itemActivated.connect(self._item_activated)
+        self.check_list.itemDoubleClicked.connect(self._item_activated)
+        self.tabs.addTab(self.check_list, self.tr("Check"))
+
+        # stale
+        stale = QWidget()
+        sl = QVBoxLayout(stale)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Stale after (days):")))
+        self.stale_days = QSpinBox()
+        self.stale_days.setRange(1, 3650)
+        self.stale_days.setValue(90)
+        self.stale_days.valueChanged.connect(self.refresh)
+        row.addWidget(self.stale_days)
+        row.addStretch(1)
+        sl.addLayout(row)
+        self.stale_list = QListWidget()
+        self.stale_list.setAccessibleName(self.tr("Stale items"))
+        self.stale_list.itemActivated.connect(self._item_activated)
+        self.stale_list.itemDoubleClicked.connect(self._item_activated)
+        sl.addWidget(self.stale_list, 1)
+        self.tabs.addTab(stale, self.tr("Stale"))
+
+        # who touches the customer: the shown map's team x stage table
+        owners = QWidget()
+        ol = QVBoxLayout(owners)
+        self.owners_table = QTableWidget()
+        self.owners_table.setAccessibleName(self.tr("Touchpoints by team and stage"))
+        self.owners_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.owners_table.setWordWrap(True)
+        self.unowned_list = QListWidget()
+        self.unowned_list.setAccessibleName(self.tr("Touchpoints with no owner"))
+        ol.addWidget(self.owners_table, 3)
+        ol.addWidget(QLabel(self.tr("Touchpoints with no owner:")))
+        ol.addWidget(self.unowned_list, 1)
+        self.tabs.addTab(owners, self.tr("Owners"))
+
+        # matrix: the shown map's opportunities and pain points
+        self.matrix_view = MatrixView()
+        self.matrix_view.elementActivated.connect(self.elementActivated)
+        self.tabs.addTab(self.matrix_view, self.tr("Matrix"))
+        self._matrix_timer = QTimer(self.matrix_view)
+        self._matrix_timer.setSingleShot(True)
+        self._matrix_timer.setInterval(0)
+        self._matrix_timer.timeout.connect(self.matrix_view.refresh)
+        self.map_id: str | None = None
+
+        # A tab among the docks: its pages never set the window's or the dock's size.
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        for view in (
+            self.table,
+            self.check_list,
+            self.stale_list,
+            self.owners_table,
+            self.unowned_list,
+        ):
+            view.setMinimumSize(60, 40)  # a tab among the docks: never the window's height
+        self.today = dt.date.today
+        if context is not None:
+            context.documentReplaced.connect(self.set_document)
+            context.mapChanged.connect(self.set_map)
+            self.map_id = context.map_id
+            self.set_document(context.document)
+
+    def set_map(self, map_id: str | None) -> None:
+        self.map_id = map_id
+        self.matrix_view.set_document(self.doc, map_id)
+        self.refresh_owners()
+
+    def refresh_owners(self) -> None:
+        self.owners_table.clear()
+        self.unowned_list.clear()
+        project = self.doc.project if self.doc is not None else None
+        jmap = project.map_by_id(self.map_id) if project and self.map_id else None
+        if jmap is None and project is not None and project.maps:
+            jmap = project.maps[0]
+        if project is None or jmap is None:
+            self.owners_table.setRowCount(0)
+            self.owners_table.setColumnCount(0)
+            return
+        table, unowned = team_stage_table(project, jmap)
+        stages = [s.name for s in jmap.stages]
+        teams = sorted(table)
+        self.owners_table.setRowCount(len(teams))
+        self.owners_table.setColumnCount(len(stages))
+        self.owners_table.setHorizontalHeaderLabels(stages)
+        self.owners_table.setVerticalHeaderLabels(teams)
+        for r, team in enumerate(teams):
+            for c, stage in enumerate(stages):
+                cell = table[team].get(stage)
+                if cell is None:
+                    continue
+                lines = [f"• {t}" for t in cell.touchpoints]
+                if cell.channels:
+                    lines.append(", ".join(cell.channels))
+                if cell.pain_points:
+                    lines.append(self.tr("Pain points: %1").replace("%1", str(cell.pain_points)))
+                self.owners_table.setItem(r, c, QTableWidgetItem("\n".join(lines)))
+        self.owners_table.resizeRowsToContents()
+        for title in unowned:
+            self.unowned_list.addItem(title)
+
+    def set_document(self, doc: Document | None) -> None:
+        if self.doc is not None:
+            self.doc.changed.disconnect(self._changed)
+        self.doc = doc
+        if doc is not None:
+            doc.changed.connect(self._changed)
+        self.model.set_document(doc)
+        self.matrix_view.set_document(doc, self.map_id)
+        self.refresh_owners()
+        self.refresh()
+
+    def _changed(self, _change: object) -> None:
+        self.model.refresh()
+        self.refresh()
+        self.refresh_owners()
+        # later: a dragged dot is still handling its mouse release
+        self._matrix_timer.start()
+
+    def stale_after(self) -> int:
+        return self.stale_days.value()
+
+    def refresh(self) -> None:
+        self.check_list.clear()
+        self.stale_list.clear()
+        project = self.doc.project if self.doc is not None else None
+        if project is None:
+            return
+        for gap in check_project(project):
+            self._add(
+                self.check_list,
+                f"{gap.map}: {self._gap_text(gap.code, gap.subject)}",
+                gap.map_id,
+                gap.target_id,
+            )
+        today = self.today()
+        for item in stale_items(project, self.stale_after(), today):
+            text = (
+                self.tr("%1: %2 (%3 days ago)")
+                .replace("%1", item.map)
+                .replace("%2", self._stale_text(item))
+                .replace("%3", str(item.age(today)))
+            )
+            self._add(self.stale_list, text, item.map_id, item.target_id)
+
+    def _stale_text(self, item: StaleItem) -> str:
+        when = item.date.isoformat()
+        if item.code == "kpi":
+            return (
+                self.tr("stage “%1”, metric “%2”: value as of %3")
+                .replace("%1", item.names[0])
+                .replace("%2", item.names[1])
+                .replace("%3", when)
+            )
+        if item.code == "evidence":
+            return (
+                self.tr("card “%1”: evidence from “%2”, %3")
+                .replace("%1", item.names[0])
+                .replace("%2", item.names[1])
+                .replace("%3", when)
+            )
+        return self.tr("review due by %1").replace("%1", when)
+
+    def _gap_text(self, code: str, subject: str) -> str:
+        words = {
+            "stage_without_touchpoints": self.tr("stage “%1” has no touchpoints"),
+            "pain_without_opportunity": self.tr(
+                "pain point “%1” has no opportunity and is not accepted"
+            ),
+            "only_assumed_evidence": self.tr("card “%1” has only assumed evidence"),
+            "persona_without_curve": self.tr("persona “%1” has no emotion curve"),
+        }
+        return words[code].replace("%1", subject)
+
+    @staticmethod
+    def _add(widget: QListWidget, text: str, map_id: str, element_id: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(MAP_ROLE, map_id)
+        item.setData(ELEMENT_ROLE, element_id)
+        widget.addItem(item)
+
+    def _backlog_activated(self, index: QModelIndex) -> None:
+        # Double-click shows the card; F2 or a click on a selected cell edits.
+        self.elementActivated.emit(index.data(MAP_ROLE), index.data(ELEMENT_ROLE))
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        self.elementActivated.emit(item.data(MAP_ROLE), item.data(ELEMENT_ROLE))
+
+
+def stale_badges_action(window: Any) -> QAction:
+    """View > Stale Badges: badges on the canvas on what is older than the
+    Decide panel's age (never printed)."""
+    action = QAction(QCoreApplication.translate("DecidePanel", "Stale &Badges"), window)
+    action.setCheckable(True)
+
+    def toggled(on: bool) -> None:
+        overlays = window.scene.overlays
+        overlays.stale_badges = on
+        overlays.stale_after_days = window.decide.stale_after()
+        if on:
+            window.decide.tabs.setCurrentIndex(STALE_TAB)
+        project, jmap = window.context.project, window.context.current_map()
+        if project is not None and jmap is not None and window.scene.layout is not None:
+            overlays.show(project, jmap, window.scene.layout)
+
+    action.toggled.connect(toggled)
+    window.decide.stale_days.valueChanged.connect(
+        lambda _days: toggled(True) if action.isChecked() else None
+    )
+    return action

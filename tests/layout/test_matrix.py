@@ -1,0 +1,94 @@
+"""The priority matrix layout: dots where the scores put them, spread apart,
+labels that overlap nothing, quadrant names in both languages, unscored listed."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from journeydesk.layout.matrix import LABEL_AREA, PLOT, matrix_layout
+from journeydesk.layout.primitives import Text
+from journeydesk.model.project import Card, JourneyMap, Lane, Project, Stage, Step
+
+
+def project_with(scores: list[dict[str, float]], evidence: int = 0) -> Project:
+    step = Step(name="S")
+    lane = Lane(name="L", kind="opportunities")
+    cards = [
+        Card(step=step.id, lane=lane.id, kind="opportunity", title=f"Idea {i}", scores=s, order=i)
+        for i, s in enumerate(scores)
+    ]
+    jmap = JourneyMap(name="M", stages=[Stage(name="St", steps=[step])], lanes=[lane], cards=cards)
+    return Project(title="P", maps=[jmap])
+
+
+def texts(matrix) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        line
+        for item in matrix.layout.items
+        for p in item.primitives
+        if isinstance(p, Text)
+        for line in p.lines
+    ]
+
+
+def test_dots_sit_where_their_scores_put_them() -> None:
+    m = matrix_layout(project_with([{"impact": 5, "effort": 1}, {"impact": 1, "effort": 5}]))
+    quick, pit = m.dots
+    assert quick.x < PLOT.x + PLOT.w / 2 and quick.y < PLOT.y + PLOT.h / 2  # top left
+    assert pit.x > PLOT.x + PLOT.w / 2 and pit.y > PLOT.y + PLOT.h / 2  # bottom right
+    assert m.scores_at(quick.x, quick.y) == pytest.approx((1, 5))
+    assert m.scores_at(pit.x, pit.y) == pytest.approx((5, 1))
+
+
+def test_unscored_are_listed_not_plotted() -> None:
+    m = matrix_layout(project_with([{"impact": 3}, {}, {"impact": 2, "effort": 2}]))
+    assert [d.title for d in m.dots] == ["Idea 2"]
+    assert m.unscored == ["Idea 0", "Idea 1"]
+    assert "• Idea 0" in texts(m) and "• Idea 1" in texts(m)
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("en", ["Quick wins", "Big bets", "Fill-ins", "Money pits"]),
+        ("it", ["Risultati rapidi", "Grandi scommesse", "Riempitivi", "Pozzi senza fondo"]),
+    ],
+)
+def test_quadrant_names_in_both_languages(lang: str, names: list[str]) -> None:
+    drawn = texts(matrix_layout(project_with([{"impact": 3, "effort": 3}]), language=lang))
+    assert all(n in drawn for n in names)
+    # other axes: no quadrant names (they would lie)
+    other = texts(matrix_layout(project_with([]), x_key="impact", y_key="effort", language=lang))
+    assert not any(n in other for n in names)
+
+
+def _check_apart(m) -> None:  # type: ignore[no-untyped-def]
+    for a, b in itertools.combinations(m.dots, 2):
+        assert ((a.x - b.x) ** 2 + (a.y - b.y) ** 2) ** 0.5 >= a.radius + b.radius
+        assert not a.label.intersects(b.label), (a.title, b.title)
+    for d in m.dots:
+        for other in m.dots:
+            r = other.radius
+            dot = type(d.label)(other.x - r, other.y - r, 2 * r, 2 * r)
+            assert not d.label.intersects(dot)
+
+
+def test_equal_scores_spread_apart_and_every_dot_is_labelled() -> None:
+    m = matrix_layout(project_with([{"impact": 4, "effort": 2}] * 12))
+    assert len(m.dots) == 12
+    _check_apart(m)
+    drawn = texts(m)
+    assert all(f"Idea {i}" in drawn for i in range(12))
+    assert all(LABEL_AREA.x <= d.label.x and d.label.right <= LABEL_AREA.right for d in m.dots)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 5), st.integers(1, 5)), min_size=1, max_size=25))
+def test_labels_never_overlap(pairs: list[tuple[int, int]]) -> None:
+    m = matrix_layout(project_with([{"impact": i, "effort": e} for i, e in pairs]))
+    assert len(m.dots) == len(pairs)
+    _check_apart(m)

@@ -1,0 +1,150 @@
+"""The Decide panel: backlog rows sorted, filtered and edited (one undo step each);
+the check and stale lists; double-click shows the card on its map."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from journeydesk.document.document import Document
+from journeydesk.ui.decide_panel import ELEMENT_ROLE, MAP_ROLE, DecidePanel
+from journeydesk.ui.main_window import MainWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "model"))
+from test_decide import build
+
+
+def panel_for(qtbot) -> tuple[DecidePanel, Document]:  # type: ignore[no-untyped-def]
+    doc = Document(build())
+    panel = DecidePanel()
+    qtbot.addWidget(panel)
+    panel.today = lambda: dt.date(2026, 12, 6)
+    panel.set_document(doc)
+    return panel, doc
+
+
+def column(panel: DecidePanel, name: str) -> int:
+    return panel.model.columns.index(name)
+
+
+def titles(panel: DecidePanel) -> list[str]:
+    c = column(panel, "title")
+    return [panel.proxy.index(r, c).data() for r in range(panel.proxy.rowCount())]
+
+
+def test_backlog_sorts_by_score_and_filters(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, _doc = panel_for(qtbot)
+    assert titles(panel) == ["Slow search", "Faster index", "Confusing table", "Price"]
+    panel.table.sortByColumn(column(panel, "score:impact"), Qt.SortOrder.DescendingOrder)
+    assert titles(panel)[0] == "Faster index"
+    panel.filter.setText("confus")
+    assert titles(panel) == ["Confusing table"]
+
+
+def test_editing_a_status_is_one_undo_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, doc = panel_for(qtbot)
+    row = titles(panel).index("Confusing table")
+    index = panel.proxy.index(row, column(panel, "status"))
+    assert index.flags() & Qt.ItemFlag.ItemIsEditable
+    assert panel.proxy.setData(index, "accepted", Qt.ItemDataRole.EditRole)
+    card = next(c for c in doc.project.maps[0].cards if c.title == "Confusing table")
+    assert card.status == "accepted"
+    assert doc.undo_stack.count() == 1
+    # the check no longer asks for an opportunity
+    texts = [panel.check_list.item(i).text() for i in range(panel.check_list.count())]
+    assert not any("no opportunity" in t for t in texts)
+    doc.undo_stack.undo()
+    assert card.status is None
+    texts = [panel.check_list.item(i).text() for i in range(panel.check_list.count())]
+    assert any("Confusing table" in t and "no opportunity" in t for t in texts)
+    # a column that is not editable refuses
+    assert not panel.proxy.setData(panel.proxy.index(0, column(panel, "map")), "x")
+
+
+def test_stale_list_follows_the_age(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, _doc = panel_for(qtbot)
+    assert panel.stale_list.count() == 3
+    panel.stale_days.setValue(3000)  # only the passed review-by date is left
+    assert panel.stale_list.count() == 1
+    assert "review due by 2026-12-01" in panel.stale_list.item(0).text()
+    panel.stale_days.setValue(90)
+    texts = [panel.stale_list.item(i).text() for i in range(panel.stale_list.count())]
+    assert "Buy: stage “Find”, metric “NPS”: value as of 2026-01-01 (339 days ago)" in texts
+
+
+def test_double_click_shows_the_card_on_its_map(qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.open_sample("en")
+    project = w.project
+    assert project is not None
+    second = project.maps[1]
+    model = w.decide.model
+    row = next(i for i, r in enumerate(model.rows) if r.map_id == second.id)
+    index = w.decide.proxy.mapFromSource(model.index(row, 3))
+    assert index.data(MAP_ROLE) == second.id
+    w.decide.table.doubleClicked.emit(index)
+    assert w.context.map_id == second.id
+    selected = [i for i in w.scene.selectedItems()]
+    assert selected and all(
+        getattr(i, "element_id", None) == index.data(ELEMENT_ROLE) for i in selected
+    )
+
+
+def test_dragging_a_dot_rescores_the_card_in_one_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, doc = panel_for(qtbot)
+    view = panel.matrix_view
+    opp = next(c for c in doc.project.maps[0].cards if c.title == "Faster index")
+    dot = view.dot_item(opp.id)
+    assert dot is not None and view.matrix is not None
+    # drag to where effort 5, impact 1 sits (bottom right): a money pit
+    x, y = 0.0, 0.0
+    for px in range(0, 900, 2):
+        if view.matrix.scores_at(px, 300)[0] >= 5:
+            x = px
+            break
+    for py in range(0, 600, 2):
+        if view.matrix.scores_at(300, py)[1] <= 1:
+            y = py
+            break
+    dot.setPos(x - dot.dot.x, y - dot.dot.y)
+    dot.dropped.emit(dot.dot, dot.centre())
+    assert opp.scores == {"impact": 1, "effort": 5, "reach": 7}
+    assert doc.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: view.dot_item(opp.id) is not None and view.dot_item(opp.id) is not dot)
+    moved = view.dot_item(opp.id)
+    assert moved is not None and moved.dot.x > dot.dot.x and moved.dot.y > dot.dot.y
+    doc.undo_stack.undo()
+    assert opp.scores == {"impact": 4, "effort": 2, "reach": 7}
+
+
+def test_owners_tab_is_a_team_by_stage_table(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, _doc = panel_for(qtbot)
+    table = panel.owners_table
+    teams = [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    stages = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert teams == ["Ops", "Web"] and stages == ["Find", "Decide", "Empty"]
+    cell = table.item(teams.index("Web"), 0).text()
+    assert "• Search box" in cell and "web" in cell and "Pain points: 1" in cell
+    assert [panel.unowned_list.item(i).text() for i in range(panel.unowned_list.count())] == [
+        "Till"
+    ]
+
+
+def test_matrix_colours_by_status_on_request(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.layout.matrix import PALETTE
+
+    panel, doc = panel_for(qtbot)
+    # a second scored card in the same stage, another status
+    first = next(c for c in doc.project.maps[0].cards if c.title == "Faster index")
+    other = first.model_copy(update={"id": "x" * 8, "title": "Other", "status": "idea"})
+    doc.project.maps[0].cards.append(other)
+    panel.matrix_view.refresh()
+    colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
+    assert colours["Faster index"] == colours["Other"] == PALETTE[0]  # one stage
+    panel.matrix_view.colour_box.setCurrentIndex(1)
+    colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
+    assert colours["Faster index"] != colours["Other"]
