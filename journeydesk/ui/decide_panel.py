@@ -266,7 +266,8 @@ class DecidePanel(QWidget):
         # A tab among the docks: its pages never set the window's or the dock's size.
         for i in range(self.tabs.count()):
             page = self.tabs.widget(i)
-            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            if page is not None:
+                page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         for view in (
             self.table,
             self.check_list,

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QPageLayout,
     QPalette,
     QShortcut,
     QUndoGroup,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from journeydesk.canvas.plain import follow_undo_text, title_text
 
+from . import window_print
 from .context import EditingContext
 from .pane_frame import PaneFrame
 from .window_layout import (
@@ -556,52 +556,10 @@ class MainWindow(ProjectWindow):
         StorylineExportDialog(self.project, self.current_map(), self, self.path).exec()
 
     def print_map(self) -> None:
-        """Print the shown map on one page, fitted, through the system's print dialog."""
-        jmap = self.current_map()
-        if self.project is None or jmap is None or self.scene.layout is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        layout = self.scene.layout
-        landscape = layout.width >= layout.height
-        printer.setPageOrientation(
-            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        )
-        printer.setDocName(jmap.name)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        from .printing import print_layout  # the PDF planner loads only when printing
-
-        print_layout(printer, layout, self.project)
+        window_print.print_map(self)
 
     def print_poster(self) -> None:
-        """Print the shown map as a poster (the export paper, A1 by default) cut
-        onto the printer's sheets, with overlap and sheet labels."""
-        jmap = self.current_map()
-        if self.project is None or jmap is None or self.scene.layout is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from journeydesk.settings import load_settings
-
-        defaults = load_settings().export
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(jmap.name)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        from .printing import print_tiled
-
-        try:
-            sheets = print_tiled(
-                printer, self.scene.layout, self.project, defaults.paper, defaults.overlap_mm
-            )
-        except ValueError as exc:
-            QMessageBox.warning(self, self.tr("Print"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("%n sheet(s) sent to the printer", "", sheets), 5000)
+        window_print.print_poster(self)
 
     # --- documents --------------------------------------------------------
 

@@ -362,7 +362,6 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
     <name>DataExchange</name>
     <message>
         <source>Import %1</source>
@@ -439,7 +438,9 @@
     <message>
         <source>Exported to %1</source>
         <translation>Esportato in %1</translation>
-=======
+    </message>
+</context>
+<context>
     <name>DecidePanel</name>
     <message>
         <source>Filter the backlog…</source>
@@ -579,7 +580,6 @@
     <message>
         <source>Touchpoints with no owner</source>
         <translation>Punti di contatto senza responsabile</translation>
->>>>>>> decide
     </message>
 </context>
 <context>
@@ -2042,12 +2042,9 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <source>Print</source>
         <translation>Stampa</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n sheet(s) sent to the printer</source>
-        <translation>
-            <numerusform>%n foglio inviato alla stampante</numerusform>
-            <numerusform>%n fogli inviati alla stampante</numerusform>
-        </translation>
+        <translation type="unfinished">%n foglio inviato alla stampante</translation>
     </message>
     <message>
         <source>(untitled project)</source>
@@ -2400,7 +2397,41 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
 </context>
 <context>
-<<<<<<< HEAD
+    <name>MatrixView</name>
+    <message>
+        <source>Score across</source>
+        <translation>Punteggio in orizzontale</translation>
+    </message>
+    <message>
+        <source>Score up</source>
+        <translation>Punteggio in verticale</translation>
+    </message>
+    <message>
+        <source>Across:</source>
+        <translation>In orizzontale:</translation>
+    </message>
+    <message>
+        <source>Up:</source>
+        <translation>In verticale:</translation>
+    </message>
+    <message>
+        <source>Dot colour</source>
+        <translation>Colore dei punti</translation>
+    </message>
+    <message>
+        <source>Colour by stage</source>
+        <translation>Colore per fase</translation>
+    </message>
+    <message>
+        <source>Colour by status</source>
+        <translation>Colore per stato</translation>
+    </message>
+    <message>
+        <source>Rescore “%1”</source>
+        <translation>Cambia punteggio di “%1”</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge from %1</source>
@@ -2453,40 +2484,6 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <message>
         <source>Conflict: %1</source>
         <translation>Conflitto: %1</translation>
-=======
-    <name>MatrixView</name>
-    <message>
-        <source>Score across</source>
-        <translation>Punteggio in orizzontale</translation>
-    </message>
-    <message>
-        <source>Score up</source>
-        <translation>Punteggio in verticale</translation>
-    </message>
-    <message>
-        <source>Across:</source>
-        <translation>In orizzontale:</translation>
-    </message>
-    <message>
-        <source>Up:</source>
-        <translation>In verticale:</translation>
-    </message>
-    <message>
-        <source>Dot colour</source>
-        <translation>Colore dei punti</translation>
-    </message>
-    <message>
-        <source>Colour by stage</source>
-        <translation>Colore per fase</translation>
-    </message>
-    <message>
-        <source>Colour by status</source>
-        <translation>Colore per stato</translation>
-    </message>
-    <message>
-        <source>Rescore “%1”</source>
-        <translation>Cambia punteggio di “%1”</translation>
->>>>>>> decide
     </message>
 </context>
 <context>
