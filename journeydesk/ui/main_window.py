@@ -559,7 +559,11 @@ class MainWindow(ProjectWindow):
         window_print.print_map(self)
 
     def print_poster(self) -> None:
-        window_print.print_poster(self)
+        sheets = window_print.print_poster(self)
+        if sheets is not None:
+            self.statusBar().showMessage(
+                self.tr("%n sheet(s) sent to the printer", "", sheets), 5000
+            )
 
     # --- documents --------------------------------------------------------
 

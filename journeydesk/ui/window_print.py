@@ -38,12 +38,12 @@ def print_map(window: MainWindow) -> None:
     print_layout(printer, layout, window.project)
 
 
-def print_poster(window: MainWindow) -> None:
+def print_poster(window: MainWindow) -> int | None:
     """Print the shown map as a poster (the export paper, A1 by default) cut
     onto the printer's sheets, with overlap and sheet labels."""
     jmap = window.current_map()
     if window.project is None or jmap is None or window.scene.layout is None:
-        return
+        return None
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from journeydesk.settings import load_settings
@@ -53,7 +53,7 @@ def print_poster(window: MainWindow) -> None:
     printer.setDocName(jmap.name)
     dialog = QPrintDialog(printer, window)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return
+        return None
     from .printing import print_tiled
 
     try:
@@ -62,8 +62,5 @@ def print_poster(window: MainWindow) -> None:
         )
     except ValueError as exc:
         QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Print"), str(exc))
-        return
-    window.statusBar().showMessage(
-        QCoreApplication.translate("MainWindow", "%n sheet(s) sent to the printer", "", sheets),
-        5000,
-    )
+        return None
+    return sheets

@@ -2020,7 +2020,7 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     </message>
     <message>
         <source>Reset &amp;Layout</source>
-        <translation>Ripristina la disposiRipristina la dis&amp;posizione dei pannelliamp;zione dei pannelli</translation>
+        <translation>Ripristina la disposi&amp;zione dei pannelli</translation>
     </message>
     <message>
         <source>&amp;About JourneyDesk</source>
@@ -2042,9 +2042,12 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <source>Print</source>
         <translation>Stampa</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n sheet(s) sent to the printer</source>
-        <translation type="unfinished">%n foglio inviato alla stampante</translation>
+        <translation>
+            <numerusform>%n foglio inviato alla stampante</numerusform>
+            <numerusform>%n fogli inviati alla stampante</numerusform>
+        </translation>
     </message>
     <message>
         <source>(untitled project)</source>
