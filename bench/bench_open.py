@@ -116,9 +116,7 @@ def main() -> int:
 
     floor = best(bare)
     mine = best(ours)
-    print(
-        f"map: {len(jmap.cards)} cards, {len(layout.items)} layout items, file {size_mb:.1f} MiB"
-    )
+    print(f"map: {len(jmap.cards)} cards, {len(layout.items)} layout items, file {size_mb:.1f} MiB")
     print(
         f"floor: bare scene, {len(boxes)} rects + {len(cards)} texts, painted"
         f"   {floor['total'] * 1000:7.0f} ms"

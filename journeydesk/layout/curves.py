@@ -153,12 +153,18 @@ def emotion_words(
             tw = italic.width(txt, t.curve_label_size)
             # Alternate sides between curves so two personas' words do not meet.
             spots = [rect for rect in _spots(x, y, r, tw, lh, k % 2 == 0) if _inside(rect, lane)]
-            free = [rect for rect in spots if space.is_free(rect)]
-            wanted.append((len(free), len(wanted), p.id, txt, free))
+            # how constrained it is: no, one, or more free spots (counting stops at 2)
+            free = 0
+            for rect in spots:
+                if space.is_free(rect):
+                    free += 1
+                    if free == 2:
+                        break
+            wanted.append((free, len(wanted), p.id, txt, spots))
     placed: dict[str, tuple[str, Rect]] = {}
     words_of = {p.id: p.emotion or p.label for c in curves for p in c.points}
-    for _, _, pid, txt, free in sorted(wanted):
-        spot = next((rect for rect in free if space.is_free(rect)), None)
+    for free, _, pid, txt, spots in sorted(wanted):
+        spot = next((rect for rect in spots if space.is_free(rect)), None) if free else None
         if spot is None:
             ctx.overflows.append(Overflow(pid, "emotion", words_of[pid]))
             continue

@@ -21,15 +21,18 @@ BEZIER_STEPS = 8
 
 
 class FreeSpace:
-    """Rectangles and segments already on the page, bucketed in square cells."""
+    """Rectangles and segments already on the page, bucketed in square cells.
+
+    Kept as plain tuples (left, top, right, bottom[, the segment's ends]) so a
+    query is a few comparisons per neighbour."""
 
     def __init__(self, cell: float = 64.0, line_pad: float = 0.0) -> None:
         """``line_pad``: how far from a segment a rectangle must stay (half the
         drawn line's width, plus the polyline's gap to the true curve)."""
         self._cell = cell
         self._pad = line_pad
-        self._rects: dict[tuple[int, int], list[Rect]] = {}
-        self._segments: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
+        self._rects: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self._segments: dict[tuple[int, int], list[tuple[float, ...]]] = {}
 
     def _cells(self, x1: float, y1: float, x2: float, y2: float) -> Iterator[tuple[int, int]]:
         c = self._cell
@@ -38,14 +41,16 @@ class FreeSpace:
                 yield i, j
 
     def add_rect(self, rect: Rect) -> None:
-        for key in self._cells(rect.x, rect.y, rect.right, rect.bottom):
-            self._rects.setdefault(key, []).append(rect)
+        box = (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
+        for key in self._cells(*box):
+            self._rects.setdefault(key, []).append(box)
 
     def add_segment(self, a: Point, b: Point) -> None:
         x1, x2 = min(a[0], b[0]), max(a[0], b[0])
         y1, y2 = min(a[1], b[1]), max(a[1], b[1])
+        entry = (x1, y1, x2, y2, a[0], a[1], b[0], b[1])
         for key in self._cells(x1, y1, x2, y2):
-            self._segments.setdefault(key, []).append((a, b))
+            self._segments.setdefault(key, []).append(entry)
 
     def add_polyline(self, points: list[Point]) -> None:
         for a, b in itertools.pairwise(points):
@@ -53,14 +58,21 @@ class FreeSpace:
 
     def is_free(self, rect: Rect) -> bool:
         """No rectangle or segment in the index touches ``rect``'s inside."""
+        left, top = rect.x, rect.y
+        right, bottom = left + rect.w, top + rect.h
         pad = self._pad
-        wide = rect.adjusted(-pad, -pad, pad, pad)
-        for key in self._cells(wide.x, wide.y, wide.right, wide.bottom):
-            for other in self._rects.get(key, ()):
-                if rect.intersects(other):
+        wl, wt, wr, wb = left - pad, top - pad, right + pad, bottom + pad
+        wide: Rect | None = None
+        for key in self._cells(wl, wt, wr, wb):
+            for x1, y1, x2, y2 in self._rects.get(key, ()):
+                if x1 < right and x2 > left and y1 < bottom and y2 > top:
                     return False
-            for a, b in self._segments.get(key, ()):
-                if segment_hits_rect(a, b, wide):
+            for seg in self._segments.get(key, ()):
+                if seg[0] > wr or seg[2] < wl or seg[1] > wb or seg[3] < wt:
+                    continue
+                if wide is None:
+                    wide = Rect(wl, wt, wr - wl, wb - wt)
+                if segment_hits_rect((seg[4], seg[5]), (seg[6], seg[7]), wide):
                     return False
         return True
 
