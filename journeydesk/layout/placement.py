@@ -106,12 +106,11 @@ def path_polyline(ops: tuple[PathOp, ...] | list[PathOp], steps: int = BEZIER_ST
     """The points of a path of M/L/C operations, each cubic cut in ``steps``."""
     out: list[Point] = []
     for op in ops:
-        kind = op[0]
-        if kind in ("M", "L"):
+        if op[0] == "M" or op[0] == "L":
             out.append((float(op[1]), float(op[2])))
-        elif kind == "C" and out:
+        elif op[0] == "C" and out:
             x0, y0 = out[-1]
-            x1, y1, x2, y2, x3, y3 = (float(v) for v in op[1:7])
+            x1, y1, x2, y2, x3, y3 = op[1:]
             for i in range(1, steps + 1):
                 t = i / steps
                 u = 1 - t
