@@ -120,7 +120,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     timer = Timer()
     timer.wrap(connections, "connections", "routing")
-    timer.wrap(curves, "emotion_words", "labels")
+    # before issue #14 the words were placed inside curves.curve: time that instead
+    timer.wrap(curves, "emotion_words" if hasattr(curves, "emotion_words") else "curve", "labels")
 
     failed = False
     for shape in ns.shape or SHAPES:
