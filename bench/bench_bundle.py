@@ -32,10 +32,23 @@ app.exec()
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp",
-         "-noreset"],
-        pass_fds=(write_fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            "1920x1080x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
+        pass_fds=(write_fd,),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     os.close(write_fd)
     with os.fdopen(read_fd, "rb") as pipe:
         number = pipe.readline().decode().strip()
@@ -55,8 +68,12 @@ def time_window(cmd: list[str], title: str, env: dict[str, str]) -> float:
         proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         try:
             while time.perf_counter() - t0 < 120:
-                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
-                                       env=env, capture_output=True, text=True)
+                found = subprocess.run(
+                    ["xdotool", "search", "--onlyvisible", "--name", title],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                )
                 if found.stdout.strip():
                     return time.perf_counter() - t0
                 if proc.poll() is not None:
@@ -90,37 +107,59 @@ def main() -> int:
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing: bash packaging/bootstrap.sh --test")
 
-    size = subprocess.run(["du", "-sh", str(args.bundle)], capture_output=True, text=True,
-                          check=True).stdout.split()[0]
-    ffmpeg = subprocess.run(["du", "-sh", str(args.bundle / "_internal" / "imageio_ffmpeg")],
-                            capture_output=True, text=True).stdout.split()[:1]
+    size = subprocess.run(
+        ["du", "-sh", str(args.bundle)], capture_output=True, text=True, check=True
+    ).stdout.split()[0]
+    ffmpeg = subprocess.run(
+        ["du", "-sh", str(args.bundle / "_internal" / "imageio_ffmpeg")],
+        capture_output=True,
+        text=True,
+    ).stdout.split()[:1]
     print(f"bundle {args.bundle}: {size} (of which the ffmpeg binary {''.join(ffmpeg)})")
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY")}
-        for var in ("JOURNEYDESK_CONFIG_DIR", "JOURNEYDESK_STATE_DIR", "JOURNEYDESK_CACHE_DIR",
-                    "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY")
+        }
+        for var in (
+            "JOURNEYDESK_CONFIG_DIR",
+            "JOURNEYDESK_STATE_DIR",
+            "JOURNEYDESK_CACHE_DIR",
+            "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME",
+            "XDG_CACHE_HOME",
+            "XDG_DATA_HOME",
+        ):
             env[var] = str(Path(tmp) / var.lower())
         env["LANG"] = "C.UTF-8"
         sample = Path(tmp) / "sample.journey"
-        subprocess.run([str(venv_exe), "new", "-o", str(sample), "--lang", "en"], env=env,
-                       check=True)
+        subprocess.run(
+            [str(venv_exe), "new", "-o", str(sample), "--lang", "en"], env=env, check=True
+        )
 
         rows = []
         for name, exe in (("venv", venv_exe), ("bundle", bundle_exe)):
-            rows.append((f"{name} --version", *best(time_command, args.runs, [str(exe),
-                                                                                "--version"], env)))
+            rows.append(
+                (f"{name} --version", *best(time_command, args.runs, [str(exe), "--version"], env))
+            )
         xvfb, display = start_xvfb()
         try:
             xenv = dict(env, DISPLAY=display, QT_QPA_PLATFORM="xcb")
-            floor = best(time_window, args.runs, [sys.executable, "-c", BARE],
-                         "bare floor window", xenv)
+            floor = best(
+                time_window, args.runs, [sys.executable, "-c", BARE], "bare floor window", xenv
+            )
             rows.append(("bare PySide6 window (floor)", *floor))
             for name, exe in (("venv", venv_exe), ("bundle", bundle_exe)):
-                rows.append((f"{name} window with the sample",
-                             *best(time_window, args.runs, [str(exe), str(sample)],
-                                   "sample.journey", xenv)))
+                rows.append(
+                    (
+                        f"{name} window with the sample",
+                        *best(
+                            time_window, args.runs, [str(exe), str(sample)], "sample.journey", xenv
+                        ),
+                    )
+                )
         finally:
             xvfb.send_signal(signal.SIGTERM)
             xvfb.wait(timeout=30)

@@ -9,11 +9,15 @@ Pure model code: no Qt.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import random
+import struct
 import uuid
+import zlib
 
 from journeydesk.model import (
+    Asset,
     Card,
     Comment,
     Connection,
@@ -74,7 +78,15 @@ def _text(rng: random.Random, lo: int, hi: int) -> str:
     return text[:1].upper() + text[1:]
 
 
-def make_big_project(n_cards: int = 5000, n_stages: int = 12, seed: int = 0) -> Project:
+def make_big_project(
+    n_cards: int = 5000,
+    n_stages: int = 12,
+    seed: int = 0,
+    n_connections: int = 200,
+    n_images: int = 0,
+) -> Project:
+    """``n_images`` cards show one of a few small embedded PNGs (a tenth as many
+    assets as cards showing them)."""
     rng = random.Random(seed)
 
     def new_id() -> str:
@@ -195,7 +207,7 @@ def make_big_project(n_cards: int = 5000, n_stages: int = 12, seed: int = 0) -> 
         for p in personas
     ]
     connections = []
-    for _ in range(200):
+    for _ in range(n_connections):
         a, b = rng.sample(cards, 2)
         connections.append(
             Connection(id=new_id(), source=a.id, target=b.id, kind=rng.choice(("flow", "handoff")))
@@ -223,9 +235,26 @@ def make_big_project(n_cards: int = 5000, n_stages: int = 12, seed: int = 0) -> 
         )
         for _ in range(50)
     ]
+    assets = []
+    if n_images:
+        for n in range(max(1, n_images // 10)):
+            side = 48 + 16 * (n % 4)
+            assets.append(
+                Asset(
+                    id=new_id(),
+                    name=f"foto {n + 1}",
+                    type="image/png",
+                    width=side,
+                    height=side,
+                    data=base64.b64encode(tiny_png(side, n)).decode("ascii"),
+                )
+            )
+        for k, card in enumerate(rng.sample(cards, min(n_images, len(cards)))):
+            card.image = assets[k % len(assets)].id
     return Project(
         id=new_id(),
         title="Benchmark: percorso d'acquisto",
+        assets=assets,
         language="it",
         created=when,
         modified=when,
@@ -238,10 +267,62 @@ def make_big_project(n_cards: int = 5000, n_stages: int = 12, seed: int = 0) -> 
     )
 
 
+def tiny_png(side: int, n: int) -> bytes:
+    """A ``side`` × ``side`` RGB PNG of two colour bands (no imaging library)."""
+    top = bytes((200, 80 + n * 37 % 150, 60)) * side
+    bottom = bytes((40, 90, 150 + n * 13 % 100)) * side
+    raw = b"".join(b"\0" + (top if y < side // 2 else bottom) for y in range(side))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+#: The shapes every scale bench measures (issue #14): ``current`` is the
+#: original 12 stages of 3-4 steps; ``wide`` about 900 steps (the sample's
+#: stages cloned to thousands of cards: 1,800 curve points); ``dense`` seven
+#: or so steps with many cards in every cell. All with two emotion curves (a
+#: point per step each), a connection per 25 cards and an image per 50.
+SHAPES = ("current", "wide", "dense")
+_STAGES = {"current": 12, "wide": 258, "dense": 2}
+
+
+def make_shape(shape: str, n_cards: int = 5000, seed: int = 0) -> Project:
+    if shape not in _STAGES:
+        raise ValueError(f"unknown shape {shape!r}: one of {', '.join(SHAPES)}")
+    return make_big_project(
+        n_cards,
+        n_stages=_STAGES[shape],
+        seed=seed,
+        n_connections=n_cards // 25,
+        n_images=n_cards // 50,
+    )
+
+
+def shape_summary(project: Project) -> str:
+    jmap = project.maps[0]
+    steps = sum(len(s.steps) for s in jmap.stages)
+    points = sum(len(c.points) for c in jmap.curves)
+    return (
+        f"{len(jmap.cards)} cards, {len(jmap.stages)} stages, {steps} steps, "
+        f"{points} curve points, {len(jmap.connections)} connections, "
+        f"{sum(1 for c in jmap.cards if c.image)} images"
+    )
+
+
 if __name__ == "__main__":
     from journeydesk.io import dump_bytes
     from journeydesk.model import check_project
 
-    project = make_big_project()
-    assert not check_project(project), check_project(project)[:5]
-    print(f"{len(project.maps[0].cards)} cards, {len(dump_bytes(project)) / 1e6:.1f} MB")
+    for shape in SHAPES:
+        project = make_shape(shape)
+        assert not check_project(project), check_project(project)[:5]
+        print(f"{shape}: {shape_summary(project)}, {len(dump_bytes(project)) / 1e6:.1f} MB")

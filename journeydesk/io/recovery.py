@@ -79,9 +79,7 @@ def write_snapshot(
     atomic_write_bytes(
         folder / f"{key}.meta.json", json.dumps(meta, ensure_ascii=False, indent=2).encode()
     )
-    return Snapshot(
-        key, data_path, original_name, project.title, saved_at, os.getpid(), boot_id()
-    )
+    return Snapshot(key, data_path, original_name, project.title, saved_at, os.getpid(), boot_id())
 
 
 def list_snapshots() -> list[Snapshot]:

@@ -3,11 +3,12 @@ the key of which colour is whose curve (split from ``engine``; no Qt)."""
 
 from __future__ import annotations
 
-from journeydesk.model.project import EmotionCurve
+from journeydesk.model.project import CurvePoint, EmotionCurve
 
 from . import shapes
 from .context import LayoutContext
 from .fonts import metrics
+from .placement import FreeSpace, path_polyline
 from .primitives import (
     Item,
     Line,
@@ -34,7 +35,7 @@ def curve(
     lane: Rect,
     step_index: dict[str, int],
     x0: float,
-    taken: list[Rect],
+    words: dict[str, tuple[str, Rect]],
 ) -> None:
     t = theme
     colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
@@ -63,52 +64,24 @@ def curve(
         )
     bounds = Rect(x0, lane.y, lane.right - x0, lane.h)
     ctx.items.append(Item("curve", curve.id, bounds, Z_CURVE, prims))
+    r = t.point_radius
+    lh = t.curve_label_size * t.leading
     for x, y, p in pts:
-        r = t.point_radius
         marks = shapes.score_mark(p.score, lo, hi, x, y, r, shapes.score_colour(p.score, lo, hi))
-        words = p.emotion or p.label
-        # Alternate sides between curves so two personas' words do not collide;
-        # keep the label inside the lane.
-        above = k % 2 == 0
-        if above and y - top < t.curve_label_size * t.leading + r:
-            above = False
-        elif not above and top + h - y < t.curve_label_size * t.leading + r:
-            above = True
-        if words:
-            txt, cut = one_line(words, t.face, t.curve_label_size, t.column_width - 8)
-            if cut:
-                ctx.overflows.append(Overflow(p.id, "emotion", words))
-            lh = t.curve_label_size * t.leading
-            tw = metrics(t.italic).width(txt, t.curve_label_size)
-            sides = (above, not above)
-            rects = {
-                side: Rect(x - tw / 2, y - r - 2 - lh if side else y + r + 2, tw, lh)
-                for side in sides
-            }
-            inside = {
-                side: rects[side].y >= lane.y and rects[side].bottom <= lane.bottom
-                for side in sides
-            }
-            above = next(
-                (
-                    side
-                    for side in sides
-                    if inside[side] and not any(rects[side].intersects(o) for o in taken)
-                ),
-                above,
-            )
-            taken.append(rects[above])
-            ty = rects[above].y
+        word = words.get(p.id)
+        if word is not None:
+            txt, spot = word
+            cx = spot.x + spot.w / 2
             marks.append(
                 Text(
-                    x - t.column_width / 2 + 4,
-                    ty,
+                    cx - t.column_width / 2 + 4,
+                    spot.y,
                     t.column_width - 8,
                     (txt,),
                     t.italic,
                     t.curve_label_size,
                     _darker(colour),
-                    t.curve_label_size * t.leading,
+                    lh,
                     "center",
                 )
             )
@@ -117,21 +90,109 @@ def curve(
         )
 
 
-def curve_markers(
-    theme: Theme, curves: list[EmotionCurve], lane: Rect, step_index: dict[str, int], x0: float
-) -> list[Rect]:
+def _curve_points(
+    theme: Theme, curve: EmotionCurve, lane: Rect, step_index: dict[str, int], x0: float
+) -> list[tuple[float, float, CurvePoint]]:
+    """The curve's drawn points, left to right (the same as ``curve`` draws)."""
     t = theme
-    r = t.point_radius + 1
-    out = []
+    lo, hi = curve.scale.min, curve.scale.max
     top, h = lane.y + 14, lane.h - 28
-    for curve in curves:
-        lo, hi = curve.scale.min, curve.scale.max
-        for p in curve.points:
-            if p.step in step_index:
-                x = x0 + (step_index[p.step] + p.offset) * t.column_width
-                y = top + (hi - p.score) / (hi - lo) * h
-                out.append(Rect(x - r, y - r, 2 * r, 2 * r))
+    return sorted(
+        (
+            (
+                x0 + (step_index[p.step] + p.offset) * t.column_width,
+                top + (hi - p.score) / (hi - lo) * h,
+                p,
+            )
+            for p in curve.points
+            if p.step in step_index
+        ),
+        key=lambda v: v[0],
+    )
+
+
+def emotion_words(
+    theme: Theme,
+    ctx: LayoutContext,
+    curves: list[EmotionCurve],
+    lane: Rect,
+    step_index: dict[str, int],
+    x0: float,
+) -> dict[str, tuple[str, Rect]]:
+    """Where each point's word goes: its line and the box it takes.
+
+    Every point's marker and every curve's line in the lane go into a spatial
+    index first; then the words are placed, those with the fewest free spots
+    first, each at its first spot still free (so the cost grows with the number
+    of points, not its square). A word with no free spot is left out of the
+    drawing and reported as an overflow rather than printed over another word,
+    a point or a line (the inspector still shows it).
+    """
+    t = theme
+    r = t.point_radius
+    italic = metrics(t.italic)
+    # the glyphs' box: ascender to descender, or the line's leading if taller
+    lh = t.curve_label_size * max(t.leading, italic.ascent + italic.descent)
+    # a curve is drawn 2 pt wide: a word keeps 1.5 pt from its centre line
+    space = FreeSpace(cell=max(t.column_width / 2, 16.0), line_pad=1.5)
+    drawn = [_curve_points(t, c, lane, step_index, x0) for c in curves]
+    for pts in drawn:
+        for x, y, _ in pts:
+            space.add_rect(Rect(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2))
+        if len(pts) >= 2:
+            space.add_polyline(path_polyline(shapes.monotone_curve([(x, y) for x, y, _ in pts])))
+    wanted: list[tuple[int, int, str, str, list[Rect]]] = []
+    for k, pts in enumerate(drawn):
+        for x, y, p in pts:
+            words = p.emotion or p.label
+            if not words:
+                continue
+            txt, cut = one_line(words, t.face, t.curve_label_size, t.column_width - 8)
+            if cut:
+                ctx.overflows.append(Overflow(p.id, "emotion", words))
+            tw = italic.width(txt, t.curve_label_size)
+            # Alternate sides between curves so two personas' words do not meet.
+            spots = [rect for rect in _spots(x, y, r, tw, lh, k % 2 == 0) if _inside(rect, lane)]
+            # how constrained it is: no, one, or more free spots (counting stops at 2)
+            free = 0
+            for rect in spots:
+                if space.is_free(rect):
+                    free += 1
+                    if free == 2:
+                        break
+            wanted.append((free, len(wanted), p.id, txt, spots))
+    placed: dict[str, tuple[str, Rect]] = {}
+    words_of = {p.id: p.emotion or p.label for c in curves for p in c.points}
+    for free, _, pid, txt, spots in sorted(wanted):
+        spot = next((rect for rect in spots if space.is_free(rect)), None) if free else None
+        if spot is None:
+            ctx.overflows.append(Overflow(pid, "emotion", words_of[pid]))
+            continue
+        space.add_rect(spot)
+        placed[pid] = (txt, spot)
+    return placed
+
+
+def _spots(x: float, y: float, r: float, tw: float, lh: float, above: bool) -> list[Rect]:
+    """Places for a word of ``tw`` × ``lh`` next to the point at (x, y), best
+    first: centred on its preferred side, then the other, one line further out
+    on each, then beside the point on the right and on the left."""
+    w = tw + 2  # a point of air either side: italic glyphs overhang their advance
+    up = (y - r - 2 - lh, y - r - 2 - 2 * lh)
+    down = (y + r + 2, y + r + 2 + lh)
+    first, second = (up, down) if above else (down, up)
+    out = [Rect(x - w / 2, top, w, lh) for pair in zip(first, second, strict=True) for top in pair]
+    out += [Rect(x + r + 3, y - lh / 2, w, lh), Rect(x - r - 3 - w, y - lh / 2, w, lh)]
     return out
+
+
+def _inside(rect: Rect, lane: Rect) -> bool:
+    return (
+        rect.y >= lane.y
+        and rect.bottom <= lane.bottom
+        and rect.x >= lane.x
+        and rect.right <= lane.right
+    )
 
 
 def curve_key(theme: Theme, ctx: LayoutContext, curves: list[EmotionCurve], lane: Rect) -> None:

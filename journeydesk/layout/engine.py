@@ -165,10 +165,11 @@ class MapLayouter:
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
-                # Every point's marker first, so no curve's words land on another's point.
-                taken = curves_.curve_markers(t, curves, lane_rects[lane.id], step_index, x0)
+                # Every curve's words placed at once, so none lands on another
+                # word, a point or a line of any curve in the lane.
+                words = curves_.emotion_words(t, ctx, curves, lane_rects[lane.id], step_index, x0)
                 for k, curve in enumerate(curves):
-                    curves_.curve(t, ctx, curve, k, lane_rects[lane.id], step_index, x0, taken)
+                    curves_.curve(t, ctx, curve, k, lane_rects[lane.id], step_index, x0, words)
                 curves_.curve_key(t, ctx, curves, lane_rects[lane.id])
         for card in jmap.cards:
             box = card_boxes.get(card.id)

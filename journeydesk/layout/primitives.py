@@ -185,11 +185,18 @@ class MapLayout:
         print as empty boxes), sorted; exporters warn about them."""
         from .text import missing_glyphs
 
-        found: set[str] = set()
+        # the distinct characters of each face first (a set update runs in C),
+        # then each looked up once: a 5,000-card map has 30,000 lines
+        chars: dict[Face, set[str]] = {}
         for item in self.items:
             for p in item.primitives:
                 if isinstance(p, Text):
-                    found |= missing_glyphs(p.lines, p.face)
+                    seen = chars.setdefault(p.face, set())
+                    for line in p.lines:
+                        seen.update(line)
+        found: set[str] = set()
+        for face, seen in chars.items():
+            found |= missing_glyphs(seen, face)
         return sorted(found)
 
     def sorted_items(self) -> list[Item]:

@@ -72,11 +72,19 @@ class Router:
         pad: float,
         column: float,
     ) -> list[list[Point]]:
-        # Cards sit in columns: bucket them by the columns they touch.
+        # Cards sit in columns: bucket them by the columns they touch, each
+        # bucket sorted by top, so the cards near a connection are found by
+        # bisection rather than by a walk down every column it spans.
         buckets: dict[int, list[Rect]] = {}
         for r in cards:
             for c in range(int(r.x // column), int(r.right // column) + 1):
                 buckets.setdefault(c, []).append(r)
+        tops: dict[int, list[float]] = {}
+        tallest: dict[int, float] = {}
+        for c, rs in buckets.items():
+            rs.sort(key=lambda r: r.y)
+            tops[c] = [r.y for r in rs]
+            tallest[c] = max(r.h for r in rs)
         # A column's signature changes when any card in it moves or resizes, so
         # a route is reused while the columns it may pass through are unchanged.
         signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
@@ -92,22 +100,46 @@ class Router:
                 # more than it helps); the plain route along the gutters.
                 found = plain_route(a, b, gap, pad)
             if found is None:
-                near_set: dict[int, Rect] = {}
-                for c in cols:
-                    for r in buckets.get(c, ()):
-                        if r is not a and r is not b and r.intersects(region):
-                            near_set[id(r)] = r
-                near = list(near_set.values())
                 simple = plain_route(a, b, gap, pad)
+                near = _near(buckets, tops, tallest, cols, region, a, b)
                 found = (
                     simple
-                    if route_clear(simple, near)
+                    if near is None or route_clear(simple, near)
                     else (_search(a, b, near, gap, pad) or simple)
                 )
             used[key] = found
             out.append(found)
         self._cache = used
         return out
+
+
+def _near(
+    buckets: dict[int, list[Rect]],
+    tops: dict[int, list[float]],
+    tallest: dict[int, float],
+    cols: range,
+    region: Rect,
+    a: Rect,
+    b: Rect,
+) -> list[Rect] | None:
+    """The cards in ``region`` but the two ends; None past MAX_OBSTACLES (then
+    the search is skipped and the plain route drawn, so they need not be listed:
+    the cost of a connection stays bounded however big the map)."""
+    found: dict[int, Rect] = {}
+    for c in cols:
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        lo = bisect_left(ys, region.y - tallest[c])
+        hi = bisect_left(ys, region.bottom)
+        for k in range(lo, hi):
+            r = rs[k]
+            if r is not a and r is not b and r.intersects(region):
+                found[id(r)] = r
+                if len(found) > MAX_OBSTACLES:
+                    return None
+    return list(found.values())
 
 
 def route(
