@@ -174,10 +174,12 @@ class MainWindow(ProjectWindow):
         self.comments_dock = dock(self.tr("Comments"), "comments", right)
         self.inspector_dock = dock(self.tr("Inspector"), "inspector", right)
         self.storyline_dock = dock(self.tr("Storyline"), "storyline", right)
-        self.decide_dock = dock(self.tr("Decide"), "decide", right)
+        # Backlog, matrix, owners: wide tables, so under the map, and shown
+        # from View > Decide (a fifth tab on the right cut every tab's name).
+        self.decide_dock = dock(self.tr("Decide"), "decide", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.decide_dock.hide()
         self.tabifyDockWidget(self.comments_dock, self.inspector_dock)
         self.tabifyDockWidget(self.inspector_dock, self.storyline_dock)
-        self.tabifyDockWidget(self.storyline_dock, self.decide_dock)
         self.inspector_dock.raise_()
         # The user's last arrangement: the size now, the docks once they are filled.
         saved = load_layout()
@@ -457,9 +459,12 @@ class MainWindow(ProjectWindow):
         apply_default_layout(
             self,
             [self.maps_dock, self.palette_dock],
-            [self.comments_dock, self.inspector_dock, self.storyline_dock, self.decide_dock],
+            [self.comments_dock, self.inspector_dock, self.storyline_dock],
             self.inspector_dock,
         )
+        self.decide_dock.setFloating(False)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.decide_dock)
+        self.decide_dock.hide()
 
     def panes(self) -> list[tuple[QWidget, QDockWidget | None]]:
         """What F6 walks, in order: the map, the palette, the personas and

@@ -29,7 +29,7 @@ from journeydesk import paths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QGraphicsView, QMainWindow
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 """Bump when the docks change so that an old arrangement no longer fits."""
 MAX_LAYOUT_BYTES = 64 * 1024
 LEFT_SHARE, LEFT_RANGE = 0.15, (180, 300)

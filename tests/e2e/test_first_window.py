@@ -146,9 +146,11 @@ def test_the_layout_is_kept_and_a_broken_record_ignored(
 
         import base64
 
+        from journeydesk.ui.window_layout import LAYOUT_VERSION
+
         junk = base64.b64encode(os.urandom(400)).decode()
-        for broken in (b"\x00\xffnot json",
-                       json.dumps({"version": 1, "geometry": junk, "state": junk}).encode()):
+        garbage = {"version": LAYOUT_VERSION, "geometry": junk, "state": junk}
+        for broken in (b"\x00\xffnot json", json.dumps(garbage).encode()):
             record.write_bytes(broken)
             proc, window, seen = _start_and_read_report(x11, report)
             procs.append(proc)

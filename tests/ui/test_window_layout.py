@@ -117,8 +117,10 @@ def test_reset_layout_brings_every_dock_back(qtbot) -> None:  # type: ignore[no-
     assert set(w.tabifiedDockWidgets(w.inspector_dock)) == {
         w.comments_dock,
         w.storyline_dock,
-        w.decide_dock,
     }
+    # The Decide tables sit under the map, opened from the View menu.
+    assert w.dockWidgetArea(w.decide_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert not w.decide_dock.isVisible()
     assert not w.inspector_dock.visibleRegion().isEmpty()  # the inspector's tab in front
     assert w.view.width() >= 0.6 * w.width()
 
