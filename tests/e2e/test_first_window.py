@@ -136,7 +136,9 @@ def test_the_layout_is_kept_and_a_broken_record_ignored(
         x11.key(window, "ctrl+q")
         assert proc.wait(timeout=15) == 0, x11.app_output()
         saved = json.loads(record.read_text(encoding="utf-8"))
-        assert saved["version"] == 1 and saved["geometry"] and saved["state"]
+        from journeydesk.ui.window_layout import LAYOUT_VERSION
+
+        assert saved["version"] == LAYOUT_VERSION and saved["geometry"] and saved["state"]
 
         proc, window, again = _start_and_read_report(x11, report)  # the kept layout
         procs.append(proc)
@@ -145,8 +147,6 @@ def test_the_layout_is_kept_and_a_broken_record_ignored(
         assert proc.wait(timeout=15) == 0, x11.app_output()
 
         import base64
-
-        from journeydesk.ui.window_layout import LAYOUT_VERSION
 
         junk = base64.b64encode(os.urandom(400)).decode()
         garbage = {"version": LAYOUT_VERSION, "geometry": junk, "state": junk}
