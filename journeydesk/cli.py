@@ -41,6 +41,9 @@ usage: journeydesk [FILE]                 open the editor (no FILE: the sample, 
                 [--bleed] [--crop-marks]
        journeydesk export png FILE -o OUT.png [--map NAME_OR_ID] [--dpi N]
        journeydesk export slides FILE -o DIR [--map NAME_OR_ID] [--size 1920x1080]
+       journeydesk export pptx|video FILE -o OUT [--map NAME_OR_ID]
+       journeydesk export svg FILE -o OUT.svg [--map NAME_OR_ID]
+       journeydesk export html FILE -o OUT.html [--map NAME_OR_ID]...
        journeydesk export csv|xlsx|mermaid FILE -o OUT [--map NAME_OR_ID]
        journeydesk import csv|xlsx|mermaid IN (-o NEW.journey | --into FILE [--map M]) [--dry-run]
        journeydesk import metrics IN.csv --into FILE [--map M] [--create-metrics] [--dry-run]
