@@ -28,7 +28,7 @@ EXIT_USAGE = 2
 
 FORMATS = (
     "pdf", "png", "svg", "html", "slides", "pptx", "video",
-    "csv", "xlsx", "mermaid", "backlog", "inventory", "matrix",
+    "csv", "xlsx", "mermaid", "backlog", "inventory", "matrix", "persona",
 )
 
 USAGE = """\
@@ -53,6 +53,7 @@ usage: journeydesk export pdf FILE -o OUT.pdf [--map NAME_OR_ID]... [--paper SIZ
        journeydesk export mermaid FILE -o OUT.mmd [--map NAME_OR_ID]
        journeydesk export backlog|inventory FILE -o OUT.csv|OUT.xlsx
        journeydesk export matrix FILE -o OUT.pdf|OUT.png [--x KEY --y KEY] [--map NAME_OR_ID]...
+       journeydesk export persona FILE -o OUT.pdf|OUT.png [--persona NAME_OR_ID]... [--dpi N]
        journeydesk export FORMAT --help
 """
 
@@ -260,6 +261,10 @@ def run_export(args: Sequence[str]) -> int:
         from journeydesk.export.decide_cli import run_matrix_export
 
         return run_matrix_export(rest)
+    if kind == "persona":
+        from journeydesk.export.persona import run_persona_export
+
+        return run_persona_export(rest)
     parser = {
         "pdf": _pdf_parser,
         "png": _png_parser,

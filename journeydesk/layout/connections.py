@@ -1,5 +1,6 @@
-"""Connections between cards: routed around the cards, with their labels
-clear of them (split from ``engine``; no Qt)."""
+"""Connections between cards: routed around the cards and the emotion
+curves' points and words, with their labels clear of all of them (split from
+``engine``; no Qt)."""
 
 from __future__ import annotations
 
@@ -39,9 +40,13 @@ def connections(
     t = theme
     all_boxes = list(boxes.values())
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
+    if not shown:
+        return
+    # an arrow or its label drawn over a point or its word hides the emotion
+    obstacles = all_boxes + emotion_marks(ctx.items)
     routes = router.route_all(
         [(boxes[c.source], boxes[c.target]) for c in shown],
-        all_boxes,
+        obstacles,
         t.column_gap,
         t.lane_padding,
         t.column_width,
@@ -52,11 +57,29 @@ def connections(
         head = shapes.arrow_head(route[-1], route[-2], 6)
         prims.append(Path(shapes.polygon_ops(list(head)), fill=t.connection))
         if conn.label:
-            prims += connection_label(theme, conn.label, route, all_boxes)
+            prims += connection_label(theme, conn.label, route, obstacles)
         xs = [p[0] for p in route]
         ys = [p[1] for p in route]
         bounds = Rect(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
         ctx.items.append(Item("connection", conn.id, bounds, Z_CONNECTION, prims))
+
+
+def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:
+    """The boxes of the emotion curves' points and of their words (the ink of
+    each word's line, not the column-wide box it is centred in)."""
+    out: list[Rect] = []
+    for item in items:
+        if item.kind != "curve_point":
+            continue
+        out.append(item.bounds.adjusted(-pad, -pad, pad, pad))
+        for prim in item.primitives:
+            if isinstance(prim, Text) and prim.lines:
+                w = max(metrics(prim.face).width(line, prim.size) for line in prim.lines)
+                x = {"center": prim.x + (prim.width - w) / 2, "right": prim.x + prim.width - w}.get(
+                    prim.align, prim.x
+                )
+                out.append(Rect(x - pad, prim.y - pad, w + 2 * pad, prim.height + 2 * pad))
+    return out
 
 
 def connection_label(

@@ -1,6 +1,8 @@
-"""The export dialog: PDF poster or PNG image, with a preview of the first
-page drawn by our own QPainter backend, progress with cancel, and the last
-choices remembered in the settings."""
+"""The export dialog: PDF poster, PNG image, offline HTML page or SVG drawing,
+with a preview of the first page drawn by our own QPainter backend, progress
+with cancel, and the last choices remembered in the settings. Each format is
+written by the same export function the command line uses, so the dialog and
+``journeydesk export`` give the same file and the same warnings."""
 
 from __future__ import annotations
 
@@ -34,8 +36,10 @@ from journeydesk.canvas.plain import plain_label, plain_text
 from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
+from journeydesk.export.html import export_html
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
 from journeydesk.export.png import export_png
+from journeydesk.export.svg import export_svg
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.papers import PAPER_NAMES, TILE_NAMES
 from journeydesk.layout.vocabulary import Vocabulary
@@ -46,6 +50,8 @@ from journeydesk.settings import ExportDefaults, load_settings, save_settings
 from .export_worker import Worker, run_job
 
 PREVIEW_SIZE = 420
+
+SUFFIXES = {"pdf": ".pdf", "png": ".png", "html": ".html", "svg": ".svg"}
 
 
 _Worker = Worker  # the name the tests know
@@ -73,6 +79,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem(self.tr("PDF poster"), "pdf")
         self.format.addItem(self.tr("PNG image"), "png")
+        self.format.addItem(self.tr("HTML page (opens offline in a browser)"), "html")
+        self.format.addItem(self.tr("SVG drawing (one map, text as text)"), "svg")
         self.maps = QListWidget()
         self.maps.setAccessibleName(self.tr("Maps to export"))
         for jmap in project.maps:
@@ -225,7 +233,7 @@ class ExportDialog(QDialog):
             return
         self._apply_defaults(
             ExportDefaults(
-                format="pdf",
+                format=self.format.currentData(),
                 paper=profile.paper,
                 orientation=profile.orientation,
                 tile=profile.tile,
@@ -341,7 +349,8 @@ class ExportDialog(QDialog):
     # --- preview ----------------------------------------------------------
 
     def update_preview(self) -> None:
-        is_pdf = self.format.currentData() == "pdf"
+        kind = self.format.currentData()
+        is_pdf = kind == "pdf"
         for widget in (
             self.paper,
             self.orientation,
@@ -349,10 +358,11 @@ class ExportDialog(QDialog):
             self.overlap,
             self.bleed,
             self.crop_marks,
-            self.profile,
         ):
             widget.setEnabled(is_pdf)
-        self.dpi.setEnabled(not is_pdf)
+        # a profile's lanes, logo and brand colour apply to the HTML and SVG too
+        self.profile.setEnabled(kind != "png")
+        self.dpi.setEnabled(kind == "png")
         tiled = self.tile.currentData() is not None
         self.bleed.setEnabled(is_pdf and not tiled)
         self.crop_marks.setEnabled(is_pdf and not tiled)
@@ -381,7 +391,24 @@ class ExportDialog(QDialog):
             w = round(layout.width * self.dpi.value() / 72)
             h = round(layout.height * self.dpi.value() / 72)
             self.preview.setPixmap(QPixmap.fromImage(image))
-            self.info.setText(self.tr("%1 × %2 pixels").replace("%1", str(w)).replace("%2", str(h)))
+            if kind == "html":
+                self.info.setText(
+                    self.tr(
+                        "%n map(s) in one self-contained page: zoom, details of every "
+                        "card, persona sheets and the storyline; no network needed",
+                        "",
+                        len(maps),
+                    )
+                )
+            elif kind == "svg":
+                text = self.tr("The first chosen map, text as text, fonts embedded")
+                if len(maps) > 1:
+                    text += "\n" + self.tr("An SVG holds one map: “%1”").replace("%1", maps[0].name)
+                self.info.setText(text)
+            else:
+                self.info.setText(
+                    self.tr("%1 × %2 pixels").replace("%1", str(w)).replace("%2", str(h))
+                )
             return
         try:
             plan = plan_map(layout.width, layout.height, self.poster_options())
@@ -441,15 +468,20 @@ class ExportDialog(QDialog):
         maps = self.chosen_maps()
         if not maps:
             return
-        is_pdf = self.format.currentData() == "pdf"
-        suffix = ".pdf" if is_pdf else ".png"
+        kind = self.format.currentData()
+        suffix = SUFFIXES[kind]
         folder = self.settings.export.folder or (str(self.source.parent) if self.source else "")
         base = (self.source.stem if self.source else self.project.title or "map") + suffix
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export"),
             str(Path(folder) / base) if folder else base,
-            self.tr("PDF files (*.pdf)") if is_pdf else self.tr("PNG images (*.png)"),
+            {
+                "pdf": self.tr("PDF files (*.pdf)"),
+                "png": self.tr("PNG images (*.png)"),
+                "html": self.tr("HTML pages (*.html)"),
+                "svg": self.tr("SVG drawings (*.svg)"),
+            }[kind],
         )
         if not name:
             return
@@ -467,11 +499,22 @@ class ExportDialog(QDialog):
     def run_export(self, name: str) -> bool:
         """Export to ``name`` in a worker thread with a progress dialog; True when written."""
         maps = self.chosen_maps()
-        if self.format.currentData() == "pdf":
+        kind = self.format.currentData()
+        if kind == "pdf":
             options = self.poster_options()
 
             def job(progress, cancel):  # type: ignore[no-untyped-def]
                 return export_pdf(self.project, maps, name, options, progress, cancel)
+        elif kind == "html":
+            html_options = self.layout_options()
+
+            def job(progress, cancel):  # type: ignore[no-untyped-def]
+                return export_html(self.project, maps, name, html_options)
+        elif kind == "svg":
+            svg_options = self.layout_options()
+
+            def job(progress, cancel):  # type: ignore[no-untyped-def]
+                return export_svg(self.project, maps[0], name, svg_options)
         else:
             dpi = self.dpi.value()
             layout_options = self.layout_options()

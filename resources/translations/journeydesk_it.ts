@@ -628,6 +628,14 @@
         <translation>Immagine PNG</translation>
     </message>
     <message>
+        <source>HTML page (opens offline in a browser)</source>
+        <translation>Pagina HTML (si apre offline in un browser)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (one map, text as text)</source>
+        <translation>Disegno SVG (una mappa, testo come testo)</translation>
+    </message>
+    <message>
         <source>Maps to export</source>
         <translation>Mappe da esportare</translation>
     </message>
@@ -739,6 +747,21 @@
         <source>Choose at least one map.</source>
         <translation>Scegli almeno una mappa.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n map(s) in one self-contained page: zoom, details of every card, persona sheets and the storyline; no network needed</source>
+        <translation>
+            <numerusform>%n mappa in un&apos;unica pagina autonoma: zoom, dettagli di ogni scheda, schede persona e storyline; nessuna rete necessaria</numerusform>
+            <numerusform>%n mappe in un&apos;unica pagina autonoma: zoom, dettagli di ogni scheda, schede persona e storyline; nessuna rete necessaria</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first chosen map, text as text, fonts embedded</source>
+        <translation>La prima mappa scelta, testo come testo, caratteri incorporati</translation>
+    </message>
+    <message>
+        <source>An SVG holds one map: “%1”</source>
+        <translation>Un SVG contiene una sola mappa: “%1”</translation>
+    </message>
     <message>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 pixel</translation>
@@ -769,6 +792,14 @@
     <message>
         <source>PNG images (*.png)</source>
         <translation>Immagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>Pagine HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Disegni SVG (*.svg)</translation>
     </message>
     <message>
         <source>The export would replace the project file itself.</source>

@@ -76,6 +76,67 @@ def test_export_png(dialog: ExportDialog, tmp_path: Path) -> None:
     assert (image.width(), image.height()) == (round(layout.width), round(layout.height))
 
 
+@pytest.mark.allow_modal
+def test_export_html_from_the_dialog_reads_back(dialog: ExportDialog, tmp_path: Path) -> None:
+    """HTML next to PDF/PNG: the chosen maps, written by the CLI's exporter, with
+    the lanes left unchecked left out and the warnings kept for the user."""
+    import html as htmllib
+
+    project = dialog.project
+    dialog.maps.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert not dialog.dpi.isEnabled() and not dialog.paper.isEnabled()
+    assert "2" in dialog.info.text()
+    for i in range(dialog.lanes.count()):
+        item = dialog.lanes.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "thoughts":
+            item.setCheckState(Qt.CheckState.Unchecked)
+    thought = next(
+        c.title
+        for c in project.maps[0].cards
+        if c.title
+        and any(lane.id == c.lane and lane.kind == "thoughts" for lane in project.maps[0].lanes)
+    )
+    kept = next(
+        c.title
+        for c in project.maps[0].cards
+        if c.title
+        and any(lane.id == c.lane and lane.kind == "actions" for lane in project.maps[0].lanes)
+    )
+    project.maps[0].cards[0].title = "中文"  # no font for CJK yet: a warning
+    out = tmp_path / "map.html"
+    assert dialog.run_export(str(out))
+    page = htmllib.unescape(out.read_text(encoding="utf-8"))
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    assert project.maps[0].name in page and project.maps[1].name in page
+    assert kept in page and thought not in page
+    report = dialog.last_report
+    assert report is not None and report.path == str(out)  # type: ignore[attr-defined]
+    assert any("中" in w for w in report.warnings)  # type: ignore[attr-defined]
+    assert load_settings().export.format == "html"
+
+
+@pytest.mark.allow_modal
+def test_export_svg_from_the_dialog_reads_back(dialog: ExportDialog, tmp_path: Path) -> None:
+    """SVG: one map (the first chosen), text as text, the same size as the layout."""
+    import xml.etree.ElementTree as ET
+
+    dialog.maps.item(1).setCheckState(Qt.CheckState.Checked)
+    dialog.format.setCurrentIndex(dialog.format.findData("svg"))
+    assert dialog.project.maps[0].name in dialog.info.text()  # says which map goes out
+    out = tmp_path / "map.svg"
+    assert dialog.run_export(str(out))
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
+    first, second = (m.name for m in dialog.project.maps)
+    assert "Ricerca" in text and "Post-acquisto" in text
+    assert first in text and second not in text
+    layout = layout_map(dialog.project, dialog.project.maps[0], options=dialog.layout_options())
+    assert float(root.get("width", "0").removesuffix("pt")) == pytest.approx(layout.width, abs=1)
+    assert dialog.last_report.warnings == []  # type: ignore[union-attr]
+
+
 def test_worker_cancel_writes_nothing(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     from journeydesk.export.pdf.poster import export_pdf
 
