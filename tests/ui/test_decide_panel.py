@@ -148,3 +148,24 @@ def test_matrix_colours_by_status_on_request(qtbot) -> None:  # type: ignore[no-
     panel.matrix_view.colour_box.setCurrentIndex(1)
     colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
     assert colours["Faster index"] != colours["Other"]
+
+
+def test_a_hidden_matrix_is_laid_out_only_when_shown(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.ui import matrix_view
+
+    calls: list[int] = []
+    real = matrix_view.matrix_layout
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(matrix_view, "matrix_layout", counted)
+    panel, doc = panel_for(qtbot)  # never shown: opening a project lays nothing out
+    panel.set_map(doc.project.maps[0].id)
+    assert calls == [] and panel.matrix_view.scene.items() == []
+    panel.show()
+    panel.tabs.setCurrentWidget(panel.matrix_view)
+    qtbot.waitUntil(lambda: panel.matrix_view.scene.items() != [])
+    assert len(calls) == 1
+    assert panel.matrix_view.matrix is not None and panel.matrix_view.matrix.dots
