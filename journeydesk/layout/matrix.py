@@ -19,6 +19,7 @@ from journeydesk.model.decide import backlog_rows
 from journeydesk.model.project import Project, ScoreDefinition
 
 from .fonts import Face, metrics
+from .placement import FreeSpace
 from .primitives import Box, Item, Line, MapLayout, Primitive, Rect, Text
 from .text import one_line
 
@@ -137,10 +138,12 @@ def _spread(points: list[tuple[float, float, float]]) -> list[tuple[float, float
 
 
 def _place_label(
-    x: float, y: float, r: float, w: float, h: float, taken: list[Rect], bounds: Rect
+    x: float, y: float, r: float, w: float, h: float, taken: FreeSpace, bounds: Rect
 ) -> Rect:
     """The first of the places around the dot where the label overlaps nothing
-    placed before; further out in rings when all are taken."""
+    placed before; further out in rings when all are taken. ``taken`` is a
+    spatial index: a look at the neighbours, not at every label (issue #14:
+    1,100 dots took 24 million rectangle tests, 5 s of opening a big map)."""
     for ring in range(0, 40):
         d = r + 2 + ring * (h + 1)
         candidates = (
@@ -159,7 +162,7 @@ def _place_label(
                 and rect.right <= bounds.right
                 and rect.y >= bounds.y
                 and rect.bottom <= bounds.bottom
-                and not any(rect.intersects(t) for t in taken)
+                and taken.is_free(rect)
             ):
                 return rect
     return Rect(x + r + 2, y - h / 2, w, h)
@@ -247,17 +250,18 @@ def matrix_layout(
         px, py = _scale(r.scores[x_key], r.scores[y_key], xd, yd)
         raw.append((px, py, 3.5 + 2.0 * math.sqrt(min(r.evidence, 25))))
     centres = _spread(raw)
-    taken: list[Rect] = name_rects + [
-        Rect(x - rad, y - rad, 2 * rad, 2 * rad)
-        for (x, y), (_, _, rad) in zip(centres, raw, strict=True)
-    ]
+    taken = FreeSpace(cell=32.0)
+    for rect in name_rects:
+        taken.add_rect(rect)
+    for (x, y), (_, _, rad) in zip(centres, raw, strict=True):
+        taken.add_rect(Rect(x - rad, y - rad, 2 * rad, 2 * rad))
     dots: list[MatrixDot] = []
     lh = LABEL_SIZE * 1.2
     for r, (x, y), (_, _, rad) in zip(scored, centres, raw, strict=True):
         text, _ = one_line(r.title or "—", Face.REGULAR, LABEL_SIZE, LABEL_WIDTH)
         w = regular.width(text, LABEL_SIZE) + 1
         label = _place_label(x, y, rad, w, lh, taken, LABEL_AREA)
-        taken.append(label)
+        taken.add_rect(label)
         colour = colour_of[r.stage if colour_by == "stage" else (r.status or "—")]
         dot_rect = Rect(x - rad, y - rad, 2 * rad, 2 * rad)
         dot_prims: list[Primitive] = [

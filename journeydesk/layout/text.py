@@ -54,7 +54,8 @@ def clean(text: str) -> str:
     """Untrusted text as plain drawable text: control characters become spaces;
     a few symbols the font lacks become ones it has (``SUBSTITUTES``)."""
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return text.translate(SUBSTITUTES)
+    # every substituted symbol is outside ASCII; translate() looks each character up
+    return text if text.isascii() else text.translate(SUBSTITUTES)
 
 
 def missing_glyphs(lines: Iterable[str], face: Face) -> set[str]:

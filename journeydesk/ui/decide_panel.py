@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -179,9 +179,14 @@ class DecidePanel(QWidget):
 
     elementActivated = Signal(str, str)  # map id, element id
 
-    def __init__(self, context: EditingContext | None = None) -> None:
+    def __init__(self, context: EditingContext | None = None, *, wait_hidden: bool = False) -> None:
+        """``wait_hidden``: while the panel is not on screen, a new document, map
+        or edit only marks it out of date; it fills when next shown (issue #14:
+        the hidden Decide dock listed a big project's backlog on every open)."""
         super().__init__()
         self.doc: Document | None = None
+        self._wait_hidden = wait_hidden
+        self._out_of_date = False
         self.tabs = QTabWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -283,8 +288,23 @@ class DecidePanel(QWidget):
             self.map_id = context.map_id
             self.set_document(context.document)
 
+    def _postponed(self) -> bool:
+        """True (and remembered) when the work can wait until the panel is shown."""
+        if self._wait_hidden and not self.isVisible():
+            self._out_of_date = True
+            return True
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._out_of_date:
+            self._out_of_date = False
+            self._fill()
+        super().showEvent(event)
+
     def set_map(self, map_id: str | None) -> None:
         self.map_id = map_id
+        if self._postponed():
+            return
         self.matrix_view.set_document(self.doc, map_id)
         self.refresh_owners()
 
@@ -327,12 +347,27 @@ class DecidePanel(QWidget):
         self.doc = doc
         if doc is not None:
             doc.changed.connect(self._changed)
+        if self._postponed():
+            if self.model.doc is not None:  # let go of the previous project now
+                self.model.set_document(None)
+                self.matrix_view.set_document(None)
+                self.owners_table.clear()
+                self.unowned_list.clear()
+                self.check_list.clear()
+                self.stale_list.clear()
+            return
+        self._fill()
+
+    def _fill(self) -> None:
+        doc = self.doc
         self.model.set_document(doc)
         self.matrix_view.set_document(doc, self.map_id)
         self.refresh_owners()
         self.refresh()
 
     def _changed(self, _change: object) -> None:
+        if self._postponed():
+            return
         self.model.refresh()
         self.refresh()
         self.refresh_owners()

@@ -254,7 +254,7 @@ class MainWindow(ProjectWindow):
         self._make_inspector()
         self.storyline = StorylinePanel()
         self.storyline_dock.setWidget(self.storyline)
-        self.decide = DecidePanel(self.context)
+        self.decide = DecidePanel(self.context, wait_hidden=True)
         self.decide.elementActivated.connect(self.reveal_on_map)
         self.decide_dock.setWidget(self.decide)
         self._follow_context()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
@@ -99,7 +99,10 @@ class MatrixView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.doc: Document | None = None
-        self.matrix: Matrix | None = None
+        self._matrix: Matrix | None = None
+        #: laid out again when next shown or asked for (issue #14: a hidden
+        #: Decide dock laid a big project's matrix out twice on every open)
+        self._stale = False
         self.map_id: str | None = None
         self.x_box, self.y_box = QComboBox(), QComboBox()
         self.x_box.setAccessibleName(self.tr("Score across"))
@@ -145,22 +148,44 @@ class MatrixView(QWidget):
             box.setCurrentIndex(index if index >= 0 else 0)
             box.blockSignals(False)
 
+    @property
+    def matrix(self) -> Matrix | None:
+        """The matrix on show, laid out now if it went stale while hidden."""
+        if self._stale:
+            self._rebuild()
+        return self._matrix
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._rebuild()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        """Lay the matrix out again now when on screen, else when next shown."""
+        if self.isVisible():
+            self._rebuild()
+        else:
+            self.scene.clear()
+            self._matrix = None
+            self._stale = True
+
+    def _rebuild(self) -> None:
+        self._stale = False
         self.scene.clear()
-        self.matrix = None
+        self._matrix = None
         if self.doc is None or not self.x_box.currentData() or not self.y_box.currentData():
             return
         project = self.doc.project
         maps = {self.map_id} if self.map_id else None
-        self.matrix = matrix_layout(
+        matrix = self._matrix = matrix_layout(
             project,
             self.x_box.currentData(),
             self.y_box.currentData(),
             self.colour_box.currentData(),
             map_ids=maps,
         )
-        dots = {d.card_id: d for d in self.matrix.dots}
-        for item in self.matrix.layout.items:
+        dots = {d.card_id: d for d in matrix.dots}
+        for item in matrix.layout.items:
             if item.kind == "matrix_dot" and item.element in dots:
                 dot = DotItem(dots[item.element], item)
                 dot.dropped.connect(self._dropped)
@@ -168,10 +193,12 @@ class MatrixView(QWidget):
                 self.scene.addItem(dot)
             else:
                 self.scene.addItem(_Drawing(item))
-        layout = self.matrix.layout
+        layout = matrix.layout
         self.scene.setSceneRect(QRectF(0, 0, layout.width, layout.height))
 
     def dot_item(self, card_id: str) -> DotItem | None:
+        if self._stale:
+            self._rebuild()
         return next(
             (i for i in self.scene.items() if isinstance(i, DotItem) and i.dot.card_id == card_id),
             None,

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from journeydesk.layout import matrix as matrix_module
 from journeydesk.layout.matrix import LABEL_AREA, PLOT, matrix_layout
-from journeydesk.layout.primitives import Text
+from journeydesk.layout.primitives import Rect, Text
 from journeydesk.model.project import Card, JourneyMap, Lane, Project, Stage, Step
 
 
@@ -92,3 +93,29 @@ def test_labels_never_overlap(pairs: list[tuple[int, int]]) -> None:
     m = matrix_layout(project_with([{"impact": i, "effort": e} for i, e in pairs]))
     assert len(m.dots) == len(pairs)
     _check_apart(m)
+
+
+class _EveryRect:
+    """The walk of every placed rectangle that the spatial index replaced."""
+
+    def __init__(self, cell: float = 0.0) -> None:
+        self.rects: list[Rect] = []
+
+    def add_rect(self, rect: Rect) -> None:
+        self.rects.append(rect)
+
+    def is_free(self, rect: Rect) -> bool:
+        return not any(rect.intersects(t) for t in self.rects)
+
+
+def test_labels_through_the_index_match_a_walk_of_every_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 150 dots on a 4x4 grid of scores: crowded, labels go out in rings
+    scores = [{"impact": i % 4 + 1, "effort": (i // 4) % 4 + 1} for i in range(150)]
+    project = project_with(scores)
+    indexed = [d.label for d in matrix_layout(project).dots]
+    monkeypatch.setattr(matrix_module, "FreeSpace", _EveryRect)
+    walked = [d.label for d in matrix_layout(project).dots]
+    assert indexed == walked
+    assert len(set(indexed)) == len(indexed)

@@ -59,3 +59,12 @@ def test_never_wider_than_asked(text: str, width: float, max_lines: int) -> None
         assert m.width(line, 9) <= width or len(line) <= 1 or line.endswith(ELLIPSIS)
     if max_lines:
         assert len(result.lines) <= max_lines
+
+
+def test_every_substituted_symbol_is_outside_ascii() -> None:
+    # clean() skips the substitution table for ASCII text
+    from journeydesk.layout.text import SUBSTITUTES, clean
+
+    assert all(code > 127 for code in SUBSTITUTES)
+    assert clean("a ★ b\r\nc\x07") == "a * b\nc "
+    assert clean("plain ASCII\tstays") == "plain ASCII\tstays"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.ui.decide_panel import ELEMENT_ROLE, MAP_ROLE, DecidePanel
 from journeydesk.ui.main_window import MainWindow
@@ -82,6 +83,8 @@ def test_double_click_shows_the_card_on_its_map(qtbot) -> None:  # type: ignore[
     project = w.project
     assert project is not None
     second = project.maps[1]
+    w.show()
+    w.decide_dock.show()  # hidden, the panel waits to be shown before listing anything
     model = w.decide.model
     row = next(i for i, r in enumerate(model.rows) if r.map_id == second.id)
     index = w.decide.proxy.mapFromSource(model.index(row, 3))
@@ -148,3 +151,46 @@ def test_matrix_colours_by_status_on_request(qtbot) -> None:  # type: ignore[no-
     panel.matrix_view.colour_box.setCurrentIndex(1)
     colours = {d.title: d.colour for d in panel.matrix_view.matrix.dots}  # type: ignore[union-attr]
     assert colours["Faster index"] != colours["Other"]
+
+
+def test_a_hidden_matrix_is_laid_out_only_when_shown(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.ui import matrix_view
+
+    calls: list[int] = []
+    real = matrix_view.matrix_layout
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(matrix_view, "matrix_layout", counted)
+    panel, doc = panel_for(qtbot)  # never shown: opening a project lays nothing out
+    panel.set_map(doc.project.maps[0].id)
+    assert calls == [] and panel.matrix_view.scene.items() == []
+    panel.show()
+    panel.tabs.setCurrentWidget(panel.matrix_view)
+    qtbot.waitUntil(lambda: panel.matrix_view.scene.items() != [])
+    assert len(calls) == 1
+    assert panel.matrix_view.matrix is not None and panel.matrix_view.matrix.dots
+
+
+def test_the_hidden_decide_dock_lists_nothing_until_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.open_sample("en")
+    assert not w.decide_dock.isVisible()
+    assert w.decide.model.rows == [] and w.decide.check_list.count() == 0
+    w.decide_dock.show()
+    qtbot.waitUntil(lambda: w.decide.model.rows != [])
+    assert w.decide.check_list.count() > 0
+    assert {r.map_id for r in w.decide.model.rows} <= {m.id for m in w.project.maps}
+    # hidden again: an edit waits too, and shows when the dock comes back
+    w.decide_dock.hide()
+    titles_before = {r.title for r in w.decide.model.rows}
+    row = w.decide.model.rows[0]
+    assert verbs.set_field(w.document, row.card_id, "title", "Renamed while hidden", "t")
+    assert {r.title for r in w.decide.model.rows} == titles_before
+    w.decide_dock.show()
+    qtbot.waitUntil(lambda: "Renamed while hidden" in {r.title for r in w.decide.model.rows})
+    w.document.undo_stack.setClean()
