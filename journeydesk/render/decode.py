@@ -25,11 +25,24 @@ No Qt here.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import Generic, TypeVar
 
 from PIL import Image as PILImage
 from PIL import ImageFile
 
-from journeydesk.model.images import ImageError, read_image_header, reduced_size, reduction
+from journeydesk.model.images import (
+    DECODED_CACHE_BYTES,
+    DecodedCache,
+    ImageError,
+    checked_image_bytes,
+    read_image_header,
+    reduced_size,
+    reduction,
+)
+from journeydesk.model.project import Asset
+
+T = TypeVar("T")
 
 OUTPUT_MODES = ("RGB", "RGBA", "L")
 """What ``decode_pil`` returns: 8 bits a channel, grey, colour or colour with alpha."""
@@ -96,3 +109,49 @@ def decode_pil(data: bytes, need: tuple[float, float] | None = None) -> PILImage
 def pil_bytes(image: PILImage.Image) -> int:
     """What a decoded image takes in memory (for the cache's byte budget)."""
     return image.width * image.height * len(image.getbands())
+
+
+class AssetImages(Generic[T]):
+    """A project's assets decoded for one backend, at the size asked for.
+
+    The lookup is the same for every backend: a missing or failed asset gives
+    None; a copy decoded at this reduction, or sharper, is reused; otherwise
+    the bytes are checked by the size-checked reader, decoded at the smallest
+    power-of-two reduction covering ``need`` and kept in a ``DecodedCache``
+    with a byte budget. ``failed`` names the assets that could not be decoded
+    (id → name), for the export's warning. A backend says only how decoded
+    bytes become its image (``_decode``)."""
+
+    def __init__(self, assets: Iterable[Asset] = (), budget: int = DECODED_CACHE_BYTES) -> None:
+        self._assets = {a.id: a for a in assets}
+        self._cache: DecodedCache[T] = DecodedCache(budget)
+        self.failed: dict[str, str] = {}
+        self.decoded: list[tuple[str, int, int]] = []
+        """``(asset id, width, height)`` of every decode, in order (for tests and benches)."""
+
+    def _decode(self, data: bytes, need: tuple[float, float] | None) -> tuple[T, int, int, int]:
+        """The backend's image for checked bytes: (image, width, height, bytes held)."""
+        raise NotImplementedError
+
+    def get(self, asset_id: str, need: tuple[float, float] | None = None) -> T | None:
+        """The asset decoded to cover ``need`` device pixels (None: full size);
+        None when it is missing or cannot be decoded."""
+        asset = self._assets.get(asset_id)
+        if asset is None or asset_id in self.failed:
+            return None
+        factor = reduction(asset.width, asset.height, *need) if need else 1
+        f = factor
+        while f >= 1:  # a sharper copy in the cache does as well
+            hit = self._cache.get((asset_id, f))
+            if hit is not None:
+                return hit
+            f //= 2
+        try:
+            data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
+            image, width, height, size = self._decode(data, need)
+        except ImageError:
+            self.failed[asset_id] = asset.name or asset_id
+            return None
+        self.decoded.append((asset_id, width, height))
+        self._cache.put((asset_id, factor), image, size)
+        return image

@@ -14,15 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from journeydesk.model.images import (
-    DECODED_CACHE_BYTES,
-    DecodedCache,
-    ImageError,
-    checked_image_bytes,
-    reduction,
-)
+from journeydesk.model.images import DECODED_CACHE_BYTES, ImageError
 from journeydesk.model.project import Asset
-from journeydesk.render.decode import decode_pil
+from journeydesk.render.decode import AssetImages, decode_pil
 
 _FORMATS = {
     "RGB": (QImage.Format.Format_RGB888, 3, QImage.Format.Format_RGB32),
@@ -47,36 +41,15 @@ def decode_qimage(data: bytes, need: tuple[float, float] | None = None) -> QImag
     return out
 
 
-class ImageCache:
-    """Decoded assets, checked by the size-checked reader before Qt sees them.
-    ``failed`` names the assets that could not be decoded (id → name)."""
+class ImageCache(AssetImages[QImage]):
+    """Decoded assets as QImages, checked by the size-checked reader before Qt
+    sees them. ``failed`` names the assets that could not be decoded (id → name)."""
 
     def __init__(self, assets: list[Asset] | None = None, budget: int = DECODED_CACHE_BYTES):
-        self._assets = {a.id: a for a in assets or []}
-        self._cache: DecodedCache[QImage] = DecodedCache(budget)
-        self.failed: dict[str, str] = {}
-        self.decoded: list[tuple[str, int, int]] = []
-        """``(asset id, width, height)`` of every decode, in order (for tests and benches)."""
+        super().__init__(assets or [], budget)
 
-    def get(self, asset_id: str, need: tuple[float, float] | None = None) -> QImage | None:
-        """The asset decoded to cover ``need`` device pixels (None: full size);
-        None when it is missing or cannot be decoded."""
-        asset = self._assets.get(asset_id)
-        if asset is None or asset_id in self.failed:
-            return None
-        factor = reduction(asset.width, asset.height, *need) if need else 1
-        f = factor
-        while f >= 1:  # a sharper copy in the cache does as well
-            hit = self._cache.get((asset_id, f))
-            if hit is not None:
-                return hit
-            f //= 2
-        try:
-            data = checked_image_bytes(asset.data, asset.type, asset.width, asset.height)
-            image = decode_qimage(data, need)
-        except ImageError:
-            self.failed[asset_id] = asset.name or asset_id
-            return None
-        self.decoded.append((asset_id, image.width(), image.height()))
-        self._cache.put((asset_id, factor), image, image.sizeInBytes())
-        return image
+    def _decode(
+        self, data: bytes, need: tuple[float, float] | None
+    ) -> tuple[QImage, int, int, int]:
+        image = decode_qimage(data, need)
+        return image, image.width(), image.height(), image.sizeInBytes()
