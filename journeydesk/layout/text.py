@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,12 +51,19 @@ SUBSTITUTES = str.maketrans(
 has, so the canvas and the PDF show the same thing (not a box in the PDF)."""
 
 
+_SUBSTITUTED = re.compile("[" + re.escape("".join(chr(c) for c in SUBSTITUTES)) + "]")
+
+
 def clean(text: str) -> str:
     """Untrusted text as plain drawable text: control characters become spaces;
     a few symbols the font lacks become ones it has (``SUBSTITUTES``)."""
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    # every substituted symbol is outside ASCII; translate() looks each character up
-    return text if text.isascii() else text.translate(SUBSTITUTES)
+    # Every substituted symbol is outside ASCII. translate() looks each character
+    # of a non-ASCII text up in a dict (slow: a third of wrapping a map's cards
+    # whose words have accents), so it runs only when a symbol is there.
+    if text.isascii() or _SUBSTITUTED.search(text) is None:
+        return text
+    return text.translate(SUBSTITUTES)
 
 
 def missing_glyphs(lines: Iterable[str], face: Face) -> set[str]:
@@ -74,40 +82,59 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     """
     m = metrics(face)
     lines: list[str] = []
-    truncated = False
+    # Lines are made one after another, so once a line with text would start
+    # past ``max_lines`` the kept lines are known and the text is cut: the rest
+    # of a long card body is not measured (it was most of a big map's first
+    # layout). tests/layout/test_text.py holds this to breaking the whole text
+    # and cutting after, as this function did before.
+    limit = max_lines if max_lines > 0 else sys.maxsize
+    unit = m.width  # per-word widths are cached in the metrics
+    space = unit(" ", size)
     for paragraph in clean(text).split("\n"):
-        words = [w for w in _SPACES.split(paragraph.strip()) if w]
+        if paragraph.isascii():  # after clean(), its only blanks are spaces and tabs
+            words = paragraph.split()
+        else:
+            words = [w for w in _SPACES.split(paragraph.strip()) if w]
         if not words:
             lines.append("")
             continue
-        space = m.width(" ", size)
+        if len(lines) >= limit:
+            return _cut(lines, limit, face, size, width)
         current = ""
         current_w = 0.0
         for word in words:
-            word_w = m.width(word, size)
+            word_w = unit(word, size)
             if current and current_w + space + word_w <= width:
                 current += " " + word
                 current_w += space + word_w
                 continue
             if current:
                 lines.append(current)
+                if len(lines) >= limit:
+                    return _cut(lines, limit, face, size, width)
             if word_w <= width:
                 current, current_w = word, word_w
             else:
                 pieces = _split_word(word, face, size, width)
                 lines.extend(pieces[:-1])
+                if len(lines) >= limit:
+                    return _cut(lines, limit, face, size, width)
                 current = pieces[-1]
-                current_w = m.width(current, size)
+                current_w = unit(current, size)
         lines.append(current)
-    # Trailing empty paragraphs add nothing visible.
+    # Trailing empty paragraphs add nothing visible (and lines past the limit
+    # can only be those: any line with text there returned above).
     while len(lines) > 1 and lines[-1] == "":
         lines.pop()
-    if max_lines > 0 and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        truncated = True
-    if truncated:
-        lines[-1] = ellipsize(lines[-1], face, size, width, force=True)
-    return Wrapped(tuple(lines), truncated)
+    return Wrapped(tuple(lines), False)
+
+
+def _cut(lines: list[str], limit: int, face: Face, size: float, width: float) -> Wrapped:
+    """``wrap``'s result when text goes on past line ``limit``: the first
+    ``limit`` lines, the last one ending with an ellipsis."""
+    kept = lines[:limit]
+    kept[-1] = ellipsize(kept[-1], face, size, width, force=True)
+    return Wrapped(tuple(kept), True)
 
 
 def _split_word(word: str, face: Face, size: float, width: float) -> list[str]:

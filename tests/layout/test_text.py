@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from journeydesk.layout.fonts import Face, metrics
-from journeydesk.layout.text import ELLIPSIS, clean, one_line, wrap
+from journeydesk.layout.text import (
+    ELLIPSIS,
+    SUBSTITUTES,
+    Wrapped,
+    clean,
+    ellipsize,
+    one_line,
+    wrap,
+)
 
 
 def test_lines_fit_and_keep_every_word() -> None:
@@ -68,3 +78,97 @@ def test_every_substituted_symbol_is_outside_ascii() -> None:
     assert all(code > 127 for code in SUBSTITUTES)
     assert clean("a ★ b\r\nc\x07") == "a * b\nc "
     assert clean("plain ASCII\tstays") == "plain ASCII\tstays"
+
+
+# --- the fast wrap breaks lines exactly as the whole-text algorithm did ---------
+
+_REF_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def _reference_clean(text: str) -> str:
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.translate(SUBSTITUTES)
+
+
+def _reference_wrap(text: str, face: Face, size: float, width: float, max_lines: int) -> Wrapped:
+    """``wrap`` before issue #14: breaks the whole text, then cuts."""
+    m = metrics(face)
+    lines: list[str] = []
+    truncated = False
+    for paragraph in _reference_clean(text).split("\n"):
+        words = [w for w in _REF_SPACES.split(paragraph.strip()) if w]
+        if not words:
+            lines.append("")
+            continue
+        space = m.width(" ", size)
+        current = ""
+        current_w = 0.0
+        for word in words:
+            word_w = m.width(word, size)
+            if current and current_w + space + word_w <= width:
+                current += " " + word
+                current_w += space + word_w
+                continue
+            if current:
+                lines.append(current)
+            if word_w <= width:
+                current, current_w = word, word_w
+            else:
+                pieces: list[str] = []
+                piece = ""
+                for char in word:
+                    if piece and m.width(piece + char, size) > width:
+                        pieces.append(piece)
+                        piece = char
+                    else:
+                        piece += char
+                pieces.append(piece)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+                current_w = m.width(current, size)
+        lines.append(current)
+    while len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    if max_lines > 0 and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        truncated = True
+    if truncated:
+        lines[-1] = ellipsize(lines[-1], face, size, width, force=True)
+    return Wrapped(tuple(lines), truncated)
+
+
+_PIECES = st.sampled_from(
+    "|  |\t|\n|\n\n|\r\n|\u00a0|\u2003|\x0b|\x1f|→|✓|già|città|più|Precipitevolissimevolmente"
+    "|WWWWWWWWWWWWWWWWWWWW|a|ok|cliente|confronta|i|prezzi|😀|漢字|İstanbul|№5| ".split("|")
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    parts=st.lists(_PIECES | st.text(max_size=12), max_size=60),
+    width=st.sampled_from([8.0, 30.0, 80.0, 130.0, 400.0]),
+    max_lines=st.integers(min_value=0, max_value=5),
+    face=st.sampled_from([Face.REGULAR, Face.BOLD]),
+)
+# the last line filled, an empty paragraph, then more text: still cut
+@example(parts=["a", "\n", "b", "\n\n", "c"], width=400.0, max_lines=2, face=Face.REGULAR)
+@example(parts=["a", "\n", "b", "\n\n"], width=400.0, max_lines=2, face=Face.REGULAR)
+@example(parts=["Precipitevolissimevolmente"] * 3, width=30.0, max_lines=3, face=Face.BOLD)
+def test_wrap_equals_breaking_the_whole_text_then_cutting(
+    parts: list[str], width: float, max_lines: int, face: Face
+) -> None:
+    text = " ".join(parts) if len(parts) % 2 else "".join(parts)
+    wrap.cache_clear()
+    assert wrap(text, face, 7.5, width, max_lines) == _reference_wrap(
+        text, face, 7.5, width, max_lines
+    )
+
+
+def test_a_long_body_is_not_measured_past_its_last_line() -> None:
+    m = metrics(Face.REGULAR)
+    words = [f"parola{n}" for n in range(2000)]
+    wrap.cache_clear()
+    m._units.clear()
+    result = wrap(" ".join(words), Face.REGULAR, 7.5, 130.0, 4)
+    assert result.truncated and len(result.lines) == 4
+    assert len(m._units) < 100  # the first four lines' words, not 2,000
