@@ -15,6 +15,10 @@ metrics cover both fonts; ``runs`` splits a line into the pieces each font draws
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import math
+import os
 import unicodedata as _unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -23,6 +27,8 @@ from pathlib import Path
 
 import fontpkg_atkinson_hyperlegible as _font_package
 from reportlab.pdfbase.ttfonts import TTFont
+
+from journeydesk.paths import cache_dir
 
 FAMILY = "Atkinson Hyperlegible"
 
@@ -121,6 +127,21 @@ UNCOVERED_WIDTH = 1.25
 
 @functools.cache
 def metrics(face: Face) -> FontMetrics:
+    """The face's metrics: from the disk cache when the two font files are the
+    ones it was made from, else read from the files (and cached for the next
+    start: parsing the TrueType tables in Python was 100-150 ms of opening a
+    map in a new process, issue #14)."""
+    files = (font_file(face), fallback_file(face))
+    key = _metrics_key(files)
+    found = _read_cached(face, key)
+    if found is not None:
+        return found
+    made = _read_metrics(face)
+    _write_cached(made, key)
+    return made
+
+
+def _read_metrics(face: Face) -> FontMetrics:
     tt = ttfont(face).face
     # charWidths is keyed by code point, in thousandths of the font size.
     widths = {code: tt.charWidths.get(code, tt.defaultWidth) / 1000.0 for code in tt.charToGlyph}
@@ -142,3 +163,74 @@ def metrics(face: Face) -> FontMetrics:
         default_width=max(UNCOVERED_WIDTH, tt.defaultWidth / 1000.0),
         fallback=frozenset(extra),
     )
+
+
+# --- the metrics cache -----------------------------------------------------
+#
+# One JSON file per face in the user's cache folder, named by a digest of what
+# the metrics are made from: both font files' bytes, this format's version and
+# the Unicode database (which characters count as spaces). A changed font makes
+# a new name, so a stale file is never used. The folder is the user's but not
+# trusted blindly: a file that is not exactly what this module writes is ignored.
+
+_METRICS_FORMAT = 1
+_MAX_CODES = 200_000
+
+
+def _metrics_key(files: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256(f"{_METRICS_FORMAT} {_unicodedata.unidata_version}".encode())
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _cache_file(face: Face, key: str) -> Path:
+    return cache_dir() / "font-metrics" / f"{face.value}-{key}.json"
+
+
+def _read_cached(face: Face, key: str) -> FontMetrics | None:
+    try:
+        data = json.loads(_cache_file(face, key).read_bytes())
+        if data.get("face") != face.value or data.get("key") != key:
+            return None
+        codes, advances, fallback = data["codes"], data["widths"], data["fallback"]
+        numbers = (data["ascent"], data["descent"], data["default_width"], *advances)
+        if (
+            not (len(codes) == len(advances) <= _MAX_CODES and len(fallback) <= len(codes))
+            or not all(type(c) is int for c in codes)
+            or not all(type(c) is int for c in fallback)
+            or not all(type(v) is float and math.isfinite(v) and 0 <= v < 100 for v in numbers)
+        ):
+            return None
+        return FontMetrics(
+            face=face,
+            ascent=data["ascent"],
+            descent=data["descent"],
+            widths=dict(zip(codes, advances, strict=True)),
+            default_width=data["default_width"],
+            fallback=frozenset(fallback) & frozenset(codes),
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _write_cached(m: FontMetrics, key: str) -> None:
+    """Best effort: a cache that cannot be written only costs the next start."""
+    target = _cache_file(m.face, key)
+    data = {
+        "face": m.face.value,
+        "key": key,
+        "ascent": float(m.ascent),
+        "descent": float(m.descent),
+        "default_width": float(m.default_width),
+        "codes": list(m.widths),
+        "widths": [float(v) for v in m.widths.values()],
+        "fallback": sorted(m.fallback),
+    }
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, target)
+    except OSError:
+        pass
