@@ -338,6 +338,9 @@ def checked_bytes(project: Project, source: str = "") -> bytes:
 
 _DIGITS_AS_ZERO = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
 _LONG_NUMBER = b"0" * (jsonsafe.MAX_INT_DIGITS + 1)
+_DIGITS_AND_OPENERS = bytes(48 if 48 <= b <= 57 else 44 if b in b",[{" else 32 for b in range(256))
+"""Digits as 0; a comma or an opening bracket as a comma (each counts a JSON value
+at most, as ``jsonsafe.count_values``' bound); anything else a space."""
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
@@ -421,9 +424,10 @@ def _load_ordinary(data: bytes) -> Project | None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:4096] or _LONG_NUMBER in data.translate(_DIGITS_AS_ZERO):
+    if b"\x00" in data[:4096]:
         return None
-    if 1 + data.count(b",") + data.count(b"[") + data.count(b"{") > jsonsafe.MAX_VALUES:
+    shape = data.translate(_DIGITS_AND_OPENERS)  # one pass for both scans below
+    if _LONG_NUMBER in shape or 1 + shape.count(b",") > jsonsafe.MAX_VALUES:
         return None
     jiter.cache_clear()  # keys are cached within one read, never from an earlier one
     try:
