@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import jiter
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from journeydesk.model import project as _model
 from journeydesk.model.base import ID_PATTERN
@@ -336,7 +336,6 @@ def checked_bytes(project: Project, source: str = "") -> bytes:
     return data
 
 
-_DIGITS_AS_ZERO = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
 _LONG_NUMBER = b"0" * (jsonsafe.MAX_INT_DIGITS + 1)
 _DIGITS_AND_OPENERS = bytes(48 if 48 <= b <= 57 else 44 if b in b",[{" else 32 for b in range(256))
 """Digits as 0; a comma or an opening bracket as a comma (each counts a JSON value
@@ -345,17 +344,29 @@ _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def _doubtful(data: bytes) -> bool:
-    """Whatever might make ``jsonsafe`` refuse ``data`` that a faster reader (or
-    pydantic's) takes: a NaN or an infinity, a run of more digits than a number
-    may have, a surrogate escape. Found inside strings too (a card titled
-    "Infinity"): then the careful reader decides, slower. Substring searches at
-    memory speed (a regex took 0.5 s on a 5,000-card file)."""
+    """Whatever might make ``jsonsafe`` refuse ``data`` that pydantic's reader
+    takes: a NaN or an infinity, a run of more digits than a number may have, a
+    surrogate escape. Found inside strings too (a card titled "Infinity"): then
+    the careful reader decides, slower. Substring searches at memory speed (a
+    regex took 0.5 s on a 5,000-card file)."""
+    return _odd_words(data) or _numbers_and_values(data)[0]
+
+
+def _odd_words(data: bytes) -> bool:
+    """NaN, an infinity or a surrogate escape, anywhere in ``data``."""
     return (
         b"NaN" in data
         or b"Infinity" in data
-        or _LONG_NUMBER in data.translate(_DIGITS_AS_ZERO)
         or (b"\\u" in data and _SURROGATE.search(data) is not None)
     )
+
+
+def _numbers_and_values(data: bytes) -> tuple[bool, int]:
+    """Whether ``data`` holds a run of more digits than a number may have, and
+    ``jsonsafe.count_values``' upper bound of its JSON values (no ASCII byte is part
+    of a UTF-8 sequence, so both can be read on the bytes): one pass for both."""
+    shape = data.translate(_DIGITS_AND_OPENERS)
+    return _LONG_NUMBER in shape, 1 + shape.count(b",")
 
 
 def _surely_loads(project: Project, data: bytes) -> bool:
@@ -371,18 +382,15 @@ def _surely_loads(project: Project, data: bytes) -> bool:
     settled by the value count, a scan for anything it might refuse, and the model's
     own bounds on every list and dict (which hold for everything but unknown keys
     kept from a newer file: a project with any of those takes the full loader);
-    then the model validates straight from the bytes and ``check_project`` runs as
-    on load. Any doubt, and any refusal, goes to the full loader, so what it says
-    (the problems and their paths) is exactly what a load would say.
+    then the model validates straight from the bytes and ``check_project``'s quick
+    pass must find it clean, with no unknown keys. Any doubt, and any refusal, goes
+    to the full loader, so what it says (the problems and their paths) is exactly
+    what a load would say.
     """
-    if len(data) > MAX_FILE_BYTES or _has_unknown_keys(project):
+    if len(data) > MAX_FILE_BYTES or _odd_words(data):
         return False
-    if _doubtful(data):
-        return False
-    # jsonsafe.count_values' upper bound, counted on the bytes (no ASCII byte is
-    # part of a UTF-8 sequence): past the limit, the full loader counts exactly
-    bound = 1 + data.count(b",") + data.count(b"[") + data.count(b"{")
-    if bound > jsonsafe.MAX_VALUES:
+    long_number, values = _numbers_and_values(data)
+    if long_number or values > jsonsafe.MAX_VALUES:  # past the bound the full loader counts
         return False
     with gc_paused():
         try:
@@ -391,7 +399,7 @@ def _surely_loads(project: Project, data: bytes) -> bool:
             return False
         if again.format != FORMAT_NAME or again.format_version != _model.FORMAT_VERSION:
             return False
-        return not check_project(again)
+        return surely_clean(again, extras_ok=False)
 
 
 def _load_ordinary(data: bytes) -> Project | None:
@@ -426,15 +434,15 @@ def _load_ordinary(data: bytes) -> Project | None:
         data = data[3:]
     if b"\x00" in data[:4096]:
         return None
-    shape = data.translate(_DIGITS_AND_OPENERS)  # one pass for both scans below
-    if _LONG_NUMBER in shape or 1 + shape.count(b",") > jsonsafe.MAX_VALUES:
+    long_number, values = _numbers_and_values(data)
+    if long_number or values > jsonsafe.MAX_VALUES:
         return None
     jiter.cache_clear()  # keys are cached within one read, never from an earlier one
     try:
         document = jiter.from_json(
             data, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys"
         )
-    except ValueError:
+    except Exception:  # whatever it is, the careful reader words it
         return None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         return None
@@ -446,22 +454,6 @@ def _load_ordinary(data: bytes) -> Project | None:
     except (ValidationError, RecursionError, ValueError):
         return None
     return project if surely_clean(project, extras_ok=False) else None
-
-
-def _has_unknown_keys(project: Project) -> bool:
-    """Whether any model in ``project`` keeps keys its type does not declare."""
-    stack: list[Any] = [project]
-    while stack:
-        model = stack.pop()
-        if model.__pydantic_extra__:
-            return True
-        for value in model.__dict__.values():
-            if isinstance(value, list):
-                if value and isinstance(value[0], BaseModel):
-                    stack.extend(value)
-            elif isinstance(value, BaseModel):
-                stack.append(value)
-    return False
 
 
 def write_project(project: Project, path: str | os.PathLike[str]) -> FileIdentity | None:

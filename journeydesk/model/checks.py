@@ -186,27 +186,27 @@ def _path_order(problem: Problem) -> tuple[list[tuple[int, int | str]], str]:
 # two agree on generated and broken projects).
 
 _Plan = tuple[bool, bool, tuple[tuple[str, int, bool, bool], ...], tuple[str, ...]]
-_PLANS: dict[type[BaseModel], _Plan] = {}
-_REFS: list[Ref] = []
-"""The ``Ref`` of each slot a plan names. Class facts (not data), made once for
-every model class reachable from ``Project``."""
+_Plans = tuple[dict[type[BaseModel], _Plan], tuple[Ref, ...]]
+_PLANS: list[_Plans] = []
+"""For every model class reachable from ``Project``: (is an element, is a map, its
+reference fields as (name, slot, many, no_self), its fields that hold models), and
+the ``Ref`` of each slot. Class facts, not data: made once, on first use."""
 
 
-def _plans() -> dict[type[BaseModel], _Plan]:
+def _plans() -> _Plans:
     if not _PLANS:
+        plans: dict[type[BaseModel], _Plan] = {}
+        slots: list[Ref] = []
         for cls in model_classes(Project):
             refs = []
             for rf in _ref_fields(cls):
-                if rf.ref not in _REFS:
-                    _REFS.append(rf.ref)
-                refs.append((rf.name, _REFS.index(rf.ref), rf.many, bool(rf.ref.no_self)))
-            _PLANS[cls] = (
-                issubclass(cls, Element),
-                cls is JourneyMap,
-                tuple(refs),
-                model_fields_of(cls),
-            )
-    return _PLANS
+                if rf.ref not in slots:
+                    slots.append(rf.ref)
+                refs.append((rf.name, slots.index(rf.ref), rf.many, bool(rf.ref.no_self)))
+            element = issubclass(cls, Element)
+            plans[cls] = (element, cls is JourneyMap, tuple(refs), model_fields_of(cls))
+        _PLANS.append((plans, tuple(slots)))  # whole, at once: another thread may look
+    return _PLANS[0]
 
 
 def surely_clean(project: Project, extras_ok: bool = True) -> bool:
@@ -215,9 +215,9 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
 
     False means "look closer", not "broken": the caller runs the full check.
     """
-    plans = _plans()
+    plans, slot_refs = _plans()
     ids: list[str] = [project.id]
-    outside: list[list[str]] = [[] for _ in _REFS]
+    outside: list[list[str]] = [[] for _ in slot_refs]
     groups: list[tuple[JourneyMap | None, list[list[str]]]] = [(None, outside)]
     Frame = tuple[BaseModel, str, JourneyMap | None, list[list[str]]]
     stack: list[Frame] = [(project, project.id, None, outside)]
@@ -235,7 +235,7 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
             ids.append(holder)
         if is_map:
             jmap = obj  # type: ignore[assignment]
-            slots = [[] for _ in _REFS]
+            slots = [[] for _ in slot_refs]
             groups.append((jmap, slots))
         for name, slot, many, no_self in refs:
             value = fields[name]
@@ -264,7 +264,7 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
     targets = Targets(project, known)
     for jmap, slots in groups:
         for slot, group in enumerate(slots):
-            ref = _REFS[slot]
+            ref = slot_refs[slot]
             if group and ref.checked and not _resolve(ref, jmap, targets).issuperset(group):
                 return False
     return _ranges_clean(project)
