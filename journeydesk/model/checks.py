@@ -219,10 +219,9 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
     ids: list[str] = [project.id]
     outside: list[list[str]] = [[] for _ in slot_refs]
     groups: list[tuple[JourneyMap | None, list[list[str]]]] = [(None, outside)]
-    Frame = tuple[BaseModel, str, JourneyMap | None, list[list[str]]]
-    stack: list[Frame] = [(project, project.id, None, outside)]
-    while stack:
-        obj, holder, jmap, slots = stack.pop()
+
+    def clean(obj: BaseModel, holder: str, slots: list[list[str]]) -> bool:
+        # Recursive (the model nests about ten deep): cheaper than a stack of frames.
         if not extras_ok and obj.__pydantic_extra__:
             return False
         plan = plans.get(type(obj))
@@ -234,17 +233,17 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
             holder = fields["id"]
             ids.append(holder)
         if is_map:
-            jmap = obj  # type: ignore[assignment]
             slots = [[] for _ in slot_refs]
-            groups.append((jmap, slots))
+            groups.append((obj, slots))  # type: ignore[arg-type]
         for name, slot, many, no_self in refs:
             value = fields[name]
             if value is None:
                 continue
             if many:
-                if no_self and holder in value:
-                    return False
-                slots[slot].extend(value)
+                if value:
+                    if no_self and holder in value:
+                        return False
+                    slots[slot].extend(value)
             else:
                 if no_self and value == holder:
                     return False
@@ -252,12 +251,18 @@ def surely_clean(project: Project, extras_ok: bool = True) -> bool:
         for name in models:
             value = fields[name]
             if type(value) is list:
-                if value:
-                    stack.extend([(item, holder, jmap, slots) for item in value])
+                for item in value:
+                    if not clean(item, holder, slots):
+                        return False
             elif isinstance(value, BaseModel):
-                stack.append((value, holder, jmap, slots))
+                if not clean(value, holder, slots):
+                    return False
             elif value is not None:
                 return False  # not a model nor a list of them: the full check decides
+        return True
+
+    if not clean(project, project.id, outside):
+        return False
     known = set(ids)
     if len(known) != len(ids):
         return False
