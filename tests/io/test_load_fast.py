@@ -299,7 +299,7 @@ NUMBER = st.builds(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(NUMBER | st.floats(allow_nan=False, allow_infinity=False).map(repr))
 def test_jiter_reads_numbers_as_pythons_reader(number: str) -> None:
     """Numbers of up to 18 digits in a run (longer ones take the careful path): the
