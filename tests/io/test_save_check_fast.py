@@ -106,17 +106,25 @@ def test_loading_pauses_the_garbage_collector_and_restores_it(
     of a 5,000-card load); the collector is back on afterwards, even on a refusal."""
     import gc
 
-    seen: list[bool] = []
-    real = project_file.check_project
+    seen: list[tuple[str, bool]] = []
 
-    def spy(project: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(project)
+    def spying(name: str) -> Any:
+        real = getattr(project_file, name)
 
-    monkeypatch.setattr(project_file, "check_project", spy)
+        def spy(project: Any, *args: Any, **kwargs: Any) -> Any:
+            seen.append((name, gc.isenabled()))
+            return real(project, *args, **kwargs)
+
+        return spy
+
+    # the save check and a load of an ordinary file end in check_project's quick pass,
+    # the careful path in check_project
+    for name in ("check_project", "surely_clean"):
+        monkeypatch.setattr(project_file, name, spying(name))
     data = checked_bytes(sample_project())  # the save check
     load_bytes(data)  # and the loader
-    assert seen == [False, False]
+    project_file.careful_load_bytes(data)  # and its careful path
+    assert seen == [("surely_clean", False), ("surely_clean", False), ("check_project", False)]
     assert gc.isenabled()
     with pytest.raises(ProjectFileError):
         load_bytes(b"{not json")
