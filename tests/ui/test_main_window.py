@@ -252,3 +252,31 @@ def test_comments_panel_finds_card_targets_without_indexing_the_project(
     window.comments.show_comments(project, here)
     assert window.comments.count() == 2
     assert window.comments.tree.topLevelItem(1).text(0).endswith(": on a nested element")
+
+
+def test_opening_a_big_map_builds_no_element_index(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a 2,000-card map walks no element index (#14: the inspector's
+    look-up of the shown map walked 120,000 values on every open of 5,000 cards)."""
+    import sys
+
+    from journeydesk.document.document import Document
+
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        from generate import make_shape  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(bench)
+    walks: list[int] = []
+    real = Document._build_index
+    monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
+    project = make_shape("current", 2000)
+    window.show()
+    window.context.set_document(Document(project, None))
+    QApplication.processEvents()
+    window.grab()
+    assert window.inspector.target == project.maps[0].id
+    assert window.inspector.heading.text()
+    assert walks == [], "opening the map walked the whole project for its element index"
