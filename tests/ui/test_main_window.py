@@ -258,7 +258,8 @@ def test_opening_a_big_map_builds_no_element_index(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Opening a 2,000-card map walks no element index (#14: the inspector's
-    look-up of the shown map walked 120,000 values on every open of 5,000 cards)."""
+    look-up of the shown map walked 120,000 values on every open of 5,000 cards)
+    and runs no garbage collection while the map is laid out and drawn."""
     import sys
 
     from journeydesk.document.document import Document
@@ -274,7 +275,33 @@ def test_opening_a_big_map_builds_no_element_index(
     monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
     project = make_shape("current", 2000)
     window.show()
-    window.context.set_document(Document(project, None))
+    import gc
+
+    from journeydesk.canvas.scene import MapScene
+
+    collections: list[int] = []
+    inside: list[bool] = []
+    show = MapScene.show_map
+
+    def watched(*args: object, **kwargs: object) -> None:
+        inside.append(True)
+        try:
+            show(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            inside.pop()
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and inside:
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(MapScene, "show_map", watched)
+    gc.callbacks.append(seen)
+    try:
+        window.context.set_document(Document(project, None))
+    finally:
+        gc.callbacks.remove(seen)
+    assert collections == [], "the collector ran while the map was laid out and drawn"
+    assert gc.isenabled()
     QApplication.processEvents()
     window.grab()
     assert window.inspector.target == project.maps[0].id
