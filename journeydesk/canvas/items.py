@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeydesk.layout.primitives import Item, Line, Path, Primitive
+from journeydesk.layout.primitives import Item, Line, Path, Primitive, Text
 from journeydesk.render.qpainter import ImageCache, draw
 
 from .plain import plain_text
@@ -40,7 +40,7 @@ class ElementItem(QGraphicsItem):
         self._rect = QRectF()
         if item.kind in SELECTABLE_KINDS and item.element is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(False)
+        # (hover events are off by default: a call per item saved on opening)
         if item.kind == "mark":
             # A comparison mark lies over its element: clicks go through to it.
             self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -64,7 +64,9 @@ class ElementItem(QGraphicsItem):
         self._wide: tuple[float, list[Primitive]] | None = None
         self.setZValue(item.z)
         if item.kind == "card":
-            texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
+            # Text is the only primitive with lines (a getattr with a default
+            # raised and caught an AttributeError per icon path and box)
+            texts = [line for p in item.primitives if isinstance(p, Text) for line in p.lines]
             self.setToolTip(plain_text("\n".join(texts[:12])))
         self.update()
 
