@@ -12,9 +12,9 @@ import dataclasses
 import gc
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
@@ -135,6 +135,29 @@ class MapScene(QGraphicsScene):
         self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
         self.rebuilt.emit()
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """The tooltip of the topmost item under the pointer that has one, as
+        Qt's own, but read through ``toolTip()`` in Python: a card makes its
+        tooltip only now (``ElementItem.toolTip``)."""
+        widget = event.widget()
+        view = widget.parentWidget() if widget is not None else None
+        if isinstance(view, QGraphicsView):
+            under = view.items(view.mapFromScene(event.scenePos()))
+        else:
+            under = self.items(
+                event.scenePos(),
+                Qt.ItemSelectionMode.IntersectsItemShape,
+                Qt.SortOrder.DescendingOrder,
+                QTransform(),
+            )
+        text = ""
+        for item in under:
+            text = item.toolTip()
+            if text or item.isPanel():
+                break
+        QToolTip.showText(event.screenPos() if text else QPoint(), text, widget)
+        event.setAccepted(bool(text))
 
     def set_emphasis(self, ids: set[str] | None) -> None:
         self.emphasis = ids
