@@ -57,6 +57,8 @@ class MapScene(QGraphicsScene):
         self.items_by_id: dict[str, list[ElementItem]] = {}
         self.emphasis: set[str] | None = None
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
+        self._dimmed = False
+        """Some card was dimmed by the last ``apply_emphasis``."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._images: ImageCache | None = None
@@ -164,12 +166,19 @@ class MapScene(QGraphicsScene):
         self.apply_emphasis()
 
     def apply_emphasis(self) -> None:
+        if self.emphasis is None and not self._dimmed:
+            # Nothing is dimmed and nothing is to be: every card is at full
+            # opacity already (opening a map set it on 5,000 cards, twice).
+            return
         dim = DIMMED_OPACITY
+        dimmed = False
         for element_id, items in self.items_by_id.items():
             for item in items:
                 if item.kind == "card":
                     shown = self.emphasis is None or element_id in self.emphasis
                     item.setOpacity(1.0 if shown else dim)
+                    dimmed = dimmed or not shown
+        self._dimmed = dimmed
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])
