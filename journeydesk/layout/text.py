@@ -86,7 +86,11 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     truncated = False
     space = m.width(" ", size)
     for paragraph in clean(text).split("\n"):
-        words = [w for w in _SPACES.split(paragraph.strip()) if w]
+        paragraph = paragraph.strip()
+        if "\t" in paragraph or "\u00a0" in paragraph:
+            words = [w for w in _SPACES.split(paragraph) if w]
+        else:  # runs of spaces only: str.split is 2-3x the regex's speed
+            words = [w for w in paragraph.split(" ") if w]
         if not words:
             lines.append("")
             continue
