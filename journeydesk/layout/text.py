@@ -50,18 +50,12 @@ SUBSTITUTES = str.maketrans(
 has, so the canvas and the PDF show the same thing (not a box in the PDF)."""
 
 
-_SUBSTITUTED = re.compile("[" + "".join(re.escape(chr(code)) for code in SUBSTITUTES) + "]")
-
-
 def clean(text: str) -> str:
     """Untrusted text as plain drawable text: control characters become spaces;
     a few symbols the font lacks become ones it has (``SUBSTITUTES``)."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(" ", text)
-    # translate() looks every character up in a dict (a fifth of a second for
-    # 5,000 accented cards); a regex finds in C whether any symbol is there at all
-    return text if text.isascii() or not _SUBSTITUTED.search(text) else text.translate(SUBSTITUTES)
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # every substituted symbol is outside ASCII; translate() looks each character up
+    return text if text.isascii() else text.translate(SUBSTITUTES)
 
 
 def missing_glyphs(lines: Iterable[str], face: Face) -> set[str]:
@@ -79,38 +73,24 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     last line ends with an ellipsis.
     """
     m = metrics(face)
-    # m.width(word, size) inlined: the words of a map repeat, so most are found
-    # in the metrics' memo of string widths (same sums, same products)
-    known = m._units
     lines: list[str] = []
     truncated = False
-    space = m.width(" ", size)
     for paragraph in clean(text).split("\n"):
-        paragraph = paragraph.strip()
-        if "\t" in paragraph or "\u00a0" in paragraph:
-            words = [w for w in _SPACES.split(paragraph) if w]
-        else:  # runs of spaces only: str.split is 2-3x the regex's speed
-            words = [w for w in paragraph.split(" ") if w]
+        words = [w for w in _SPACES.split(paragraph.strip()) if w]
         if not words:
             lines.append("")
             continue
+        space = m.width(" ", size)
         current = ""
         current_w = 0.0
         for word in words:
-            units = known.get(word)
-            word_w = units * size if units is not None else m.width(word, size)
+            word_w = m.width(word, size)
             if current and current_w + space + word_w <= width:
                 current += " " + word
                 current_w += space + word_w
                 continue
             if current:
                 lines.append(current)
-                if 0 < max_lines <= len(lines):
-                    # The last line shown is full and ``word`` starts one more:
-                    # the text is cut whatever follows (what follows cannot
-                    # change the lines kept), so the rest is not measured.
-                    truncated = True
-                    break
             if word_w <= width:
                 current, current_w = word, word_w
             else:
@@ -118,10 +98,7 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
                 lines.extend(pieces[:-1])
                 current = pieces[-1]
                 current_w = m.width(current, size)
-        else:
-            lines.append(current)
-            continue
-        break
+        lines.append(current)
     # Trailing empty paragraphs add nothing visible.
     while len(lines) > 1 and lines[-1] == "":
         lines.pop()
