@@ -252,7 +252,7 @@ class MainWindow(ProjectWindow):
         self.comments.targetActivated.connect(self.reveal_element)
         self.comments_dock.setWidget(self.comments)
         self._make_inspector()
-        self.storyline = StorylinePanel()
+        self.storyline = StorylinePanel(wait_hidden=True)
         self.storyline_dock.setWidget(self.storyline)
         self.decide = DecidePanel(self.context, wait_hidden=True)
         self.decide.elementActivated.connect(self.reveal_on_map)

@@ -307,3 +307,23 @@ def test_opening_a_big_map_builds_no_element_index(
     assert window.inspector.target == project.maps[0].id
     assert window.inspector.heading.text()
     assert walks == [], "opening the map walked the whole project for its element index"
+
+
+def test_storyline_behind_its_tab_fills_when_raised(window: MainWindow) -> None:
+    """The storyline dock sits behind the inspector's tab: opening a project
+    leaves its list for later (#14) and raising the tab fills it."""
+    window.show()
+    QApplication.processEvents()
+    window.inspector_dock.raise_()
+    QApplication.processEvents()
+    panel = window.storyline
+    assert not panel.shown()
+    window.open_sample("en")
+    QApplication.processEvents()
+    assert panel.list.count() == 0, "the hidden storyline was filled on opening"
+    window.storyline_dock.raise_()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert panel.shown()
+    scenes = panel.scenes()
+    assert scenes and panel.list.count() == len(scenes)
