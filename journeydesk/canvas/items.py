@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeydesk.layout.primitives import Item, Line, Path, Primitive
+from journeydesk.layout.primitives import Item, Line, Path, Primitive, Text
 from journeydesk.render.qpainter import ImageCache, draw
 
 from .plain import plain_text
@@ -40,7 +40,7 @@ class ElementItem(QGraphicsItem):
         self._rect = QRectF()
         if item.kind in SELECTABLE_KINDS and item.element is not None:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(False)
+        # (hover events are off by default: a call per item saved on opening)
         if item.kind == "mark":
             # A comparison mark lies over its element: clicks go through to it.
             self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -49,24 +49,33 @@ class ElementItem(QGraphicsItem):
             # cards it passes over on every mouse move. Qt keeps each card as a
             # pixmap at the view's resolution and redraws it only when it changes.
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.set_layout_item(item)
+        self._take(item)
 
     def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
         """Show what the layout now computes for this element (same kind and id)."""
         self.prepareGeometryChange()
-        self._item = item
         if images is not None:
             self._images = images
+        self._take(item)
+        self.update()
+
+    def _take(self, item: Item) -> None:
+        self._item = item
         # Strokes and labels reach a little outside the bounds the layout gives.
         b = item.bounds
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
         self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide: tuple[float, list[Primitive]] | None = None
         self.setZValue(item.z)
-        if item.kind == "card":
-            texts = [line for p in item.primitives for line in getattr(p, "lines", ())]
-            self.setToolTip(plain_text("\n".join(texts[:12])))
-        self.update()
+
+    def toolTip(self) -> str:
+        """A card's text (its first lines), made when asked for: the scene's
+        ``helpEvent`` shows it. Made for every card on opening, the tooltips
+        of a 5,000-card map cost more than their items' flags."""
+        if self.kind != "card":
+            return super().toolTip()
+        texts = [line for p in self._item.primitives if isinstance(p, Text) for line in p.lines]
+        return plain_text("\n".join(texts[:12]))
 
     def _thick_enough(self, scale: float) -> list[Primitive]:
         """The connection's strokes widened to MIN_CONNECTION_PX on screen at

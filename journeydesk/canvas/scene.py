@@ -7,11 +7,14 @@ drawing when the model says it changed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
@@ -22,6 +25,25 @@ from .items import ElementItem
 from .overlays import Overlays
 
 DIMMED_OPACITY = 0.18
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a map is laid out and its items made.
+
+    Laying out a 5,000-card map makes a few hundred thousand small objects;
+    every few thousand of them the collector walks the young ones, and now and
+    then every object of the open project (a third of the layout's time on
+    opening: #14). Nothing made here is garbage in a cycle that must go before
+    it ends; what is goes at the next collection after it (or is frozen with
+    the rest by the window's ``settle_heap`` right after the first show)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 class MapScene(QGraphicsScene):
@@ -35,6 +57,8 @@ class MapScene(QGraphicsScene):
         self.items_by_id: dict[str, list[ElementItem]] = {}
         self.emphasis: set[str] | None = None
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
+        self._dimmed = False
+        """Some card was dimmed by the last ``apply_emphasis``."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._images: ImageCache | None = None
@@ -57,6 +81,7 @@ class MapScene(QGraphicsScene):
             return self._images, True
         return self._images, False
 
+    @collector_paused()
     def show_map(
         self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
     ) -> None:
@@ -113,17 +138,47 @@ class MapScene(QGraphicsScene):
         self.overlays.show(project, jmap, layout)
         self.rebuilt.emit()
 
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """The tooltip of the topmost item under the pointer that has one, as
+        Qt's own, but read through ``toolTip()`` in Python: a card makes its
+        tooltip only now (``ElementItem.toolTip``)."""
+        widget = event.widget()
+        view = widget.parentWidget() if widget is not None else None
+        if isinstance(view, QGraphicsView):
+            under = view.items(view.mapFromScene(event.scenePos()))
+        else:
+            under = self.items(
+                event.scenePos(),
+                Qt.ItemSelectionMode.IntersectsItemShape,
+                Qt.SortOrder.DescendingOrder,
+                QTransform(),
+            )
+        text = ""
+        for item in under:
+            text = item.toolTip()
+            if text or item.isPanel():
+                break
+        QToolTip.showText(event.screenPos() if text else QPoint(), text, widget)
+        event.setAccepted(bool(text))
+
     def set_emphasis(self, ids: set[str] | None) -> None:
         self.emphasis = ids
         self.apply_emphasis()
 
     def apply_emphasis(self) -> None:
+        if self.emphasis is None and not self._dimmed:
+            # Nothing is dimmed and nothing is to be: every card is at full
+            # opacity already (opening a map set it on 5,000 cards, twice).
+            return
         dim = DIMMED_OPACITY
+        dimmed = False
         for element_id, items in self.items_by_id.items():
             for item in items:
                 if item.kind == "card":
                     shown = self.emphasis is None or element_id in self.emphasis
                     item.setOpacity(1.0 if shown else dim)
+                    dimmed = dimmed or not shown
+        self._dimmed = dimmed
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])

@@ -93,6 +93,8 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     for paragraph in clean(text).split("\n"):
         if paragraph.isascii():  # after clean(), its only blanks are spaces and tabs
             words = paragraph.split()
+        elif "\t" not in paragraph and "\u00a0" not in paragraph:  # (accented text)
+            words = [w for w in paragraph.strip().split(" ") if w]
         else:
             words = [w for w in _SPACES.split(paragraph.strip()) if w]
         if not words:

@@ -252,7 +252,7 @@ class MainWindow(ProjectWindow):
         self.comments.targetActivated.connect(self.reveal_element)
         self.comments_dock.setWidget(self.comments)
         self._make_inspector()
-        self.storyline = StorylinePanel()
+        self.storyline = StorylinePanel(wait_hidden=True)
         self.storyline_dock.setWidget(self.storyline)
         self.decide = DecidePanel(self.context, wait_hidden=True)
         self.decide.elementActivated.connect(self.reveal_on_map)
@@ -683,12 +683,17 @@ class MainWindow(ProjectWindow):
         jmap = self.current_map()
         if self.project is None:
             return
-        self.scene.show_map(self.project, jmap)
-        if jmap is not None:
-            self.show_opening_view()
-        if self._settle_heap_after_show:
-            self._settle_heap_after_show = False
-            settle_heap(self)
+        from journeydesk.canvas.scene import collector_paused
+
+        # The heap is frozen (settle_heap) before the collector runs again: the
+        # objects the layout made are not walked at all on opening (#14).
+        with collector_paused():
+            self.scene.show_map(self.project, jmap)
+            if jmap is not None:
+                self.show_opening_view()
+            if self._settle_heap_after_show:
+                self._settle_heap_after_show = False
+                settle_heap(self)
 
     def show_opening_view(self) -> None:
         """The whole map when it is readable so, else from its top left (the

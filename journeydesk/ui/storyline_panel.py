@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QPaintEvent,
     QPixmap,
     QShowEvent,
 )
@@ -92,8 +93,15 @@ class StorylinePanel(ScenePictures, QWidget):
 
     presentationStarted = Signal(object)  # the Presentation window
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, wait_hidden: bool = False) -> None:
+        """``wait_hidden``: while the panel is out of sight (a dock behind another
+        dock's tab), a new document, map or edit only marks the list out of date;
+        it is filled when the panel comes into sight (#14: 68 ms of an open of a
+        258-stage map went to a list nobody saw)."""
         super().__init__(parent)
+        self._wait_hidden = wait_hidden
+        self._waiting = False
+        """The list and form are out of date (filled when the panel shows)."""
         self.setAccessibleName(self.tr("Storyline"))
         self.document: Document | None = None
         self.map_id: str | None = None
@@ -281,6 +289,13 @@ class StorylinePanel(ScenePictures, QWidget):
         """Show the model: the mode, the list of scenes, the selected scene."""
         self._refresh_timer.stop()
         self._fill_mode()
+        if self._wait_hidden and not self.shown():
+            self._waiting = True
+            self.list.blockSignals(True)
+            self.list.clear()  # nothing of the previous document stays listed
+            self.list.blockSignals(False)
+            return
+        self._waiting = False
         self._fill_list()
         self._fill_form()
 
@@ -446,11 +461,27 @@ class StorylinePanel(ScenePictures, QWidget):
         if isinstance(dock, QDockWidget) and dock is not self._dock:
             self._dock = dock  # its tab raised: draw what is pending
             dock.visibilityChanged.connect(self._dock_visible)
+        self._catch_up()
         self._schedule(0)
 
     def _dock_visible(self, on: bool) -> None:
         if on:
+            self._catch_up()
             self._schedule(0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._waiting:  # in sight some other way (a window restored...)
+            QTimer.singleShot(0, self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        """Fill what waited while the panel was out of sight."""
+        if self._waiting:
+            wait, self._wait_hidden = self._wait_hidden, False
+            try:
+                self.refresh()
+            finally:
+                self._wait_hidden = wait
 
     # --- edits -----------------------------------------------------------------
 

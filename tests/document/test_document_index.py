@@ -79,3 +79,52 @@ def test_inserts_removes_and_reorders_keep_the_index_equal_to_a_fresh_one() -> N
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
         assert _snapshot(doc._index) == _snapshot(doc._build_index())
+
+
+@pytest.mark.usefixtures("qapp")
+def test_maps_and_the_project_are_found_without_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inspector shows the map when nothing is selected: that look-up walks
+    nothing (#14: opening a 5,000-card map walked 120,000 values for it)."""
+    project = new_project("sample", "en")
+    doc = Document(project)
+    walks: list[int] = []
+    real = Document._build_index
+    monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
+    for jmap in project.maps:
+        assert doc.element(jmap.id) is jmap
+    assert doc.element(project.id) is project
+    assert walks == [] and doc._index is None
+    card = project.maps[1].cards[0]
+    assert doc.element(card.id) is card and walks == [1]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_miss_walks_the_project_again_only_after_a_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asking for an id that is not there (a removed selection, over and over)
+    walks the project at most once per change, not once per look-up."""
+    project = new_project("sample", "en")
+    doc = Document(project)
+    walks: list[int] = []
+    real = Document._build_index
+    monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
+    card = project.maps[0].cards[0]
+    doc.element(card.id)
+    assert walks == [1]
+    for _ in range(5):
+        with pytest.raises(KeyError):
+            doc.element("no-such-id")
+    assert walks == [1], "a miss with nothing changed walked the project again"
+    doc.push(Remove(doc, card.id, "Remove"))
+    for _ in range(5):
+        with pytest.raises(KeyError):
+            doc.element(card.id)
+    assert len(walks) <= 2
+    doc.undo_stack.undo()
+    assert doc.element(card.id) is card
+    # a change made behind the document's back is found once it says so
+    other = project.maps[0].cards[1].model_copy(update={"id": "added-behind-its-back"})
+    project.maps[0].cards.append(other)
+    doc.invalidate()
+    assert doc.element(other.id) is other

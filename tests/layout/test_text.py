@@ -138,8 +138,39 @@ def _reference_wrap(text: str, face: Face, size: float, width: float, max_lines:
 
 
 _PIECES = st.sampled_from(
-    "|  |\t|\n|\n\n|\r\n|\u00a0|\u2003|\x0b|\x1f|→|✓|già|città|più|Precipitevolissimevolmente"
-    "|WWWWWWWWWWWWWWWWWWWW|a|ok|cliente|confronta|i|prezzi|😀|漢字|İstanbul|№5| ".split("|")
+    [
+        "",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\xa0",
+        "\u2003",
+        "\x0b",
+        "\x1f",
+        "→",
+        "✓",
+        "già",
+        "città",
+        "più",
+        "Precipitevolissimevolmente",
+        "WWWWWWWWWWWWWWWWWWWW",
+        "a",
+        "ok",
+        "cliente",
+        "confronta",
+        "i",
+        "prezzi",
+        "😀",
+        "漢字",
+        "İstanbul",
+        "№5",
+        "a\xa0b",
+        "x\ty",
+        "\u2003è",
+    ]
 )
 
 

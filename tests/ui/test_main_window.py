@@ -252,3 +252,78 @@ def test_comments_panel_finds_card_targets_without_indexing_the_project(
     window.comments.show_comments(project, here)
     assert window.comments.count() == 2
     assert window.comments.tree.topLevelItem(1).text(0).endswith(": on a nested element")
+
+
+def test_opening_a_big_map_builds_no_element_index(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a 2,000-card map walks no element index (#14: the inspector's
+    look-up of the shown map walked 120,000 values on every open of 5,000 cards)
+    and runs no garbage collection while the map is laid out and drawn."""
+    import sys
+
+    from journeydesk.document.document import Document
+
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        from generate import make_shape  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(bench)
+    walks: list[int] = []
+    real = Document._build_index
+    monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
+    project = make_shape("current", 2000)
+    window.show()
+    import gc
+
+    from journeydesk.canvas.scene import MapScene
+
+    collections: list[int] = []
+    inside: list[bool] = []
+    show = MapScene.show_map
+
+    def watched(*args: object, **kwargs: object) -> None:
+        inside.append(True)
+        try:
+            show(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            inside.pop()
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and inside:
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(MapScene, "show_map", watched)
+    gc.callbacks.append(seen)
+    try:
+        window.context.set_document(Document(project, None))
+    finally:
+        gc.callbacks.remove(seen)
+    assert collections == [], "the collector ran while the map was laid out and drawn"
+    assert gc.isenabled()
+    QApplication.processEvents()
+    window.grab()
+    assert window.inspector.target == project.maps[0].id
+    assert window.inspector.heading.text()
+    assert walks == [], "opening the map walked the whole project for its element index"
+
+
+def test_storyline_behind_its_tab_fills_when_raised(window: MainWindow) -> None:
+    """The storyline dock sits behind the inspector's tab: opening a project
+    leaves its list for later (#14) and raising the tab fills it."""
+    window.show()
+    QApplication.processEvents()
+    window.inspector_dock.raise_()
+    QApplication.processEvents()
+    panel = window.storyline
+    assert not panel.shown()
+    window.open_sample("en")
+    QApplication.processEvents()
+    assert panel.list.count() == 0, "the hidden storyline was filled on opening"
+    window.storyline_dock.raise_()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert panel.shown()
+    scenes = panel.scenes()
+    assert scenes and panel.list.count() == len(scenes)
