@@ -3,12 +3,18 @@
 ``MapLayouter`` measures cards with the bundled font and caches each card's
 measure by its content and width, so after a change only the changed cards
 are measured again; positions are then a cheap pass over the map (the
-editor's incremental path). ``layout_map`` is the one-shot form.
+editor's incremental path). Each card's ``Item`` is kept too, by card id with
+everything it is drawn from: an edit hands the canvas the very same ``Item``
+object for every card it did not touch, so the scene skips those at once
+(``tests/layout/test_incremental.py`` checks the result against a fresh layout
+after random edits). ``layout_map`` is the one-shot form.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from journeydesk.model.project import Card, JourneyMap, Lane, Project
 
@@ -48,14 +54,41 @@ class MapLayouter:
     """Lays out maps, remembering card measures between calls."""
 
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
-        self.theme = theme
+        self._theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
-        self._card_prims: dict[tuple[object, ...], list[Primitive]] = {}
-        """A card's drawing by everything it is drawn from: a change to one
-        card draws that card (and the ones it pushed) again, not the map."""
+        self._card_items: dict[str, tuple[tuple[object, ...], Rect, Item]] = {}
+        """Each card's Item of the last layout, by card id, with the card's
+        state (``_card_state``) and box it was drawn from: a change to one card
+        draws that card (and the ones it pushed) again, not the map, and the
+        others keep their very Item object (the canvas skips those at once)."""
+        self._drawn_with: tuple[object, ...] = ()
+        """What every card's drawing shares (language, vocabulary entries): when
+        it changes, no card's Item is kept."""
+        self._lanes: dict[str, _PlacedLane] = {}
+        """Each lane's placed cards of the last layout, by lane id, with the key
+        they were placed from (its top, the steps, its cards' states)."""
+        self._pass_lanes: dict[str, _PlacedLane] = {}
+        self._pass_states: dict[str, tuple[object, ...]] = {}
+        self._pass_measures: dict[str, CardMeasure] = {}
+        """The card states and measures this layout pass found while placing
+        cards (by card id)."""
+        self._steps: tuple[str, ...] = ()
         self._router = routing.Router()
         self.measured = 0
         """Cards measured (not found in the cache) since creation: for tests and benches."""
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        """Another theme: nothing measured or drawn with the old one is kept."""
+        self._theme = theme
+        self._measures.clear()
+        self._card_items.clear()
+        self._lanes.clear()
+        self._router = routing.Router()
 
     # --- card measures -------------------------------------------------
 
@@ -105,12 +138,44 @@ class MapLayouter:
         self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
     ) -> MapLayout:
         options = options or LayoutOptions()
+        self._pass_lanes = {}
+        self._pass_states, self._pass_measures = {}, {}
+        done = False
+        # A pass makes tens of thousands of short-lived tuples on a big map
+        # (each card's state, each lane's key): with the collector on, they
+        # triggered full collections of every object the app holds, which cost
+        # more than the layout itself. Nothing here makes reference cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            layout = self._layout(project, jmap, options)
+            done = True
+            return layout
+        finally:
+            # Only the lanes of this layout stay remembered, and the cards' Items
+            # are updated in place (a new dict of 20,000 entries per edit was
+            # walked by the next garbage collection); a layout that failed half
+            # way leaves nothing to trust.
+            if not done:
+                self._card_items.clear()
+            self._lanes = self._pass_lanes if done else {}
+            self._pass_lanes = {}
+            self._pass_states, self._pass_measures = {}, {}
+            if collecting:  # after the pass's temporaries are gone
+                gc.enable()
+
+    def _layout(self, project: Project, jmap: JourneyMap, options: LayoutOptions) -> MapLayout:
         language = options.language or project.language
         vocab = Vocabulary(project, language)
         ctx = LayoutContext(project, jmap, self.theme, options, language, vocab)
         t = self.theme
         steps = jmap.steps()
         step_index = {s.id: i for i, s in enumerate(steps)}
+        self._steps = tuple(step_index)
+        drawn_with = (language, vocab.entries("card_kinds"), vocab.entries("channels"))
+        if drawn_with != self._drawn_with:
+            self._card_items = {}
+            self._drawn_with = drawn_with
         n_cols = max(1, len(steps))
         x0 = t.margin + t.lane_header_width
         width = x0 + n_cols * t.column_width + t.margin
@@ -140,6 +205,7 @@ class MapLayouter:
                 h = self._channel_grid(ctx, lane, step_index, x0, y, width)
                 below = self._place_cards(
                     ctx,
+                    lane.id,
                     cards_by_lane.get(lane.id, []),
                     step_index,
                     x0,
@@ -150,7 +216,7 @@ class MapLayouter:
                     h += below - t.lane_padding
             else:
                 h = self._place_cards(
-                    ctx, cards_by_lane.get(lane.id, []), step_index, x0, y, card_boxes
+                    ctx, lane.id, cards_by_lane.get(lane.id, []), step_index, x0, y, card_boxes
                 )
                 if lane.display == "images":
                     h = max(h, t.image_lane_height)
@@ -171,10 +237,7 @@ class MapLayouter:
                 for k, curve in enumerate(curves):
                     curves_.curve(t, ctx, curve, k, lane_rects[lane.id], step_index, x0, words)
                 curves_.curve_key(t, ctx, curves, lane_rects[lane.id])
-        for card in jmap.cards:
-            box = card_boxes.get(card.id)
-            if box is not None:
-                self._card(ctx, card, box, comment_counts.get(card.id, 0))
+        self._cards(ctx, card_boxes)
         connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0)
         chrome.separators(t, ctx, lanes, lane_rects)
         marks.mark_items(ctx)
@@ -210,6 +273,7 @@ class MapLayouter:
     def _place_cards(
         self,
         ctx: LayoutContext,
+        lane_id: str,
         cards: list[Card],
         step_index: dict[str, int],
         x0: float,
@@ -217,18 +281,61 @@ class MapLayouter:
         out: dict[str, Rect],
     ) -> float:
         """Stack the lane's cards in their cells (a skyline per column, so a card
-        spanning steps never overlaps its neighbours); return the lane height."""
+        spanning steps never overlaps its neighbours); return the lane height.
+        A lane whose top, steps and cards' states are as in the last layout
+        gets the boxes it got then (most lanes, after an edit of a big map)."""
+        comments, states = ctx.comments, self._pass_states
+        lane_states: list[tuple[object, ...]] = []
+        for card in cards:
+            state = _card_state(card, comments.get(card.id, 0), ctx.image_aspect(card))
+            states[card.id] = state
+            lane_states.append(state)
+        key = (top, x0, self._steps, lane_states)
+        found = self._lanes.get(lane_id)
+        if found is None or found.key != key:
+            boxes: dict[str, Rect] = {}
+            measures: dict[str, CardMeasure] = {}
+            height = self._stack_cards(ctx, cards, step_index, x0, top, boxes, measures)
+            found = _PlacedLane(key, lane_states, height, boxes, measures)
+        else:
+            # the states of the last layout, equal to these: a card's Item is
+            # then known to be up to date by identity alone (``_cards``)
+            states.update(zip([card.id for card in cards], found.states, strict=True))
+        self._pass_lanes[lane_id] = found
+        out.update(found.boxes)
+        self._pass_measures.update(found.measures)
+        return found.height
+
+    def _stack_cards(
+        self,
+        ctx: LayoutContext,
+        cards: list[Card],
+        step_index: dict[str, int],
+        x0: float,
+        top: float,
+        out: dict[str, Rect],
+        measures: dict[str, CardMeasure],
+    ) -> float:
         t = self.theme
         n_cols = max(step_index.values(), default=0) + 1
         sky = [top + t.lane_padding] * n_cols
         cards = sorted(cards, key=lambda c: (step_index[c.step], c.order))
+        kept = self._card_items
         for card in cards:
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
             m = self.measure(card, w, ctx.comments.get(card.id, 0), ctx.image_aspect(card))
-            y = max(sky[i : i + span])
-            out[card.id] = Rect(x0 + i * t.column_width + t.column_gap / 2, y, w, m.height)
+            measures[card.id] = m
+            y = max(sky[i : i + span]) if span > 1 else sky[i]
+            x = x0 + i * t.column_width + t.column_gap / 2
+            # A box that did not move is the same object again: an edit makes
+            # few new objects, and the card's Item is found up to date by identity.
+            found = kept.get(card.id)
+            box = found[1] if found is not None else None
+            if box is None or box.y != y or box.x != x or box.w != w or box.h != m.height:
+                box = Rect(x, y, w, m.height)
+            out[card.id] = box
             for j in range(i, i + span):
                 sky[j] = y + m.height + t.card_gap
         bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
@@ -249,15 +356,22 @@ class MapLayouter:
         n_cols = len(step_index)
         position = {lane.id: n for n, lane in enumerate(lanes)}
         taken: dict[str, set[int]] = {}
+
+        def taken_in(lane_id: str) -> set[int]:
+            """The columns a lane's cards take (worked out for the lanes a span
+            reaches only: most maps have few spans, and every edit lays out)."""
+            cols = taken.get(lane_id)
+            if cols is None:
+                cols = taken[lane_id] = set()
+                for card in cards_by_lane.get(lane_id, ()):
+                    i = step_index[card.step]
+                    cols.update(range(i, min(n_cols, i + card.span_steps)))
+            return cols
+
         for lane_id, cards in cards_by_lane.items():
-            cols = taken.setdefault(lane_id, set())
-            for card in cards:
-                i = step_index[card.step]
-                cols.update(range(i, min(n_cols, i + card.span_steps)))
-        for lane_id, cards in cards_by_lane.items():
-            for card in cards:
+            for card in [c for c in cards if c.span_lanes > 1]:
                 box = card_boxes.get(card.id)
-                if card.span_lanes <= 1 or box is None or lane_id not in position:
+                if box is None or lane_id not in position:
                     continue
                 i = step_index[card.step]
                 cols = set(range(i, min(n_cols, i + card.span_steps)))
@@ -276,7 +390,7 @@ class MapLayouter:
                 start = position[lane_id] + 1
                 last: Lane | None = None
                 for lane in lanes[start : start + card.span_lanes - 1]:
-                    blocked = taken.get(lane.id, set()) & cols
+                    blocked = taken_in(lane.id) & cols
                     if lane.collapsed or lane.display != "cards" or blocked:
                         break
                     last = lane
@@ -417,35 +531,63 @@ class MapLayouter:
         prims.append(Line(((x, top), (x, bottom)), "#B8BFCC", 1.0))
         ctx.items.append(Item("grid", None, Rect(x0, top, x - x0, bottom - top), Z_GRID, prims))
 
+    def _cards(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
+        """Every placed card's Item, in the map's order. The loop runs over every
+        card on every edit, so a card drawn from the very same state object and
+        box as last time (its lane was placed as before) takes its Item back
+        without a call; the others go through ``_card``."""
+        kept, states, measures = self._card_items, self._pass_states, self._pass_measures
+        items, overflows = ctx.items, ctx.overflows
+        comments = ctx.comments
+        drawn = 0
+        for card in ctx.jmap.cards:
+            card_id = card.id
+            box = card_boxes.get(card_id)
+            if box is None:
+                continue
+            found = kept.get(card_id)
+            m = measures.get(card_id)
+            if (
+                found is not None
+                and m is not None
+                and found[1] is box
+                and found[0] is states.get(card_id)
+                and m.width == box.w
+            ):
+                if m.title_cut:
+                    overflows.append(Overflow(card_id, "title", card.title))
+                if m.body_cut:
+                    overflows.append(Overflow(card_id, "body", card.body))
+                items.append(found[2])
+            else:
+                self._card(ctx, card, box, comments.get(card_id, 0))
+            drawn += 1
+        if len(kept) > drawn:  # cards removed (or not drawn now): their Items go
+            ids = set(card_boxes)
+            for gone in [card_id for card_id in kept if card_id not in ids]:
+                del kept[gone]
+
     def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> None:
-        aspect = ctx.image_aspect(card)
-        m = self.measure(card, rect.w, comments, aspect)
+        m = self._pass_measures.get(card.id)
+        if m is None or m.width != rect.w:
+            m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
         if m.title_cut:
             ctx.overflows.append(Overflow(card.id, "title", card.title))
         if m.body_cut:
             ctx.overflows.append(Overflow(card.id, "body", card.body))
-        kind = ctx.vocab.entry("card_kinds", card.kind)
-        channel = ctx.vocab.entry("channels", card.channel) if card.channel else None
-        key = (
-            m,
-            rect,
-            kind,
-            channel,
-            card.colour,
-            card.sentiment,
-            card.image,
-            tuple(e.confidence for e in card.evidence),
-            tuple(card.scores.items()),
-            comments,
-            ctx.language,
-            len(card.links),
-        )
-        prims = self._card_prims.get(key)
-        if prims is None:
-            if len(self._card_prims) > 50_000:
-                self._card_prims.clear()
-            prims = self._card_prims[key] = self._card_primitives(ctx, card, rect, comments, m)
-        ctx.items.append(Item("card", card.id, rect, Z_CARD, prims))
+        # Kept when drawn from the same state, box and (``_drawn_with``) words;
+        # the theme is the layouter's own (a new one clears the memo).
+        state = self._pass_states.get(card.id)
+        if state is None:
+            state = _card_state(card, comments, ctx.image_aspect(card))
+        found = self._card_items.get(card.id)
+        if found is None or found[1] != rect or found[0] != state:
+            prims = self._card_primitives(ctx, card, rect, comments, m)
+            found = (state, rect, Item("card", card.id, rect, Z_CARD, prims))
+        elif found[0] is not state or found[1] is not rect:
+            found = (state, rect, found[2])  # the same Item, known by these from now on
+        self._card_items[card.id] = found
+        ctx.items.append(found[2])
 
     def _card_primitives(
         self, ctx: LayoutContext, card: Card, rect: Rect, comments: int, m: CardMeasure
@@ -567,6 +709,32 @@ class MapLayouter:
 
 
 # --- helpers -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PlacedLane:
+    """A lane's cards as placed by one layout, and what they were placed from."""
+
+    key: tuple[object, ...]
+    states: list[tuple[object, ...]]
+    height: float
+    boxes: dict[str, Rect]
+    measures: dict[str, CardMeasure]
+
+
+def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
+    """Everything of a card its box and drawing are made from, cheaply: its
+    fields as they are (equal when each is the same object, so comparing two
+    states of an unchanged card costs little), and what its lists hold, as
+    values (a list changed in place is still the same object)."""
+    return (
+        tuple(card.__dict__.values()),
+        tuple([e.confidence for e in card.evidence]) if card.evidence else (),
+        len(card.links),
+        tuple(card.scores.items()) if card.scores else (),
+        comments,
+        aspect,
+    )
 
 
 def _runs(cols: list[int]) -> list[tuple[int, int]]:
