@@ -8,6 +8,7 @@ drawing when the model says it changed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
@@ -33,6 +34,9 @@ class MapScene(QGraphicsScene):
         self.layouter = MapLayouter()
         self.layout: MapLayout | None = None
         self.items_by_id: dict[str, list[ElementItem]] = {}
+        self._graphics: dict[tuple[str, str | None, int], ElementItem] = {}
+        """The scene's element items by key (kind, element id, rank): an edit
+        finds the item to keep or update without asking Qt for all items."""
         self.emphasis: set[str] | None = None
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
@@ -67,63 +71,110 @@ class MapScene(QGraphicsScene):
         self.overlays.remove()
         if jmap is None:
             self.clear()
-            self.items_by_id.clear()
             self.layout = None
             self.setSceneRect(QRectF(0, 0, 100, 100))
             return
         if self.marks:
             options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
-        layout = self.layouter.layout(project, jmap, options)
-        images, new_images = self._image_cache(project)
-        same_map = self.layout is not None and self.layout.map_id == jmap.id
-        old: dict[tuple[str, str | None, int], ElementItem] = {}
-        if same_map:
-            for existing in self.items():
-                if isinstance(existing, ElementItem):
-                    old[existing.key] = existing
-        else:
-            self.clear()
-        self.items_by_id.clear()
-        seen: dict[tuple[str, str | None], int] = {}
-        for item in layout.items:
-            n = seen.get((item.kind, item.element), 0)
-            seen[(item.kind, item.element)] = n + 1
-            key = (item.kind, item.element, n)
-            kept = old.pop(key, None)
-            if kept is None:
-                graphic = ElementItem(item, images)
-                graphic.key = key
-                self.addItem(graphic)
-            else:
-                graphic = kept
-                if graphic.layout_item != item:
-                    graphic.set_layout_item(item, images)
-                elif new_images:
-                    graphic.set_images(images)
-            if item.element is not None:
-                self.items_by_id.setdefault(item.element, []).append(graphic)
-        for gone in old.values():
-            self.removeItem(gone)
+        # The collector waits: the diff makes a key per item (20,000 on a big
+        # map), and a collection in the middle walks every object the app holds.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            layout = self.layouter.layout(project, jmap, options)
+            touched = self._update_items(project, jmap, layout)
+        finally:
+            if collecting:
+                gc.enable()
         self.layout = layout
         margin = 40.0
         self.setSceneRect(
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
-        self.apply_emphasis()
+        if touched is not None and self.emphasis is None:
+            # Nothing is dimmed and the kept items show it: only new or changed ones.
+            self._emphasise(touched)
+        else:
+            self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
         self.rebuilt.emit()
 
+    def _update_items(
+        self, project: Project, jmap: JourneyMap, layout: MapLayout
+    ) -> list[ElementItem] | None:
+        """Make the scene's element items show ``layout``: on the map shown
+        already, an item whose layout Item is the very same object is left
+        alone, one whose Item equals it too, a changed one is updated in place,
+        and only what came or went is added or removed (the dicts of items are
+        updated in place, not made anew: a new dict of 20,000 entries per edit
+        is work for the next garbage collection). Returns the items made or
+        changed, or None when the scene was built anew."""
+        images, new_images = self._image_cache(project)
+        same_map = self.layout is not None and self.layout.map_id == jmap.id
+        if not same_map:
+            self.clear()
+        graphics = self._graphics
+        touched: list[ElementItem] = []
+        keys: list[tuple[str, str | None, int]] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        added = False
+        for item in layout.items:
+            kind_id = (item.kind, item.element)
+            n = seen.get(kind_id, 0)
+            seen[kind_id] = n + 1
+            key = (item.kind, item.element, n)
+            keys.append(key)
+            graphic = graphics.get(key)
+            if graphic is None:
+                graphic = ElementItem(item, images)
+                graphic.key = key
+                self.addItem(graphic)
+                graphics[key] = graphic
+                touched.append(graphic)
+                added = True
+            elif graphic.layout_item is not item:  # the same Item object: nothing changed
+                if graphic.layout_item != item:
+                    graphic.set_layout_item(item, images)
+                    touched.append(graphic)
+                elif new_images:
+                    graphic.set_images(images)
+            elif new_images:
+                graphic.set_images(images)
+        removed = len(graphics) != len(keys)  # every key of the layout is in graphics
+        if removed:
+            now = set(keys)
+            for key in [key for key in graphics if key not in now]:
+                self.removeItem(graphics.pop(key))
+        if added or removed or not same_map:
+            by_id: dict[str, list[ElementItem]] = {}
+            for key in keys:
+                element = key[1]
+                if element is not None:
+                    by_id.setdefault(element, []).append(graphics[key])
+            self.items_by_id = by_id
+        return touched if same_map else None
+
     def set_emphasis(self, ids: set[str] | None) -> None:
+        if ids is None and self.emphasis is None:
+            return  # nothing was dimmed (the closed find bar says so after every edit)
         self.emphasis = ids
         self.apply_emphasis()
 
+    def clear(self) -> None:
+        """Every item goes (Qt deletes them): none is kept for the next map."""
+        super().clear()
+        self._graphics = {}
+        self.items_by_id = {}
+
     def apply_emphasis(self) -> None:
-        dim = DIMMED_OPACITY
-        for element_id, items in self.items_by_id.items():
-            for item in items:
-                if item.kind == "card":
-                    shown = self.emphasis is None or element_id in self.emphasis
-                    item.setOpacity(1.0 if shown else dim)
+        self._emphasise([item for items in self.items_by_id.values() for item in items])
+
+    def _emphasise(self, items: list[ElementItem]) -> None:
+        emphasis = self.emphasis
+        for item in items:
+            if item.kind == "card":
+                shown = emphasis is None or item.element_id in emphasis
+                item.setOpacity(1.0 if shown else DIMMED_OPACITY)
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])
