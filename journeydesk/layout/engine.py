@@ -56,9 +56,10 @@ class MapLayouter:
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
         self._theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
-        self._card_items: dict[str, tuple[tuple[object, ...], Rect, Item]] = {}
+        self._card_items: dict[str, _DrawnCard] = {}
         """Each card's Item of the last layout, by card id, with the card's
-        state (``_card_state``) and box it was drawn from: a change to one card
+        state (``_card_state``) and box it was drawn from, and the overflows
+        (text cut) it reported: a change to one card
         draws that card (and the ones it pushed) again, not the map, and the
         others keep their very Item object (the canvas skips those at once)."""
         self._drawn_with: tuple[object, ...] = ()
@@ -284,12 +285,20 @@ class MapLayouter:
         spanning steps never overlaps its neighbours); return the lane height.
         A lane whose top, steps and cards' states are as in the last layout
         gets the boxes it got then (most lanes, after an edit of a big map)."""
-        comments, states = ctx.comments, self._pass_states
-        lane_states: list[tuple[object, ...]] = []
-        for card in cards:
-            state = _card_state(card, comments.get(card.id, 0), ctx.image_aspect(card))
-            states[card.id] = state
-            lane_states.append(state)
+        comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
+        ids = [card.id for card in cards]
+        # _card_state, inline: this runs for every card of the map on every edit
+        lane_states: list[tuple[object, ...]] = [
+            (
+                tuple(card.__dict__.values()),
+                tuple([e.confidence for e in card.evidence]) if card.evidence else (),
+                len(card.links),
+                tuple(card.scores.items()) if card.scores else (),
+                comments.get(card.id, 0),
+                aspect(card) if card.image is not None else 0.0,
+            )
+            for card in cards
+        ]
         key = (top, x0, self._steps, lane_states)
         found = self._lanes.get(lane_id)
         if found is None or found.key != key:
@@ -297,10 +306,9 @@ class MapLayouter:
             measures: dict[str, CardMeasure] = {}
             height = self._stack_cards(ctx, cards, step_index, x0, top, boxes, measures)
             found = _PlacedLane(key, lane_states, height, boxes, measures)
-        else:
-            # the states of the last layout, equal to these: a card's Item is
-            # then known to be up to date by identity alone (``_cards``)
-            states.update(zip([card.id for card in cards], found.states, strict=True))
+        # (on a lane placed as before, the states of the last layout, equal to
+        # these: a card's Item is then known to be up to date by identity alone)
+        states.update(zip(ids, found.states, strict=True))
         self._pass_lanes[lane_id] = found
         out.update(found.boxes)
         self._pass_measures.update(found.measures)
@@ -536,7 +544,7 @@ class MapLayouter:
         card on every edit, so a card drawn from the very same state object and
         box as last time (its lane was placed as before) takes its Item back
         without a call; the others go through ``_card``."""
-        kept, states, measures = self._card_items, self._pass_states, self._pass_measures
+        kept, states = self._card_items, self._pass_states
         items, overflows = ctx.items, ctx.overflows
         comments = ctx.comments
         drawn = 0
@@ -546,18 +554,9 @@ class MapLayouter:
             if box is None:
                 continue
             found = kept.get(card_id)
-            m = measures.get(card_id)
-            if (
-                found is not None
-                and m is not None
-                and found[1] is box
-                and found[0] is states.get(card_id)
-                and m.width == box.w
-            ):
-                if m.title_cut:
-                    overflows.append(Overflow(card_id, "title", card.title))
-                if m.body_cut:
-                    overflows.append(Overflow(card_id, "body", card.body))
+            if found is not None and found[1] is box and found[0] is states.get(card_id):
+                if found[3]:
+                    overflows.extend(found[3])
                 items.append(found[2])
             else:
                 self._card(ctx, card, box, comments.get(card_id, 0))
@@ -568,13 +567,6 @@ class MapLayouter:
                 del kept[gone]
 
     def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> None:
-        m = self._pass_measures.get(card.id)
-        if m is None or m.width != rect.w:
-            m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
-        if m.title_cut:
-            ctx.overflows.append(Overflow(card.id, "title", card.title))
-        if m.body_cut:
-            ctx.overflows.append(Overflow(card.id, "body", card.body))
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
         # the theme is the layouter's own (a new one clears the memo).
         state = self._pass_states.get(card.id)
@@ -582,11 +574,21 @@ class MapLayouter:
             state = _card_state(card, comments, ctx.image_aspect(card))
         found = self._card_items.get(card.id)
         if found is None or found[1] != rect or found[0] != state:
+            m = self._pass_measures.get(card.id)
+            if m is None or m.width != rect.w:
+                m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
+            cut: list[Overflow] = []
+            if m.title_cut:
+                cut.append(Overflow(card.id, "title", card.title))
+            if m.body_cut:
+                cut.append(Overflow(card.id, "body", card.body))
             prims = self._card_primitives(ctx, card, rect, comments, m)
-            found = (state, rect, Item("card", card.id, rect, Z_CARD, prims))
+            found = (state, rect, Item("card", card.id, rect, Z_CARD, prims), tuple(cut))
         elif found[0] is not state or found[1] is not rect:
-            found = (state, rect, found[2])  # the same Item, known by these from now on
+            # the same Item, known by these from now on
+            found = (state, rect, found[2], found[3])
         self._card_items[card.id] = found
+        ctx.overflows.extend(found[3])
         ctx.items.append(found[2])
 
     def _card_primitives(
@@ -711,6 +713,10 @@ class MapLayouter:
 # --- helpers -----------------------------------------------------------
 
 
+_DrawnCard = tuple[tuple[object, ...], Rect, Item, tuple[Overflow, ...]]
+"""A card's state and box, the Item drawn from them, and its overflows."""
+
+
 @dataclass(frozen=True)
 class _PlacedLane:
     """A lane's cards as placed by one layout, and what they were placed from."""
@@ -726,7 +732,8 @@ def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
     """Everything of a card its box and drawing are made from, cheaply: its
     fields as they are (equal when each is the same object, so comparing two
     states of an unchanged card costs little), and what its lists hold, as
-    values (a list changed in place is still the same object)."""
+    values (a list changed in place is still the same object). Written out
+    again in ``_place_cards``: keep the two the same."""
     return (
         tuple(card.__dict__.values()),
         tuple([e.confidence for e in card.evidence]) if card.evidence else (),
