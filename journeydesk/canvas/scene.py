@@ -119,11 +119,16 @@ class MapScene(QGraphicsScene):
         seen: dict[tuple[str, str | None], int] = {}
         added = False
         for item in layout.items:
+            if item.kind == "card":  # one per card: its key's rank is always 0
+                graphic = graphics.get(("card", item.element, 0))
+                if graphic is not None and graphic.layout_item is item:
+                    if new_images:
+                        graphic.set_images(images)
+                    continue  # most of a big map's items after an edit: left as they are
             kind_id = (item.kind, item.element)
             n = seen.get(kind_id, 0)
             seen[kind_id] = n + 1
             key = (item.kind, item.element, n)
-            keys.append(key)
             graphic = graphics.get(key)
             if graphic is None:
                 graphic = ElementItem(item, images)
@@ -140,7 +145,9 @@ class MapScene(QGraphicsScene):
                     graphic.set_images(images)
             elif new_images:
                 graphic.set_images(images)
-        removed = len(graphics) != len(keys)  # every key of the layout is in graphics
+        removed = len(graphics) != len(layout.items)  # every key of the layout is in graphics
+        if removed or added or not same_map:
+            keys = _keys(layout)
         if removed:
             now = set(keys)
             for key in [key for key in graphics if key not in now]:
@@ -178,3 +185,16 @@ class MapScene(QGraphicsScene):
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])
+
+
+def _keys(layout: MapLayout) -> list[tuple[str, str | None, int]]:
+    """Each layout item's key: its kind, element id, and rank among the items
+    of that kind and element."""
+    keys: list[tuple[str, str | None, int]] = []
+    seen: dict[tuple[str, str | None], int] = {}
+    for item in layout.items:
+        kind_id = (item.kind, item.element)
+        n = seen.get(kind_id, 0)
+        seen[kind_id] = n + 1
+        keys.append((item.kind, item.element, n))
+    return keys
