@@ -123,8 +123,10 @@ def random_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
         evidence = rng.choice(card.evidence)
         verbs.set_field(doc, evidence.id, "confidence", rng.choice(["observed", "proposed"]))
     elif what == 15 and card and len(project.maps) > 1:
-        links = [*card.links, MapLink(map=project.maps[1].id)]
-        verbs.set_field(doc, card.id, "links", links)
+        if rng.random() < 0.5:
+            verbs.link_card(doc, card, project.maps[1].id)
+        else:  # the list changed in place: the card object and its list stay the same
+            verbs.add(doc, card, "links", MapLink(map=project.maps[1].id))
     elif what == 16 and project.comments:
         comment = rng.choice(project.comments)
         verbs.resolve_comment(doc, comment, not comment.resolved)
