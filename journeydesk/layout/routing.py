@@ -67,6 +67,11 @@ class Router:
         """The cards of the last call, bucketed: an edit that moved no card (a
         title typed, a connection added) buckets 20,000 cards again for nothing.
         The list compares fast: an unmoved card's box is the same object."""
+        self.same_cards = False
+        """Whether the last call's cards were those of the call before."""
+        self.drawn: dict[str, tuple[list[Point], str, str, object]] = {}
+        """Each connection's route, kind and label, and what was drawn from them
+        (``connections.connections`` keeps its Items here)."""
 
     def route_all(
         self,
@@ -77,7 +82,10 @@ class Router:
         column: float,
     ) -> list[list[Point]]:
         cards = list(cards)
-        if self._columns is not None and self._columns[1] == column and self._columns[0] == cards:
+        self.same_cards = (
+            self._columns is not None and self._columns[1] == column and self._columns[0] == cards
+        )
+        if self._columns is not None and self.same_cards:
             buckets, tops, tallest, signature = self._columns[2]
         else:
             buckets, tops, tallest, signature = _columns(cards, column)
