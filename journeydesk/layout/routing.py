@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -88,7 +89,10 @@ class Router:
         if self._columns is not None and self.same_cards:
             buckets, tops, tallest, signature = self._columns[2]
         else:
-            buckets, tops, tallest, signature = _columns(cards, column)
+            kept = None
+            if self._columns is not None and self._columns[1] == column:
+                kept = _moved_columns(self._columns[0], self._columns[2], cards, column)
+            buckets, tops, tallest, signature = kept or _columns(cards, column)
             self._columns = (cards, column, (buckets, tops, tallest, signature))
         out = []
         used: dict[tuple[object, ...], list[Point]] = {}
@@ -135,6 +139,47 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
         tops[c] = [r.y for r in rs]
         tallest[c] = max(r.h for r in rs)
     signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
+    return buckets, tops, tallest, signature
+
+
+def _moved_columns(
+    before: list[Rect], columns: _Columns, cards: list[Rect], column: float
+) -> _Columns | None:
+    """The columns of ``cards`` made from those of ``before`` (the same number
+    of cards, in the same order, a few of them moved or resized): only the
+    columns a changed card left or joined are sorted again. None when that is
+    no cheaper than making them all (or the cards are not comparable so)."""
+    if len(before) != len(cards):
+        return None
+    changed = [
+        i for i in itertools.compress(range(len(cards)), map(operator.is_not, before, cards))
+        if before[i] != cards[i]
+    ]
+    if len(changed) > len(cards) // 8:
+        return None
+    buckets, tops, tallest, signature = (dict(part) for part in columns)  # type: ignore[misc]
+    touched: set[int] = set()
+    for i in changed:
+        old, new = before[i], cards[i]
+        for c in range(int(old.x // column), int(old.right // column) + 1):
+            # by value: an unchanged card's box may be an equal, newer object
+            rs = buckets[c]
+            at = next(k for k, r in enumerate(rs) if r is old or r == old)
+            buckets[c] = rs[:at] + rs[at + 1 :]
+            touched.add(c)
+        for c in range(int(new.x // column), int(new.right // column) + 1):
+            buckets[c] = [*buckets.get(c, ()), new]
+            touched.add(c)
+    for c in touched:
+        rs = buckets[c]
+        if not rs:
+            for part in (buckets, tops, tallest, signature):
+                part.pop(c, None)
+            continue
+        rs.sort(key=lambda r: r.y)
+        tops[c] = [r.y for r in rs]
+        tallest[c] = max(r.h for r in rs)
+        signature[c] = hash(tuple(rs))
     return buckets, tops, tallest, signature
 
 

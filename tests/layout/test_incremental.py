@@ -193,3 +193,41 @@ def test_kept_cards_keep_their_item_objects() -> None:
     same = [cid for cid in after if cid != card.id and after[cid] is before[cid]]
     assert len(same) >= len(after) // 2  # the cards the recoloured one did not move
     doc.undo_stack.clear()
+
+
+def test_router_columns_after_moves_equal_columns_made_anew() -> None:
+    """The router re-sorts only the columns a moved card left or joined: the
+    cards in each column, their tops and the tallest must be as if made anew."""
+    from journeydesk.layout import routing
+    from journeydesk.layout.primitives import Rect
+
+    rng = random.Random(7)
+    col = 160.0
+
+    def box(x: int, y: float, span: int, h: float) -> Rect:
+        return Rect(x * col + 5, y, col * span - 10, h)
+
+    cards = [
+        box(rng.randrange(30), rng.random() * 3000, rng.choice([1, 1, 2]), 40 + rng.random() * 60)
+        for _ in range(1500)
+    ]
+    columns = routing._columns(cards, col)
+    for _ in range(60):
+        new = list(cards)
+        for _ in range(rng.randint(1, 12)):
+            i = rng.randrange(len(new))
+            r = new[i]
+            if rng.random() < 0.3:
+                new[i] = Rect(r.x, r.y, r.w, r.h)  # the same box, a new object
+            else:
+                new[i] = Rect(rng.randrange(30) * col + 5, r.y + rng.random() * 50, r.w, r.h)
+        kept = routing._moved_columns(cards, columns, new, col)
+        assert kept is not None
+        made = routing._columns(new, col)
+        assert set(kept[0]) == set(made[0])
+        for c in made[0]:
+            assert sorted((r.y, r.x, r.w, r.h) for r in kept[0][c]) == sorted(
+                (r.y, r.x, r.w, r.h) for r in made[0][c]
+            )
+            assert kept[1][c] == made[1][c] and kept[2][c] == made[2][c]
+        cards, columns = new, kept
