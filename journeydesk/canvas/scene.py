@@ -37,6 +37,9 @@ class MapScene(QGraphicsScene):
         self._graphics: dict[tuple[str, str | None, int], ElementItem] = {}
         """The scene's element items by key (kind, element id, rank): an edit
         finds the item to keep or update without asking Qt for all items."""
+        self._cards: dict[str, ElementItem] = {}
+        """The cards' items (rank 0 of kind "card") by card id: the same items
+        as in ``_graphics``, found without making a key."""
         self.emphasis: set[str] | None = None
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
@@ -118,9 +121,10 @@ class MapScene(QGraphicsScene):
         keys: list[tuple[str, str | None, int]] = []
         seen: dict[tuple[str, str | None], int] = {}
         added = False
+        cards = self._cards
         for item in layout.items:
             if item.kind == "card":  # one per card: its key's rank is always 0
-                graphic = graphics.get(("card", item.element, 0))
+                graphic = cards.get(item.element)  # type: ignore[arg-type]
                 if graphic is not None and graphic.layout_item is item:
                     if new_images:
                         graphic.set_images(images)
@@ -135,6 +139,8 @@ class MapScene(QGraphicsScene):
                 graphic.key = key
                 self.addItem(graphic)
                 graphics[key] = graphic
+                if key[0] == "card" and key[2] == 0 and key[1] is not None:
+                    cards[key[1]] = graphic
                 touched.append(graphic)
                 added = True
             elif graphic.layout_item is not item:  # the same Item object: nothing changed
@@ -151,7 +157,10 @@ class MapScene(QGraphicsScene):
         if removed:
             now = set(keys)
             for key in [key for key in graphics if key not in now]:
-                self.removeItem(graphics.pop(key))
+                gone = graphics.pop(key)
+                if key[0] == "card" and cards.get(key[1] or "") is gone:
+                    del cards[key[1] or ""]
+                self.removeItem(gone)
         if added or removed or not same_map:
             by_id: dict[str, list[ElementItem]] = {}
             for key in keys:
@@ -171,6 +180,7 @@ class MapScene(QGraphicsScene):
         """Every item goes (Qt deletes them): none is kept for the next map."""
         super().clear()
         self._graphics = {}
+        self._cards = {}
         self.items_by_id = {}
 
     def apply_emphasis(self) -> None:
