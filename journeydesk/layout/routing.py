@@ -152,12 +152,18 @@ def _moved_columns(
     if len(before) != len(cards):
         return None
     changed = [
-        i for i in itertools.compress(range(len(cards)), map(operator.is_not, before, cards))
+        i
+        for i in itertools.compress(range(len(cards)), map(operator.is_not, before, cards))
         if before[i] != cards[i]
     ]
     if len(changed) > len(cards) // 8:
         return None
-    buckets, tops, tallest, signature = (dict(part) for part in columns)  # type: ignore[misc]
+    buckets, tops, tallest, signature = (
+        dict(columns[0]),
+        dict(columns[1]),
+        dict(columns[2]),
+        dict(columns[3]),
+    )
     touched: set[int] = set()
     for i in changed:
         old, new = before[i], cards[i]
@@ -173,8 +179,10 @@ def _moved_columns(
     for c in touched:
         rs = buckets[c]
         if not rs:
-            for part in (buckets, tops, tallest, signature):
-                part.pop(c, None)
+            del buckets[c]
+            tops.pop(c, None)
+            tallest.pop(c, None)
+            signature.pop(c, None)
             continue
         rs.sort(key=lambda r: r.y)
         tops[c] = [r.y for r in rs]

@@ -25,7 +25,8 @@ from journeydesk.layout.theme import DEFAULT_THEME
 from journeydesk.model import Card, Comment, Connection, Evidence
 from journeydesk.model.project import JourneyMap, MapLink, Project
 
-WORDS = "the customer waits for a delivery that never seems to arrive on time again".split()
+WORDS = ["the", "customer", "waits", "for", "a", "delivery", "that", "never", "seems", "to"]
+WORDS += ["arrive", "on", "time", "again"]
 OPTIONS = (
     LayoutOptions(),
     LayoutOptions(comments=False),
@@ -48,9 +49,7 @@ def make_project(seed: int) -> tuple[Document, JourneyMap]:
     lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
     for n in range(rng.randint(0, 30)):
         step, lane = rng.choice(steps[:4]), rng.choice(lanes)
-        jmap.cards.append(
-            Card(step=step.id, lane=lane.id, order=100 + n, title=_text(rng, 1, 12))
-        )
+        jmap.cards.append(Card(step=step.id, lane=lane.id, order=100 + n, title=_text(rng, 1, 12)))
     return Document(project, None), jmap
 
 
