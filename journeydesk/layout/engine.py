@@ -16,10 +16,11 @@ import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeydesk.model.project import Card, JourneyMap, Lane, Project
+from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
 from . import chrome, connections, icons, marks, routing, shapes
 from . import curves as curves_
+from . import lanes as lanes_
 from .context import CardMeasure, LayoutContext, LayoutOptions
 from .fonts import Face, metrics
 from .labels import label
@@ -30,7 +31,6 @@ from .primitives import (
     Line,
     MapLayout,
     Overflow,
-    Path,
     Primitive,
     Rect,
     Text,
@@ -69,6 +69,9 @@ class MapLayouter:
         """Each lane's placed cards of the last layout, by lane id, with the key
         they were placed from (its top, the steps, its cards' states)."""
         self._pass_lanes: dict[str, _PlacedLane] = {}
+        self._curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
+        """Each curve lane's key and Items (and overflows) of the last layout."""
+        self._pass_curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
         self._pass_states: dict[str, tuple[object, ...]] = {}
         self._pass_measures: dict[str, CardMeasure] = {}
         """The card states and measures this layout pass found while placing
@@ -89,6 +92,7 @@ class MapLayouter:
         self._measures.clear()
         self._card_items.clear()
         self._lanes.clear()
+        self._curve_lanes.clear()
         self._router = routing.Router()
 
     # --- card measures -------------------------------------------------
@@ -160,7 +164,8 @@ class MapLayouter:
             if not done:
                 self._card_items.clear()
             self._lanes = self._pass_lanes if done else {}
-            self._pass_lanes = {}
+            self._curve_lanes = self._pass_curve_lanes if done else {}
+            self._pass_lanes, self._pass_curve_lanes = {}, {}
             self._pass_states, self._pass_measures = {}, {}
             if collecting:  # after the pass's temporaries are gone
                 gc.enable()
@@ -203,7 +208,7 @@ class MapLayouter:
             elif lane.display == "curve":
                 h = t.curve_lane_height
             elif lane.display == "channel_grid":
-                h = self._channel_grid(ctx, lane, step_index, x0, y, width)
+                h = lanes_.channel_grid(t, ctx, lane, step_index, x0, y, width)
                 below = self._place_cards(
                     ctx,
                     lane.id,
@@ -227,17 +232,12 @@ class MapLayouter:
             y += h
 
         grid_bottom = y
-        self._span_lanes(lanes, lane_rects, cards_by_lane, step_index, card_boxes)
+        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes)
         self._grid(ctx, x0, step_index, grid_bottom, lanes, lane_rects)
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
-                # Every curve's words placed at once, so none lands on another
-                # word, a point or a line of any curve in the lane.
-                words = curves_.emotion_words(t, ctx, curves, lane_rects[lane.id], step_index, x0)
-                for k, curve in enumerate(curves):
-                    curves_.curve(t, ctx, curve, k, lane_rects[lane.id], step_index, x0, words)
-                curves_.curve_key(t, ctx, curves, lane_rects[lane.id])
+                self._curve_lane(ctx, lane.id, curves, lane_rects[lane.id], step_index, x0)
         self._cards(ctx, card_boxes)
         connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0)
         chrome.separators(t, ctx, lanes, lane_rects)
@@ -264,6 +264,50 @@ class MapLayouter:
             overflows=ctx.overflows,
             min_body_size=min(t.card_body_size, t.badge_size),
         )
+
+    def _curve_lane(
+        self,
+        ctx: LayoutContext,
+        lane_id: str,
+        curves: list[EmotionCurve],
+        rect: Rect,
+        step_index: dict[str, int],
+        x0: float,
+    ) -> None:
+        """A curve lane's curves, points, words and key. Its Items are kept while
+        the lane's box, the steps, the words' language, the personas' names and
+        the curves' values stay as they were (placing 1,800 points' words took
+        most of an edit on a wide map)."""
+        key = (
+            rect,
+            x0,
+            self._steps,
+            ctx.language,
+            tuple((p.id, p.name) for p in ctx.project.personas),
+            [
+                (
+                    tuple(c.__dict__.values()),
+                    (c.scale.min, c.scale.max, tuple((s.value, s.label) for s in c.scale.labels)),
+                    [tuple(p.__dict__.values()) for p in c.points],
+                )
+                for c in curves
+            ],
+        )
+        found = self._curve_lanes.get(lane_id)
+        if found is None or found[0] != key:
+            t = self.theme
+            items_at, overflows_at = len(ctx.items), len(ctx.overflows)
+            # Every curve's words placed at once, so none lands on another
+            # word, a point or a line of any curve in the lane.
+            words = curves_.emotion_words(t, ctx, curves, rect, step_index, x0)
+            for k, curve in enumerate(curves):
+                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words)
+            curves_.curve_key(t, ctx, curves, rect)
+            found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:])
+        else:
+            ctx.items.extend(found[1])
+            ctx.overflows.extend(found[2])
+        self._pass_curve_lanes[lane_id] = found
 
     @staticmethod
     def _lane_visible(lane: Lane, options: LayoutOptions) -> bool:
@@ -348,134 +392,6 @@ class MapLayouter:
                 sky[j] = y + m.height + t.card_gap
         bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
-
-    def _span_lanes(
-        self,
-        lanes: list[Lane],
-        lane_rects: dict[str, Rect],
-        cards_by_lane: dict[str, list[Card]],
-        step_index: dict[str, int],
-        card_boxes: dict[str, Rect],
-    ) -> None:
-        """A card spanning lanes (``span_lanes`` > 1) stretches down through
-        the lanes of cards below it, as far as their cells under it are empty:
-        where a spanned cell holds a card, the span stops above that lane (so
-        nothing is ever covered, and a card dropped there shortens it)."""
-        n_cols = len(step_index)
-        position = {lane.id: n for n, lane in enumerate(lanes)}
-        taken: dict[str, set[int]] = {}
-
-        def taken_in(lane_id: str) -> set[int]:
-            """The columns a lane's cards take (worked out for the lanes a span
-            reaches only: most maps have few spans, and every edit lays out)."""
-            cols = taken.get(lane_id)
-            if cols is None:
-                cols = taken[lane_id] = set()
-                for card in cards_by_lane.get(lane_id, ()):
-                    i = step_index[card.step]
-                    cols.update(range(i, min(n_cols, i + card.span_steps)))
-            return cols
-
-        for lane_id, cards in cards_by_lane.items():
-            for card in [c for c in cards if c.span_lanes > 1]:
-                box = card_boxes.get(card.id)
-                if box is None or lane_id not in position:
-                    continue
-                i = step_index[card.step]
-                cols = set(range(i, min(n_cols, i + card.span_steps)))
-                below = [
-                    other
-                    for other in cards
-                    if other is not card
-                    and other.id in card_boxes
-                    and card_boxes[other.id].y > box.y
-                ]
-                if any(
-                    cols & set(range(step_index[o.step], step_index[o.step] + o.span_steps))
-                    for o in below
-                ):
-                    continue  # a card of its own lane sits below it
-                start = position[lane_id] + 1
-                last: Lane | None = None
-                for lane in lanes[start : start + card.span_lanes - 1]:
-                    blocked = taken_in(lane.id) & cols
-                    if lane.collapsed or lane.display != "cards" or blocked:
-                        break
-                    last = lane
-                if last is not None:
-                    bottom = lane_rects[last.id].bottom - self.theme.lane_padding
-                    card_boxes[card.id] = Rect(box.x, box.y, box.w, max(box.h, bottom - box.y))
-
-    def _channel_grid(
-        self,
-        ctx: LayoutContext,
-        lane: Lane,
-        step_index: dict[str, int],
-        x0: float,
-        top: float,
-        width: float,
-    ) -> float:
-        """A row per channel the map's cards use, a mark in each step that uses it."""
-        t = self.theme
-        used: dict[str, set[int]] = {}
-        for card in ctx.jmap.cards:
-            if card.channel and card.step in step_index:
-                i = step_index[card.step]
-                cols = used.setdefault(card.channel, set())
-                cols.update(range(i, min(i + card.span_steps, len(step_index))))
-        row_h = t.badge_size * 2.2
-        h = max(t.lane_min_height, len(used) * row_h + 2 * t.lane_padding)
-        prims: list[Primitive] = []
-        y = top + t.lane_padding
-        size = t.badge_size * 1.15
-        for n, (channel, cols) in enumerate(used.items()):
-            entry = ctx.vocab.entry("channels", channel)
-            colour = entry.colour or t.muted
-            cy = y + n * row_h + row_h / 2
-            if n % 2 == 0:
-                prims.append(
-                    Box(Rect(x0, y + n * row_h, width - t.margin - x0, row_h), fill="#EEF1F5")
-                )
-            txt, _ = one_line(entry.label, t.face, size, t.lane_header_width - 14)
-            prims.append(
-                Text(
-                    t.margin + 8,
-                    cy - size * t.leading / 2,
-                    t.lane_header_width - 14,
-                    (txt,),
-                    t.face,
-                    size,
-                    t.ink,
-                    size * t.leading,
-                    "right",
-                )
-            )
-            for i in sorted(cols):
-                cx = x0 + (i + 0.5) * t.column_width
-                prims.append(Path(shapes.circle_ops(cx, cy, row_h * 0.28), fill=colour))
-            runs = _runs(sorted(cols))
-            for a, b in runs:
-                if b > a:
-                    prims.append(
-                        Line(
-                            (
-                                (x0 + (a + 0.5) * t.column_width, cy),
-                                (x0 + (b + 0.5) * t.column_width, cy),
-                            ),
-                            colour,
-                            1.5,
-                        )
-                    )
-        ctx.items.append(
-            Item(
-                "channel_grid",
-                lane.id,
-                Rect(t.margin, top, width - 2 * t.margin, h),
-                Z_GRID + 1,
-                prims,
-            )
-        )
-        return h
 
     def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
         t = self.theme
@@ -742,17 +658,6 @@ def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
         comments,
         aspect,
     )
-
-
-def _runs(cols: list[int]) -> list[tuple[int, int]]:
-    """Consecutive runs in sorted column indexes: [1, 2, 3, 5] → [(1, 3), (5, 5)]."""
-    runs: list[tuple[int, int]] = []
-    for c in cols:
-        if runs and c == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], c)
-        else:
-            runs.append((c, c))
-    return runs
 
 
 def link_badge_rect(theme: Theme, card: Rect) -> Rect:

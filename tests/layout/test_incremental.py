@@ -60,7 +60,7 @@ def random_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
     lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
     cards = jmap.cards
     card = rng.choice(cards) if cards else None
-    what = rng.randrange(20)
+    what = rng.randrange(22)
     if what == 0 and card:
         verbs.edit_card_title(doc, card, _text(rng, 0, 20))
     elif what == 1 and card:
@@ -131,6 +131,14 @@ def random_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
         verbs.resolve_comment(doc, comment, not comment.resolved)
     elif what == 17:
         verbs.set_field(doc, project.id, "language", rng.choice(["en", "it"]))
+    elif what == 20 and project.personas:
+        if jmap.curves and rng.random() < 0.5:  # a curve without a label shows its persona
+            verbs.set_field(doc, rng.choice(jmap.curves).id, "label", rng.choice(["", "Ann"]))
+        else:
+            verbs.rename(doc, rng.choice(project.personas).id, _text(rng, 1, 3))
+    elif what == 21 and jmap.curves and any(c.points for c in jmap.curves):
+        point = rng.choice([p for c in jmap.curves for p in c.points])
+        verbs.set_field(doc, point.id, rng.choice(["emotion", "label"]), _text(rng, 0, 4))
     elif what == 18 and doc.undo_stack.canUndo():
         doc.undo_stack.undo()
         return "undo"
@@ -230,3 +238,17 @@ def test_router_columns_after_moves_equal_columns_made_anew() -> None:
             )
             assert kept[1][c] == made[1][c] and kept[2][c] == made[2][c]
         cards, columns = new, kept
+
+
+def test_a_renamed_persona_renames_its_curve_in_the_key() -> None:
+    """A curve without a label is keyed by its persona's name: a rename alone
+    (the curves unchanged) must reach the kept curve lane."""
+    doc, jmap = make_project(2)
+    curve = jmap.curves[0]
+    verbs.set_field(doc, curve.id, "label", "")
+    layouter = MapLayouter()
+    layouter.layout(doc.project, jmap)
+    verbs.rename(doc, curve.persona or "", "Someone Else")
+    kept = layouter.layout(doc.project, jmap)
+    assert_same(kept, MapLayouter().layout(doc.project, jmap), ["label", "rename"])
+    doc.undo_stack.clear()
