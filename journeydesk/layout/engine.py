@@ -72,6 +72,8 @@ class MapLayouter:
         self._curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
         """Each curve lane's key and Items (and overflows) of the last layout."""
         self._pass_curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
+        self._header_items: tuple[object, list[Item], list[Overflow], float] | None = None
+        """The headers' key, Items, overflows and bottom of the last layout."""
         self._pass_states: dict[str, tuple[object, ...]] = {}
         self._pass_measures: dict[str, CardMeasure] = {}
         """The card states and measures this layout pass found while placing
@@ -93,6 +95,7 @@ class MapLayouter:
         self._card_items.clear()
         self._lanes.clear()
         self._curve_lanes.clear()
+        self._header_items = None
         self._router = routing.Router()
 
     # --- card measures -------------------------------------------------
@@ -163,6 +166,7 @@ class MapLayouter:
             # way leaves nothing to trust.
             if not done:
                 self._card_items.clear()
+                self._header_items = None
             self._lanes = self._pass_lanes if done else {}
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
@@ -189,7 +193,7 @@ class MapLayouter:
         if options.title_block:
             chrome.title_block(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.title_height))
             y += t.title_height + 8
-        y = chrome.headers(t, ctx, x0, y, step_index)
+        y = self._headers(ctx, x0, y, step_index)
         lanes = [lane for lane in jmap.lanes if self._lane_visible(lane, options)]
         lane_ids = {lane.id for lane in lanes}
         comment_counts = _comment_counts(project) if options.comments else {}
@@ -264,6 +268,37 @@ class MapLayouter:
             overflows=ctx.overflows,
             min_body_size=min(t.card_body_size, t.badge_size),
         )
+
+    def _headers(
+        self, ctx: LayoutContext, x0: float, y: float, step_index: dict[str, int]
+    ) -> float:
+        """The stage and step headers (and KPIs). Kept while their place, the
+        language, the stages, steps, KPIs and metrics are as before (a wide map
+        has 1,200 of them to make again on every edit)."""
+        key = (
+            x0,
+            y,
+            ctx.language,
+            [
+                (
+                    tuple(stage.__dict__.values()),
+                    [tuple(step.__dict__.values()) for step in stage.steps],
+                    [tuple(kpi.__dict__.values()) for kpi in stage.kpis],
+                )
+                for stage in ctx.jmap.stages
+            ],
+            [tuple(metric.__dict__.values()) for metric in ctx.project.metrics],
+        )
+        found = self._header_items
+        if found is None or found[0] != key:
+            items_at, overflows_at = len(ctx.items), len(ctx.overflows)
+            bottom = chrome.headers(self.theme, ctx, x0, y, step_index)
+            found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:], bottom)
+        else:
+            ctx.items.extend(found[1])
+            ctx.overflows.extend(found[2])
+        self._header_items = found
+        return found[3]
 
     def _curve_lane(
         self,

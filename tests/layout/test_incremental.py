@@ -82,7 +82,9 @@ def random_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
         verbs_structure.move_step(doc, jmap, rng.choice(steps).id, stage.id, 0)
     elif what == 8:
         lane = rng.choice(jmap.lanes)
-        if rng.random() < 0.5:
+        if rng.random() < 0.3:
+            verbs.rename(doc, rng.choice([*steps, *jmap.stages]).id, _text(rng, 1, 8))
+        elif rng.random() < 0.5:
             verbs.rename(doc, lane.id, _text(rng, 1, 8))
         else:
             verbs.set_field(doc, lane.id, "collapsed", not lane.collapsed)
@@ -251,4 +253,16 @@ def test_a_renamed_persona_renames_its_curve_in_the_key() -> None:
     verbs.rename(doc, curve.persona or "", "Someone Else")
     kept = layouter.layout(doc.project, jmap)
     assert_same(kept, MapLayouter().layout(doc.project, jmap), ["label", "rename"])
+    doc.undo_stack.clear()
+
+
+def test_a_renamed_step_is_drawn_renamed() -> None:
+    """A step renamed inside its stage (the stage's list the same object) must
+    reach the kept headers."""
+    doc, jmap = make_project(4)
+    layouter = MapLayouter()
+    layouter.layout(doc.project, jmap)
+    verbs.rename(doc, jmap.steps()[1].id, "A much longer name for this step than before")
+    kept = layouter.layout(doc.project, jmap)
+    assert_same(kept, MapLayouter().layout(doc.project, jmap), ["rename step"])
     doc.undo_stack.clear()
