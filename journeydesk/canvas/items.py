@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from journeydesk.layout.primitives import Item, Line, Path, Primitive, Text
+from journeydesk.layout.primitives import Box, Image, Item, Line, Path, Primitive, Text
 from journeydesk.render.qpainter import ImageCache, draw
 
 from .plain import plain_text
@@ -23,6 +23,10 @@ MIN_CONNECTION_PX = 2.0
 the flow between cards reads from the back of a room at a low zoom."""
 MAX_CONNECTION_WIDTH = 16.0
 """...but never wider than this in points (at the lowest zooms)."""
+CULL_OVER = 64
+"""An item with more primitives than this (the map's grid: a line per step,
+900 on a wide map) paints only those near the part of it to repaint: a card
+dragged over it repainted every line of the grid on each mouse move."""
 SELECTABLE_KINDS = frozenset(
     {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
 )
@@ -66,6 +70,10 @@ class ElementItem(QGraphicsItem):
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
         self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide: tuple[float, list[Primitive]] | None = None
+        self._bounds: list[tuple[float, float, float, float] | None] | None = None
+        many = len(item.primitives) > CULL_OVER
+        # the exposed part in the style option, for the many-primitive items only
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, many)
         self.setZValue(item.z)
 
     def toolTip(self) -> str:
@@ -94,6 +102,24 @@ class ElementItem(QGraphicsItem):
         self._wide = (least, prims)
         return prims
 
+    def _near(self, option: QStyleOptionGraphicsItem, painter: QPainter) -> list[Primitive]:
+        """The primitives that may touch the exposed rectangle, in their order
+        (the others would draw nothing there). Bounds are generous: strokes,
+        text overhang, and a few device pixels of antialiasing at any zoom."""
+        prims = self._item.primitives
+        if self._bounds is None:
+            self._bounds = [_reach(p) for p in prims]
+        exposed = option.exposedRect
+        lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
+        pad = max(4.0, 4.0 / lod)
+        x1, y1 = exposed.left() - pad, exposed.top() - pad
+        x2, y2 = exposed.right() + pad, exposed.bottom() + pad
+        return [
+            p
+            for p, b in zip(prims, self._bounds, strict=True)
+            if b is None or not (b[2] < x1 or b[0] > x2 or b[3] < y1 or b[1] > y2)
+        ]
+
     @property
     def layout_item(self) -> Item:
         return self._item
@@ -116,6 +142,8 @@ class ElementItem(QGraphicsItem):
         prims = self._item.primitives
         if self.kind == "connection":
             prims = self._thick_enough(option.levelOfDetailFromTransform(painter.worldTransform()))
+        elif len(prims) > CULL_OVER:
+            prims = self._near(option, painter)
         draw(painter, prims, self._images)
         if self.isSelected():
             b = self._item.bounds
@@ -130,3 +158,28 @@ class ElementItem(QGraphicsItem):
                 painter.setBrush(QColor("#FFFFFF"))
                 painter.drawEllipse(QRectF(b.right - 4, b.y + b.h / 2 - 4, 8, 8))
                 painter.drawRect(QRectF(b.right - 3.5, b.bottom - 3.5, 7, 7))
+
+
+def _reach(prim: Primitive) -> tuple[float, float, float, float] | None:
+    """``(x1, y1, x2, y2)`` a primitive may paint in, in points, generous; None
+    for one to paint always (rotated text)."""
+    if isinstance(prim, Text):
+        if prim.rotation:
+            return None
+        pad = prim.size
+        return (prim.x - pad, prim.y - pad, prim.x + prim.width + pad, prim.y + prim.height + pad)
+    if isinstance(prim, Box | Image):
+        r = prim.rect
+        pad = prim.stroke_width if isinstance(prim, Box) else 0.0
+        return (r.x - pad, r.y - pad, r.right + pad, r.bottom + pad)
+    if isinstance(prim, Line):
+        xs = [p[0] for p in prim.points]
+        ys = [p[1] for p in prim.points]
+        pad = prim.width * 2 + (8.0 if prim.arrow else 0.0)
+    else:
+        xs = [v for op in prim.ops for v in op[1::2] if isinstance(v, float | int)]
+        ys = [v for op in prim.ops for v in op[2::2] if isinstance(v, float | int)]
+        pad = prim.width * 2
+    if not xs:
+        return None
+    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)

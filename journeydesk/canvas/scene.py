@@ -55,6 +55,12 @@ class MapScene(QGraphicsScene):
         self.layouter = MapLayouter()
         self.layout: MapLayout | None = None
         self.items_by_id: dict[str, list[ElementItem]] = {}
+        self._graphics: dict[tuple[str, str | None, int], ElementItem] = {}
+        """The scene's element items by key (kind, element id, rank): an edit
+        finds the item to keep or update without asking Qt for all items."""
+        self._cards: dict[str, ElementItem] = {}
+        """The cards' items (rank 0 of kind "card") by card id: the same items
+        as in ``_graphics``, found without making a key."""
         self.emphasis: set[str] | None = None
         """Card ids a find or filter picked; the other cards are dimmed. None: all."""
         self._dimmed = False
@@ -92,49 +98,27 @@ class MapScene(QGraphicsScene):
         self.overlays.remove()
         if jmap is None:
             self.clear()
-            self.items_by_id.clear()
             self.layout = None
             self.setSceneRect(QRectF(0, 0, 100, 100))
             return
         if self.marks:
             options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
+        # (the collector waits: see collector_paused)
         layout = self.layouter.layout(project, jmap, options)
-        images, new_images = self._image_cache(project)
-        same_map = self.layout is not None and self.layout.map_id == jmap.id
-        old: dict[tuple[str, str | None, int], ElementItem] = {}
-        if same_map:
-            for existing in self.items():
-                if isinstance(existing, ElementItem):
-                    old[existing.key] = existing
-        else:
-            self.clear()
-        self.items_by_id.clear()
-        seen: dict[tuple[str, str | None], int] = {}
-        for item in layout.items:
-            n = seen.get((item.kind, item.element), 0)
-            seen[(item.kind, item.element)] = n + 1
-            key = (item.kind, item.element, n)
-            kept = old.pop(key, None)
-            if kept is None:
-                graphic = ElementItem(item, images)
-                graphic.key = key
-                self.addItem(graphic)
-            else:
-                graphic = kept
-                if graphic.layout_item != item:
-                    graphic.set_layout_item(item, images)
-                elif new_images:
-                    graphic.set_images(images)
-            if item.element is not None:
-                self.items_by_id.setdefault(item.element, []).append(graphic)
-        for gone in old.values():
-            self.removeItem(gone)
+        touched = self._update_items(project, jmap, layout)
         self.layout = layout
         margin = 40.0
         self.setSceneRect(
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
-        self.apply_emphasis()
+        if touched is not None and self.emphasis is None:
+            # Nothing is dimmed and the kept items show it: only new or changed ones.
+            if self._dimmed:
+                self.apply_emphasis()
+            else:
+                self._emphasise(touched)
+        else:
+            self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
         self.rebuilt.emit()
 
@@ -161,24 +145,119 @@ class MapScene(QGraphicsScene):
         QToolTip.showText(event.screenPos() if text else QPoint(), text, widget)
         event.setAccepted(bool(text))
 
+    def _update_items(
+        self, project: Project, jmap: JourneyMap, layout: MapLayout
+    ) -> list[ElementItem] | None:
+        """Make the scene's element items show ``layout``: on the map shown
+        already, an item whose layout Item is the very same object is left
+        alone, one whose Item equals it too, a changed one is updated in place,
+        and only what came or went is added or removed (the dicts of items are
+        updated in place, not made anew: a new dict of 20,000 entries per edit
+        is work for the next garbage collection). Returns the items made or
+        changed, or None when the scene was built anew."""
+        images, new_images = self._image_cache(project)
+        same_map = self.layout is not None and self.layout.map_id == jmap.id
+        if not same_map:
+            self.clear()
+        graphics = self._graphics
+        touched: list[ElementItem] = []
+        keys: list[tuple[str, str | None, int]] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        added = False
+        cards = self._cards
+        for item in layout.items:
+            if item.kind == "card":  # one per card: its key's rank is always 0
+                graphic = cards.get(item.element)  # type: ignore[arg-type]
+                if graphic is not None and graphic.layout_item is item:
+                    if new_images:
+                        graphic.set_images(images)
+                    continue  # most of a big map's items after an edit: left as they are
+            kind_id = (item.kind, item.element)
+            n = seen.get(kind_id, 0)
+            seen[kind_id] = n + 1
+            key = (item.kind, item.element, n)
+            graphic = graphics.get(key)
+            if graphic is None:
+                graphic = ElementItem(item, images)
+                graphic.key = key
+                self.addItem(graphic)
+                graphics[key] = graphic
+                if key[0] == "card" and key[2] == 0 and key[1] is not None:
+                    cards[key[1]] = graphic
+                touched.append(graphic)
+                added = True
+            elif graphic.layout_item is not item:  # the same Item object: nothing changed
+                if graphic.layout_item != item:
+                    graphic.set_layout_item(item, images)
+                    touched.append(graphic)
+                elif new_images:
+                    graphic.set_images(images)
+            elif new_images:
+                graphic.set_images(images)
+        removed = len(graphics) != len(layout.items)  # every key of the layout is in graphics
+        if removed or added or not same_map:
+            keys = _keys(layout)
+        if removed:
+            now = set(keys)
+            for key in [key for key in graphics if key not in now]:
+                gone = graphics.pop(key)
+                if key[0] == "card" and cards.get(key[1] or "") is gone:
+                    del cards[key[1] or ""]
+                self.removeItem(gone)
+        if added or removed or not same_map:
+            by_id: dict[str, list[ElementItem]] = {}
+            for key in keys:
+                element = key[1]
+                if element is not None:
+                    by_id.setdefault(element, []).append(graphics[key])
+            self.items_by_id = by_id
+        return touched if same_map else None
+
     def set_emphasis(self, ids: set[str] | None) -> None:
+        if ids is None and self.emphasis is None:
+            return  # nothing was dimmed (the closed find bar says so after every edit)
         self.emphasis = ids
         self.apply_emphasis()
+
+    def clear(self) -> None:
+        """Every item goes (Qt deletes them): none is kept for the next map."""
+        super().clear()
+        self._graphics = {}
+        self._cards = {}
+        self.items_by_id = {}
 
     def apply_emphasis(self) -> None:
         if self.emphasis is None and not self._dimmed:
             # Nothing is dimmed and nothing is to be: every card is at full
             # opacity already (opening a map set it on 5,000 cards, twice).
             return
-        dim = DIMMED_OPACITY
+        self._dimmed = self._emphasise(
+            [item for items in self.items_by_id.values() for item in items]
+        )
+
+    def _emphasise(self, items: list[ElementItem]) -> bool:
+        """Each card of ``items`` at full or dimmed opacity; True if one is dimmed."""
+        emphasis = self.emphasis
         dimmed = False
-        for element_id, items in self.items_by_id.items():
-            for item in items:
-                if item.kind == "card":
-                    shown = self.emphasis is None or element_id in self.emphasis
-                    item.setOpacity(1.0 if shown else dim)
-                    dimmed = dimmed or not shown
-        self._dimmed = dimmed
+        for item in items:
+            if item.kind == "card":
+                shown = emphasis is None or item.element_id in emphasis
+                item.setOpacity(1.0 if shown else DIMMED_OPACITY)
+                dimmed = dimmed or not shown
+        return dimmed
 
     def element_items(self, element_id: str) -> list[ElementItem]:
         return self.items_by_id.get(element_id, [])
+
+
+def _keys(layout: MapLayout) -> list[tuple[str, str | None, int]]:
+    """Each layout item's key: its kind, element id, and rank among the items
+    of that kind and element."""
+    keys: list[tuple[str, str | None, int]] = []
+    seen: dict[tuple[str, str | None], int] = {}
+    for item in layout.items:
+        kind_id = (item.kind, item.element)
+        n = seen.get(kind_id, 0)
+        seen[kind_id] = n + 1
+        keys.append((item.kind, item.element, n))
+    return keys

@@ -51,7 +51,25 @@ def connections(
         t.lane_padding,
         t.column_width,
     )
+    # A route the router kept is the same list object: a connection with the
+    # same route, kind and label keeps its Item, so the canvas passes over it
+    # after an edit. (Where a label goes depends on the cards near the route;
+    # any change there makes a new route object already, as the router keys a
+    # route by its columns' cards. A labelled one also asks for the same cards.)
+    drawn, now = router.drawn, {}
     for conn, route in zip(shown, routes, strict=True):
+        kept = drawn.get(conn.id)
+        if (
+            kept is not None
+            and kept[0] is route
+            and kept[1] == conn.kind
+            and kept[2] == conn.label
+            and (router.same_cards or not conn.label)
+            and isinstance(kept[3], Item)
+        ):
+            now[conn.id] = kept
+            ctx.items.append(kept[3])
+            continue
         dash: tuple[float, ...] = (4, 3) if conn.kind in ("handoff", "loop") else ()
         prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
         head = shapes.arrow_head(route[-1], route[-2], 6)
@@ -61,7 +79,10 @@ def connections(
         xs = [p[0] for p in route]
         ys = [p[1] for p in route]
         bounds = Rect(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
-        ctx.items.append(Item("connection", conn.id, bounds, Z_CONNECTION, prims))
+        item = Item("connection", conn.id, bounds, Z_CONNECTION, prims)
+        now[conn.id] = (route, conn.kind, conn.label, item)
+        ctx.items.append(item)
+    router.drawn = now
 
 
 def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:

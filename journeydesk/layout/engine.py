@@ -3,17 +3,24 @@
 ``MapLayouter`` measures cards with the bundled font and caches each card's
 measure by its content and width, so after a change only the changed cards
 are measured again; positions are then a cheap pass over the map (the
-editor's incremental path). ``layout_map`` is the one-shot form.
+editor's incremental path). Each card's ``Item`` is kept too, by card id with
+everything it is drawn from: an edit hands the canvas the very same ``Item``
+object for every card it did not touch, so the scene skips those at once
+(``tests/layout/test_incremental.py`` checks the result against a fresh layout
+after random edits). ``layout_map`` is the one-shot form.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from journeydesk.model.project import Card, JourneyMap, Lane, Project
+from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
 from . import chrome, connections, icons, marks, routing, shapes
 from . import curves as curves_
+from . import lanes as lanes_
 from .context import CardMeasure, LayoutContext, LayoutOptions
 from .fonts import Face, metrics
 from .labels import label
@@ -24,7 +31,6 @@ from .primitives import (
     Line,
     MapLayout,
     Overflow,
-    Path,
     Primitive,
     Rect,
     Text,
@@ -48,14 +54,49 @@ class MapLayouter:
     """Lays out maps, remembering card measures between calls."""
 
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
-        self.theme = theme
+        self._theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
-        self._card_prims: dict[tuple[object, ...], list[Primitive]] = {}
-        """A card's drawing by everything it is drawn from: a change to one
-        card draws that card (and the ones it pushed) again, not the map."""
+        self._card_items: dict[str, _DrawnCard] = {}
+        """Each card's Item of the last layout, by card id, with the card's
+        state (``_card_state``) and box it was drawn from, and the overflows
+        (text cut) it reported: a change to one card
+        draws that card (and the ones it pushed) again, not the map, and the
+        others keep their very Item object (the canvas skips those at once)."""
+        self._drawn_with: tuple[object, ...] = ()
+        """What every card's drawing shares (language, vocabulary entries): when
+        it changes, no card's Item is kept."""
+        self._lanes: dict[str, _PlacedLane] = {}
+        """Each lane's placed cards of the last layout, by lane id, with the key
+        they were placed from (its top, the steps, its cards' states)."""
+        self._pass_lanes: dict[str, _PlacedLane] = {}
+        self._curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
+        """Each curve lane's key and Items (and overflows) of the last layout."""
+        self._pass_curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
+        self._header_items: tuple[object, list[Item], list[Overflow], float] | None = None
+        """The headers' key, Items, overflows and bottom of the last layout."""
+        self._pass_states: dict[str, tuple[object, ...]] = {}
+        self._pass_measures: dict[str, CardMeasure] = {}
+        """The card states and measures this layout pass found while placing
+        cards (by card id)."""
+        self._steps: tuple[str, ...] = ()
         self._router = routing.Router()
         self.measured = 0
         """Cards measured (not found in the cache) since creation: for tests and benches."""
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        """Another theme: nothing measured or drawn with the old one is kept."""
+        self._theme = theme
+        self._measures.clear()
+        self._card_items.clear()
+        self._lanes.clear()
+        self._curve_lanes.clear()
+        self._header_items = None
+        self._router = routing.Router()
 
     # --- card measures -------------------------------------------------
 
@@ -105,12 +146,46 @@ class MapLayouter:
         self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
     ) -> MapLayout:
         options = options or LayoutOptions()
+        self._pass_lanes = {}
+        self._pass_states, self._pass_measures = {}, {}
+        done = False
+        # A pass makes tens of thousands of short-lived tuples on a big map
+        # (each card's state, each lane's key): with the collector on, they
+        # triggered full collections of every object the app holds, which cost
+        # more than the layout itself. Nothing here makes reference cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            layout = self._layout(project, jmap, options)
+            done = True
+            return layout
+        finally:
+            # Only the lanes of this layout stay remembered, and the cards' Items
+            # are updated in place (a new dict of 20,000 entries per edit was
+            # walked by the next garbage collection); a layout that failed half
+            # way leaves nothing to trust.
+            if not done:
+                self._card_items.clear()
+                self._header_items = None
+            self._lanes = self._pass_lanes if done else {}
+            self._curve_lanes = self._pass_curve_lanes if done else {}
+            self._pass_lanes, self._pass_curve_lanes = {}, {}
+            self._pass_states, self._pass_measures = {}, {}
+            if collecting:  # after the pass's temporaries are gone
+                gc.enable()
+
+    def _layout(self, project: Project, jmap: JourneyMap, options: LayoutOptions) -> MapLayout:
         language = options.language or project.language
         vocab = Vocabulary(project, language)
         ctx = LayoutContext(project, jmap, self.theme, options, language, vocab)
         t = self.theme
         steps = jmap.steps()
         step_index = {s.id: i for i, s in enumerate(steps)}
+        self._steps = tuple(step_index)
+        drawn_with = (language, vocab.entries("card_kinds"), vocab.entries("channels"))
+        if drawn_with != self._drawn_with:
+            self._card_items = {}
+            self._drawn_with = drawn_with
         n_cols = max(1, len(steps))
         x0 = t.margin + t.lane_header_width
         width = x0 + n_cols * t.column_width + t.margin
@@ -118,7 +193,7 @@ class MapLayouter:
         if options.title_block:
             chrome.title_block(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.title_height))
             y += t.title_height + 8
-        y = chrome.headers(t, ctx, x0, y, step_index)
+        y = self._headers(ctx, x0, y, step_index)
         lanes = [lane for lane in jmap.lanes if self._lane_visible(lane, options)]
         lane_ids = {lane.id for lane in lanes}
         comment_counts = _comment_counts(project) if options.comments else {}
@@ -137,9 +212,10 @@ class MapLayouter:
             elif lane.display == "curve":
                 h = t.curve_lane_height
             elif lane.display == "channel_grid":
-                h = self._channel_grid(ctx, lane, step_index, x0, y, width)
+                h = lanes_.channel_grid(t, ctx, lane, step_index, x0, y, width)
                 below = self._place_cards(
                     ctx,
+                    lane.id,
                     cards_by_lane.get(lane.id, []),
                     step_index,
                     x0,
@@ -150,7 +226,7 @@ class MapLayouter:
                     h += below - t.lane_padding
             else:
                 h = self._place_cards(
-                    ctx, cards_by_lane.get(lane.id, []), step_index, x0, y, card_boxes
+                    ctx, lane.id, cards_by_lane.get(lane.id, []), step_index, x0, y, card_boxes
                 )
                 if lane.display == "images":
                     h = max(h, t.image_lane_height)
@@ -160,21 +236,13 @@ class MapLayouter:
             y += h
 
         grid_bottom = y
-        self._span_lanes(lanes, lane_rects, cards_by_lane, step_index, card_boxes)
+        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes)
         self._grid(ctx, x0, step_index, grid_bottom, lanes, lane_rects)
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
-                # Every curve's words placed at once, so none lands on another
-                # word, a point or a line of any curve in the lane.
-                words = curves_.emotion_words(t, ctx, curves, lane_rects[lane.id], step_index, x0)
-                for k, curve in enumerate(curves):
-                    curves_.curve(t, ctx, curve, k, lane_rects[lane.id], step_index, x0, words)
-                curves_.curve_key(t, ctx, curves, lane_rects[lane.id])
-        for card in jmap.cards:
-            box = card_boxes.get(card.id)
-            if box is not None:
-                self._card(ctx, card, box, comment_counts.get(card.id, 0))
+                self._curve_lane(ctx, lane.id, curves, lane_rects[lane.id], step_index, x0)
+        self._cards(ctx, card_boxes)
         connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0)
         chrome.separators(t, ctx, lanes, lane_rects)
         marks.mark_items(ctx)
@@ -201,6 +269,81 @@ class MapLayouter:
             min_body_size=min(t.card_body_size, t.badge_size),
         )
 
+    def _headers(
+        self, ctx: LayoutContext, x0: float, y: float, step_index: dict[str, int]
+    ) -> float:
+        """The stage and step headers (and KPIs). Kept while their place, the
+        language, the stages, steps, KPIs and metrics are as before (a wide map
+        has 1,200 of them to make again on every edit)."""
+        key = (
+            x0,
+            y,
+            ctx.language,
+            [
+                (
+                    tuple(stage.__dict__.values()),
+                    [tuple(step.__dict__.values()) for step in stage.steps],
+                    [tuple(kpi.__dict__.values()) for kpi in stage.kpis],
+                )
+                for stage in ctx.jmap.stages
+            ],
+            [tuple(metric.__dict__.values()) for metric in ctx.project.metrics],
+        )
+        found = self._header_items
+        if found is None or found[0] != key:
+            items_at, overflows_at = len(ctx.items), len(ctx.overflows)
+            bottom = chrome.headers(self.theme, ctx, x0, y, step_index)
+            found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:], bottom)
+        else:
+            ctx.items.extend(found[1])
+            ctx.overflows.extend(found[2])
+        self._header_items = found
+        return found[3]
+
+    def _curve_lane(
+        self,
+        ctx: LayoutContext,
+        lane_id: str,
+        curves: list[EmotionCurve],
+        rect: Rect,
+        step_index: dict[str, int],
+        x0: float,
+    ) -> None:
+        """A curve lane's curves, points, words and key. Its Items are kept while
+        the lane's box, the steps, the words' language, the personas' names and
+        the curves' values stay as they were (placing 1,800 points' words took
+        most of an edit on a wide map)."""
+        key = (
+            rect,
+            x0,
+            self._steps,
+            ctx.language,
+            tuple((p.id, p.name) for p in ctx.project.personas),
+            [
+                (
+                    tuple(c.__dict__.values()),
+                    (c.scale.min, c.scale.max, tuple((s.value, s.label) for s in c.scale.labels)),
+                    [tuple(p.__dict__.values()) for p in c.points],
+                )
+                for c in curves
+            ],
+        )
+        found = self._curve_lanes.get(lane_id)
+        if found is None or found[0] != key:
+            t = self.theme
+            items_at, overflows_at = len(ctx.items), len(ctx.overflows)
+            # Every curve's words placed at once, so none lands on another
+            # word, a point or a line of any curve in the lane.
+            words = curves_.emotion_words(t, ctx, curves, rect, step_index, x0)
+            for k, curve in enumerate(curves):
+                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words)
+            curves_.curve_key(t, ctx, curves, rect)
+            found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:])
+        else:
+            ctx.items.extend(found[1])
+            ctx.overflows.extend(found[2])
+        self._pass_curve_lanes[lane_id] = found
+
     @staticmethod
     def _lane_visible(lane: Lane, options: LayoutOptions) -> bool:
         if options.lanes is not None and lane.id not in options.lanes:
@@ -210,6 +353,7 @@ class MapLayouter:
     def _place_cards(
         self,
         ctx: LayoutContext,
+        lane_id: str,
         cards: list[Card],
         step_index: dict[str, int],
         x0: float,
@@ -217,143 +361,72 @@ class MapLayouter:
         out: dict[str, Rect],
     ) -> float:
         """Stack the lane's cards in their cells (a skyline per column, so a card
-        spanning steps never overlaps its neighbours); return the lane height."""
+        spanning steps never overlaps its neighbours); return the lane height.
+        A lane whose top, steps and cards' states are as in the last layout
+        gets the boxes it got then (most lanes, after an edit of a big map)."""
+        comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
+        ids = [card.id for card in cards]
+        # _card_state, inline: this runs for every card of the map on every edit
+        lane_states: list[tuple[object, ...]] = [
+            (
+                tuple(card.__dict__.values()),
+                tuple([e.confidence for e in card.evidence]) if card.evidence else (),
+                len(card.links),
+                tuple(card.scores.items()) if card.scores else (),
+                comments.get(card.id, 0),
+                aspect(card) if card.image is not None else 0.0,
+            )
+            for card in cards
+        ]
+        key = (top, x0, self._steps, lane_states)
+        found = self._lanes.get(lane_id)
+        if found is None or found.key != key:
+            boxes: dict[str, Rect] = {}
+            measures: dict[str, CardMeasure] = {}
+            height = self._stack_cards(ctx, cards, step_index, x0, top, boxes, measures)
+            found = _PlacedLane(key, lane_states, height, boxes, measures)
+        # (on a lane placed as before, the states of the last layout, equal to
+        # these: a card's Item is then known to be up to date by identity alone)
+        states.update(zip(ids, found.states, strict=True))
+        self._pass_lanes[lane_id] = found
+        out.update(found.boxes)
+        self._pass_measures.update(found.measures)
+        return found.height
+
+    def _stack_cards(
+        self,
+        ctx: LayoutContext,
+        cards: list[Card],
+        step_index: dict[str, int],
+        x0: float,
+        top: float,
+        out: dict[str, Rect],
+        measures: dict[str, CardMeasure],
+    ) -> float:
         t = self.theme
         n_cols = max(step_index.values(), default=0) + 1
         sky = [top + t.lane_padding] * n_cols
         cards = sorted(cards, key=lambda c: (step_index[c.step], c.order))
+        kept = self._card_items
         for card in cards:
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
             m = self.measure(card, w, ctx.comments.get(card.id, 0), ctx.image_aspect(card))
-            y = max(sky[i : i + span])
-            out[card.id] = Rect(x0 + i * t.column_width + t.column_gap / 2, y, w, m.height)
+            measures[card.id] = m
+            y = max(sky[i : i + span]) if span > 1 else sky[i]
+            x = x0 + i * t.column_width + t.column_gap / 2
+            # A box that did not move is the same object again: an edit makes
+            # few new objects, and the card's Item is found up to date by identity.
+            found = kept.get(card.id)
+            box = found[1] if found is not None else None
+            if box is None or box.y != y or box.x != x or box.w != w or box.h != m.height:
+                box = Rect(x, y, w, m.height)
+            out[card.id] = box
             for j in range(i, i + span):
                 sky[j] = y + m.height + t.card_gap
         bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
-
-    def _span_lanes(
-        self,
-        lanes: list[Lane],
-        lane_rects: dict[str, Rect],
-        cards_by_lane: dict[str, list[Card]],
-        step_index: dict[str, int],
-        card_boxes: dict[str, Rect],
-    ) -> None:
-        """A card spanning lanes (``span_lanes`` > 1) stretches down through
-        the lanes of cards below it, as far as their cells under it are empty:
-        where a spanned cell holds a card, the span stops above that lane (so
-        nothing is ever covered, and a card dropped there shortens it)."""
-        n_cols = len(step_index)
-        position = {lane.id: n for n, lane in enumerate(lanes)}
-        taken: dict[str, set[int]] = {}
-        for lane_id, cards in cards_by_lane.items():
-            cols = taken.setdefault(lane_id, set())
-            for card in cards:
-                i = step_index[card.step]
-                cols.update(range(i, min(n_cols, i + card.span_steps)))
-        for lane_id, cards in cards_by_lane.items():
-            for card in cards:
-                box = card_boxes.get(card.id)
-                if card.span_lanes <= 1 or box is None or lane_id not in position:
-                    continue
-                i = step_index[card.step]
-                cols = set(range(i, min(n_cols, i + card.span_steps)))
-                below = [
-                    other
-                    for other in cards
-                    if other is not card
-                    and other.id in card_boxes
-                    and card_boxes[other.id].y > box.y
-                ]
-                if any(
-                    cols & set(range(step_index[o.step], step_index[o.step] + o.span_steps))
-                    for o in below
-                ):
-                    continue  # a card of its own lane sits below it
-                start = position[lane_id] + 1
-                last: Lane | None = None
-                for lane in lanes[start : start + card.span_lanes - 1]:
-                    blocked = taken.get(lane.id, set()) & cols
-                    if lane.collapsed or lane.display != "cards" or blocked:
-                        break
-                    last = lane
-                if last is not None:
-                    bottom = lane_rects[last.id].bottom - self.theme.lane_padding
-                    card_boxes[card.id] = Rect(box.x, box.y, box.w, max(box.h, bottom - box.y))
-
-    def _channel_grid(
-        self,
-        ctx: LayoutContext,
-        lane: Lane,
-        step_index: dict[str, int],
-        x0: float,
-        top: float,
-        width: float,
-    ) -> float:
-        """A row per channel the map's cards use, a mark in each step that uses it."""
-        t = self.theme
-        used: dict[str, set[int]] = {}
-        for card in ctx.jmap.cards:
-            if card.channel and card.step in step_index:
-                i = step_index[card.step]
-                cols = used.setdefault(card.channel, set())
-                cols.update(range(i, min(i + card.span_steps, len(step_index))))
-        row_h = t.badge_size * 2.2
-        h = max(t.lane_min_height, len(used) * row_h + 2 * t.lane_padding)
-        prims: list[Primitive] = []
-        y = top + t.lane_padding
-        size = t.badge_size * 1.15
-        for n, (channel, cols) in enumerate(used.items()):
-            entry = ctx.vocab.entry("channels", channel)
-            colour = entry.colour or t.muted
-            cy = y + n * row_h + row_h / 2
-            if n % 2 == 0:
-                prims.append(
-                    Box(Rect(x0, y + n * row_h, width - t.margin - x0, row_h), fill="#EEF1F5")
-                )
-            txt, _ = one_line(entry.label, t.face, size, t.lane_header_width - 14)
-            prims.append(
-                Text(
-                    t.margin + 8,
-                    cy - size * t.leading / 2,
-                    t.lane_header_width - 14,
-                    (txt,),
-                    t.face,
-                    size,
-                    t.ink,
-                    size * t.leading,
-                    "right",
-                )
-            )
-            for i in sorted(cols):
-                cx = x0 + (i + 0.5) * t.column_width
-                prims.append(Path(shapes.circle_ops(cx, cy, row_h * 0.28), fill=colour))
-            runs = _runs(sorted(cols))
-            for a, b in runs:
-                if b > a:
-                    prims.append(
-                        Line(
-                            (
-                                (x0 + (a + 0.5) * t.column_width, cy),
-                                (x0 + (b + 0.5) * t.column_width, cy),
-                            ),
-                            colour,
-                            1.5,
-                        )
-                    )
-        ctx.items.append(
-            Item(
-                "channel_grid",
-                lane.id,
-                Rect(t.margin, top, width - 2 * t.margin, h),
-                Z_GRID + 1,
-                prims,
-            )
-        )
-        return h
 
     def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
         t = self.theme
@@ -417,35 +490,57 @@ class MapLayouter:
         prims.append(Line(((x, top), (x, bottom)), "#B8BFCC", 1.0))
         ctx.items.append(Item("grid", None, Rect(x0, top, x - x0, bottom - top), Z_GRID, prims))
 
+    def _cards(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
+        """Every placed card's Item, in the map's order. The loop runs over every
+        card on every edit, so a card drawn from the very same state object and
+        box as last time (its lane was placed as before) takes its Item back
+        without a call; the others go through ``_card``."""
+        kept, states = self._card_items, self._pass_states
+        items, overflows = ctx.items, ctx.overflows
+        comments = ctx.comments
+        drawn = 0
+        for card in ctx.jmap.cards:
+            card_id = card.id
+            box = card_boxes.get(card_id)
+            if box is None:
+                continue
+            found = kept.get(card_id)
+            if found is not None and found[1] is box and found[0] is states.get(card_id):
+                if found[3]:
+                    overflows.extend(found[3])
+                items.append(found[2])
+            else:
+                self._card(ctx, card, box, comments.get(card_id, 0))
+            drawn += 1
+        if len(kept) > drawn:  # cards removed (or not drawn now): their Items go
+            ids = set(card_boxes)
+            for gone in [card_id for card_id in kept if card_id not in ids]:
+                del kept[gone]
+
     def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> None:
-        aspect = ctx.image_aspect(card)
-        m = self.measure(card, rect.w, comments, aspect)
-        if m.title_cut:
-            ctx.overflows.append(Overflow(card.id, "title", card.title))
-        if m.body_cut:
-            ctx.overflows.append(Overflow(card.id, "body", card.body))
-        kind = ctx.vocab.entry("card_kinds", card.kind)
-        channel = ctx.vocab.entry("channels", card.channel) if card.channel else None
-        key = (
-            m,
-            rect,
-            kind,
-            channel,
-            card.colour,
-            card.sentiment,
-            card.image,
-            tuple(e.confidence for e in card.evidence),
-            tuple(card.scores.items()),
-            comments,
-            ctx.language,
-            len(card.links),
-        )
-        prims = self._card_prims.get(key)
-        if prims is None:
-            if len(self._card_prims) > 50_000:
-                self._card_prims.clear()
-            prims = self._card_prims[key] = self._card_primitives(ctx, card, rect, comments, m)
-        ctx.items.append(Item("card", card.id, rect, Z_CARD, prims))
+        # Kept when drawn from the same state, box and (``_drawn_with``) words;
+        # the theme is the layouter's own (a new one clears the memo).
+        state = self._pass_states.get(card.id)
+        if state is None:
+            state = _card_state(card, comments, ctx.image_aspect(card))
+        found = self._card_items.get(card.id)
+        if found is None or found[1] != rect or found[0] != state:
+            m = self._pass_measures.get(card.id)
+            if m is None or m.width != rect.w:
+                m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
+            cut: list[Overflow] = []
+            if m.title_cut:
+                cut.append(Overflow(card.id, "title", card.title))
+            if m.body_cut:
+                cut.append(Overflow(card.id, "body", card.body))
+            prims = self._card_primitives(ctx, card, rect, comments, m)
+            found = (state, rect, Item("card", card.id, rect, Z_CARD, prims), tuple(cut))
+        elif found[0] is not state or found[1] is not rect:
+            # the same Item, known by these from now on
+            found = (state, rect, found[2], found[3])
+        self._card_items[card.id] = found
+        ctx.overflows.extend(found[3])
+        ctx.items.append(found[2])
 
     def _card_primitives(
         self, ctx: LayoutContext, card: Card, rect: Rect, comments: int, m: CardMeasure
@@ -569,15 +664,35 @@ class MapLayouter:
 # --- helpers -----------------------------------------------------------
 
 
-def _runs(cols: list[int]) -> list[tuple[int, int]]:
-    """Consecutive runs in sorted column indexes: [1, 2, 3, 5] → [(1, 3), (5, 5)]."""
-    runs: list[tuple[int, int]] = []
-    for c in cols:
-        if runs and c == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], c)
-        else:
-            runs.append((c, c))
-    return runs
+_DrawnCard = tuple[tuple[object, ...], Rect, Item, tuple[Overflow, ...]]
+"""A card's state and box, the Item drawn from them, and its overflows."""
+
+
+@dataclass(frozen=True)
+class _PlacedLane:
+    """A lane's cards as placed by one layout, and what they were placed from."""
+
+    key: tuple[object, ...]
+    states: list[tuple[object, ...]]
+    height: float
+    boxes: dict[str, Rect]
+    measures: dict[str, CardMeasure]
+
+
+def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
+    """Everything of a card its box and drawing are made from, cheaply: its
+    fields as they are (equal when each is the same object, so comparing two
+    states of an unchanged card costs little), and what its lists hold, as
+    values (a list changed in place is still the same object). Written out
+    again in ``_place_cards``: keep the two the same."""
+    return (
+        tuple(card.__dict__.values()),
+        tuple([e.confidence for e in card.evidence]) if card.evidence else (),
+        len(card.links),
+        tuple(card.scores.items()) if card.scores else (),
+        comments,
+        aspect,
+    )
 
 
 def link_badge_rect(theme: Theme, card: Rect) -> Rect:

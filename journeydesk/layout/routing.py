@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -63,6 +64,15 @@ class Router:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[object, ...], list[Point]] = {}
+        self._columns: tuple[list[Rect], float, _Columns] | None = None
+        """The cards of the last call, bucketed: an edit that moved no card (a
+        title typed, a connection added) buckets 20,000 cards again for nothing.
+        The list compares fast: an unmoved card's box is the same object."""
+        self.same_cards = False
+        """Whether the last call's cards were those of the call before."""
+        self.drawn: dict[str, tuple[list[Point], str, str, object]] = {}
+        """Each connection's route, kind and label, and what was drawn from them
+        (``connections.connections`` keeps its Items here)."""
 
     def route_all(
         self,
@@ -72,22 +82,18 @@ class Router:
         pad: float,
         column: float,
     ) -> list[list[Point]]:
-        # Cards sit in columns: bucket them by the columns they touch, each
-        # bucket sorted by top, so the cards near a connection are found by
-        # bisection rather than by a walk down every column it spans.
-        buckets: dict[int, list[Rect]] = {}
-        for r in cards:
-            for c in range(int(r.x // column), int(r.right // column) + 1):
-                buckets.setdefault(c, []).append(r)
-        tops: dict[int, list[float]] = {}
-        tallest: dict[int, float] = {}
-        for c, rs in buckets.items():
-            rs.sort(key=lambda r: r.y)
-            tops[c] = [r.y for r in rs]
-            tallest[c] = max(r.h for r in rs)
-        # A column's signature changes when any card in it moves or resizes, so
-        # a route is reused while the columns it may pass through are unchanged.
-        signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
+        cards = list(cards)
+        self.same_cards = (
+            self._columns is not None and self._columns[1] == column and self._columns[0] == cards
+        )
+        if self._columns is not None and self.same_cards:
+            buckets, tops, tallest, signature = self._columns[2]
+        else:
+            kept = None
+            if self._columns is not None and self._columns[1] == column:
+                kept = _moved_columns(self._columns[0], self._columns[2], cards, column)
+            buckets, tops, tallest, signature = kept or _columns(cards, column)
+            self._columns = (cards, column, (buckets, tops, tallest, signature))
         out = []
         used: dict[tuple[object, ...], list[Point]] = {}
         for a, b in pairs:
@@ -111,6 +117,78 @@ class Router:
             out.append(found)
         self._cache = used
         return out
+
+
+_Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float], dict[int, int]]
+
+
+def _columns(cards: list[Rect], column: float) -> _Columns:
+    """Cards sit in columns: bucket them by the columns they touch, each
+    bucket sorted by top, so the cards near a connection are found by
+    bisection rather than by a walk down every column it spans. Also each
+    column's signature: it changes when any card in it moves or resizes, so a
+    route is reused while the columns it may pass through are unchanged."""
+    buckets: dict[int, list[Rect]] = {}
+    for r in cards:
+        for c in range(int(r.x // column), int(r.right // column) + 1):
+            buckets.setdefault(c, []).append(r)
+    tops: dict[int, list[float]] = {}
+    tallest: dict[int, float] = {}
+    for c, rs in buckets.items():
+        rs.sort(key=lambda r: r.y)
+        tops[c] = [r.y for r in rs]
+        tallest[c] = max(r.h for r in rs)
+    signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
+    return buckets, tops, tallest, signature
+
+
+def _moved_columns(
+    before: list[Rect], columns: _Columns, cards: list[Rect], column: float
+) -> _Columns | None:
+    """The columns of ``cards`` made from those of ``before`` (the same number
+    of cards, in the same order, a few of them moved or resized): only the
+    columns a changed card left or joined are sorted again. None when that is
+    no cheaper than making them all (or the cards are not comparable so)."""
+    if len(before) != len(cards):
+        return None
+    changed = [
+        i
+        for i in itertools.compress(range(len(cards)), map(operator.is_not, before, cards))
+        if before[i] != cards[i]
+    ]
+    if len(changed) > len(cards) // 8:
+        return None
+    buckets, tops, tallest, signature = (
+        dict(columns[0]),
+        dict(columns[1]),
+        dict(columns[2]),
+        dict(columns[3]),
+    )
+    touched: set[int] = set()
+    for i in changed:
+        old, new = before[i], cards[i]
+        for c in range(int(old.x // column), int(old.right // column) + 1):
+            # by value: an unchanged card's box may be an equal, newer object
+            rs = buckets[c]
+            at = next(k for k, r in enumerate(rs) if r is old or r == old)
+            buckets[c] = rs[:at] + rs[at + 1 :]
+            touched.add(c)
+        for c in range(int(new.x // column), int(new.right // column) + 1):
+            buckets[c] = [*buckets.get(c, ()), new]
+            touched.add(c)
+    for c in touched:
+        rs = buckets[c]
+        if not rs:
+            del buckets[c]
+            tops.pop(c, None)
+            tallest.pop(c, None)
+            signature.pop(c, None)
+            continue
+        rs.sort(key=lambda r: r.y)
+        tops[c] = [r.y for r in rs]
+        tallest[c] = max(r.h for r in rs)
+        signature[c] = hash(tuple(rs))
+    return buckets, tops, tallest, signature
 
 
 def _near(

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 COMMENT_FIELDS = frozenset({"comments", "replies", "resolved", "text", "title", "name", "label"})
 """Fields whose change changes what the list says (besides structural changes)."""
+NAME_FIELDS = frozenset({"title", "name", "label"})
+"""Of those, the ones that matter only on an element a comment is about."""
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -62,6 +64,14 @@ def element_name(project: Project, element_id: str, index: dict[str, object] | N
         if value:
             return str(value)
     return type(element).__name__
+
+
+def _names_a_target(project: Project | None, ids: tuple[str, ...]) -> bool:
+    """Whether one of ``ids`` is a comment or what a comment is about."""
+    if project is None:
+        return False
+    about = {c.target for c in project.comments} | {c.id for c in project.comments}
+    return any(i in about for i in ids)
 
 
 def _top_elements(jmap: JourneyMap) -> dict[str, object]:
@@ -128,8 +138,11 @@ class CommentsPanel(QWidget):
             self.show_comments(context.project, context.current_map())
 
         def edited(change: Change) -> None:
-            if change.structural or set(change.fields) & COMMENT_FIELDS:
+            fields = set(change.fields)
+            if change.structural or fields & (COMMENT_FIELDS - NAME_FIELDS):
                 shown()
+            elif fields & NAME_FIELDS and _names_a_target(context.project, change.ids):
+                shown()  # (a card typed on that no comment is about: the list says the same)
 
         def replaced(document: Document | None) -> None:
             if self.document is not None:

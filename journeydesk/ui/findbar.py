@@ -54,6 +54,8 @@ class FindBar(QWidget):
         self.jmap: JourneyMap | None = None
         self.matches: list[str] = []
         self.current = -1
+        self._stale: EditingContext | None = None
+        """Set while the closed bar missed an edit: open_bar fills it from this."""
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Find cards…"))
         self.text.setAccessibleName(self.tr("Find"))
@@ -113,7 +115,12 @@ class FindBar(QWidget):
 
         def edited(change: Change) -> None:
             if not (change.fields and set(change.fields) <= {"storyline", "scenes"}):
-                shown()
+                if self.isHidden():
+                    # Closed: the filters are filled again when it opens (every
+                    # edit of a 20,000-card map listed its channels and tags).
+                    self._stale = context
+                else:
+                    shown()
 
         def replaced(new: Document | None) -> None:
             for old in document:
@@ -198,6 +205,7 @@ class FindBar(QWidget):
         return kinds, stages, lanes, personas
 
     def set_map(self, project: Project | None, jmap: JourneyMap | None) -> None:
+        self._stale = None
         self.project, self.jmap = project, jmap
         lang = shown_language()  # the interface's words, not the project's
         vocab = Vocabulary(project, lang) if project else None
@@ -274,6 +282,8 @@ class FindBar(QWidget):
 
     def open_bar(self) -> None:
         self.setVisible(True)
+        if self._stale is not None:
+            self.set_map(self._stale.project, self._stale.current_map())
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text.selectAll()
         self.refresh()

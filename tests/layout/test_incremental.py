@@ -1,0 +1,268 @@
+"""The editor's layout after edits equals a fresh layout of the edited model.
+
+``MapLayouter`` keeps each card's ``Item`` (and its box) between layouts, keyed
+by everything the card is drawn from, so an edit on a big map draws only what
+changed (issue #14). These tests make random edits through the document's
+verbs and undo/redo, change options, language and theme, and check after
+every step that the kept layouter gives exactly what a new one gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeydesk import templates
+from journeydesk.document import verbs, verbs_structure
+from journeydesk.document.document import Document
+from journeydesk.layout.engine import LayoutOptions, MapLayouter
+from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.theme import DEFAULT_THEME
+from journeydesk.model import Card, Comment, Connection, Evidence
+from journeydesk.model.project import JourneyMap, MapLink, Project
+
+WORDS = ["the", "customer", "waits", "for", "a", "delivery", "that", "never", "seems", "to"]
+WORDS += ["arrive", "on", "time", "again"]
+OPTIONS = (
+    LayoutOptions(),
+    LayoutOptions(comments=False),
+    LayoutOptions(language="it"),
+    LayoutOptions(title_block=False, legend=False),
+)
+THEMES = (DEFAULT_THEME, dataclasses.replace(DEFAULT_THEME, card_title_size=11.0, card_gap=9.0))
+
+
+def _text(rng: random.Random, lo: int, hi: int) -> str:
+    return " ".join(rng.choices(WORDS, k=rng.randint(lo, hi)))
+
+
+def make_project(seed: int) -> tuple[Document, JourneyMap]:
+    """The sample map with some more cards, piled into a few cells."""
+    rng = random.Random(seed)
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    steps = jmap.steps()
+    lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
+    for n in range(rng.randint(0, 30)):
+        step, lane = rng.choice(steps[:4]), rng.choice(lanes)
+        jmap.cards.append(Card(step=step.id, lane=lane.id, order=100 + n, title=_text(rng, 1, 12)))
+    return Document(project, None), jmap
+
+
+def random_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
+    """One edit through the document's verbs (or an undo/redo); what it was."""
+    project = doc.project
+    steps = jmap.steps()
+    lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
+    cards = jmap.cards
+    card = rng.choice(cards) if cards else None
+    what = rng.randrange(22)
+    if what == 0 and card:
+        verbs.edit_card_title(doc, card, _text(rng, 0, 20))
+    elif what == 1 and card:
+        verbs.set_field(doc, card.id, "body", _text(rng, 0, 40))
+    elif what == 2 and card:
+        step, lane = rng.choice(steps), rng.choice(lanes)
+        verbs.move_cards(doc, jmap, [card.id], step.id, lane.id, rng.randint(0, 3))
+    elif what == 3:
+        step, lane = rng.choice(steps), rng.choice(lanes)
+        verbs.add_card(doc, jmap, Card(step=step.id, lane=lane.id, title=_text(rng, 1, 6)))
+    elif what == 4 and card:
+        verbs.remove(doc, [card.id])
+    elif what == 5:
+        verbs_structure.add_step(doc, rng.choice(jmap.stages), 0)
+    elif what == 6:
+        verbs_structure.add_lane(doc, jmap, rng.choice(["notes", "emotion"]), 1)
+    elif what == 7 and len(jmap.stages) > 1:
+        stage = rng.choice(jmap.stages)
+        verbs_structure.move_step(doc, jmap, rng.choice(steps).id, stage.id, 0)
+    elif what == 8:
+        lane = rng.choice(jmap.lanes)
+        if rng.random() < 0.3:
+            verbs.rename(doc, rng.choice([*steps, *jmap.stages]).id, _text(rng, 1, 8))
+        elif rng.random() < 0.5:
+            verbs.rename(doc, lane.id, _text(rng, 1, 8))
+        else:
+            verbs.set_field(doc, lane.id, "collapsed", not lane.collapsed)
+    elif what == 9 and card:
+        now = dt.datetime(2026, 12, 6, tzinfo=dt.UTC)
+        verbs.add_comment(doc, Comment(target=card.id, created=now, text=_text(rng, 1, 5)))
+    elif what == 10 and len(cards) > 1:
+        a, b = rng.sample(cards, 2)
+        if rng.random() < 0.5:
+            verbs.add_connection(doc, jmap, a.id, b.id, rng.choice(["flow", "handoff"]))
+        else:
+            conn = Connection(source=a.id, target=b.id, label=_text(rng, 1, 3))
+            verbs.add(doc, jmap, "connections", conn)
+    elif what == 11 and jmap.curves and any(c.points for c in jmap.curves):
+        curve = rng.choice([c for c in jmap.curves if c.points])
+        point = rng.choice(curve.points)
+        verbs_structure.move_point(
+            doc, point.id, rng.choice(steps).id, rng.random(), rng.choice([-2, -1, 0, 1, 2])
+        )
+    elif what == 12 and card:
+        field, value = rng.choice(
+            [
+                ("sentiment", rng.choice([None, "positive", "problematic"])),
+                ("channel", rng.choice([None, "web", "store", "phone"])),
+                ("colour", rng.choice([None, "#FFEEAA"])),
+                ("kind", rng.choice(["action", "pain_point", "idea"])),
+                ("scores", rng.choice([{}, {"impact": 3.0}, {"impact": 1.0, "effort": 2.0}])),
+                ("span_steps", rng.randint(1, 3)),
+                ("span_lanes", rng.randint(1, 3)),
+            ]
+        )
+        verbs.set_field(doc, card.id, field, value)
+    elif what == 13 and card:
+        confidence = rng.choice(["observed", "assumed", "proposed"])
+        verbs.add_evidence(doc, card, Evidence(confidence=confidence))
+    elif what == 14 and card and card.evidence:
+        evidence = rng.choice(card.evidence)
+        verbs.set_field(doc, evidence.id, "confidence", rng.choice(["observed", "proposed"]))
+    elif what == 15 and card and len(project.maps) > 1:
+        if rng.random() < 0.5:
+            verbs.link_card(doc, card, project.maps[1].id)
+        else:  # the list changed in place: the card object and its list stay the same
+            verbs.add(doc, card, "links", MapLink(map=project.maps[1].id))
+    elif what == 16 and project.comments:
+        comment = rng.choice(project.comments)
+        verbs.resolve_comment(doc, comment, not comment.resolved)
+    elif what == 17:
+        verbs.set_field(doc, project.id, "language", rng.choice(["en", "it"]))
+    elif what == 20 and project.personas:
+        if jmap.curves and rng.random() < 0.5:  # a curve without a label shows its persona
+            verbs.set_field(doc, rng.choice(jmap.curves).id, "label", rng.choice(["", "Ann"]))
+        else:
+            verbs.rename(doc, rng.choice(project.personas).id, _text(rng, 1, 3))
+    elif what == 21 and jmap.curves and any(c.points for c in jmap.curves):
+        point = rng.choice([p for c in jmap.curves for p in c.points])
+        verbs.set_field(doc, point.id, rng.choice(["emotion", "label"]), _text(rng, 0, 4))
+    elif what == 18 and doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+        return "undo"
+    elif what == 19 and doc.undo_stack.canRedo():
+        doc.undo_stack.redo()
+        return "redo"
+    else:
+        return "nothing"
+    return f"edit {what}"
+
+
+def assert_same(kept: MapLayout, fresh: MapLayout, history: list[str]) -> None:
+    assert len(kept.items) == len(fresh.items), history
+    for a, b in zip(kept.items, fresh.items, strict=True):
+        assert a == b, (history, a.kind, a.element)
+    assert kept == fresh, history
+
+
+def run_edits(seed: int, edits: int) -> None:
+    rng = random.Random(seed)
+    doc, jmap = make_project(seed)
+    layouter = MapLayouter()
+    history: list[str] = []
+    project: Project = doc.project
+    for _ in range(edits):
+        history.append(random_edit(doc, jmap, rng))
+        options = OPTIONS[0] if rng.random() < 0.7 else rng.choice(OPTIONS)
+        if rng.random() < 0.08:
+            layouter.theme = rng.choice(THEMES)
+            history.append("theme")
+        kept = layouter.layout(project, jmap, options)
+        fresh = MapLayouter(layouter.theme).layout(project, jmap, options)
+        assert_same(kept, fresh, history)
+    doc.undo_stack.clear()
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
+@given(seed=st.integers(0, 2**31), edits=st.integers(3, 10))
+def test_layout_after_random_edits_equals_a_fresh_layout(seed: int, edits: int) -> None:
+    run_edits(seed, edits)
+
+
+def test_kept_cards_keep_their_item_objects() -> None:
+    """What makes an edit cheap: the cards an edit did not touch come back as
+    the very same Item objects (the canvas then skips them)."""
+    doc, jmap = make_project(1)
+    layouter = MapLayouter()
+    before = {i.element: i for i in layouter.layout(doc.project, jmap).items if i.kind == "card"}
+    card = jmap.cards[0]
+    verbs.set_field(doc, card.id, "colour", "#ABCDEF")
+    after = {i.element: i for i in layouter.layout(doc.project, jmap).items if i.kind == "card"}
+    assert after[card.id] is not before[card.id]
+    assert after[card.id].primitives[0].fill == "#ABCDEF"  # type: ignore[union-attr]
+    same = [cid for cid in after if cid != card.id and after[cid] is before[cid]]
+    assert len(same) >= len(after) // 2  # the cards the recoloured one did not move
+    doc.undo_stack.clear()
+
+
+def test_router_columns_after_moves_equal_columns_made_anew() -> None:
+    """The router re-sorts only the columns a moved card left or joined: the
+    cards in each column, their tops and the tallest must be as if made anew."""
+    from journeydesk.layout import routing
+    from journeydesk.layout.primitives import Rect
+
+    rng = random.Random(7)
+    col = 160.0
+
+    def box(x: int, y: float, span: int, h: float) -> Rect:
+        return Rect(x * col + 5, y, col * span - 10, h)
+
+    cards = [
+        box(rng.randrange(30), rng.random() * 3000, rng.choice([1, 1, 2]), 40 + rng.random() * 60)
+        for _ in range(1500)
+    ]
+    columns = routing._columns(cards, col)
+    for _ in range(60):
+        new = list(cards)
+        for _ in range(rng.randint(1, 12)):
+            i = rng.randrange(len(new))
+            r = new[i]
+            if rng.random() < 0.3:
+                new[i] = Rect(r.x, r.y, r.w, r.h)  # the same box, a new object
+            else:
+                new[i] = Rect(rng.randrange(30) * col + 5, r.y + rng.random() * 50, r.w, r.h)
+        kept = routing._moved_columns(cards, columns, new, col)
+        assert kept is not None
+        made = routing._columns(new, col)
+        assert set(kept[0]) == set(made[0])
+        for c in made[0]:
+            assert sorted((r.y, r.x, r.w, r.h) for r in kept[0][c]) == sorted(
+                (r.y, r.x, r.w, r.h) for r in made[0][c]
+            )
+            assert kept[1][c] == made[1][c] and kept[2][c] == made[2][c]
+        cards, columns = new, kept
+
+
+def test_a_renamed_persona_renames_its_curve_in_the_key() -> None:
+    """A curve without a label is keyed by its persona's name: a rename alone
+    (the curves unchanged) must reach the kept curve lane."""
+    doc, jmap = make_project(2)
+    curve = jmap.curves[0]
+    verbs.set_field(doc, curve.id, "label", "")
+    layouter = MapLayouter()
+    layouter.layout(doc.project, jmap)
+    verbs.rename(doc, curve.persona or "", "Someone Else")
+    kept = layouter.layout(doc.project, jmap)
+    assert_same(kept, MapLayouter().layout(doc.project, jmap), ["label", "rename"])
+    doc.undo_stack.clear()
+
+
+def test_a_renamed_step_is_drawn_renamed() -> None:
+    """A step renamed inside its stage (the stage's list the same object) must
+    reach the kept headers."""
+    doc, jmap = make_project(4)
+    layouter = MapLayouter()
+    layouter.layout(doc.project, jmap)
+    verbs.rename(doc, jmap.steps()[1].id, "A much longer name for this step than before")
+    kept = layouter.layout(doc.project, jmap)
+    assert_same(kept, MapLayouter().layout(doc.project, jmap), ["rename step"])
+    doc.undo_stack.clear()
