@@ -38,17 +38,20 @@ def test_the_quick_language_read_agrees_with_the_settings(content):
 
 
 def test_the_frame_needs_no_model_and_build_makes_the_window(qtbot):
-    # In a fresh interpreter: the frame alone loads neither pydantic nor the
-    # model, layout or reportlab.
+    # In a fresh interpreter: the frame alone, and the language read before it
+    # (run_app), load neither pydantic nor the model, layout or reportlab.
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
+        "from journeydesk.ui.app_language import chosen_language\n"
+        "chosen_language()\n"
         "from journeydesk.ui.main_window import MainWindow\n"
         "w = MainWindow(build=False)\n"
         "w.show(); app.processEvents()\n"
         "heavy = [m for m in ('pydantic', 'reportlab', 'journeydesk.model',"
-        " 'journeydesk.layout', 'journeydesk.io') if m in sys.modules]\n"
+        " 'journeydesk.layout', 'journeydesk.io.project_file', 'journeydesk.io.errors')"
+        " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
         "print('MENUS', [a.text() for a in w.menuBar().actions()])\n"
         "w.build(); w.open_sample('en'); app.processEvents()\n"
