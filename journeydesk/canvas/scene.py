@@ -13,6 +13,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from journeydesk.io.heap import gc_paused
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap, Project
@@ -57,6 +58,7 @@ class MapScene(QGraphicsScene):
             return self._images, True
         return self._images, False
 
+    @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def show_map(
         self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
     ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, JourneyMap, Lane, Project
 
 from . import chrome, connections, icons, marks, routing, shapes
@@ -101,6 +102,7 @@ class MapLayouter:
 
     # --- the map -------------------------------------------------------
 
+    @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def layout(
         self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
     ) -> MapLayout:
