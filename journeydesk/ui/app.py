@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from journeydesk import __version__
+import journeydesk
 
 
 class FileOpenHandler(QObject):
@@ -80,7 +80,6 @@ def run_app(path: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("JourneyDesk")
     app.setOrganizationName("JourneyDesk")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("journeydesk")
     global _opener
     opener = _opener = FileOpenHandler(app)
@@ -106,6 +105,7 @@ def run_app(path: str | None) -> int:
     from .app_icon import app_icon  # QtSvg: after the first paint, like the rest
 
     app.setWindowIcon(app_icon())
+    app.setApplicationVersion(journeydesk.__version__)  # pyproject or metadata: after the paint
     window.build()
     if path is None:
         window.open_sample(language)

@@ -39,7 +39,8 @@ def test_the_quick_language_read_agrees_with_the_settings(content):
 
 def test_the_frame_needs_no_model_and_build_makes_the_window(qtbot):
     # In a fresh interpreter: the frame alone, and the language read before it
-    # (run_app), load neither pydantic nor the model, layout or reportlab.
+    # (run_app), load neither pydantic nor the model, layout or reportlab, nor
+    # what the version is read with (pyproject.toml or the package metadata).
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -50,7 +51,8 @@ def test_the_frame_needs_no_model_and_build_makes_the_window(qtbot):
         "w = MainWindow(build=False)\n"
         "w.show(); app.processEvents()\n"
         "heavy = [m for m in ('pydantic', 'reportlab', 'journeydesk.model',"
-        " 'journeydesk.layout', 'journeydesk.io.project_file', 'journeydesk.io.errors')"
+        " 'journeydesk.layout', 'journeydesk.io.project_file', 'journeydesk.io.errors',"
+        " 'tomllib', 'importlib.metadata')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
         "print('MENUS', [a.text() for a in w.menuBar().actions()])\n"
