@@ -84,3 +84,34 @@ def test_build_fills_the_frames_docks_and_menus(qtbot):
     assert w.storyline_dock.widget() is w.storyline
     assert any("Export" in a.text() for a in w.file_menu.actions())
     assert w.view_menu.actions() and w.edit_menu.actions() and w.help_menu.actions()
+
+
+def test_the_app_takes_file_open_events_without_filtering_every_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # In a fresh interpreter (one QApplication per process): run_app's own
+    # application hands file-open events to the handler from its event();
+    # no Python event filter sees the events of every widget (40 ms of the
+    # first paint), yet the event still reaches the handler.
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtGui import QFileOpenEvent\n"
+        "from PySide6.QtWidgets import QMainWindow\n"
+        "from journeydesk.ui.app import FileOpenHandler, JourneyDeskApplication\n"
+        "filtered = []\n"
+        "inner = FileOpenHandler.eventFilter\n"
+        "def spy(self, watched, event):\n"
+        "    filtered.append(1)\n"
+        "    return inner(self, watched, event)\n"
+        "FileOpenHandler.eventFilter = spy\n"
+        "app = JourneyDeskApplication([])\n"
+        "handler = FileOpenHandler(app)\n"
+        "w = QMainWindow(); w.menuBar().addMenu('&File'); w.show(); app.processEvents()\n"
+        f"QCoreApplication.postEvent(app, QFileOpenEvent({str(tmp_path / 'a.journey')!r}))\n"
+        "app.processEvents()\n"
+        "print('PENDING', handler._pending)\n"
+        "print('FILTERED', len(filtered))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines["PENDING"] == repr([str(tmp_path / "a.journey")])
+    assert lines["FILTERED"] == "0"
