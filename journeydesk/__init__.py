@@ -5,6 +5,10 @@ editable install included, whose recorded metadata may be older than the
 checkout) it is read from there; installed from a wheel, or frozen in the
 desktop bundle (which carries the package's metadata), from the package
 metadata.
+
+``__version__`` is worked out on first use (PEP 562 ``__getattr__``): parsing
+pyproject.toml, or importing ``importlib.metadata`` in an installed copy, is
+start-up time the first window need not wait for (bench/bench_startup.py).
 """
 
 from __future__ import annotations
@@ -42,4 +46,12 @@ def _version() -> str:
         return "0+unknown"
 
 
-__version__ = _version()
+__version__: str
+"""The version (set on first use by ``__getattr__``)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

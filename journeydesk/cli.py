@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
-from journeydesk import __version__
+import journeydesk
 
 if TYPE_CHECKING:
     from journeydesk.model.project import Project
@@ -82,7 +82,7 @@ def _dispatch(args: list[str]) -> int:
     if args and args[0] in ("--version", "-V"):
         if len(args) > 1:
             return _usage_error("--version takes no arguments")
-        print(f"journeydesk {__version__}")
+        print(f"journeydesk {journeydesk.__version__}")
         return EXIT_OK
     if args and args[0] in ("-h", "--help"):
         sys.stdout.write(USAGE)

@@ -7,15 +7,13 @@ drawing when the model says it changed.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
-from collections.abc import Iterator
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
+from journeydesk.io.heap import gc_paused
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap, Project
@@ -25,25 +23,6 @@ from .items import ElementItem
 from .overlays import Overlays
 
 DIMMED_OPACITY = 0.18
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a map is laid out and its items made.
-
-    Laying out a 5,000-card map makes a few hundred thousand small objects;
-    every few thousand of them the collector walks the young ones, and now and
-    then every object of the open project (a third of the layout's time on
-    opening: #14). Nothing made here is garbage in a cycle that must go before
-    it ends; what is goes at the next collection after it (or is frozen with
-    the rest by the window's ``settle_heap`` right after the first show)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class MapScene(QGraphicsScene):
@@ -87,7 +66,7 @@ class MapScene(QGraphicsScene):
             return self._images, True
         return self._images, False
 
-    @collector_paused()
+    @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def show_map(
         self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
     ) -> None:
@@ -103,7 +82,7 @@ class MapScene(QGraphicsScene):
             return
         if self.marks:
             options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
-        # (the collector waits: see collector_paused)
+        # (the collector waits: see gc_paused)
         layout = self.layouter.layout(project, jmap, options)
         touched = self._update_items(project, jmap, layout)
         self.layout = layout

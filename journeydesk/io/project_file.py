@@ -16,12 +16,9 @@ loader would refuse is not written, UnsavableProjectError says why) and atomic
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +44,7 @@ from .errors import (
     UnreadableFileError,
     UnsavableProjectError,
 )
+from .heap import gc_paused
 from .identity import FileIdentity, identity_after_write
 from .migrations import MigrationFailed, migrate
 
@@ -122,21 +120,6 @@ def careful_load_bytes(data: bytes, source: str = "") -> Project:
 def _careful_load(data: bytes, source: str) -> Project:
     document = parse_document(data, source)
     return validate_document(document, source)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a file's hundreds of thousands of
-    objects are made: each collection walks every live object, so it cost half
-    of a 5,000-card load and grew faster than the file (issue #14). Nothing
-    made here needs collecting before it ends; what does is collected after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def parse_document(data: bytes, source: str = "") -> dict[str, Any]:

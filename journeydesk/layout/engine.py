@@ -12,10 +12,10 @@ after random edits). ``layout_map`` is the one-shot form.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
 from . import chrome, connections, icons, marks, routing, shapes
@@ -142,6 +142,7 @@ class MapLayouter:
 
     # --- the map -------------------------------------------------------
 
+    @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def layout(
         self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
     ) -> MapLayout:
@@ -149,12 +150,10 @@ class MapLayouter:
         self._pass_lanes = {}
         self._pass_states, self._pass_measures = {}, {}
         done = False
-        # A pass makes tens of thousands of short-lived tuples on a big map
-        # (each card's state, each lane's key): with the collector on, they
-        # triggered full collections of every object the app holds, which cost
-        # more than the layout itself. Nothing here makes reference cycles.
-        collecting = gc.isenabled()
-        gc.disable()
+        # (the decorator pauses the collector: a pass makes tens of thousands
+        # of short-lived tuples on a big map, each card's state and each lane's
+        # key, and with it on they triggered full collections of every object
+        # the app holds, which cost more than the layout itself)
         try:
             layout = self._layout(project, jmap, options)
             done = True
@@ -171,8 +170,6 @@ class MapLayouter:
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
             self._pass_states, self._pass_measures = {}, {}
-            if collecting:  # after the pass's temporaries are gone
-                gc.enable()
 
     def _layout(self, project: Project, jmap: JourneyMap, options: LayoutOptions) -> MapLayout:
         language = options.language or project.language

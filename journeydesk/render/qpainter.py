@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QTransform,
 )
 
 from journeydesk.layout.fonts import Face, fallback_file, font_file, metrics
@@ -65,7 +66,10 @@ def qfont(face: Face, size: float, fallback: bool = False) -> QFont:
     return font
 
 
+@functools.lru_cache(maxsize=512)
 def _pen(colour: str | None, width: float, dash: tuple[float, ...] = ()) -> QPen:
+    """The pen for a stroke; one per (colour, width, dash), shared: a map has a
+    few dozen distinct strokes and thousands of primitives (never mutate it)."""
     if colour is None:
         return QPen(Qt.PenStyle.NoPen)
     pen = QPen(_qcolor(colour))
@@ -82,8 +86,23 @@ def _qcolor(colour: str) -> QColor:
     return QColor("#000000" if colour == REGISTRATION else colour)
 
 
+@functools.lru_cache(maxsize=512)
 def _brush(colour: str | None) -> QBrush:
+    """The brush for a fill, shared like ``_pen``'s pens."""
     return QBrush(_qcolor(colour)) if colour else QBrush(Qt.BrushStyle.NoBrush)
+
+
+@functools.lru_cache(maxsize=512)
+def _text_pen(colour: str) -> QPen:
+    """What ``painter.setPen(QColor)`` makes (a 1-wide solid pen), shared."""
+    return QPen(_qcolor(colour))
+
+
+def clear_caches() -> None:
+    """Forget the shared pens, brushes and fonts (bench/bench_png.py times a
+    first export with them cleared)."""
+    for cached in (_pen, _brush, _text_pen, qfont):
+        cached.cache_clear()
 
 
 def draw(painter: QPainter, prims: list[Primitive], images: ImageCache | None = None) -> None:
@@ -149,35 +168,53 @@ def qpath(prim: Path) -> QPainterPath:
     return path
 
 
+_ORIGIN = QPointF(0, 0)
+
+
 def _text(painter: QPainter, prim: Text) -> None:
+    """Each run at ``TEXT_SCALE`` times its size, scaled down: the painter's
+    transform is set for each run from the one on entry (the same
+    ``translate`` and ``scale`` as a ``save``/``restore`` pair, without
+    copying the painter's whole state per run)."""
     m = metrics(prim.face)
-    painter.setFont(qfont(prim.face, prim.size))
-    painter.setPen(_qcolor(prim.colour))
+    font = qfont(prim.face, prim.size)
+    painter.setFont(font)
+    painter.setPen(_text_pen(prim.colour))
     if prim.rotation:
         painter.save()
         painter.translate(prim.x, prim.y)
         painter.rotate(prim.rotation)
         painter.translate(-prim.x, -prim.y)
+    base = painter.transform()
     baseline = prim.y + m.ascent * prim.size
     inv = 1.0 / TEXT_SCALE
+    fallback = m.fallback
     for line in prim.lines:
         if line:
             x = prim.x
             if prim.align != "left":
                 w = m.width(line, prim.size)
                 x += (prim.width - w) / (2 if prim.align == "center" else 1)
-            for run, alt in prim.runs(line):
-                painter.save()
-                painter.translate(x, baseline)
-                painter.scale(inv, inv)
-                if alt:
-                    painter.setFont(qfont(prim.face, prim.size, True))
-                painter.drawText(QPointF(0, 0), run)
-                if alt:
-                    painter.setFont(qfont(prim.face, prim.size))
-                painter.restore()
-                x += m.width(run, prim.size)
+            if fallback.isdisjoint(map(ord, line)):  # one run: the usual case
+                at = QTransform(base)
+                at.translate(x, baseline)
+                at.scale(inv, inv)
+                painter.setTransform(at)
+                painter.drawText(_ORIGIN, line)
+            else:
+                for run, alt in prim.runs(line):
+                    at = QTransform(base)
+                    at.translate(x, baseline)
+                    at.scale(inv, inv)
+                    painter.setTransform(at)
+                    if alt:
+                        painter.setFont(qfont(prim.face, prim.size, True))
+                    painter.drawText(_ORIGIN, run)
+                    if alt:
+                        painter.setFont(font)
+                    x += m.width(run, prim.size)
         baseline += prim.leading
+    painter.setTransform(base)
     if prim.rotation:
         painter.restore()
 

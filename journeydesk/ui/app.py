@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
-from journeydesk import __version__
+import journeydesk
 
 
 class FileOpenHandler(QObject):
@@ -21,6 +21,11 @@ class FileOpenHandler(QObject):
     File > Open: in the active window when that holds nothing to lose (the
     untitled sample a start shows), else in a new window. Events that arrive
     before the first window exists wait for it.
+
+    The app's own ``JourneyDeskApplication`` hands it those events from its
+    ``event()``; on any other QApplication (tests) it is an event filter. A
+    filter on the application sees every event of every object: calling
+    Python for each cost 40 ms of the first paint (bench/bench_startup.py).
     """
 
     def __init__(self, app: QApplication) -> None:
@@ -28,19 +33,26 @@ class FileOpenHandler(QObject):
         self._pending: list[str] = []
         self._ready = False
         self.opened: list[str] = []
-        app.installEventFilter(self)
+        if isinstance(app, JourneyDeskApplication):
+            app.file_open_handler = self
+        else:
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen:
-            assert isinstance(event, QFileOpenEvent)
-            name = event.file() or event.url().toLocalFile()
-            if name:
-                self._pending.append(name)
-                if self._ready:
-                    # Out of the event delivery: opening may show a message box.
-                    QTimer.singleShot(0, self._open_pending)
-            return True
+            return self.take(event)
         return super().eventFilter(watched, event)
+
+    def take(self, event: QEvent) -> bool:
+        """Note the file of a file-open event (opened now, or once ready)."""
+        assert isinstance(event, QFileOpenEvent)
+        name = event.file() or event.url().toLocalFile()
+        if name:
+            self._pending.append(name)
+            if self._ready:
+                # Out of the event delivery: opening may show a message box.
+                QTimer.singleShot(0, self._open_pending)
+        return True
 
     def set_ready(self) -> None:
         """The first window is up: open what waited, and from now on at once."""
@@ -60,6 +72,19 @@ class FileOpenHandler(QObject):
             self.opened.append(name)
 
 
+class JourneyDeskApplication(QApplication):
+    """The application: hands file-open events (macOS) to its FileOpenHandler.
+    Overriding ``event`` sees only the events sent to the application itself."""
+
+    file_open_handler: FileOpenHandler | None = None
+
+    def event(self, event: QEvent) -> bool:
+        handler = self.file_open_handler
+        if handler is not None and event.type() == QEvent.Type.FileOpen:
+            return handler.take(event)
+        return super().event(event)
+
+
 _opener: FileOpenHandler | None = None
 """The running app's handler (kept referenced, so its Python side lives on)."""
 
@@ -76,11 +101,10 @@ def _probe(moment: str) -> bool:
 
 
 def run_app(path: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or JourneyDeskApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("JourneyDesk")
     app.setOrganizationName("JourneyDesk")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("journeydesk")
     global _opener
     opener = _opener = FileOpenHandler(app)
@@ -106,6 +130,7 @@ def run_app(path: str | None) -> int:
     from .app_icon import app_icon  # QtSvg: after the first paint, like the rest
 
     app.setWindowIcon(app_icon())
+    app.setApplicationVersion(journeydesk.__version__)  # pyproject or metadata: after the paint
     window.build()
     if path is None:
         window.open_sample(language)

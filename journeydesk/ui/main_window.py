@@ -683,11 +683,11 @@ class MainWindow(ProjectWindow):
         jmap = self.current_map()
         if self.project is None:
             return
-        from journeydesk.canvas.scene import collector_paused
+        from journeydesk.io.heap import gc_paused
 
         # The heap is frozen (settle_heap) before the collector runs again: the
         # objects the layout made are not walked at all on opening (#14).
-        with collector_paused():
+        with gc_paused():
             self.scene.show_map(self.project, jmap)
             if jmap is not None:
                 self.show_opening_view()

@@ -38,17 +38,22 @@ def test_the_quick_language_read_agrees_with_the_settings(content):
 
 
 def test_the_frame_needs_no_model_and_build_makes_the_window(qtbot):
-    # In a fresh interpreter: the frame alone loads neither pydantic nor the
-    # model, layout or reportlab.
+    # In a fresh interpreter: the frame alone, and the language read before it
+    # (run_app), load neither pydantic nor the model, layout or reportlab, nor
+    # what the version is read with (pyproject.toml or the package metadata).
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
+        "from journeydesk.ui.app_language import chosen_language\n"
+        "chosen_language()\n"
         "from journeydesk.ui.main_window import MainWindow\n"
         "w = MainWindow(build=False)\n"
         "w.show(); app.processEvents()\n"
         "heavy = [m for m in ('pydantic', 'reportlab', 'journeydesk.model',"
-        " 'journeydesk.layout', 'journeydesk.io') if m in sys.modules]\n"
+        " 'journeydesk.layout', 'journeydesk.io.project_file', 'journeydesk.io.errors',"
+        " 'tomllib', 'importlib.metadata')"
+        " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
         "print('MENUS', [a.text() for a in w.menuBar().actions()])\n"
         "w.build(); w.open_sample('en'); app.processEvents()\n"
@@ -79,3 +84,34 @@ def test_build_fills_the_frames_docks_and_menus(qtbot):
     assert w.storyline_dock.widget() is w.storyline
     assert any("Export" in a.text() for a in w.file_menu.actions())
     assert w.view_menu.actions() and w.edit_menu.actions() and w.help_menu.actions()
+
+
+def test_the_app_takes_file_open_events_without_filtering_every_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # In a fresh interpreter (one QApplication per process): run_app's own
+    # application hands file-open events to the handler from its event();
+    # no Python event filter sees the events of every widget (40 ms of the
+    # first paint), yet the event still reaches the handler.
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtGui import QFileOpenEvent\n"
+        "from PySide6.QtWidgets import QMainWindow\n"
+        "from journeydesk.ui.app import FileOpenHandler, JourneyDeskApplication\n"
+        "filtered = []\n"
+        "inner = FileOpenHandler.eventFilter\n"
+        "def spy(self, watched, event):\n"
+        "    filtered.append(1)\n"
+        "    return inner(self, watched, event)\n"
+        "FileOpenHandler.eventFilter = spy\n"
+        "app = JourneyDeskApplication([])\n"
+        "handler = FileOpenHandler(app)\n"
+        "w = QMainWindow(); w.menuBar().addMenu('&File'); w.show(); app.processEvents()\n"
+        f"QCoreApplication.postEvent(app, QFileOpenEvent({str(tmp_path / 'a.journey')!r}))\n"
+        "app.processEvents()\n"
+        "print('PENDING', handler._pending)\n"
+        "print('FILTERED', len(filtered))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines["PENDING"] == repr([str(tmp_path / "a.journey")])
+    assert lines["FILTERED"] == "0"
