@@ -9,6 +9,7 @@ undo restores every list in its exact order (DESIGN.md rule 5).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
@@ -269,6 +270,12 @@ def remove_elements(doc: Document, ids: list[str], text: str | None = None) -> Q
     return macro
 
 
+def _cells_from(ids: Iterable[str]) -> dict[str, int]:
+    """How many cells there are from each of ``ids`` to the end, itself included."""
+    order = list(ids)
+    return {cell: len(order) - n for n, cell in enumerate(order)}
+
+
 def _shrunk_spans(jmap: JourneyMap, gone: set[str]) -> list[tuple[str, str, int]]:
     steps = [s.id for s in jmap.steps()]
     lanes = [lane.id for lane in jmap.lanes]
@@ -358,8 +365,16 @@ def move_cards(
     index = len(target) if index is None else max(0, min(index, len(target)))
     final = target[:index] + moving + target[index:]
     changes: list[tuple[str, str, Any]] = []
+    # A spanning card keeps its span as far as the map goes from its new cell
+    # (moved to the last step, a card spanning two steps spans one).
+    steps_after = _cells_from(s.id for s in jmap.steps()).get(step, 1)
+    lanes_after = _cells_from(x.id for x in jmap.lanes).get(lane, 1)
     for c in moving:
         changes += [(c.id, "step", step), (c.id, "lane", lane)]
+        if c.span_steps > steps_after:
+            changes.append((c.id, "span_steps", steps_after))
+        if c.span_lanes > lanes_after:
+            changes.append((c.id, "span_lanes", lanes_after))
     changes += [(c.id, "order", n) for n, c in enumerate(final)]
     for cell in sorted(left):
         changes += [(c.id, "order", n) for n, c in enumerate(cells[cell])]

@@ -77,6 +77,20 @@ def test_move_is_one_step_and_renumbers_both_cells(doc: Document) -> None:
     assert dump_bytes(doc.project) == before
 
 
+def test_a_spanning_card_moved_near_the_edge_spans_what_is_left(doc: Document) -> None:
+    jmap = doc.project.maps[0]
+    card = jmap.cards[0]
+    card.span_steps, card.span_lanes = 3, 2
+    assert check_project(doc.project) == []
+    before = dump_bytes(doc.project)
+    doc.push(move_cards(doc, jmap, [card.id], jmap.steps()[-2].id, jmap.lanes[-1].id, 0))
+    assert (card.span_steps, card.span_lanes) == (2, 1)
+    assert check_project(doc.project) == []
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert dump_bytes(doc.project) == before
+
+
 def test_removing_a_stage_takes_its_cards_connections_and_comments(doc: Document) -> None:
     jmap = doc.project.maps[0]
     before = dump_bytes(doc.project)
