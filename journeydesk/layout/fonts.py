@@ -24,11 +24,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import fontpkg_atkinson_hyperlegible as _font_package
-from reportlab.pdfbase.ttfonts import TTFont
 
 from journeydesk.paths import cache_dir
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 FAMILY = "Atkinson Hyperlegible"
 
@@ -111,13 +114,19 @@ class FontMetrics:
 
 @functools.cache
 def ttfont(face: Face) -> TTFont:
-    """reportlab's TTFont for a face (also what the PDF backend registers)."""
+    """reportlab's TTFont for a face (also what the PDF backend registers).
+    Imported when first needed: with the metrics cached, opening a map reads
+    no TrueType table and needs no reportlab."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
     return TTFont(face.value, str(font_file(face)))
 
 
 @functools.cache
 def fallback_ttfont(face: Face) -> TTFont:
     """reportlab's TTFont for the fallback face completing ``face``."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
     return TTFont(fallback_name(face), str(fallback_file(face)))
 
 

@@ -100,3 +100,28 @@ def test_an_unwritable_cache_folder_still_measures(
     monkeypatch.setenv("JOURNEYDESK_CACHE_DIR", str(blocked))
     m = _fresh(Face.ITALIC)
     assert m.width("Mappa", 10) > 0
+
+
+def test_laying_out_with_cached_metrics_needs_no_reportlab(cache: Path) -> None:
+    """With the metrics cached, a map is measured without parsing a font file,
+    so opening one imports no reportlab (about 30 ms of a new process)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from journeydesk import templates\n"
+        "from journeydesk.layout.engine import MapLayouter\n"
+        "p = templates.new_project('sample', 'en')\n"
+        "MapLayouter().layout(p, p.maps[0])\n"
+        "print('reportlab' in ' '.join(sys.modules))\n"
+    )
+    env = dict(os.environ, JOURNEYDESK_CACHE_DIR=str(cache.parent))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs[1] == "False", runs  # the first run made the cache
