@@ -128,3 +128,52 @@ def test_a_miss_walks_the_project_again_only_after_a_change(
     project.maps[0].cards.append(other)
     doc.invalidate()
     assert doc.element(other.id) is other
+
+
+def _reference_index(project: object) -> dict[str, tuple[int, int, str, int]]:
+    """The index as the field-by-field walk before issue #14 made it, as ids of
+    (element, owner) with the field name and position."""
+    from pydantic import BaseModel
+
+    from journeydesk.model.base import Element
+
+    out: dict[str, tuple[int, int, str, int]] = {}
+
+    def walk(obj: BaseModel) -> None:
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if isinstance(value, BaseModel):
+                walk(value)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, Element):
+                        out[item.id] = (id(item), id(obj), name, i)
+                    if isinstance(item, BaseModel):
+                        walk(item)
+
+    walk(project)  # type: ignore[arg-type]
+    return out
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize("kind", ["sample", "generated"])
+def test_the_index_holds_every_element_where_the_field_walk_found_it(kind: str) -> None:
+    if kind == "sample":
+        project = new_project("sample", "en")
+    else:
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+        from generate import make_shape  # type: ignore[import-not-found]
+
+        project = make_shape("wide", 600)
+    # elements inside a nested object (a map's storyline) and inside elements
+    project.maps[0].storyline.scenes = [Scene(title="A"), Scene(title="B")]
+    doc = Document(project)
+    index = doc._build_index()
+    got = {k: (id(e), id(loc.owner), loc.field, loc.index) for k, (e, loc) in index.items()}
+    assert len(got) > 50
+    assert got == _reference_index(project)
+    scene = project.maps[0].storyline.scenes[1]
+    assert got[scene.id][2:] == ("scenes", 1)
