@@ -18,7 +18,6 @@ import functools
 import hashlib
 import json
 import math
-import os
 import unicodedata as _unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
@@ -236,10 +235,10 @@ def _write_cached(m: FontMetrics, key: str) -> None:
         "widths": [float(v) for v in m.widths.values()],
         "fallback": sorted(m.fallback),
     }
+    from journeydesk.io.atomic import atomic_write_bytes  # (only when a cache is made)
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, target)
+        atomic_write_bytes(target, json.dumps(data, separators=(",", ":")).encode())
     except OSError:
         pass
