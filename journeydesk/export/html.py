@@ -165,7 +165,7 @@ def _map_section(
         page.warnings.append(overflow_warning(len(layout.overflows)))
     missing = layout.missing_glyphs()
     if missing:
-        page.warnings.append(glyphs_warning(jmap.name, missing))
+        page.warnings.append(glyphs_warning(jmap.name, missing, viewer=True))
     drawn = {i.element for i in layout.items if i.kind == "card"}
     cards = {c.id: c for c in jmap.cards if c.id in drawn}
     svg, writer = render_svg(

@@ -30,12 +30,20 @@ def overflow_warning(count: int) -> ExportWarning:
     )
 
 
-def glyphs_warning(map_name: str, missing: list[str]) -> ExportWarning:
+def glyphs_warning(map_name: str, missing: list[str], viewer: bool = False) -> ExportWarning:
+    """Characters the bundled font lacks. A PDF draws them as empty boxes; an SVG
+    or HTML file (``viewer``) leaves them to the viewer's fonts, which may draw
+    them in another font, wider or narrower than the layout measured."""
     shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+    what = (
+        "are left to the viewer's fonts (they may look different, not fit, or show as boxes)"
+        if viewer
+        else "show as empty boxes in the PDF"
+    )
     return ExportWarning(
-        "glyphs",
+        "glyphs_viewer" if viewer else "glyphs",
         f"map {map_name!r}: {plural(len(missing), 'character')} the bundled font cannot "
-        f"draw show as empty boxes in the PDF: {shown}",
+        f"draw {what}: {shown}",
         map=map_name,
         count=len(missing),
         chars=shown,

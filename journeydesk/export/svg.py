@@ -43,7 +43,7 @@ def export_svg(
         warnings.append(overflow_warning(len(layout.overflows)))
     missing = layout.missing_glyphs()
     if missing:
-        warnings.append(glyphs_warning(jmap.name, missing))
+        warnings.append(glyphs_warning(jmap.name, missing, viewer=True))
     if writer.images is not None:
         warnings += failed_images_warnings(writer.images.failed)
     return SvgReport(str(path), layout.width, layout.height, warnings)

@@ -17,6 +17,11 @@ def _templates() -> dict[str, str]:
             "Map “%1”: %2 character(s) the bundled font cannot draw show as empty "
             "boxes in the PDF: %3",
         ),
+        "glyphs_viewer": QCoreApplication.translate(
+            "ExportWarnings",
+            "Map “%1”: %2 character(s) the bundled font cannot draw are left to the "
+            "viewer's fonts (they may look different, not fit, or show as boxes): %3",
+        ),
         "small_text": QCoreApplication.translate(
             "ExportWarnings",
             "Map “%1”: body text would print at %2 pt on %3 (below %4 pt); choose a "
@@ -37,6 +42,7 @@ def _templates() -> dict[str, str]:
 _ORDER = {
     "overflow": ("count",),
     "glyphs": ("map", "count", "chars"),
+    "glyphs_viewer": ("map", "count", "chars"),
     "small_text": ("map", "size", "paper", "minimum"),
     "stale_slides": ("count", "first"),
     "images": ("count", "names"),

@@ -829,6 +829,10 @@
         <translation>Mappa “%1”: caratteri che il font incluso non sa disegnare (%2), nel PDF appaiono come riquadri vuoti: %3</translation>
     </message>
     <message>
+        <source>Map “%1”: %2 character(s) the bundled font cannot draw are left to the viewer&apos;s fonts (they may look different, not fit, or show as boxes): %3</source>
+        <translation>Mappa “%1”: caratteri che il font incluso non sa disegnare (%2), lasciati ai font del visualizzatore (potrebbero apparire diversi, non starci o come riquadri): %3</translation>
+    </message>
+    <message>
         <source>Map “%1”: body text would print at %2 pt on %3 (below %4 pt); choose a larger paper, or show fewer lanes</source>
         <translation>Mappa “%1”: il testo uscirebbe a %2 pt su %3 (sotto i %4 pt); scegli un foglio più grande o mostra meno corsie</translation>
     </message>
@@ -2434,6 +2438,7 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
     <name>MatrixView</name>
     <message>
         <source>Score across</source>
+        <extracomment>laid out again when next shown or asked for (issue #14: a hidden Decide dock laid a big project&apos;s matrix out twice on every open)</extracomment>
         <translation>Punteggio in orizzontale</translation>
     </message>
     <message>

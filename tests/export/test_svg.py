@@ -97,3 +97,22 @@ def test_export_svg_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(str(src))
     assert run_export(["svg", str(src)]) == 2
+
+
+def test_svg_says_missing_glyphs_are_left_to_the_viewer(tmp_path: Path) -> None:
+    """An SVG keeps text as text, so a character the bundled fonts lack is drawn
+    by the viewer's fonts, not as an empty box: the warning says so (the PDF's
+    says empty boxes)."""
+    from journeydesk.export.pdf import export_pdf
+
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    jmap.cards[0].title = "Tokyo 東京"
+    report = export_svg(project, jmap, tmp_path / "map.svg")
+    said = [w for w in report.warnings if "cannot draw" in w]
+    assert len(said) == 1 and "東" in said[0], report.warnings
+    assert "viewer's fonts" in said[0] and "PDF" not in said[0]
+    assert getattr(said[0], "key", "") == "glyphs_viewer"
+    pdf = export_pdf(project, [jmap], tmp_path / "map.pdf")
+    in_pdf = [w for w in pdf.warnings if "cannot draw" in w]
+    assert len(in_pdf) == 1 and "empty boxes in the PDF" in in_pdf[0]

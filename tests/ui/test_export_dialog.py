@@ -266,6 +266,8 @@ def test_export_warnings_are_said_in_italian(qtbot):
     app = QApplication.instance()
     translators = install_translators(app, "it")
     try:
+        viewer = say(glyphs_warning("M", ["中"], viewer=True))
+        assert "visualizzatore" in viewer and "PDF" not in viewer, viewer
         assert say(english) == (
             "Mappa “Mappa”: caratteri che il font incluso non sa disegnare (2), "
             "nel PDF appaiono come riquadri vuoti: Ж 中"
