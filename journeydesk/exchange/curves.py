@@ -81,9 +81,10 @@ def apply_curve_points(project: Project, jmap: JourneyMap, table: Table) -> Impo
             )
             offset = 0.5
         found = points.get(cell("id").lower())
+        before: tuple[object, ...] = ()
         if found is not None:
             curve, point = found
-            report.updated.append(point.id)
+            before = _state(curve, point)
         else:
             target = _curve(project, jmap, cell("curve"), cell("persona"), report)
             if target is None or len(target.points) >= MAX_ITEMS:
@@ -111,7 +112,18 @@ def apply_curve_points(project: Project, jmap: JourneyMap, table: Table) -> Impo
         for col in ("emotion", "label", "note"):
             if col in cols:
                 setattr(point, col, cell(col))
+        if found is not None:
+            same = _state(curve, point) == before
+            (report.unchanged if same else report.updated).append(point.id)
     return report
+
+
+def _state(curve: EmotionCurve, point: CurvePoint) -> tuple[object, ...]:
+    """What a row can change of an existing point (and of its curve's scale)."""
+    return (
+        point.step, point.offset, point.score, point.emotion, point.label, point.note,
+        curve.scale.min, curve.scale.max,
+    )  # fmt: skip
 
 
 def _step(jmap: JourneyMap, stage_name: str, step_name: str) -> Step | None:

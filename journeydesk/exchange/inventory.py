@@ -202,7 +202,9 @@ class _Importer:
         """Per map: its cards by id (built once; a row's lookup is then O(1))."""
         self.top_order: dict[tuple[str, str, str], int] = {}
         """(map, step, lane) -> the highest card order in that cell."""
-        self.updated_set: set[str] = set()
+        self.before: dict[str, dict[str, object]] = {}
+        """Each existing card a row named, as it was before its first row: a card
+        the rows left as it was is reported unchanged, not updated."""
         self.vocab_memo: dict[tuple[str, str], str] = {}
         self.scores = project.scores()
         self.own_scores: set[str] = set()
@@ -240,7 +242,23 @@ class _Importer:
                 break
             self._row(cells, line)
         self._check_spans()
+        self._sort_out_unchanged()
         return self.report
+
+    def _sort_out_unchanged(self) -> None:
+        """Cards whose rows changed nothing move from ``updated`` to ``unchanged``
+        (importing back the file just exported reports nothing updated)."""
+        if not self.before:
+            return
+        cards = {c.id: c for jmap in self.project.maps for c in jmap.cards if c.id in self.before}
+        rep = self.report
+        same = {
+            card_id
+            for card_id, before in self.before.items()
+            if card_id in cards and cards[card_id].model_dump() == before
+        }
+        rep.unchanged = [card_id for card_id in rep.updated if card_id in same]
+        rep.updated = [card_id for card_id in rep.updated if card_id not in same]
 
     def _check_spans(self) -> None:
         """Spans that reach past the map's last step or lane are shortened (once every row
@@ -298,13 +316,15 @@ class _Importer:
         card, new = self._card_for(jmap, cells, line)
         if card is None:
             return
+        if not new and card.id not in self.before:
+            self.before[card.id] = card.model_dump()
         stage_name = self.cell(cells, "stage") or ""
         title, body = self.cell(cells, "title"), self.cell(cells, "body")
         if new:
             if not stage_name.strip():
                 rep.refuse(f"{where}, column stage", "empty; a card needs a stage", line)
                 return
-            if not (title or body or "").strip():
+            if not ((title or "").strip() or (body or "").strip()):  # " " and a body: kept
                 rep.refuse(f"{where}, column title", "empty, and so is the body", line)
                 return
         if stage_name.strip() and not self._place(jmap, card, cells, line):
@@ -324,8 +344,7 @@ class _Importer:
             self.row_of[card.id] = line
             self.taken.add(card.id)
             rep.added.append(card.id)
-        elif card.id not in self.updated_set:
-            self.updated_set.add(card.id)
+        elif card.id not in self.row_of:
             rep.updated.append(card.id)
             self.row_of[card.id] = line
 

@@ -28,6 +28,8 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     """Ids of the elements added (cards; stages for KPIs)."""
     updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    """Ids of existing elements a row named that it left as they were."""
     refused: list[int] = field(default_factory=list)
     """Row or line numbers refused."""
     created: list[str] = field(default_factory=list)
@@ -74,4 +76,6 @@ class ImportReport:
             f"{len(self.updated)} updated",
             f"{len(self.refused)} refused",
         ]
+        if self.unchanged:
+            parts.append(f"{len(self.unchanged)} unchanged")
         return ", ".join(parts)

@@ -35,7 +35,7 @@ def apply_workbook(
     report = apply_inventory(
         project, cards, map_ref=map_ref, new_map_name=new_map_name, default_map_id=default_map_id
     )
-    if report.failed and not (report.added or report.updated):
+    if report.failed and not (report.added or report.updated or report.unchanged):
         return report
     jmap = _target_map(project, report, map_ref, default_map_id)
     if jmap is None:
@@ -53,7 +53,7 @@ def apply_workbook(
 def _target_map(
     project: Project, report: ImportReport, map_ref: str | None, default_map_id: str | None
 ) -> JourneyMap | None:
-    touched = set(report.added) | set(report.updated)
+    touched = set(report.added) | set(report.updated) | set(report.unchanged)
     for jmap in project.maps:
         if jmap.id == map_ref or jmap.name == map_ref:
             return jmap

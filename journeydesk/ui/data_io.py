@@ -47,10 +47,13 @@ class ImportPreview(QDialog):
         )
         layout = QVBoxLayout(self)
         self.summary = QLabel(
-            QCoreApplication.translate("DataExchange", "Added: %1   Updated: %2   Refused: %3")
+            QCoreApplication.translate(
+                "DataExchange", "Added: %1   Updated: %2   Unchanged: %3   Refused: %4"
+            )
             .replace("%1", str(len(report.added)))
             .replace("%2", str(len(report.updated)))
-            .replace("%3", str(len(report.refused)))
+            .replace("%3", str(len(report.unchanged)))
+            .replace("%4", str(len(report.refused)))
         )
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
@@ -214,7 +217,9 @@ class DataExchange(QObject):
         report.check(project)
         preview = ImportPreview(report, source, self.window)
         self.last_preview = preview
-        if not preview.import_button.isEnabled() or not self.confirm(preview):
+        # Shown even when there is nothing to import (every row refused, or the
+        # file says what the map says already): the user reads why, then closes it.
+        if not self.confirm(preview) or not preview.import_button.isEnabled():
             return False
         verbs_import.apply_import(document, project, source)
         return True

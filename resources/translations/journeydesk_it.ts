@@ -368,8 +368,8 @@
         <translation>Importa %1</translation>
     </message>
     <message>
-        <source>Added: %1   Updated: %2   Refused: %3</source>
-        <translation>Aggiunti: %1   Aggiornati: %2   Rifiutati: %3</translation>
+        <source>Added: %1   Updated: %2   Unchanged: %3   Refused: %4</source>
+        <translation>Aggiunti: %1   Aggiornati: %2   Invariati: %3   Rifiutati: %4</translation>
     </message>
     <message>
         <source>Created: %1</source>

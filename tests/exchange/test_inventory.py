@@ -68,8 +68,17 @@ def test_csv_import_into_the_same_project_updates_and_changes_nothing(tmp_path: 
     write_inventory_csv(project, project.maps[0], str(out), ";")
     before = project.model_dump()
     report = inventory.apply_inventory(project, table.read_csv_bytes(out.read_bytes()))
-    assert not report.added and len(report.updated) == len(project.maps[0].cards)
+    assert not report.added and not report.updated
+    assert len(report.unchanged) == len(project.maps[0].cards)
+    assert report.summary() == f"0 added, 0 updated, 0 refused, {len(report.unchanged)} unchanged"
     assert project.model_dump() == before
+    # one changed cell: that card alone is updated
+    first = project.maps[0].cards[1]
+    assert first.title.isprintable() and "," not in first.title
+    text = out.read_bytes().decode("utf-8-sig").replace(first.title, "Retitled", 1)
+    report = inventory.apply_inventory(project, table.read_csv_bytes(text.encode()))
+    assert report.updated == [first.id] and first.title == "Retitled"
+    assert len(report.unchanged) == len(project.maps[0].cards) - 1
 
 
 def test_xlsx_round_trip_has_the_three_sheets_and_the_same_cells(tmp_path: Path) -> None:
@@ -98,7 +107,7 @@ def test_xlsx_round_trip_has_the_three_sheets_and_the_same_cells(tmp_path: Path)
     sheets["Curve"].rows[0][CURVE_COLUMNS.index("score")] = "1,5"
     report = apply_workbook(project, sheets)
     assert point.score == 1.5
-    assert f"sheet Curve: {len(expected[1])} updated" in report.changes
+    assert "sheet Curve: 1 updated" in report.changes  # the other points: as they were
     assert not any("sheet Curve" in m.where for m in report.messages)
 
 
@@ -262,7 +271,7 @@ def test_cli_export_then_import_new_and_into(
     capsys.readouterr()
     assert main(["import", "csv", str(csv_out), "--into", str(src)]) == 0
     out = capsys.readouterr().out
-    assert f"0 added, {len(project.maps[0].cards)} updated, 0 refused" in out
+    assert f"0 added, 0 updated, 0 refused, {len(project.maps[0].cards)} unchanged" in out
     assert read_project(src).model_dump(exclude={"modified"}) == copy.deepcopy(project).model_dump(
         exclude={"modified"}
     )
@@ -337,3 +346,10 @@ def test_windows_1252_and_tab_separated() -> None:
         "Caff\u00e8",
         "Pi\u00f9 zucchero",
     )
+
+
+def test_a_blank_title_with_a_body_is_a_card() -> None:
+    """Hypothesis found it: a title of spaces hid the body from the "no text" check."""
+    data = b"stage,title,body\nStart, ,0\nStart, , \n"
+    report = inventory.apply_inventory(Project(), table.read_csv_bytes(data))
+    assert len(report.added) == 1 and report.refused == [3], report.messages

@@ -63,7 +63,7 @@ def test_csv_import_previews_then_applies_as_one_undo_step(
     assert window.data_io.import_path(csv) is False
     assert doc.project.model_dump() == before  # Cancel: nothing changed
     preview = seen[0]
-    assert preview.summary.text() == "Added: 1   Updated: 1   Refused: 1"
+    assert preview.summary.text() == "Added: 1   Updated: 1   Unchanged: 0   Refused: 1"
     assert "workshop.csv: row 4, column stage: empty; a card needs a stage" in (
         preview.details.toPlainText()
     )
@@ -119,7 +119,10 @@ def test_an_exported_workbook_imports_back_as_no_change(window: MainWindow, tmp_
     before, depth = doc.project.model_dump(), doc.undo_stack.count()
     seen = _answer(window, True)
     window.data_io.import_path(tmp_path / "w.xlsx")
-    assert seen[0].summary.text() == f"Added: 0   Updated: {len(jmap.cards)}   Refused: 0"
+    assert seen[0].summary.text() == (
+        f"Added: 0   Updated: 0   Unchanged: {len(jmap.cards)}   Refused: 0"
+    )
+    assert not seen[0].import_button.isEnabled()  # nothing to import
     assert doc.project.model_dump() == before
     assert doc.undo_stack.count() == depth  # nothing changed: no undo step
 
@@ -146,7 +149,7 @@ def test_a_result_that_would_not_load_cannot_be_imported(
     before = doc.project.model_dump()
     seen = _answer(window, True)
     assert window.data_io.import_path(csv) is False
-    assert not seen  # never offered
+    assert seen == [window.data_io.last_preview]  # shown, so the user reads why
     assert doc.project.model_dump() == before
     preview = window.data_io.last_preview
     assert preview is not None and not preview.import_button.isEnabled()
