@@ -71,7 +71,9 @@ class ElementItem(QGraphicsItem):
         self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide: tuple[float, list[Primitive]] | None = None
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
-        many = len(item.primitives) > CULL_OVER
+        # (a card has a dozen primitives at most, and reading them would make
+        # the drawing of each of a big map's cards on opening: primitives.Item)
+        many = item.kind != "card" and len(item.primitives) > CULL_OVER
         # the exposed part in the style option, for the many-primitive items only
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, many)
         self.setZValue(item.z)

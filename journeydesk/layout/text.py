@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 from .fonts import Face, metrics
 
@@ -129,6 +130,59 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     while len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return Wrapped(tuple(lines), False)
+
+
+def line_count(
+    text: str, face: Face, size: float, width: float, max_lines: int
+) -> tuple[int, bool]:
+    """``(len(wrap(...).lines), wrap(...).truncated)``, without breaking the
+    lines of a text that surely has more than ``max_lines`` of them.
+
+    Greedy breaking puts at most ``width`` of words on a line (a word wider
+    than that is split between characters, and no character is wider than
+    the line while ``width`` is at least the face's widest advance), so a text
+    whose words, spaces left out, are together wider than ``max_lines`` lines
+    has more lines than that: it is cut to ``max_lines``. Most long card
+    bodies are, and a card's height needs only the count (its lines are
+    broken when it is drawn). The margin covers the order floats are added
+    in; ``tests/layout/test_text.py`` holds this to ``wrap``.
+    """
+    bound = max_lines * width
+    widest = _widest(face) * size
+    # (a text too short to pass the bound even in its widest characters is
+    # broken at once: most titles)
+    if max_lines > 0 and width >= widest and len(text) * widest > bound:
+        m = metrics(face)
+        # A prefix of the text is enough to pass the bound (a long body is
+        # thousands of characters): one of about the bound's length first,
+        # twice as long while it is not. wrap's words are the cleaned text
+        # split at spaces, tabs, no-break spaces and newlines; split() drops
+        # those and maybe more blanks, so ``total`` is never more than the
+        # words' true sum, and a prefix's words' never more than the text's.
+        widths, default = m.widths, m.default_width
+        end = 16 + int(bound / (size * 0.4))
+        while True:
+            chars = "".join(clean(text[:end]).split())
+            total = sum(map(widths.get, map(ord, chars), repeat(default))) * size
+            if total > bound + _MARGIN * (1.0 + total):
+                return max_lines, True
+            if end >= len(text):
+                break
+            end *= 2
+    wrapped = wrap(text, face, size, width, max_lines)
+    return len(wrapped.lines), wrapped.truncated
+
+
+_MARGIN = 1e-9
+"""Relative slack of ``line_count``'s bound (sums of the same advances
+added in another order differ in their last bits)."""
+
+
+@functools.cache
+def _widest(face: Face) -> float:
+    """The face's widest advance per unit of size (any character)."""
+    m = metrics(face)
+    return max(max(m.widths.values(), default=0.0), m.default_width)
 
 
 def _cut(lines: list[str], limit: int, face: Face, size: float, width: float) -> Wrapped:
