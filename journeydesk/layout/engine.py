@@ -363,8 +363,9 @@ class MapLayouter:
     ) -> float:
         """Stack the lane's cards in their cells (a skyline per column, so a card
         spanning steps never overlaps its neighbours); return the lane height.
-        A lane whose top, steps and cards' states are as in the last layout
-        gets the boxes it got then (most lanes, after an edit of a big map)."""
+        A lane whose steps and cards' states are as in the last layout gets the
+        boxes it got then (most lanes, after an edit of a big map), or, if its
+        top moved, boxes stacked again without measuring or sorting."""
         comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
@@ -379,13 +380,22 @@ class MapLayouter:
             )
             for card in cards
         ]
-        key = (top, x0, self._steps, lane_states)
+        key = (x0, self._steps, lane_states)
+        n_cols = max(step_index.values(), default=0) + 1
         found = self._lanes.get(lane_id)
         if found is None or found.key != key:
             boxes: dict[str, Rect] = {}
             measures: dict[str, CardMeasure] = {}
-            height = self._stack_cards(ctx, cards, step_index, x0, top, boxes, measures)
-            found = _PlacedLane(key, lane_states, height, boxes, measures)
+            plan = self._plan(ctx, cards, step_index, x0, measures)
+            height = self._stack(plan, n_cols, top, boxes)
+            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan)
+        elif found.top != top:
+            # Its cards as before, the lane moved (one above changed height):
+            # stacked again from the new top in the same order and sizes, which
+            # gives the very boxes a fresh stacking gives, measuring nothing.
+            boxes = {}
+            height = self._stack(found.plan, n_cols, top, boxes)
+            found = _PlacedLane(key, found.states, height, boxes, found.measures, top, found.plan)
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
         states.update(zip(ids, found.states, strict=True))
@@ -394,39 +404,50 @@ class MapLayouter:
         self._pass_measures.update(found.measures)
         return found.height
 
-    def _stack_cards(
+    def _plan(
         self,
         ctx: LayoutContext,
         cards: list[Card],
         step_index: dict[str, int],
         x0: float,
-        top: float,
-        out: dict[str, Rect],
         measures: dict[str, CardMeasure],
-    ) -> float:
+    ) -> list[_Slot]:
+        """The lane's cards in stacking order, each with its column, span, x,
+        width and height (``_stack`` puts them under each other)."""
         t = self.theme
         n_cols = max(step_index.values(), default=0) + 1
-        sky = [top + t.lane_padding] * n_cols
-        cards = sorted(cards, key=lambda c: (step_index[c.step], c.order))
-        kept = self._card_items
-        for card in cards:
+        plan: list[_Slot] = []
+        for card in sorted(cards, key=lambda c: (step_index[c.step], c.order)):
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
             m = self.measure(card, w, ctx.comments.get(card.id, 0), ctx.image_aspect(card))
             measures[card.id] = m
-            y = max(sky[i : i + span]) if span > 1 else sky[i]
             x = x0 + i * t.column_width + t.column_gap / 2
+            plan.append((card.id, i, span, x, w, m.height))
+        return plan
+
+    def _stack(self, plan: list[_Slot], n_cols: int, top: float, out: dict[str, Rect]) -> float:
+        """Stack the planned cards in their cells from ``top`` (a skyline per
+        column, so a card spanning steps never overlaps its neighbours); return
+        the lane height."""
+        t = self.theme
+        gap = t.card_gap
+        sky = [top + t.lane_padding] * n_cols
+        kept = self._card_items
+        for card_id, i, span, x, w, h in plan:
+            y = max(sky[i : i + span]) if span > 1 else sky[i]
             # A box that did not move is the same object again: an edit makes
             # few new objects, and the card's Item is found up to date by identity.
-            found = kept.get(card.id)
+            found = kept.get(card_id)
             box = found[1] if found is not None else None
-            if box is None or box.y != y or box.x != x or box.w != w or box.h != m.height:
-                box = Rect(x, y, w, m.height)
-            out[card.id] = box
+            if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
+                box = Rect(x, y, w, h)
+            out[card_id] = box
+            below = y + h + gap
             for j in range(i, i + span):
-                sky[j] = y + m.height + t.card_gap
-        bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
+                sky[j] = below
+        bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
 
     def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
@@ -525,7 +546,23 @@ class MapLayouter:
         if state is None:
             state = _card_state(card, comments, ctx.image_aspect(card))
         found = self._card_items.get(card.id)
-        if found is None or found[1] != rect or found[0] != state:
+        if (
+            found is not None
+            and found[1] != rect
+            and found[1].w == rect.w
+            and found[1].h == rect.h
+            and (found[0] is state or found[0] == state)
+        ):
+            # Only moved (a lane above changed height): drawn as before, in its
+            # new box; nothing is measured, and the drawing waits to be read.
+            recipe = found[4]
+            make = functools.partial(recipe.func, *recipe.args[:4], rect, *recipe.args[5:])
+            drawn_from = (state, rect, self._drawn_with, self.theme)
+            item = Item("card", card.id, rect, Z_CARD, make=make, drawn_from=drawn_from)
+            if not self.lazy:
+                item.primitives  # noqa: B018  (made now)
+            found = (state, rect, item, found[3], make)
+        elif found is None or found[1] != rect or found[0] != state:
             m = self._pass_measures.get(card.id)
             if m is None or m.width != rect.w:
                 m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
@@ -551,10 +588,10 @@ class MapLayouter:
             item = Item("card", card.id, rect, Z_CARD, make=make, drawn_from=drawn_from)
             if not self.lazy:
                 item.primitives  # noqa: B018  (made now)
-            found = (state, rect, item, tuple(cut))
+            found = (state, rect, item, tuple(cut), make)
         elif found[0] is not state or found[1] is not rect:
             # the same Item, known by these from now on
-            found = (state, rect, found[2], found[3])
+            found = (state, rect, found[2], found[3], found[4])
         self._card_items[card.id] = found
         ctx.overflows.extend(found[3])
         ctx.items.append(found[2])
@@ -565,8 +602,12 @@ class MapLayouter:
 # --- helpers -----------------------------------------------------------
 
 
-_DrawnCard = tuple[tuple[object, ...], Rect, Item, tuple[Overflow, ...]]
-"""A card's state and box, the Item drawn from them, and its overflows."""
+_DrawnCard = tuple[
+    tuple[object, ...], Rect, Item, tuple[Overflow, ...], "functools.partial[list[Primitive]]"
+]
+"""A card's state and box, the Item drawn from them, its overflows, and the
+call that makes its drawing (``card_primitives`` with the box as 5th argument:
+a card only moved is drawn by the same call with its new box)."""
 
 
 @dataclass(frozen=True)
@@ -578,6 +619,12 @@ class _PlacedLane:
     height: float
     boxes: dict[str, Rect]
     measures: dict[str, CardMeasure]
+    top: float
+    plan: list[_Slot]
+
+
+_Slot = tuple[str, int, int, float, float, float]
+"""A card in a lane's stacking order: id, column, span, x, width, height."""
 
 
 def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
