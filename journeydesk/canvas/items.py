@@ -74,9 +74,14 @@ class ElementItem(QGraphicsItem):
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
         many = item.kind != "card" and len(item.primitives) > CULL_OVER
-        # the exposed part in the style option, for the many-primitive items only
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, many)
-        self.setZValue(item.z)
+        # the exposed part in the style option, for the many-primitive items
+        # only; flags and z set only when they change (an edit that moves the
+        # cards below it updates thousands of items)
+        extended = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+        if many != bool(self.flags() & extended):
+            self.setFlag(extended, many)
+        if item.z != self.zValue():
+            self.setZValue(item.z)
 
     def toolTip(self) -> str:
         """A card's text (its first lines), made when asked for: the scene's
