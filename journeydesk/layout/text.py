@@ -11,7 +11,6 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import repeat
 
 from .fonts import Face, metrics
 
@@ -135,54 +134,64 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
 def line_count(
     text: str, face: Face, size: float, width: float, max_lines: int
 ) -> tuple[int, bool]:
-    """``(len(wrap(...).lines), wrap(...).truncated)``, without breaking the
-    lines of a text that surely has more than ``max_lines`` of them.
-
-    Greedy breaking puts at most ``width`` of words on a line (a word wider
-    than that is split between characters, and no character is wider than
-    the line while ``width`` is at least the face's widest advance), so a text
-    whose words, spaces left out, are together wider than ``max_lines`` lines
-    has more lines than that: it is cut to ``max_lines``. Most long card
-    bodies are, and a card's height needs only the count (its lines are
-    broken when it is drawn). The margin covers the order floats are added
-    in; ``tests/layout/test_text.py`` holds this to ``wrap``.
-    """
-    bound = max_lines * width
-    widest = _widest(face) * size
-    # (a text too short to pass the bound even in its widest characters is
-    # broken at once: most titles)
-    if max_lines > 0 and width >= widest and len(text) * widest > bound:
-        m = metrics(face)
-        # A prefix of the text is enough to pass the bound (a long body is
-        # thousands of characters): one of about the bound's length first,
-        # twice as long while it is not. wrap's words are the cleaned text
-        # split at spaces, tabs, no-break spaces and newlines; split() drops
-        # those and maybe more blanks, so ``total`` is never more than the
-        # words' true sum, and a prefix's words' never more than the text's.
-        widths, default = m.widths, m.default_width
-        end = 16 + int(bound / (size * 0.4))
-        while True:
-            chars = "".join(clean(text[:end]).split())
-            total = sum(map(widths.get, map(ord, chars), repeat(default))) * size
-            if total > bound + _MARGIN * (1.0 + total):
-                return max_lines, True
-            if end >= len(text):
-                break
-            end *= 2
+    """``(len(wrap(...).lines), wrap(...).truncated)`` without making the lines:
+    a card's height needs only the count (its lines are broken when it is
+    drawn, and most cards of a big map never are). ``tests/layout/test_text.py``
+    holds this to ``wrap``."""
+    counted = _count(text, face, size, width, max_lines)
+    if counted is not None:
+        return counted
     wrapped = wrap(text, face, size, width, max_lines)
     return len(wrapped.lines), wrapped.truncated
 
 
-_MARGIN = 1e-9
-"""Relative slack of ``line_count``'s bound (sums of the same advances
-added in another order differ in their last bits)."""
+def _count(
+    text: str, face: Face, size: float, width: float, max_lines: int
+) -> tuple[int, bool] | None:
+    """``wrap``'s line count and cut flag by its very rule and arithmetic, without
+    making the lines (no strings joined, nothing cached): a card's title and a
+    short body are counted at half the cost. None when a word is wider than
+    the line (``wrap`` splits it between characters).
 
-
-@functools.cache
-def _widest(face: Face) -> float:
-    """The face's widest advance per unit of size (any character)."""
+    (Tried first: a text whose words, spaces left out, are together wider than
+    ``max_lines`` lines is surely cut. On the bench's bodies that bound took as
+    long as this count, which stops at the last line too, and decided less.)"""
     m = metrics(face)
-    return max(max(m.widths.values(), default=0.0), m.default_width)
+    unit, cached = m.width, m._units.get  # (a word's width: units * size, as in width())
+    space = unit(" ", size)
+    limit = max_lines if max_lines > 0 else sys.maxsize
+    n = 0
+    trailing = 0  # empty paragraphs at the end so far (wrap drops them)
+    for paragraph in clean(text).split("\n"):
+        if paragraph.isascii():
+            words = paragraph.split()
+        elif "\t" not in paragraph and "\u00a0" not in paragraph:
+            words = [w for w in paragraph.strip().split(" ") if w]
+        else:
+            words = [w for w in _SPACES.split(paragraph.strip()) if w]
+        if not words:
+            n += 1
+            trailing += 1
+            continue
+        trailing = 0
+        if n >= limit:
+            return limit, True
+        current_w = -1.0  # no word on the line yet
+        for word in words:
+            units = cached(word)
+            word_w = units * size if units is not None else unit(word, size)
+            if current_w >= 0.0 and current_w + space + word_w <= width:
+                current_w += space + word_w
+                continue
+            if current_w >= 0.0:
+                n += 1
+                if n >= limit:
+                    return limit, True
+            if word_w > width:
+                return None
+            current_w = word_w
+        n += 1
+    return max(1, n - trailing), False
 
 
 def _cut(lines: list[str], limit: int, face: Face, size: float, width: float) -> Wrapped:

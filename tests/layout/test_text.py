@@ -233,23 +233,27 @@ def test_line_count_equals_wrapping(
     )
 
 
-def test_line_count_of_a_long_text_breaks_no_line() -> None:
-    """The cheap path is taken (else the test above compares wrap with itself):
-    a long body's count is known without a call to wrap."""
+def test_line_count_makes_no_lines() -> None:
+    """Counting takes its own path (else the test above compares wrap with
+    itself): a long body and a short text are counted without ``wrap``; only a
+    word wider than the line goes to it."""
+    from journeydesk.layout import text as text_module
+
     words = " ".join(f"parola{n} più" for n in range(400))
     wrap.cache_clear()
     assert line_count(words, Face.REGULAR, 7.5, 130.0, 4) == (4, True)
     assert line_count(words[:300], Face.BOLD, 9.0, 130.0, 3) == (3, True)
-    assert wrap.cache_info().misses == 0
-    # ...and a text that fits is broken for real
     assert line_count("a few words", Face.REGULAR, 7.5, 130.0, 4) == (1, False)
+    assert line_count("a few words\n\nand more", Face.REGULAR, 7.5, 130.0, 4) == (3, False)
+    assert wrap.cache_info().misses == 0
+    assert text_module._count("Precipitevolissimevolmente", Face.BOLD, 9.0, 40.0, 4) is None
+    assert line_count("Precipitevolissimevolmente", Face.BOLD, 9.0, 40.0, 4)[0] > 1
     assert wrap.cache_info().misses == 1
 
 
 def test_line_count_of_lines_filled_to_the_last_point_is_not_cut() -> None:
     """One word per line, each exactly ``width`` wide, ``max_lines`` of them:
-    not cut, although the words' sum may pass ``max_lines * width`` in its
-    last bits (the bound's margin)."""
+    not cut; and two words filling a line exactly share it (``<=``, as wrap)."""
     m = metrics(Face.REGULAR)
     wrong = []
     for word in ("x" * 7, "mm" * 5, "Ab3é" * 3, "il" * 9, "W" * 6):
@@ -260,4 +264,9 @@ def test_line_count_of_lines_filled_to_the_last_point_is_not_cut() -> None:
                 got = line_count(text, Face.REGULAR, size, width, lines)
                 if got != (lines, False):
                     wrong.append((word, size, lines, got))
+            # two words filling a line to its last point: one line
+            pair = f"{word} {word[::-1]}"
+            width = m.width(word, size) + m.width(" ", size) + m.width(word[::-1], size)
+            if line_count(pair, Face.REGULAR, size, width, 2) != (1, False):
+                wrong.append((pair, size, 1, line_count(pair, Face.REGULAR, size, width, 2)))
     assert wrong == []
