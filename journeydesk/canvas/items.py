@@ -27,6 +27,9 @@ CULL_OVER = 64
 """An item with more primitives than this (the map's grid: a line per step,
 900 on a wide map) paints only those near the part of it to repaint: a card
 dragged over it repainted every line of the grid on each mouse move."""
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 SELECTABLE_KINDS = frozenset(
     {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
 )
@@ -42,8 +45,10 @@ class ElementItem(QGraphicsItem):
         self._images = images
         self._item = item
         self._rect = QRectF()
+        self._many = False
+        """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
         if item.kind in SELECTABLE_KINDS and item.element is not None:
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+            self.setFlag(_SELECTABLE, True)
         # (hover events are off by default: a call per item saved on opening)
         if item.kind == "mark":
             # A comparison mark lies over its element: clicks go through to it.
@@ -52,7 +57,7 @@ class ElementItem(QGraphicsItem):
             # A card's text is the costly part of a repaint; a drag repaints the
             # cards it passes over on every mouse move. Qt keeps each card as a
             # pixmap at the view's resolution and redraws it only when it changes.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.setCacheMode(_DEVICE_CACHE)
         self._take(item)
 
     def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
@@ -77,9 +82,9 @@ class ElementItem(QGraphicsItem):
         # the exposed part in the style option, for the many-primitive items
         # only; flags and z set only when they change (an edit that moves the
         # cards below it updates thousands of items)
-        extended = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
-        if many != bool(self.flags() & extended):
-            self.setFlag(extended, many)
+        if many != self._many:
+            self.setFlag(_EXTENDED, many)
+            self._many = many
         if item.z != self.zValue():
             self.setZValue(item.z)
 
