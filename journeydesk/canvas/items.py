@@ -47,6 +47,8 @@ class ElementItem(QGraphicsItem):
         self._rect = QRectF()
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
+        self._z = 0.0
+        """The z value (Qt's default; only ``_take`` sets it)."""
         if item.kind in SELECTABLE_KINDS and item.element is not None:
             self.setFlag(_SELECTABLE, True)
         # (hover events are off by default: a call per item saved on opening)
@@ -85,8 +87,9 @@ class ElementItem(QGraphicsItem):
         if many != self._many:
             self.setFlag(_EXTENDED, many)
             self._many = many
-        if item.z != self.zValue():
+        if item.z != self._z:
             self.setZValue(item.z)
+            self._z = item.z
 
     def toolTip(self) -> str:
         """A card's text (its first lines), made when asked for: the scene's

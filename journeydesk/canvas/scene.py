@@ -151,10 +151,15 @@ class MapScene(QGraphicsScene):
         for item in layout.items:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
-                if graphic is not None and graphic.layout_item is item:
+                if graphic is not None:
+                    if graphic.layout_item is item:
+                        pass  # most of a big map's items after an edit: left as they are
+                    elif graphic.layout_item != item:
+                        changed.append((graphic, item))  # (an edit above moved thousands)
+                        continue
                     if new_images:
                         graphic.set_images(images)
-                    continue  # most of a big map's items after an edit: left as they are
+                    continue
             kind_id = (item.kind, item.element)
             n = seen.get(kind_id, 0)
             seen[kind_id] = n + 1
