@@ -546,17 +546,20 @@ class MapLayouter:
         if state is None:
             state = _card_state(card, comments, ctx.image_aspect(card))
         found = self._card_items.get(card.id)
+        old = found[1] if found is not None else None
         if (
             found is not None
-            and found[1] != rect
-            and found[1].w == rect.w
-            and found[1].h == rect.h
+            and old is not None
+            and old.w == rect.w
+            and old.h == rect.h
+            and (old.y != rect.y or old.x != rect.x)
             and (found[0] is state or found[0] == state)
         ):
             # Only moved (a lane above changed height): drawn as before, in its
             # new box; nothing is measured, and the drawing waits to be read.
             recipe = found[4]
-            make = functools.partial(recipe.func, *recipe.args[:4], rect, *recipe.args[5:])
+            a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
+            make = functools.partial(recipe.func, a[0], a[1], a[2], a[3], rect, a[5], a[6])
             drawn_from = (state, rect, self._drawn_with, self.theme)
             item = Item("card", card.id, rect, Z_CARD, make=make, drawn_from=drawn_from)
             if not self.lazy:
