@@ -27,6 +27,9 @@ CULL_OVER = 64
 """An item with more primitives than this (the map's grid: a line per step,
 900 on a wide map) paints only those near the part of it to repaint: a card
 dragged over it repainted every line of the grid on each mouse move."""
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 SELECTABLE_KINDS = frozenset(
     {"card", "stage", "step", "lane", "curve_point", "connection", "separator", "curve"}
 )
@@ -42,8 +45,12 @@ class ElementItem(QGraphicsItem):
         self._images = images
         self._item = item
         self._rect = QRectF()
+        self._many = False
+        """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
+        self._z = 0.0
+        """The z value (Qt's default; only ``_take`` sets it)."""
         if item.kind in SELECTABLE_KINDS and item.element is not None:
-            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+            self.setFlag(_SELECTABLE, True)
         # (hover events are off by default: a call per item saved on opening)
         if item.kind == "mark":
             # A comparison mark lies over its element: clicks go through to it.
@@ -52,7 +59,7 @@ class ElementItem(QGraphicsItem):
             # A card's text is the costly part of a repaint; a drag repaints the
             # cards it passes over on every mouse move. Qt keeps each card as a
             # pixmap at the view's resolution and redraws it only when it changes.
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.setCacheMode(_DEVICE_CACHE)
         self._take(item)
 
     def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
@@ -71,10 +78,18 @@ class ElementItem(QGraphicsItem):
         self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide: tuple[float, list[Primitive]] | None = None
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
-        many = len(item.primitives) > CULL_OVER
-        # the exposed part in the style option, for the many-primitive items only
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, many)
-        self.setZValue(item.z)
+        # (a card has a dozen primitives at most, and reading them would make
+        # the drawing of each of a big map's cards on opening: primitives.Item)
+        many = item.kind != "card" and len(item.primitives) > CULL_OVER
+        # the exposed part in the style option, for the many-primitive items
+        # only; flags and z set only when they change (an edit that moves the
+        # cards below it updates thousands of items)
+        if many != self._many:
+            self.setFlag(_EXTENDED, many)
+            self._many = many
+        if item.z != self._z:
+            self.setZValue(item.z)
+            self._z = item.z
 
     def toolTip(self) -> str:
         """A card's text (its first lines), made when asked for: the scene's

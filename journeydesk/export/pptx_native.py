@@ -24,7 +24,7 @@ EMU_PER_POINT = 12_700
 def without_text(layout: MapLayout) -> MapLayout:
     """The layout with its texts taken out (what the slide picture shows)."""
     items = [
-        replace(item, primitives=[p for p in item.primitives if not isinstance(p, Text)])
+        item.replaced([p for p in item.primitives if not isinstance(p, Text)])
         for item in layout.items
     ]
     return replace(layout, items=items)

@@ -41,8 +41,10 @@ class LayoutOptions:
 class CardMeasure:
     width: float
     height: float
-    title: tuple[str, ...]
-    body: tuple[str, ...]
+    title_lines: int
+    body_lines: int
+    """Lines of the title and of the body (0: no body); the lines themselves
+    are broken when the card is drawn (card_face.card_primitives)."""
     title_cut: bool
     body_cut: bool
     image_height: float = 0.0

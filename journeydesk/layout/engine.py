@@ -12,21 +12,20 @@ after random edits). ``layout_map`` is the one-shot form.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
 from dataclasses import dataclass
 
 from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
-from . import chrome, connections, icons, marks, routing, shapes
+from . import chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
+from .card_face import LINK_COLOUR, CardFace, card_primitives
 from .context import CardMeasure, LayoutContext, LayoutOptions
-from .fonts import Face, metrics
-from .labels import label
+from .fonts import Face
 from .primitives import (
     Box,
-    Image,
     Item,
     Line,
     MapLayout,
@@ -35,7 +34,7 @@ from .primitives import (
     Rect,
     Text,
 )
-from .text import one_line, wrap
+from .text import line_count, wrap
 from .theme import (
     DEFAULT_THEME,
     Z_BACKGROUND,
@@ -45,9 +44,6 @@ from .theme import (
     Theme,
 )
 from .vocabulary import Vocabulary
-
-LINK_COLOUR = "#2F6FB3"
-"""The mark of a card linked to another map."""
 
 
 class MapLayouter:
@@ -81,6 +77,9 @@ class MapLayouter:
         self._steps: tuple[str, ...] = ()
         self._router = routing.Router()
         self.measured = 0
+        self.lazy = True
+        """Cards' primitives made on first use (False: as each card is laid
+        out; for tests comparing the two)."""
         """Cards measured (not found in the cache) since creation: for tests and benches."""
 
     @property
@@ -114,27 +113,32 @@ class MapLayouter:
             self._measures.clear()
         t = self.theme
         inner = width - 2 * t.card_padding
-        title = wrap(card.title, t.bold, t.card_title_size, inner, t.card_title_lines)
-        body = (
-            wrap(card.body, t.face, t.card_body_size, inner, t.card_body_lines)
-            if card.body.strip()
-            else None
+        # Only the line counts: the lines are broken when the card is drawn
+        # (most cards of a big map never are), and a long body is known to be
+        # cut without breaking it (text.line_count).
+        title_n, title_cut = line_count(
+            card.title, t.bold, t.card_title_size, inner, t.card_title_lines
         )
-        h = t.card_padding * 2 + len(title.lines) * t.card_title_size * t.leading
+        body_n, body_cut = (
+            line_count(card.body, t.face, t.card_body_size, inner, t.card_body_lines)
+            if card.body.strip()
+            else (0, False)
+        )
+        h = t.card_padding * 2 + title_n * t.card_title_size * t.leading
         image_h = min(t.card_image_max_height, inner * image_aspect) if image_aspect else 0.0
         if image_h:
             h += image_h + 3
-        if body is not None:
-            h += 2 + len(body.lines) * t.card_body_size * t.leading
+        if body_n:
+            h += 2 + body_n * t.card_body_size * t.leading
         if badges:
             h += t.badge_height + 2
         measure = CardMeasure(
             width=width,
             height=max(t.card_min_height, h),
-            title=title.lines,
-            body=body.lines if body else (),
-            title_cut=title.truncated,
-            body_cut=body.truncated if body else False,
+            title_lines=title_n,
+            body_lines=body_n,
+            title_cut=title_cut,
+            body_cut=body_cut,
             image_height=image_h,
         )
         self._measures[key] = measure
@@ -359,8 +363,9 @@ class MapLayouter:
     ) -> float:
         """Stack the lane's cards in their cells (a skyline per column, so a card
         spanning steps never overlaps its neighbours); return the lane height.
-        A lane whose top, steps and cards' states are as in the last layout
-        gets the boxes it got then (most lanes, after an edit of a big map)."""
+        A lane whose steps and cards' states are as in the last layout gets the
+        boxes it got then (most lanes, after an edit of a big map), or, if its
+        top moved, boxes stacked again without measuring or sorting."""
         comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
@@ -375,13 +380,22 @@ class MapLayouter:
             )
             for card in cards
         ]
-        key = (top, x0, self._steps, lane_states)
+        key = (x0, self._steps, lane_states)
+        n_cols = max(step_index.values(), default=0) + 1
         found = self._lanes.get(lane_id)
         if found is None or found.key != key:
             boxes: dict[str, Rect] = {}
             measures: dict[str, CardMeasure] = {}
-            height = self._stack_cards(ctx, cards, step_index, x0, top, boxes, measures)
-            found = _PlacedLane(key, lane_states, height, boxes, measures)
+            plan = self._plan(ctx, cards, step_index, x0, measures)
+            height = self._stack(plan, n_cols, top, boxes)
+            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan)
+        elif found.top != top:
+            # Its cards as before, the lane moved (one above changed height):
+            # stacked again from the new top in the same order and sizes, which
+            # gives the very boxes a fresh stacking gives, measuring nothing.
+            boxes = {}
+            height = self._stack(found.plan, n_cols, top, boxes)
+            found = _PlacedLane(key, found.states, height, boxes, found.measures, top, found.plan)
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
         states.update(zip(ids, found.states, strict=True))
@@ -390,39 +404,50 @@ class MapLayouter:
         self._pass_measures.update(found.measures)
         return found.height
 
-    def _stack_cards(
+    def _plan(
         self,
         ctx: LayoutContext,
         cards: list[Card],
         step_index: dict[str, int],
         x0: float,
-        top: float,
-        out: dict[str, Rect],
         measures: dict[str, CardMeasure],
-    ) -> float:
+    ) -> list[_Slot]:
+        """The lane's cards in stacking order, each with its column, span, x,
+        width and height (``_stack`` puts them under each other)."""
         t = self.theme
         n_cols = max(step_index.values(), default=0) + 1
-        sky = [top + t.lane_padding] * n_cols
-        cards = sorted(cards, key=lambda c: (step_index[c.step], c.order))
-        kept = self._card_items
-        for card in cards:
+        plan: list[_Slot] = []
+        for card in sorted(cards, key=lambda c: (step_index[c.step], c.order)):
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
             w = span * t.column_width - t.column_gap
             m = self.measure(card, w, ctx.comments.get(card.id, 0), ctx.image_aspect(card))
             measures[card.id] = m
-            y = max(sky[i : i + span]) if span > 1 else sky[i]
             x = x0 + i * t.column_width + t.column_gap / 2
+            plan.append((card.id, i, span, x, w, m.height))
+        return plan
+
+    def _stack(self, plan: list[_Slot], n_cols: int, top: float, out: dict[str, Rect]) -> float:
+        """Stack the planned cards in their cells from ``top`` (a skyline per
+        column, so a card spanning steps never overlaps its neighbours); return
+        the lane height."""
+        t = self.theme
+        gap = t.card_gap
+        sky = [top + t.lane_padding] * n_cols
+        kept = self._card_items
+        for card_id, i, span, x, w, h in plan:
+            y = max(sky[i : i + span]) if span > 1 else sky[i]
             # A box that did not move is the same object again: an edit makes
             # few new objects, and the card's Item is found up to date by identity.
-            found = kept.get(card.id)
+            found = kept.get(card_id)
             box = found[1] if found is not None else None
-            if box is None or box.y != y or box.x != x or box.w != w or box.h != m.height:
-                box = Rect(x, y, w, m.height)
-            out[card.id] = box
+            if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
+                box = Rect(x, y, w, h)
+            out[card_id] = box
+            below = y + h + gap
             for j in range(i, i + span):
-                sky[j] = y + m.height + t.card_gap
-        bottom = max(sky, default=top) - (t.card_gap if cards else 0) + t.lane_padding
+                sky[j] = below
+        bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
         return max(t.lane_min_height, bottom - top)
 
     def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
@@ -521,7 +546,26 @@ class MapLayouter:
         if state is None:
             state = _card_state(card, comments, ctx.image_aspect(card))
         found = self._card_items.get(card.id)
-        if found is None or found[1] != rect or found[0] != state:
+        old = found[1] if found is not None else None
+        if (
+            found is not None
+            and old is not None
+            and old.w == rect.w
+            and old.h == rect.h
+            and (old.y != rect.y or old.x != rect.x)
+            and (found[0] is state or found[0] == state)
+        ):
+            # Only moved (a lane above changed height): drawn as before, in its
+            # new box; nothing is measured, and the drawing waits to be read.
+            recipe = found[4]
+            a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
+            make = functools.partial(recipe.func, a[0], a[1], a[2], a[3], rect, a[5], a[6])
+            drawn_from = (state, rect, self._drawn_with, self.theme)
+            item = Item("card", card.id, rect, Z_CARD, make=make, drawn_from=drawn_from)
+            if not self.lazy:
+                item.primitives  # noqa: B018  (made now)
+            found = (state, rect, item, found[3], make)
+        elif found is None or found[1] != rect or found[0] != state:
             m = self._pass_measures.get(card.id)
             if m is None or m.width != rect.w:
                 m = self.measure(card, rect.w, comments, ctx.image_aspect(card))
@@ -530,130 +574,30 @@ class MapLayouter:
                 cut.append(Overflow(card.id, "title", card.title))
             if m.body_cut:
                 cut.append(Overflow(card.id, "body", card.body))
-            prims = self._card_primitives(ctx, card, rect, comments, m)
-            found = (state, rect, Item("card", card.id, rect, Z_CARD, prims), tuple(cut))
+            # Drawn when first read (Qt paints the cards on screen only):
+            # from the card as it is now, its box, words and theme, which are
+            # also what ``drawn_from`` says (Item's equality needs no drawing).
+            make = functools.partial(
+                card_primitives,
+                self.theme,
+                ctx.vocab,
+                ctx.language,
+                CardFace.of(card),
+                rect,
+                comments,
+                m,
+            )
+            drawn_from = (state, rect, self._drawn_with, self.theme)
+            item = Item("card", card.id, rect, Z_CARD, make=make, drawn_from=drawn_from)
+            if not self.lazy:
+                item.primitives  # noqa: B018  (made now)
+            found = (state, rect, item, tuple(cut), make)
         elif found[0] is not state or found[1] is not rect:
             # the same Item, known by these from now on
-            found = (state, rect, found[2], found[3])
+            found = (state, rect, found[2], found[3], found[4])
         self._card_items[card.id] = found
         ctx.overflows.extend(found[3])
         ctx.items.append(found[2])
-
-    def _card_primitives(
-        self, ctx: LayoutContext, card: Card, rect: Rect, comments: int, m: CardMeasure
-    ) -> list[Primitive]:
-        t = self.theme
-        kind = ctx.vocab.entry("card_kinds", card.kind)
-        fill = card.colour or kind.colour or t.default_card_fill
-        prims: list[Primitive] = [
-            Box(rect, fill=fill, stroke=t.card_stroke, stroke_width=0.6, radius=t.card_radius)
-        ]
-        if card.sentiment:
-            colour = t.sentiment_colours.get(card.sentiment, t.muted)
-            prims.append(Box(Rect(rect.x, rect.y + 2, 2.5, rect.h - 4), fill=colour))
-        x = rect.x + t.card_padding
-        y = rect.y + t.card_padding
-        inner = rect.w - 2 * t.card_padding
-        if m.image_height and card.image:
-            prims.append(Image(card.image, Rect(x, y, inner, m.image_height)))
-            y += m.image_height + 3
-        prims.append(
-            Text(
-                x,
-                y,
-                inner,
-                m.title,
-                t.bold,
-                t.card_title_size,
-                t.ink,
-                t.card_title_size * t.leading,
-            )
-        )
-        y += len(m.title) * t.card_title_size * t.leading
-        if m.body:
-            y += 2
-            prims.append(
-                Text(
-                    x,
-                    y,
-                    inner,
-                    m.body,
-                    t.face,
-                    t.card_body_size,
-                    t.ink,
-                    t.card_body_size * t.leading,
-                )
-            )
-        if _badge_count(card) or comments:
-            prims += self._badges(
-                ctx,
-                card,
-                Rect(x, rect.bottom - t.card_padding - t.badge_height, inner, t.badge_height),
-                comments,
-            )
-        return prims
-
-    def _badges(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> list[Primitive]:
-        t = self.theme
-        size = t.badge_size
-        r = size * 0.55
-        cy = rect.y + rect.h / 2
-        x = rect.x
-        prims: list[Primitive] = []
-        if card.links:
-            # First in the row, where link_badge_rect finds it (double-click follows it).
-            prims += icons.linked_map(x, rect.y + (rect.h - size) / 2, size, LINK_COLOUR)
-            x += size + 1
-            if len(card.links) > 1:
-                txt = f"{len(card.links)}"
-                prims.append(
-                    Text(x, rect.y, 12, (txt,), t.bold, size, LINK_COLOUR, size * t.leading)
-                )
-                x += metrics(t.bold).width(txt, size) + 1
-            x += 3
-        if card.sentiment:
-            prims += shapes.sentiment_mark(
-                card.sentiment, x + r, cy, r, t.sentiment_colours.get(card.sentiment, t.muted)
-            )
-            x += 2 * r + 3
-        if card.evidence:
-            best = _strongest(e.confidence for e in card.evidence)
-            prims += shapes.confidence_mark(best, x + r, cy, r * 0.85, t.ink)
-            x += 2 * r + 1
-            if len(card.evidence) > 1:
-                txt = f"{len(card.evidence)}"
-                prims.append(Text(x, rect.y, 12, (txt,), t.face, size, t.muted, size * t.leading))
-                x += metrics(t.face).width(txt, size) + 3
-            else:
-                x += 2
-        if card.scores:
-            parts = [f"{label(k, ctx.language)[:1].upper()}{v:g}" for k, v in card.scores.items()]
-            txt, _ = one_line(" ".join(parts), t.bold, size, rect.right - x)
-            prims.append(
-                Text(x, rect.y, rect.right - x, (txt,), t.bold, size, t.muted, size * t.leading)
-            )
-            x += metrics(t.bold).width(txt, size) + 4
-        right = rect.right
-        if comments:
-            count = str(comments)
-            cw = metrics(t.bold).width(count, size)
-            prims.append(
-                Text(right - cw, rect.y, cw, (count,), t.bold, size, t.ink, size * t.leading)
-            )
-            right -= cw + 1
-            prims += icons.comment_bubble(right - size, rect.y + 0.5, size, t.ink)
-            right -= size + 4
-        if card.channel and right - x > 14:
-            entry = ctx.vocab.entry("channels", card.channel)
-            txt, _ = one_line(entry.label, t.face, size, right - x - size - 3)
-            tw = metrics(t.face).width(txt, size)
-            prims.append(
-                Text(right - tw, rect.y, tw, (txt,), t.face, size, t.muted, size * t.leading)
-            )
-            prims += icons.icon(
-                entry.icon, right - tw - size - 2, rect.y + 0.3, size, entry.colour or t.muted
-            )
-        return prims
 
     # --- curves --------------------------------------------------------
 
@@ -661,8 +605,12 @@ class MapLayouter:
 # --- helpers -----------------------------------------------------------
 
 
-_DrawnCard = tuple[tuple[object, ...], Rect, Item, tuple[Overflow, ...]]
-"""A card's state and box, the Item drawn from them, and its overflows."""
+_DrawnCard = tuple[
+    tuple[object, ...], Rect, Item, tuple[Overflow, ...], "functools.partial[list[Primitive]]"
+]
+"""A card's state and box, the Item drawn from them, its overflows, and the
+call that makes its drawing (``card_primitives`` with the box as 5th argument:
+a card only moved is drawn by the same call with its new box)."""
 
 
 @dataclass(frozen=True)
@@ -674,6 +622,12 @@ class _PlacedLane:
     height: float
     boxes: dict[str, Rect]
     measures: dict[str, CardMeasure]
+    top: float
+    plan: list[_Slot]
+
+
+_Slot = tuple[str, int, int, float, float, float]
+"""A card in a lane's stacking order: id, column, span, x, width, height."""
 
 
 def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
@@ -710,11 +664,6 @@ def _badge_count(card: Card) -> int:
     )
 
 
-def _strongest(values: Iterable[str]) -> str:
-    order = {"observed": 0, "assumed": 1, "proposed": 2}
-    return min(values, key=lambda v: order.get(v, 3))
-
-
 def _comment_counts(project: Project) -> dict[str, int]:
     counts: dict[str, int] = {}
     for c in project.comments:
@@ -733,6 +682,7 @@ def layout_map(
 
 
 __all__ = [
+    "LINK_COLOUR",
     "CardMeasure",
     "Face",
     "LayoutOptions",

@@ -8,6 +8,7 @@ layout or the theme, never to a backend.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -136,20 +137,94 @@ class Image:
 Primitive = Box | Line | Path | Text | Image
 
 
-@dataclass
 class Item:
     """The drawing of one model element (or of a piece of chrome: title, legend).
 
     ``element`` is the model id, or ``None`` for chrome; ``kind`` says what it
     is (``card``, ``lane``, ``stage``, ``step``, ``curve``, ``connection``...).
     The canvas makes one graphics item per ``Item``.
+
+    ``primitives`` may be made on first use: an Item given ``make`` (and no
+    primitives) calls it once when they are first read. A 5,000-card map opens
+    with a few dozen cards on screen, and Qt paints only those, so the others'
+    drawings are never made unless an export or a hit test asks for them.
+    ``drawn_from`` is then a value the drawing is made from and only from
+    (the layout's card state, box, words and theme): two Items with equal
+    bounds and equal ``drawn_from`` have equal primitives, so comparing them
+    makes neither drawing.
     """
 
-    kind: str
-    element: str | None
-    bounds: Rect
-    z: float
-    primitives: list[Primitive] = field(default_factory=list)
+    __slots__ = ("_make", "_primitives", "bounds", "drawn_from", "element", "kind", "z")
+
+    def __init__(
+        self,
+        kind: str,
+        element: str | None,
+        bounds: Rect,
+        z: float,
+        primitives: list[Primitive] | None = None,
+        *,
+        make: Callable[[], list[Primitive]] | None = None,
+        drawn_from: object = None,
+    ) -> None:
+        self.kind = kind
+        self.element = element
+        self.bounds = bounds
+        self.z = z
+        if primitives is None and make is None:
+            primitives = []
+        self._primitives = primitives
+        self._make = make if primitives is None else None
+        self.drawn_from = drawn_from
+
+    @property
+    def primitives(self) -> list[Primitive]:
+        prims = self._primitives
+        if prims is None:
+            make = self._make
+            assert make is not None
+            prims = self._primitives = make()
+            self._make = None
+        return prims
+
+    @primitives.setter
+    def primitives(self, prims: list[Primitive]) -> None:
+        self._primitives = prims
+        self._make = None
+
+    @property
+    def made(self) -> bool:
+        """The primitives exist (given, or made by a first read)."""
+        return self._primitives is not None
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Item):
+            return NotImplemented
+        if (
+            self.kind != other.kind
+            or self.element != other.element
+            or self.bounds != other.bounds
+            or self.z != other.z
+        ):
+            return False
+        if self.drawn_from is not None and self.drawn_from == other.drawn_from:
+            return True
+        return self.primitives == other.primitives
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as the dataclass it was)
+
+    def __repr__(self) -> str:
+        prims = self._primitives if self._primitives is not None else "<not made>"
+        return (
+            f"Item(kind={self.kind!r}, element={self.element!r}, bounds={self.bounds!r}, "
+            f"z={self.z!r}, primitives={prims!r})"
+        )
+
+    def replaced(self, primitives: list[Primitive]) -> Item:
+        """This Item drawn with ``primitives`` instead."""
+        return Item(self.kind, self.element, self.bounds, self.z, primitives)
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,69 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     return Wrapped(tuple(lines), False)
 
 
+def line_count(
+    text: str, face: Face, size: float, width: float, max_lines: int
+) -> tuple[int, bool]:
+    """``(len(wrap(...).lines), wrap(...).truncated)`` without making the lines:
+    a card's height needs only the count (its lines are broken when it is
+    drawn, and most cards of a big map never are). ``tests/layout/test_text.py``
+    holds this to ``wrap``."""
+    counted = _count(text, face, size, width, max_lines)
+    if counted is not None:
+        return counted
+    wrapped = wrap(text, face, size, width, max_lines)
+    return len(wrapped.lines), wrapped.truncated
+
+
+def _count(
+    text: str, face: Face, size: float, width: float, max_lines: int
+) -> tuple[int, bool] | None:
+    """``wrap``'s line count and cut flag by its very rule and arithmetic, without
+    making the lines (no strings joined, nothing cached): a card's title and a
+    short body are counted at half the cost. None when a word is wider than
+    the line (``wrap`` splits it between characters).
+
+    (Tried first: a text whose words, spaces left out, are together wider than
+    ``max_lines`` lines is surely cut. On the bench's bodies that bound took as
+    long as this count, which stops at the last line too, and decided less.)"""
+    m = metrics(face)
+    unit, cached = m.width, m._units.get  # (a word's width: units * size, as in width())
+    space = unit(" ", size)
+    limit = max_lines if max_lines > 0 else sys.maxsize
+    n = 0
+    trailing = 0  # empty paragraphs at the end so far (wrap drops them)
+    for paragraph in clean(text).split("\n"):
+        if paragraph.isascii():
+            words = paragraph.split()
+        elif "\t" not in paragraph and "\u00a0" not in paragraph:
+            words = [w for w in paragraph.strip().split(" ") if w]
+        else:
+            words = [w for w in _SPACES.split(paragraph.strip()) if w]
+        if not words:
+            n += 1
+            trailing += 1
+            continue
+        trailing = 0
+        if n >= limit:
+            return limit, True
+        current_w = -1.0  # no word on the line yet
+        for word in words:
+            units = cached(word)
+            word_w = units * size if units is not None else unit(word, size)
+            if current_w >= 0.0 and current_w + space + word_w <= width:
+                current_w += space + word_w
+                continue
+            if current_w >= 0.0:
+                n += 1
+                if n >= limit:
+                    return limit, True
+            if word_w > width:
+                return None
+            current_w = word_w
+        n += 1
+    return max(1, n - trailing), False
+
+
 def _cut(lines: list[str], limit: int, face: Face, size: float, width: float) -> Wrapped:
     """``wrap``'s result when text goes on past line ``limit``: the first
     ``limit`` lines, the last one ending with an ellipsis."""

@@ -91,12 +91,14 @@ _opener: FileOpenHandler | None = None
 
 def _probe(moment: str) -> bool:
     """For bench/bench_startup.py: with ``JOURNEYDESK_STARTUP_PROBE`` set to a
-    file, append when each start moment was reached (``time.time()``)."""
+    file, append when each start moment was reached (``time.time()``), and the
+    process's CPU time then (``MOMENT_cpu``: on a loaded machine the wall time
+    says little)."""
     target = os.environ.get("JOURNEYDESK_STARTUP_PROBE")
     if not target:
         return False
     with open(target, "a", encoding="utf-8") as out:
-        out.write(f"{moment} {time.time()!r}\n")
+        out.write(f"{moment} {time.time()!r}\n{moment}_cpu {time.process_time()!r}\n")
     return True
 
 

@@ -13,10 +13,16 @@ import random
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+
+from journeydesk.canvas import scene as scene_module
 from journeydesk.canvas.items import ElementItem
 from journeydesk.canvas.scene import MapScene
 from journeydesk.document import verbs
 from journeydesk.layout.engine import MapLayouter
+from journeydesk.layout.primitives import Item
 
 
 def _edits() -> ModuleType:
@@ -28,9 +34,15 @@ def _edits() -> ModuleType:
     return module
 
 
+def _plain(item: Item) -> tuple[object, ...]:
+    """An Item as values, its drawing made (Items drawn from equal values are
+    equal without one: layout/primitives.py ``Item``)."""
+    return (item.kind, item.element, item.bounds, item.z, item.primitives)
+
+
 def _shown(scene: MapScene) -> list[tuple[tuple[str, str | None, int], object]]:
     items = [i for i in scene.items() if isinstance(i, ElementItem)]
-    return sorted(((i.key, i.layout_item) for i in items), key=lambda p: str(p[0]))
+    return sorted(((i.key, _plain(i.layout_item)) for i in items), key=lambda p: str(p[0]))
 
 
 def _expected(scene: MapScene, layout: object) -> list[tuple[tuple[str, str | None, int], object]]:
@@ -39,11 +51,17 @@ def _expected(scene: MapScene, layout: object) -> list[tuple[tuple[str, str | No
     for item in layout.items:  # type: ignore[attr-defined]
         n = seen.get((item.kind, item.element), 0)
         seen[(item.kind, item.element)] = n + 1
-        out.append(((item.kind, item.element, n), item))
+        out.append(((item.kind, item.element, n), _plain(item)))
     return sorted(out, key=lambda p: str(p[0]))
 
 
-def test_scene_after_random_edits_equals_a_fresh_layout(qapp: object) -> None:
+@pytest.mark.parametrize("reindex_over", [scene_module.REINDEX_OVER, 0])
+def test_scene_after_random_edits_equals_a_fresh_layout(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, reindex_over: int
+) -> None:
+    """Also with the scene's index made anew on every update (``MapScene._change``):
+    every element item is then found where its layout Item is."""
+    monkeypatch.setattr(scene_module, "REINDEX_OVER", reindex_over)
     edits = _edits()
     for seed in range(4):
         rng = random.Random(seed)
@@ -61,6 +79,14 @@ def test_scene_after_random_edits_equals_a_fresh_layout(qapp: object) -> None:
                 for element, graphics in scene.items_by_id.items()
             }
             assert by_id == {k: v for k, v in fresh.by_element().items()}, history
+            for item in fresh.items:
+                if item.kind == "card":
+                    b = item.bounds
+                    at = scene.items(QPointF(b.x + b.w / 2, b.y + b.h / 2))
+                    assert any(
+                        isinstance(g, ElementItem) and g.key == ("card", item.element, 0)
+                        for g in at
+                    ), history
         doc.undo_stack.clear()
 
 
@@ -86,4 +112,49 @@ def test_untouched_cards_keep_their_graphics_items(qapp: object) -> None:
     scene.show_map(doc.project, jmap)
     assert updated == [card.id]
     assert all(scene.element_items(cid)[0] is g for cid, g in before.items())
+    doc.undo_stack.clear()
+
+
+def _picture(scene: MapScene, element: str) -> tuple[object, QImage]:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    item = scene.element_items(element)[0].layout_item
+    b = item.bounds
+    image = QImage(int(b.w * 4) + 8, int(b.h * 4) + 8, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, b.w * 4, b.h * 4), QRectF(b.x, b.y, b.w, b.h))
+    painter.end()
+    return b, image
+
+
+def test_a_card_moved_by_an_edit_above_it_looks_the_same(qapp: object) -> None:
+    """A card pushed down by a taller card above keeps its drawing (made by its
+    kept call with the new box): the same pixels at its new place."""
+    edits = _edits()
+    doc, jmap = edits.make_project(5)
+    scene = MapScene()
+    scene.show_map(doc.project, jmap)
+    layout = scene.layout
+    assert layout is not None
+    boxes = {i.element: i.bounds for i in layout.items if i.kind == "card"}
+    lanes = [lane.id for lane in jmap.lanes if lane.display == "cards"]
+    first = max(
+        (c for c in jmap.cards if c.lane == lanes[0] and c.id in boxes),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    below = [c for c in jmap.cards if c.lane == lanes[-1] and c.id in boxes]
+    assert below
+    verbs.set_field(doc, first.id, "title", "Short")  # the lowest card of the lane
+    scene.show_map(doc.project, jmap)
+    pictures = {c.id: _picture(scene, c.id) for c in below}
+    verbs.set_field(doc, first.id, "title", "A title long enough for three lines " * 3)
+    scene.show_map(doc.project, jmap)
+    for card in below:
+        box, image = pictures[card.id]
+        moved_box, moved = _picture(scene, card.id)
+        assert moved_box.y > box.y  # type: ignore[attr-defined]
+        assert moved_box.h == box.h  # type: ignore[attr-defined]
+        assert moved == image
     doc.undo_stack.clear()

@@ -156,6 +156,9 @@ def assert_same(kept: MapLayout, fresh: MapLayout, history: list[str]) -> None:
     assert len(kept.items) == len(fresh.items), history
     for a, b in zip(kept.items, fresh.items, strict=True):
         assert a == b, (history, a.kind, a.element)
+        # the drawings themselves (Items drawn from equal values are equal
+        # without a drawing: layout/primitives.py ``Item``)
+        assert a.primitives == b.primitives, (history, a.kind, a.element)
     assert kept == fresh, history
 
 

@@ -14,6 +14,7 @@ from journeydesk.layout.text import (
     Wrapped,
     clean,
     ellipsize,
+    line_count,
     one_line,
     wrap,
 )
@@ -203,3 +204,69 @@ def test_a_long_body_is_not_measured_past_its_last_line() -> None:
     result = wrap(" ".join(words), Face.REGULAR, 7.5, 130.0, 4)
     assert result.truncated and len(result.lines) == 4
     assert len(m._units) < 100  # the first four lines' words, not 2,000
+
+
+# --- line_count: a card's line count without breaking a text surely cut ----
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(_PIECES | st.text(max_size=12), max_size=80),
+    width=st.sampled_from([8.0, 22.0, 30.0, 80.0, 130.0, 400.0]),
+    max_lines=st.integers(min_value=0, max_value=5),
+    face=st.sampled_from([Face.REGULAR, Face.BOLD]),
+    size=st.sampled_from([7.5, 9.0]),
+)
+@example(parts=["a", "\n", "b", "\n\n", "c"], width=400.0, max_lines=2, face=Face.REGULAR, size=9)
+@example(parts=["WWWWWWWWWWWWWWWWWWWW"] * 9, width=30.0, max_lines=3, face=Face.BOLD, size=7.5)
+@example(parts=["\t\n"] * 40 + ["x"], width=80.0, max_lines=2, face=Face.REGULAR, size=7.5)
+# characters wider than the line: one per line, so the words' sum says nothing
+@example(parts=["WWWW"], width=7.0, max_lines=4, face=Face.BOLD, size=9.0)
+def test_line_count_equals_wrapping(
+    parts: list[str], width: float, max_lines: int, face: Face, size: float
+) -> None:
+    text = " ".join(parts) if len(parts) % 2 else "".join(parts)
+    wrapped = wrap(text, face, size, width, max_lines)
+    assert line_count(text, face, size, width, max_lines) == (
+        len(wrapped.lines),
+        wrapped.truncated,
+    )
+
+
+def test_line_count_makes_no_lines() -> None:
+    """Counting takes its own path (else the test above compares wrap with
+    itself): a long body and a short text are counted without ``wrap``; only a
+    word wider than the line goes to it."""
+    from journeydesk.layout import text as text_module
+
+    words = " ".join(f"parola{n} più" for n in range(400))
+    wrap.cache_clear()
+    assert line_count(words, Face.REGULAR, 7.5, 130.0, 4) == (4, True)
+    assert line_count(words[:300], Face.BOLD, 9.0, 130.0, 3) == (3, True)
+    assert line_count("a few words", Face.REGULAR, 7.5, 130.0, 4) == (1, False)
+    assert line_count("a few words\n\nand more", Face.REGULAR, 7.5, 130.0, 4) == (3, False)
+    assert wrap.cache_info().misses == 0
+    assert text_module._count("Precipitevolissimevolmente", Face.BOLD, 9.0, 40.0, 4) is None
+    assert line_count("Precipitevolissimevolmente", Face.BOLD, 9.0, 40.0, 4)[0] > 1
+    assert wrap.cache_info().misses == 1
+
+
+def test_line_count_of_lines_filled_to_the_last_point_is_not_cut() -> None:
+    """One word per line, each exactly ``width`` wide, ``max_lines`` of them:
+    not cut; and two words filling a line exactly share it (``<=``, as wrap)."""
+    m = metrics(Face.REGULAR)
+    wrong = []
+    for word in ("x" * 7, "mm" * 5, "Ab3é" * 3, "il" * 9, "W" * 6):
+        for size in (7.5, 8.1, 9.0, 10.3, 11.7):
+            width = m.width(word, size)
+            for lines in range(1, 9):
+                text = " ".join([word] * lines)
+                got = line_count(text, Face.REGULAR, size, width, lines)
+                if got != (lines, False):
+                    wrong.append((word, size, lines, got))
+            # two words filling a line to its last point: one line
+            pair = f"{word} {word[::-1]}"
+            width = m.width(word, size) + m.width(" ", size) + m.width(word[::-1], size)
+            if line_count(pair, Face.REGULAR, size, width, 2) != (1, False):
+                wrong.append((pair, size, 1, line_count(pair, Face.REGULAR, size, width, 2)))
+    assert wrong == []
