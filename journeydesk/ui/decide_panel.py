@@ -62,6 +62,9 @@ MAP_ROLE = Qt.ItemDataRole.UserRole + 1
 ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 STALE_TAB = 2
+_TAB_PARTS = {0: "backlog", 1: "lists", 2: "lists", 3: "owners", 4: "matrix"}
+"""The panel's tabs by index and the part of it that fills each (the check and
+stale lists are filled together)."""
 EDITABLE = {"title": "title", "status": "status"}
 """Backlog columns edited in place -> the card field they set."""
 
@@ -108,6 +111,27 @@ class BacklogModel(QAbstractTableModel):
         self.columns += [f"score:{k}" for k in self.keys]
         self.columns += ["evidence", "confidence", "related"]
         self.endResetModel()
+
+    def update(self) -> None:
+        """The rows again after an edit. When the same cards are listed under
+        the same columns, only the rows that differ are signalled changed (a
+        reset made the view sort and measure every row again: 0.8 s for the
+        6,000 rows of a 20,000-card map); else the model is reset."""
+        project = self.doc.project if self.doc is not None else None
+        if project is None:
+            self.refresh()
+            return
+        rows = backlog_rows(project)
+        keys = score_keys(project, rows)
+        same = keys == self.keys and len(rows) == len(self.rows)
+        if not same or any(a.card_id != b.card_id for a, b in zip(rows, self.rows, strict=True)):
+            self.refresh()
+            return
+        old, self.rows = self.rows, rows
+        last = len(self.columns) - 1
+        for n, (was, now) in enumerate(zip(old, rows, strict=True)):
+            if was != now:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, last))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -267,6 +291,13 @@ class DecidePanel(QWidget):
         self._matrix_timer.setInterval(0)
         self._matrix_timer.timeout.connect(self.matrix_view.refresh)
         self.map_id: str | None = None
+        self._stale_tabs: set[int] = set()
+        """Tabs an edit made out of date while another tab was in front."""
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(0)
+        self._change_timer.timeout.connect(self._catch_up)
+        self.tabs.currentChanged.connect(lambda _index: self._catch_up())
 
         # A tab among the docks: its pages never set the window's or the dock's size.
         for i in range(self.tabs.count()):
@@ -359,6 +390,7 @@ class DecidePanel(QWidget):
         self._fill()
 
     def _fill(self) -> None:
+        self._stale_tabs.clear()
         doc = self.doc
         self.model.set_document(doc)
         self.matrix_view.set_document(doc, self.map_id)
@@ -368,11 +400,36 @@ class DecidePanel(QWidget):
     def _changed(self, _change: object) -> None:
         if self._postponed():
             return
-        self.model.refresh()
-        self.refresh()
-        self.refresh_owners()
-        # later: a dragged dot is still handling its mouse release
-        self._matrix_timer.start()
+        if not self._wait_hidden:
+            self._stale_tabs = set(_TAB_PARTS)
+            self._catch_up()
+            return
+        # In the window: the tab in front follows once the command is done (a
+        # command may signal several changes); the others when brought to the
+        # front. Every tab on each edit took 1.5-2.3 s at 20,000 cards.
+        self._stale_tabs = set(_TAB_PARTS)
+        self._change_timer.start()
+
+    def _catch_up(self) -> None:
+        """Fill again what an edit made out of date: every part for the
+        standalone panel, only the tab in front for the window's."""
+        if not self._stale_tabs or self._postponed():
+            return
+        if self._wait_hidden:
+            wanted = {self.tabs.currentIndex()} & self._stale_tabs
+        else:
+            wanted = set(self._stale_tabs)
+        parts = {_TAB_PARTS[tab] for tab in wanted}
+        self._stale_tabs -= {tab for tab in self._stale_tabs if _TAB_PARTS[tab] in parts}
+        if "backlog" in parts:
+            self.model.update()
+        if "lists" in parts:
+            self.refresh()
+        if "owners" in parts:
+            self.refresh_owners()
+        if "matrix" in parts:
+            # later: a dragged dot is still handling its mouse release
+            self._matrix_timer.start()
 
     def stale_after(self) -> int:
         return self.stale_days.value()
