@@ -24,8 +24,8 @@ editing (``storyline`` tab, ``decide`` dock, ``find`` bar with a text filter,
 Autosave: the longest time ``FileController.autosave`` keeps the UI thread
 (the snapshot written while edits go on), best and worst of ``--runs``.
 
-Run: ``python bench/bench_edit_chain.py [--shape S ...] [--panel P ...]
-[--cards 20000] [--runs 3]``; files come from /tmp/prf/{shape}{cards}.journey
+Each shape and panel runs in a fresh process. Run: ``python
+bench/bench_edit_chain.py [--shape S ...] [--panel P ...] [--cards 20000] [--runs 3]``; files come from /tmp/prf/{shape}{cards}.journey
 when they exist, else are generated (bench/generate.py).
 """
 
@@ -241,14 +241,26 @@ def main() -> int:
     parser.add_argument("--panel", choices=PANELS, nargs="+", default=["none"])
     parser.add_argument("--cards", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--here", action="store_true", help="one shape and panel, this process")
     args = parser.parse_args()
     # Snapshots and settings go to a scratch home, not the user's.
     scratch = Path(tempfile.mkdtemp(prefix="jd-bench-chain-"))
     os.environ["JOURNEYDESK_CONFIG_DIR"] = str(scratch / "config")
     os.environ["JOURNEYDESK_STATE_DIR"] = str(scratch / "state")
+    if args.here:
+        run_shape(args.shape[0], args.panel[0], args.cards, args.runs, scratch)
+        return 0
+    # Each shape and panel in a fresh process: a process that held earlier
+    # 20,000-card maps pays for their heap in every garbage collection.
+    import subprocess
+
     for shape in args.shape:
         for panel in args.panel:
-            run_shape(shape, panel, args.cards, args.runs, scratch)
+            subprocess.run(
+                [sys.executable, __file__, "--here", "--shape", shape, "--panel", panel]
+                + ["--cards", str(args.cards), "--runs", str(args.runs)],
+                check=True,
+            )
     return 0
 
 
