@@ -25,8 +25,9 @@ Autosave: the longest time ``FileController.autosave`` keeps the UI thread
 (the snapshot written while edits go on), best and worst of ``--runs``.
 
 Each shape and panel runs in a fresh process. Run: ``python
-bench/bench_edit_chain.py [--shape S ...] [--panel P ...] [--cards 20000] [--runs 3]``; files come from /tmp/prf/{shape}{cards}.journey
-when they exist, else are generated (bench/generate.py).
+bench/bench_edit_chain.py [--shape S ...] [--panel P ...] [--cards 20000]
+[--runs 3]``; files come from /tmp/prf/{shape}{cards}.journey when they exist,
+else are generated (bench/generate.py).
 """
 
 from __future__ import annotations
@@ -256,11 +257,9 @@ def main() -> int:
 
     for shape in args.shape:
         for panel in args.panel:
-            subprocess.run(
-                [sys.executable, __file__, "--here", "--shape", shape, "--panel", panel]
-                + ["--cards", str(args.cards), "--runs", str(args.runs)],
-                check=True,
-            )
+            command = [sys.executable, __file__, "--here", "--shape", shape, "--panel", panel]
+            command += ["--cards", str(args.cards), "--runs", str(args.runs)]
+            subprocess.run(command, check=True)
     return 0
 
 
