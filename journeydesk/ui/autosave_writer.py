@@ -17,13 +17,19 @@ never written again after its removal (a save or a clean close removes it).
 from __future__ import annotations
 
 import contextlib
+import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from journeydesk import paths
 from journeydesk.io.recovery import discard_snapshot, write_snapshot_bytes
+
+AUTOSAVE_PAUSE_SECONDS = 0.6
+"""Autosave waits for a pause this long in the user's edits (``AutosavePacer``)."""
 
 _EXECUTOR: ThreadPoolExecutor | None = None
 """One writer for the whole process: snapshots are written one at a time."""
@@ -85,3 +91,45 @@ class SnapshotWriter(QObject):
             self.written.emit()
         else:
             self.failed.emit(str(error))
+
+
+class AutosavePacer(QObject):
+    """The autosave timer's go-between: a snapshot when the timer comes, unless
+    the user is in the middle of editing (an edit less than ``pause_seconds``
+    ago, or a mouse button held: a drag); then at their next pause, and at
+    the latest one timer interval later. Making a 20,000-card map's snapshot
+    holds the UI for 0.2-0.3 s: better while the user is not typing or dragging."""
+
+    def __init__(self, timer: QTimer, autosave: Callable[[], object]) -> None:
+        super().__init__(timer)
+        self.pause_seconds = AUTOSAVE_PAUSE_SECONDS
+        self._timer = timer
+        self._autosave = autosave
+        self._last_edit = 0.0
+        self._deferred_since: float | None = None
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.timeout.connect(self.due)
+        timer.timeout.connect(self.due)
+
+    def edited(self) -> None:
+        self._last_edit = time.monotonic()
+
+    def stop(self) -> None:
+        self._pause.stop()
+
+    def due(self) -> None:
+        now = time.monotonic()
+        busy = (
+            now - self._last_edit < self.pause_seconds
+            or QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
+        )
+        if busy:
+            if self._deferred_since is None:
+                self._deferred_since = now
+            if now - self._deferred_since < self._timer.interval() / 1000:
+                self._pause.start(int(self.pause_seconds * 1000))
+                return
+        self._deferred_since = None
+        self._pause.stop()
+        self._autosave()

@@ -50,7 +50,7 @@ from journeydesk.io.recovery import Snapshot, load_snapshot
 from journeydesk.model import Project
 from journeydesk.settings import Settings, load_settings, save_settings
 
-from .autosave_writer import SnapshotWriter
+from .autosave_writer import AutosavePacer, SnapshotWriter
 from .file_guard import FileGuard, OpenedFile
 from .recovery import RecoveryDialog, orphan_snapshots, pid_running
 from .template_chooser import (
@@ -162,7 +162,8 @@ class FileController(QObject):
         """Writes the snapshots off the UI thread (autosave_writer.py)."""
         self.writer.failed.connect(self._autosave_failed)
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.pacer = AutosavePacer(self.autosave_timer, self.autosave)
+        """Lets the timer's autosave wait for a pause in the edits."""
         self.set_autosave_seconds(load_settings().autosave_seconds)
         self.autosave_timer.start()
         self.guard = FileGuard(self)
@@ -304,6 +305,7 @@ class FileController(QObject):
 
     def _bump(self, _change: object = None) -> None:
         self._revision += 1
+        self.pacer.edited()
 
     def _dirty_changed(self, dirty: bool) -> None:
         if not dirty:
@@ -591,6 +593,7 @@ class FileController(QObject):
         list lets it go once the close event is over."""
         self.is_closed = True
         self.autosave_timer.stop()
+        self.pacer.stop()
         self.discard_snapshot()
         self.guard.release()
         QTimer.singleShot(0, partial(forget, self.window))

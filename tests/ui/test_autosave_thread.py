@@ -6,6 +6,7 @@ the snapshot on disk is complete and loads; removing it waits for the write."""
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -113,6 +114,46 @@ def test_a_failed_write_is_said_and_tried_again(
     window.files.wait_for_autosave()
     (snap,) = list_snapshots()
     assert read_project(snap.path).title == "Unlucky"
+    doc = window.document
+    assert doc is not None
+    doc.undo_stack.setClean()
+
+
+def test_autosave_waits_for_a_pause_in_the_edits(window: MainWindow, qtbot: Any) -> None:
+    """The timer comes while the user is typing: the snapshot (which holds
+    the UI while the project becomes bytes) waits for a pause in the edits."""
+    files = window.files
+    files.pacer.pause_seconds = 0.4
+    rename(window, "Typing")
+    typed = time.monotonic()
+    files.pacer.due()  # the timer, just after an edit
+    assert not files.writer.pending() and not list_snapshots()
+    qtbot.waitUntil(lambda: bool(list_snapshots()), timeout=5000)
+    assert time.monotonic() - typed >= 0.4
+    files.wait_for_autosave()
+    (snap,) = list_snapshots()
+    assert read_project(snap.path).title == "Typing"
+    doc = window.document
+    assert doc is not None
+    doc.undo_stack.setClean()
+
+
+def test_autosave_waits_at_most_one_more_interval(window: MainWindow, qtbot: Any) -> None:
+    """Edits that never pause still get a snapshot, one interval late at most."""
+    files = window.files
+    files.pacer.pause_seconds = 0.5
+    files.set_autosave_seconds(1)
+    rename(window, "Typing 0")
+    start = time.monotonic()
+    n = 0
+    files.pacer.due()  # the timer, while the user types
+    while not list_snapshots() and time.monotonic() - start < 4:
+        n += 1
+        rename(window, f"Typing {n}")
+        qtbot.wait(100)  # faster than the pause: the user never stops
+    assert list_snapshots(), "no snapshot while the edits went on"
+    assert time.monotonic() - start < 2.5
+    files.wait_for_autosave()
     doc = window.document
     assert doc is not None
     doc.undo_stack.setClean()
