@@ -59,9 +59,7 @@ class SnapshotWriter(QObject):
     def write(self, data: bytes, key: str, title: str, original: str | None) -> None:
         """Write ``data`` as the snapshot ``key`` (after any write under way)."""
         folder = paths.recovery_dir()  # now: where the settings say at the edit
-        self._pending = _executor().submit(
-            write_snapshot_bytes, data, key, title, original, folder
-        )
+        self._pending = _executor().submit(write_snapshot_bytes, data, key, title, original, folder)
         self._poll.start()
 
     def pending(self) -> bool:
