@@ -263,3 +263,35 @@ def test_the_decide_dock_fills_the_tab_in_front_and_the_others_when_raised(
     assert any("Renamed in front" in t for t in texts)
     assert len(texts) == len(decide.check_project(w.project))
     w.document.undo_stack.setClean()
+
+
+def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
+    qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.model import decide
+    from journeydesk.ui import decide_panel
+
+    panel, doc = panel_for(qtbot)
+    listed: list[int] = []
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        listed.append(1)
+        return decide.backlog_rows(*args)
+
+    monkeypatch.setattr(decide_panel, "backlog_rows", counting)
+    cards = doc.project.maps[0].cards
+    other = next(c for c in cards if c.kind not in decide.BACKLOG_KINDS)
+    listed_card = next(c for c in cards if c.kind in decide.BACKLOG_KINDS)
+    assert verbs.set_field(doc, other.id, "body", "not in the backlog", "t")
+    assert verbs.set_field(doc, other.id, "step", listed_card.step, "t")
+    assert listed == []
+    assert panel.model.rows == decide.backlog_rows(doc.project)
+    # its title may be named as related, its kind may list it: listed again
+    assert verbs.set_field(doc, other.id, "title", "Renamed", "t")
+    assert listed == [1]
+    assert verbs.set_field(doc, other.id, "kind", decide.BACKLOG_KINDS[0], "t")
+    assert listed == [1, 1]
+    assert other.id in {r.card_id for r in panel.model.rows}
+    assert verbs.set_field(doc, listed_card.id, "body", "listed", "t")
+    assert listed == [1, 1, 1]
+    assert panel.model.rows == decide.backlog_rows(doc.project)
