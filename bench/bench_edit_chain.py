@@ -118,6 +118,12 @@ def run_shape(shape: str, panel: str, cards: int, runs: int, folder: Path) -> No
         window.find_bar.open_bar()
         window.find_bar.text.setText("t")
     settle(app)
+    # The window collects the garbage of opening 3 s after it (settle_heap):
+    # not part of any edit, so the timed edits come after it.
+    deadline = time.perf_counter() + 3.5
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
     clock = Clock()
     clock.wrap(window.scene, "show_map")
     clock.wrap(window.scene, "set_emphasis")
