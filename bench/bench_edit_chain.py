@@ -52,7 +52,11 @@ PANELS = ("none", "storyline", "decide", "find", "comments")
 def _file_for(shape: str, cards: int, folder: Path) -> Path:
     ready = Path(f"/tmp/prf/{shape}{cards}.journey")
     if ready.is_file():
-        return ready
+        # A copy: another JourneyDesk (a bench run beside this one) may hold
+        # the file open, and a second window would ask whether to open it read-only.
+        import shutil
+
+        return Path(shutil.copy(ready, folder / ready.name))
     from journeydesk.io import write_project
 
     path = folder / f"{shape}{cards}.journey"
