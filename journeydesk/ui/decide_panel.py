@@ -48,6 +48,7 @@ from journeydesk.model.decide import (
     BacklogRow,
     StaleItem,
     backlog_rows,
+    backlog_rows_again,
     check_project,
     score_keys,
     stale_items,
@@ -70,6 +71,12 @@ _NOT_IN_BACKLOG_OF_OTHERS = frozenset(
 )
 """Card fields the backlog shows only on the card's own row (not its title,
 which other rows name as related, nor its kind, which decides whether it is listed)."""
+_ROW_FIELDS = frozenset(
+    {"title", "body", "status", "owners", "evidence", "lane", "span_steps", "span_lanes"}
+    | {"channel", "sentiment", "colour", "image", "tags", "links"}
+)
+"""Card fields whose change keeps the backlog's rows and columns in place (not
+its kind, cell, order, scores or relations): the changed rows are made again."""
 _TAB_PARTS = {0: "backlog", 1: "lists", 2: "lists", 3: "owners", 4: "matrix"}
 """The panel's tabs by index and the part of it that fills each (the check and
 stale lists are filled together)."""
@@ -142,6 +149,19 @@ class BacklogModel(QAbstractTableModel):
         old, self.rows = self.rows, rows
         last = len(self.columns) - 1
         for n, (was, now) in enumerate(zip(old, rows, strict=True)):
+            if was != now:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, last))
+
+    def update_cards(self, changed: set[str]) -> None:
+        """The rows again after edits of the cards ``changed`` that kept every
+        card listed in its place (``backlog_rows_again``): only their rows and
+        the rows naming them as related are made again."""
+        if self.doc is None:
+            self.refresh()
+            return
+        old, self.rows = self.rows, backlog_rows_again(self.doc.project, self.rows, changed)
+        last = len(self.columns) - 1
+        for n, (was, now) in enumerate(zip(old, self.rows, strict=True)):
             if was != now:
                 self.dataChanged.emit(self.index(n, 0), self.index(n, last))
 
@@ -304,6 +324,9 @@ class DecidePanel(QWidget):
         self._matrix_timer.timeout.connect(self.matrix_view.refresh)
         self.map_id: str | None = None
         self._stale_tabs: set[int] = set()
+        self._backlog_changes: set[str] | None = set()
+        """Cards edited since the backlog was listed, when ``update_cards`` will
+        do; None when it must be listed again whole."""
         """Tabs an edit made out of date while another tab was in front."""
         self._change_timer = QTimer(self)
         self._change_timer.setSingleShot(True)
@@ -403,6 +426,7 @@ class DecidePanel(QWidget):
 
     def _fill(self) -> None:
         self._stale_tabs.clear()
+        self._backlog_changes = set()
         doc = self.doc
         self.model.set_document(doc)
         self.matrix_view.set_document(doc, self.map_id)
@@ -415,6 +439,10 @@ class DecidePanel(QWidget):
         stale = set(_TAB_PARTS)
         if self._backlog_keeps(change):
             stale.discard(0)
+        elif self._backlog_changes is not None and self._rows_stay(change):
+            self._backlog_changes |= set(change.ids)
+        else:
+            self._backlog_changes = None  # listed again whole
         self._stale_tabs |= stale
         if not self._wait_hidden:
             self._catch_up()
@@ -423,6 +451,22 @@ class DecidePanel(QWidget):
         # command may signal several changes); the others when brought to the
         # front. Every tab on each edit took 1.5-2.3 s at 20,000 cards.
         self._change_timer.start()
+
+    def _rows_stay(self, change: Change) -> bool:
+        """Whether an edit kept every card listed in its place, with its kind and
+        scores (the columns): then ``BacklogModel.update_cards`` will do."""
+        doc = self.doc
+        if doc is None or change.structural or not change.ids:
+            return False
+        if not set(change.fields) <= _ROW_FIELDS:
+            return False
+        for element_id in change.ids:
+            try:
+                if not isinstance(doc.element(element_id), Card):
+                    return False
+            except KeyError:
+                return False
+        return True
 
     def _backlog_keeps(self, change: Change) -> bool:
         """Whether the backlog's rows surely stay as they are: fields that no
@@ -454,7 +498,11 @@ class DecidePanel(QWidget):
         parts = {_TAB_PARTS[tab] for tab in wanted}
         self._stale_tabs -= {tab for tab in self._stale_tabs if _TAB_PARTS[tab] in parts}
         if "backlog" in parts:
-            self.model.update()
+            changed, self._backlog_changes = self._backlog_changes, set()
+            if changed is None:
+                self.model.update()
+            else:
+                self.model.update_cards(changed)
         if "lists" in parts:
             self.refresh()
         if "owners" in parts:

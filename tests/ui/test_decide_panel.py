@@ -286,12 +286,18 @@ def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
     assert verbs.set_field(doc, other.id, "step", listed_card.step, "t")
     assert listed == []
     assert panel.model.rows == decide.backlog_rows(doc.project)
-    # its title may be named as related, its kind may list it: listed again
+    # its title may be named as related: the rows naming it are made again
     assert verbs.set_field(doc, other.id, "title", "Renamed", "t")
-    assert listed == [1]
+    assert listed == []
+    assert panel.model.rows == decide.backlog_rows(doc.project)
+    # its kind may list it, a cell moves a row: listed again whole
     assert verbs.set_field(doc, other.id, "kind", decide.BACKLOG_KINDS[0], "t")
-    assert listed == [1, 1]
+    assert listed == [1]
     assert other.id in {r.card_id for r in panel.model.rows}
+    elsewhere = next(s.id for s in doc.project.maps[0].steps() if s.id != listed_card.step)
+    assert verbs.set_field(doc, listed_card.id, "step", elsewhere, "t")
+    assert listed == [1, 1]
+    assert panel.model.rows == decide.backlog_rows(doc.project)
     assert verbs.set_field(doc, listed_card.id, "body", "listed", "t")
-    assert listed == [1, 1, 1]
+    assert listed == [1, 1]
     assert panel.model.rows == decide.backlog_rows(doc.project)
