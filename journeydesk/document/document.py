@@ -133,10 +133,18 @@ class Document(QObject):
             found = self._reindex()[element_id]
         return found[0]
 
+    @property
+    def generation(self) -> int:
+        """A number that changes with every change of the project made through
+        this document (and with ``invalidate``): what a view computed from the
+        model at one generation is still right while it stays the same."""
+        return self._generation
+
     def invalidate(self) -> None:
         """The project was changed behind the document's back (not through a
         command): the next look-up walks it again."""
         self._index = None
+        self._generation += 1
 
     def location(self, element_id: str) -> Location:
         if self._index is None:

@@ -63,15 +63,29 @@ def write_snapshot(
     project: Project, key: str, original: str | os.PathLike[str] | None = None
 ) -> Snapshot:
     """Write (or overwrite) the snapshot ``key`` of a document."""
-    folder = paths.recovery_dir()
+    return write_snapshot_bytes(dump_bytes(project), key, project.title, original)
+
+
+def write_snapshot_bytes(
+    data: bytes,
+    key: str,
+    title: str,
+    original: str | os.PathLike[str] | None = None,
+    folder: Path | None = None,
+) -> Snapshot:
+    """Write (or overwrite) the snapshot ``key`` from a project's file bytes
+    (``dump_bytes``) and its title, into ``folder`` (``paths.recovery_dir()``
+    by default). Touches no model: the editor calls it on a worker thread
+    with bytes made on the UI thread."""
+    folder = folder if folder is not None else paths.recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     data_path = folder / f"{_check_key(key)}.journey"
-    atomic_write_bytes(data_path, dump_bytes(project))
+    atomic_write_bytes(data_path, data)
     saved_at = dt.datetime.now(dt.UTC)
     original_name = os.fspath(original) if original is not None else None
     meta = {
         "original": original_name,
-        "title": project.title,
+        "title": title,
         "saved_at": saved_at.isoformat(),
         "pid": os.getpid(),
         "boot": boot_id(),
@@ -79,7 +93,7 @@ def write_snapshot(
     atomic_write_bytes(
         folder / f"{key}.meta.json", json.dumps(meta, ensure_ascii=False, indent=2).encode()
     )
-    return Snapshot(key, data_path, original_name, project.title, saved_at, os.getpid(), boot_id())
+    return Snapshot(key, data_path, original_name, title, saved_at, os.getpid(), boot_id())
 
 
 def list_snapshots() -> list[Snapshot]:
@@ -173,8 +187,8 @@ def load_snapshot(snapshot: Snapshot) -> Project:
     return read_project(snapshot.path)
 
 
-def discard_snapshot(key: str) -> None:
-    folder = paths.recovery_dir()
+def discard_snapshot(key: str, folder: Path | None = None) -> None:
+    folder = folder if folder is not None else paths.recovery_dir()
     for name in (f"{_check_key(key)}.meta.json", f"{key}.journey"):
         with contextlib.suppress(FileNotFoundError):
             (folder / name).unlink()

@@ -67,35 +67,89 @@ def backlog_rows(project: Project, kinds: Iterable[str] = BACKLOG_KINDS) -> list
         where = placement(jmap)
         step_index = {step.id: i for i, step in enumerate(jmap.steps())}
         titles = {c.id: c.title for c in jmap.cards}
-        incoming: dict[str, list[str]] = {}
-        for c in jmap.cards:
-            for target in c.relates_to:
-                incoming.setdefault(target, []).append(c.id)
+        incoming = _incoming(jmap)
         cards = sorted(
             (c for c in jmap.cards if c.kind in wanted),
             key=lambda c: (step_index.get(c.step, 1 << 30), c.order),
         )
         for card in cards:
-            stage, step = where.get(card.step, (None, None))
-            related_ids = list(dict.fromkeys([*card.relates_to, *incoming.get(card.id, [])]))
-            rows.append(
-                BacklogRow(
-                    map_id=jmap.id,
-                    card_id=card.id,
-                    map=jmap.name,
-                    stage=stage.name if stage else "",
-                    step=step.name if step else "",
-                    title=card.title,
-                    kind=card.kind,
-                    status=card.status or "",
-                    owners=tuple(teams.get(o.team, o.team) for o in card.owners),
-                    scores=dict(card.scores),
-                    evidence=len(card.evidence),
-                    confidence=strongest_confidence(card),
-                    related=tuple(titles[i] for i in related_ids if i in titles),
-                )
-            )
+            rows.append(_backlog_row(jmap, card, where, teams, titles, incoming))
     return rows
+
+
+def _incoming(jmap: JourneyMap) -> dict[str, list[str]]:
+    """Card id -> the cards of the map that relate to it, in map order."""
+    incoming: dict[str, list[str]] = {}
+    for c in jmap.cards:
+        for target in c.relates_to:
+            incoming.setdefault(target, []).append(c.id)
+    return incoming
+
+
+def _backlog_row(
+    jmap: JourneyMap,
+    card: Card,
+    where: dict[str, tuple[Stage, Step]],
+    teams: dict[str, str],
+    titles: dict[str, str],
+    incoming: dict[str, list[str]],
+) -> BacklogRow:
+    stage, step = where.get(card.step, (None, None))
+    related_ids = list(dict.fromkeys([*card.relates_to, *incoming.get(card.id, [])]))
+    return BacklogRow(
+        map_id=jmap.id,
+        card_id=card.id,
+        map=jmap.name,
+        stage=stage.name if stage else "",
+        step=step.name if step else "",
+        title=card.title,
+        kind=card.kind,
+        status=card.status or "",
+        owners=tuple(teams.get(o.team, o.team) for o in card.owners),
+        scores=dict(card.scores),
+        evidence=len(card.evidence),
+        confidence=strongest_confidence(card),
+        related=tuple(titles[i] for i in related_ids if i in titles),
+    )
+
+
+def backlog_rows_again(
+    project: Project, rows: Sequence[BacklogRow], changed: set[str]
+) -> list[BacklogRow]:
+    """``rows`` (``backlog_rows`` of ``project`` before an edit) after an edit
+    of the cards ``changed`` that neither added, removed nor moved a card, nor
+    changed a card's kind or scores: their own rows and the rows naming one of
+    them as related are made again, the others kept. The same rows as
+    ``backlog_rows`` (tests/model/test_decide.py), at a fraction of the cost:
+    the backlog of a 20,000-card map took 80 ms after every edit."""
+    teams = {t.id: t.name for t in project.teams}
+    out = list(rows)
+    by_map: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        by_map.setdefault(row.map_id, []).append(n)
+    for jmap in project.maps:
+        numbers = by_map.get(jmap.id)
+        if not numbers:
+            continue
+        cards = {c.id: c for c in jmap.cards}
+        touched = changed & cards.keys()
+        if not touched:
+            continue
+        redo = [
+            n
+            for n in numbers
+            if rows[n].card_id in touched
+            or not touched.isdisjoint(cards[rows[n].card_id].relates_to)
+            or any(rows[n].card_id in cards[t].relates_to for t in touched)
+        ]
+        if not redo:
+            continue
+        where = placement(jmap)
+        titles = {c.id: c.title for c in jmap.cards}
+        incoming = _incoming(jmap)
+        for n in redo:
+            out[n] = _backlog_row(jmap, cards[rows[n].card_id], where, teams, titles, incoming)
+    return out
 
 
 def score_keys(project: Project, rows: Sequence[BacklogRow] = ()) -> list[str]:

@@ -45,10 +45,12 @@ from journeydesk import templates
 from journeydesk.canvas.plain import plain_text, title_text
 from journeydesk.document.document import Document
 from journeydesk.io import FILE_SUFFIX, ProjectFileError, read_project, write_project
-from journeydesk.io.recovery import Snapshot, discard_snapshot, load_snapshot, write_snapshot
+from journeydesk.io.project_file import dump_bytes
+from journeydesk.io.recovery import Snapshot, load_snapshot
 from journeydesk.model import Project
 from journeydesk.settings import Settings, load_settings, save_settings
 
+from .autosave_writer import AutosavePacer, SnapshotWriter
 from .file_guard import FileGuard, OpenedFile
 from .recovery import RecoveryDialog, orphan_snapshots, pid_running
 from .template_chooser import (
@@ -156,8 +158,12 @@ class FileController(QObject):
         self._revision = 0
         self._snapshot_revision: int | None = None
         self._snapshot_written = False
+        self.writer = SnapshotWriter(self)
+        """Writes the snapshots off the UI thread (autosave_writer.py)."""
+        self.writer.failed.connect(self._autosave_failed)
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.pacer = AutosavePacer(self.autosave_timer, self.autosave)
+        """Lets the timer's autosave wait for a pause in the edits."""
         self.set_autosave_seconds(load_settings().autosave_seconds)
         self.autosave_timer.start()
         self.guard = FileGuard(self)
@@ -299,6 +305,7 @@ class FileController(QObject):
 
     def _bump(self, _change: object = None) -> None:
         self._revision += 1
+        self.pacer.edited()
 
     def _dirty_changed(self, dirty: bool) -> None:
         if not dirty:
@@ -586,6 +593,7 @@ class FileController(QObject):
         list lets it go once the close event is over."""
         self.is_closed = True
         self.autosave_timer.stop()
+        self.pacer.stop()
         self.discard_snapshot()
         self.guard.release()
         QTimer.singleShot(0, partial(forget, self.window))
@@ -633,27 +641,40 @@ class FileController(QObject):
 
     def autosave(self) -> bool:
         """Write a recovery snapshot when there are edits since the last one.
-        Never touches the user's file."""
+        Never touches the user's file.
+
+        The project becomes bytes here, on the UI thread (the model is shared
+        and mutable); the writing and flushing to disk go to a worker thread
+        (``wait_for_autosave`` waits for it). True when a snapshot was made."""
         self._watch()
         doc = self.document
         if doc is None or not doc.dirty or self._snapshot_revision == self._revision:
             return False
         try:
-            write_snapshot(doc.project, self.key, doc.path)
-        except (OSError, ValueError) as exc:
-            self.window.statusBar().showMessage(
-                self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000
-            )
+            data = dump_bytes(doc.project)
+        except ValueError as exc:
+            self._autosave_failed(str(exc))
             return False
+        original = os.fspath(doc.path) if doc.path is not None else None
+        self.writer.write(data, self.key, doc.project.title, original)
         self._snapshot_revision = self._revision
         self._snapshot_written = True
         return True
 
+    def wait_for_autosave(self) -> None:
+        """Until the snapshot being written is on disk (or has failed)."""
+        self.writer.wait()
+
+    def _autosave_failed(self, reason: str) -> None:
+        self._snapshot_revision = None  # the next autosave tries again
+        self.window.statusBar().showMessage(
+            self.tr("Autosave failed: %1").replace("%1", reason), 8000
+        )
+
     def discard_snapshot(self) -> None:
         self._snapshot_revision = None
         if self._snapshot_written:
-            with contextlib.suppress(OSError):
-                discard_snapshot(self.key)
+            self.writer.discard(self.key)
             self._snapshot_written = False
 
     # --- recovery -----------------------------------------------------------
@@ -685,6 +706,7 @@ class FileController(QObject):
         self._snapshot_written = True
         self._snapshot_revision = None
         self.autosave()
+        self.wait_for_autosave()  # another start must not offer it meanwhile
 
     def compare(self, snapshot: Snapshot) -> tuple[ProjectWindow | None, ProjectWindow | None]:
         """Restore the snapshot (in the window of its file, as Restore does) and

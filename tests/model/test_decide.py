@@ -182,3 +182,49 @@ def test_check_lists_what_is_missing() -> None:
         ("only_assumed_evidence", "Confusing table"),
         ("persona_without_curve", "Bo"),
     }
+
+
+def _shape(name: str) -> Project:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from generate import make_shape
+
+    return make_shape(name, 400)
+
+
+def test_rows_made_again_equal_a_fresh_listing_after_edits() -> None:
+    """``backlog_rows_again`` (the Decide dock after an edit that keeps every
+    card in its place) gives what ``backlog_rows`` gives, on the small project
+    and on the three generated shapes, titles of related cards included."""
+    import random
+
+    from journeydesk.model.decide import backlog_rows_again
+
+    for project in (build(), _shape("current"), _shape("wide"), _shape("dense")):
+        rnd = random.Random(7)
+        cards = [c for m in project.maps for c in m.cards]
+        for jmap in project.maps[:1] if len(cards) > 100 else []:  # relations, both ways
+            for a, b in zip(rnd.sample(jmap.cards, 40), rnd.sample(jmap.cards, 40), strict=True):
+                if a is not b:
+                    a.relates_to = [b.id]
+        related = [c for c in cards if c.relates_to] + [
+            c for c in cards if any(c.id in d.relates_to for d in cards)
+        ]
+        assert related, "a project without relations tests too little"
+        rows = backlog_rows(project)
+        for n in range(40):
+            changed = rnd.sample(related, 2) + rnd.sample(cards, 2)
+            for card in changed:
+                what = rnd.choice(["title", "status", "evidence", "owners"])
+                if what == "title":
+                    card.title = f"Edited {n}"
+                elif what == "status":
+                    card.status = rnd.choice([None, "accepted", "open"])
+                elif what == "evidence":
+                    card.evidence = card.evidence[:-1]
+                else:
+                    card.owners = card.owners[:-1]
+            rows = backlog_rows_again(project, rows, {c.id for c in changed})
+            assert rows == backlog_rows(project), n

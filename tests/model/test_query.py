@@ -85,3 +85,40 @@ def test_a_card_spanning_into_a_stage_or_lane_matches_it() -> None:
     assert CardFilter(persona=persona).matches(card, project, jmap)
     card.span_lanes = 1
     assert not CardFilter(persona=persona).matches(card, project, jmap)
+
+
+def _fold_char_by_char(text: str) -> str:
+    """The fold as first written: every character decomposed and filtered."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_fold_fast_paths_equal_the_character_by_character_fold() -> None:
+    """ASCII and text that decomposes to ASCII take short cuts (the find bar
+    folds every card's text after each edit): the result must not change."""
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    samples = [
+        "Plain ASCII Title 42 ~!@#",
+        "Perché CITTÀ più",
+        "ﬁne ligature",  # NFKD makes it ASCII
+        "Straße ΣΊΣΥΦΟΣ",  # casefold is not lower here
+        "KELVIN \u212a and \u00c5ngstr\u00f6m",
+        "",
+        "tab\tand\nnewline",
+    ] + [chr(c) for c in range(0x80)]
+    for text in samples:
+        assert fold(text) == _fold_char_by_char(text), text
+    assert unicodedata.normalize("NFKD", "ﬁ").isascii()  # the second short cut is taken
+
+    @settings(deadline=None, max_examples=300)
+    @given(st.text())
+    def agrees(text: str) -> None:
+        assert fold(text) == _fold_char_by_char(text)
+
+    agrees()

@@ -194,3 +194,110 @@ def test_the_hidden_decide_dock_lists_nothing_until_shown(qtbot) -> None:  # typ
     w.decide_dock.show()
     qtbot.waitUntil(lambda: "Renamed while hidden" in {r.title for r in w.decide.model.rows})
     w.document.undo_stack.setClean()
+
+
+def test_an_edit_updates_the_changed_backlog_rows_without_a_reset(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A title or a status edited: the rows that differ are signalled, the
+    model is not reset (the view re-sorted and measured every row of a
+    20,000-card map), and the rows are what a fresh listing says."""
+    from journeydesk.model.decide import backlog_rows
+
+    panel, doc = panel_for(qtbot)
+    panel.table.sortByColumn(column(panel, "title"), Qt.SortOrder.AscendingOrder)
+    resets: list[int] = []
+    changed: list[tuple[int, int]] = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    panel.model.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    card = next(c for c in doc.project.maps[0].cards if c.title == "Slow search")
+    n = [r.card_id for r in panel.model.rows].index(card.id)
+    assert verbs.set_field(doc, card.id, "title", "Aaa first now", "t")
+    assert resets == [] and changed and all(a == b for a, b in changed)
+    assert (n, n) in changed
+    assert panel.model.rows == backlog_rows(doc.project)
+    assert titles(panel)[0] == "Aaa first now"  # the sorted view follows the row
+    assert verbs.set_field(doc, card.id, "status", "accepted", "t")
+    assert panel.model.rows == backlog_rows(doc.project) and resets == []
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert panel.model.rows == backlog_rows(doc.project) and resets == []
+    assert "Slow search" in titles(panel)
+    verbs.remove(doc, [card.id])  # another set of rows: reset
+    assert resets and panel.model.rows == backlog_rows(doc.project)
+
+
+def test_the_decide_dock_fills_the_tab_in_front_and_the_others_when_raised(
+    qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In the window, an edit refreshes the Decide tab in front (once the
+    command is done); the check list behind its tab is filled when its tab is
+    raised, and then shows the current document."""
+    from journeydesk.model import decide
+    from journeydesk.ui import decide_panel
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.open_sample("en")
+    w.decide_dock.show()
+    qtbot.waitUntil(lambda: w.decide.model.rows != [])
+    panel = w.decide
+    assert panel.tabs.currentIndex() == 0
+    checks: list[int] = []
+
+    def counting(project):  # type: ignore[no-untyped-def]
+        checks.append(1)
+        return decide.check_project(project)
+
+    monkeypatch.setattr(decide_panel, "check_project", counting)
+    gap = decide.check_project(w.project)[0]  # a card's "only assumed evidence"
+    assert verbs.set_field(w.document, gap.target_id, "title", "Renamed in front", "t")
+    backlog_card = panel.model.rows[0].card_id
+    assert verbs.set_field(w.document, backlog_card, "title", "Backlog renamed", "t")
+    qtbot.waitUntil(lambda: "Backlog renamed" in {r.title for r in panel.model.rows})
+    assert checks == []  # the check tab is behind: not listed again
+    texts = [panel.check_list.item(i).text() for i in range(panel.check_list.count())]
+    assert not any("Renamed in front" in t for t in texts)
+    panel.tabs.setCurrentIndex(1)
+    assert checks == [1]
+    texts = [panel.check_list.item(i).text() for i in range(panel.check_list.count())]
+    assert any("Renamed in front" in t for t in texts)
+    assert len(texts) == len(decide.check_project(w.project))
+    w.document.undo_stack.setClean()
+
+
+def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
+    qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from journeydesk.model import decide
+    from journeydesk.ui import decide_panel
+
+    panel, doc = panel_for(qtbot)
+    listed: list[int] = []
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        listed.append(1)
+        return decide.backlog_rows(*args)
+
+    monkeypatch.setattr(decide_panel, "backlog_rows", counting)
+    cards = doc.project.maps[0].cards
+    other = next(c for c in cards if c.kind not in decide.BACKLOG_KINDS)
+    listed_card = next(c for c in cards if c.kind in decide.BACKLOG_KINDS)
+    assert verbs.set_field(doc, other.id, "body", "not in the backlog", "t")
+    assert verbs.set_field(doc, other.id, "step", listed_card.step, "t")
+    assert listed == []
+    assert panel.model.rows == decide.backlog_rows(doc.project)
+    # its title may be named as related: the rows naming it are made again
+    assert verbs.set_field(doc, other.id, "title", "Renamed", "t")
+    assert listed == []
+    assert panel.model.rows == decide.backlog_rows(doc.project)
+    # its kind may list it, a cell moves a row: listed again whole
+    assert verbs.set_field(doc, other.id, "kind", decide.BACKLOG_KINDS[0], "t")
+    assert listed == [1]
+    assert other.id in {r.card_id for r in panel.model.rows}
+    elsewhere = next(s.id for s in doc.project.maps[0].steps() if s.id != listed_card.step)
+    assert verbs.set_field(doc, listed_card.id, "step", elsewhere, "t")
+    assert listed == [1, 1]
+    assert panel.model.rows == decide.backlog_rows(doc.project)
+    assert verbs.set_field(doc, listed_card.id, "body", "listed", "t")
+    assert listed == [1, 1]
+    assert panel.model.rows == decide.backlog_rows(doc.project)

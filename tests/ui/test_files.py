@@ -399,6 +399,7 @@ def test_discarded_close_removes_the_snapshot(
     window.open_sample("en")
     edit_title(window)
     assert window.files.autosave()
+    window.files.wait_for_autosave()  # written on the autosave thread
     assert list_snapshots()
     expect_modal(QMessageBox, click(QMessageBox.StandardButton.Discard), title="Unsaved")
     assert window.close()
