@@ -156,8 +156,8 @@ def emotion_words(
             spots = _spots(x, y, r, tw, lh, k % 2 == 0, lane)
             # how constrained it is: no, one, or more free spots (counting stops at 2)
             free = 0
-            for box in spots:
-                if is_free(*box):
+            for candidate in spots:
+                if is_free(*candidate):
                     free += 1
                     if free == 2:
                         break
@@ -165,7 +165,7 @@ def emotion_words(
     placed: dict[str, tuple[str, Rect]] = {}
     words_of = {p.id: p.emotion or p.label for c in curves for p in c.points}
     for free, _, pid, txt, spots in sorted(wanted):
-        box = next((box for box in spots if is_free(*box)), None) if free else None
+        box = next((b for b in spots if is_free(*b)), None) if free else None
         if box is None:
             ctx.overflows.append(Overflow(pid, "emotion", words_of[pid]))
             continue
