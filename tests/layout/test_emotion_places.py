@@ -140,3 +140,38 @@ def test_words_placed_as_by_the_reference(shape: str, monkeypatch: pytest.Monkey
     theirs = MapLayouter().layout(project, jmap)
     assert words(ours) and words(ours) == words(theirs)
     assert [o.element for o in ours.overflows] == [o.element for o in theirs.overflows]
+
+
+def _formula_polyline(ops: list[tuple[object, ...]], steps: int = 8) -> list[tuple[float, float]]:
+    """Each cubic's points by the formula, term by term (before #14 round 5)."""
+    out: list[tuple[float, float]] = []
+    for op in ops:
+        if op[0] in ("M", "L"):
+            out.append((float(op[1]), float(op[2])))  # type: ignore[arg-type]
+        elif op[0] == "C" and out:
+            x0, y0 = out[-1]
+            x1, y1, x2, y2, x3, y3 = op[1:]  # type: ignore[misc]
+            for i in range(1, steps + 1):
+                t = i / steps
+                u = 1 - t
+                out.append(
+                    (
+                        u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
+                        u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
+                    )
+                )
+    return out
+
+
+def test_path_polyline_gives_the_formulas_floats() -> None:
+    from journeydesk.layout.placement import path_polyline
+
+    rng = random.Random(3)
+    ops: list[tuple[object, ...]] = [("M", rng.uniform(-1e3, 1e3), rng.uniform(-1e3, 1e3))]
+    for _ in range(500):
+        if rng.random() < 0.2:
+            ops.append(("L", rng.uniform(-1e3, 1e3), rng.uniform(-1e3, 1e3)))
+        else:
+            ops.append(("C", *(rng.uniform(-1e4, 1e4) for _ in range(6))))
+    for steps in (8, 3):
+        assert path_polyline(ops, steps) == _formula_polyline(ops, steps)  # type: ignore[arg-type]
