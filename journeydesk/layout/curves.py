@@ -3,6 +3,8 @@ the key of which colour is whose curve (split from ``engine``; no Qt)."""
 
 from __future__ import annotations
 
+import functools
+
 from journeydesk.model.project import CurvePoint, EmotionCurve
 
 from . import shapes
@@ -222,6 +224,7 @@ def curve_key(theme: Theme, ctx: LayoutContext, curves: list[EmotionCurve], lane
 # --- connections and separators ------------------------------------
 
 
+@functools.lru_cache(maxsize=256)  # a curve's one colour, asked for each of its words
 def _darker(colour: str, f: float = 0.75) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"

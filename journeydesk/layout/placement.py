@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
 
 from .primitives import PathOp, Point, Rect
 
@@ -35,16 +34,18 @@ class FreeSpace:
         self._rects: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         self._segments: dict[tuple[int, int], list[tuple[float, ...]]] = {}
 
-    def _cells(self, x1: float, y1: float, x2: float, y2: float) -> Iterator[tuple[int, int]]:
-        c = self._cell
-        for i in range(int(x1 // c), int(x2 // c) + 1):
-            for j in range(int(y1 // c), int(y2 // c) + 1):
-                yield i, j
-
     def add_rect(self, rect: Rect) -> None:
         box = (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
-        for key in self._cells(*box):
-            self._rects.setdefault(key, []).append(box)
+        c = self._cell
+        index = self._rects
+        rows = range(int(box[1] // c), int(box[3] // c) + 1)
+        for i in range(int(box[0] // c), int(box[2] // c) + 1):  # every cell it touches
+            for j in rows:
+                cell = index.get((i, j))
+                if cell is None:
+                    index[(i, j)] = [box]
+                else:
+                    cell.append(box)
 
     def add_segment(self, a: Point, b: Point) -> None:
         self.add_polyline([a, b])
@@ -60,6 +61,13 @@ class FreeSpace:
             y1, y2 = (ay, by) if ay <= by else (by, ay)
             entry = (x1, y1, x2, y2, ax, ay, bx, by)
             i1, i2, j1, j2 = int(x1 // c), int(x2 // c), int(y1 // c), int(y2 // c)
+            if i1 == i2 and j1 == j2:  # nearly every piece: one cell
+                cell = index.get((i1, j1))
+                if cell is None:
+                    index[(i1, j1)] = [entry]
+                else:
+                    cell.append(entry)
+                continue
             for i in range(i1, i2 + 1):
                 for j in range(j1, j2 + 1):
                     cell = index.get((i, j))
