@@ -53,6 +53,7 @@ def main() -> int:
 
     from journeydesk.document.document import Document
     from journeydesk.io import read_project, write_project
+    from journeydesk.layout import curves, shapes
     from journeydesk.layout.fonts import Face, metrics
     from journeydesk.layout.text import wrap
     from journeydesk.ui.main_window import MainWindow
@@ -113,6 +114,9 @@ def main() -> int:
         wrap.cache_clear()
         for face in Face:
             metrics(face)._units.clear()
+        # the emotion curves' colours (layout/shapes.py, layout/curves.py) likewise
+        shapes.score_colour.cache_clear()
+        curves._darker.cache_clear()
 
     def ours() -> dict[str, float]:
         forget_text_measures()

@@ -3,6 +3,8 @@ the key of which colour is whose curve (split from ``engine``; no Qt)."""
 
 from __future__ import annotations
 
+import functools
+
 from journeydesk.model.project import CurvePoint, EmotionCurve
 
 from . import shapes
@@ -141,7 +143,8 @@ def emotion_words(
             space.add_rect(Rect(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2))
         if len(pts) >= 2:
             space.add_polyline(path_polyline(shapes.monotone_curve([(x, y) for x, y, _ in pts])))
-    wanted: list[tuple[int, int, str, str, list[Rect]]] = []
+    is_free = space.is_free_box
+    wanted: list[tuple[int, int, str, str, list[Box]]] = []
     for k, pts in enumerate(drawn):
         for x, y, p in pts:
             words = p.emotion or p.label
@@ -152,11 +155,11 @@ def emotion_words(
                 ctx.overflows.append(Overflow(p.id, "emotion", words))
             tw = italic.width(txt, t.curve_label_size)
             # Alternate sides between curves so two personas' words do not meet.
-            spots = [rect for rect in _spots(x, y, r, tw, lh, k % 2 == 0) if _inside(rect, lane)]
+            spots = _spots(x, y, r, tw, lh, k % 2 == 0, lane)
             # how constrained it is: no, one, or more free spots (counting stops at 2)
             free = 0
-            for rect in spots:
-                if space.is_free(rect):
+            for candidate in spots:
+                if is_free(*candidate):
                     free += 1
                     if free == 2:
                         break
@@ -164,35 +167,36 @@ def emotion_words(
     placed: dict[str, tuple[str, Rect]] = {}
     words_of = {p.id: p.emotion or p.label for c in curves for p in c.points}
     for free, _, pid, txt, spots in sorted(wanted):
-        spot = next((rect for rect in spots if space.is_free(rect)), None) if free else None
-        if spot is None:
+        box = next((b for b in spots if is_free(*b)), None) if free else None
+        if box is None:
             ctx.overflows.append(Overflow(pid, "emotion", words_of[pid]))
             continue
+        spot = Rect(*box)
         space.add_rect(spot)
         placed[pid] = (txt, spot)
     return placed
 
 
-def _spots(x: float, y: float, r: float, tw: float, lh: float, above: bool) -> list[Rect]:
-    """Places for a word of ``tw`` × ``lh`` next to the point at (x, y), best
-    first: centred on its preferred side, then the other, one line further out
-    on each, then beside the point on the right and on the left."""
+Box = tuple[float, float, float, float]
+"""A place as (x, y, w, h): the ``Rect`` it becomes when a word is put there."""
+
+
+def _spots(
+    x: float, y: float, r: float, tw: float, lh: float, above: bool, lane: Rect
+) -> list[Box]:
+    """Places for a word of ``tw`` × ``lh`` next to the point at (x, y) inside
+    ``lane``, best first: centred on its preferred side, then the other, one line
+    further out on each, then beside the point on the right and on the left."""
     w = tw + 2  # a point of air either side: italic glyphs overhang their advance
     up = (y - r - 2 - lh, y - r - 2 - 2 * lh)
     down = (y + r + 2, y + r + 2 + lh)
     first, second = (up, down) if above else (down, up)
-    out = [Rect(x - w / 2, top, w, lh) for pair in zip(first, second, strict=True) for top in pair]
-    out += [Rect(x + r + 3, y - lh / 2, w, lh), Rect(x - r - 3 - w, y - lh / 2, w, lh)]
-    return out
-
-
-def _inside(rect: Rect, lane: Rect) -> bool:
-    return (
-        rect.y >= lane.y
-        and rect.bottom <= lane.bottom
-        and rect.x >= lane.x
-        and rect.right <= lane.right
-    )
+    out = [(x - w / 2, top, w, lh) for pair in zip(first, second, strict=True) for top in pair]
+    out += [(x + r + 3, y - lh / 2, w, lh), (x - r - 3 - w, y - lh / 2, w, lh)]
+    # inside the lane (the comparisons ``Rect``'s edges would make)
+    ly, lx = lane.y, lane.x
+    lb, lr = lane.y + lane.h, lane.x + lane.w
+    return [b for b in out if b[1] >= ly and b[1] + b[3] <= lb and b[0] >= lx and b[0] + b[2] <= lr]
 
 
 def curve_key(theme: Theme, ctx: LayoutContext, curves: list[EmotionCurve], lane: Rect) -> None:
@@ -220,6 +224,7 @@ def curve_key(theme: Theme, ctx: LayoutContext, curves: list[EmotionCurve], lane
 # --- connections and separators ------------------------------------
 
 
+@functools.lru_cache(maxsize=256)  # a curve's one colour, asked for each of its words
 def _darker(colour: str, f: float = 0.75) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"#{int(r * f):02X}{int(g * f):02X}{int(b * f):02X}"

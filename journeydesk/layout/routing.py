@@ -99,7 +99,8 @@ class Router:
         for a, b in pairs:
             region = a.united(b).adjusted(-column, -column, column, column)
             cols = range(int(region.x // column), int(region.right // column) + 1)
-            key = (a, b, gap, pad, tuple(signature.get(c, 0) for c in cols))
+            # (a long connection spans hundreds of columns on a wide map)
+            key = (a, b, gap, pad, tuple(map(signature.get, cols, itertools.repeat(0))))
             found = self._cache.get(key)
             if found is None and len(cols) > MAX_COLUMNS:
                 # A connection across much of the map: no search (it would cost
@@ -130,14 +131,23 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
     route is reused while the columns it may pass through are unchanged."""
     buckets: dict[int, list[Rect]] = {}
     for r in cards:
-        for c in range(int(r.x // column), int(r.right // column) + 1):
+        first, last = int(r.x // column), int((r.x + r.w) // column)  # r.right
+        if first == last:
+            bucket = buckets.get(first)
+            if bucket is None:
+                buckets[first] = [r]
+            else:
+                bucket.append(r)
+            continue
+        for c in range(first, last + 1):
             buckets.setdefault(c, []).append(r)
     tops: dict[int, list[float]] = {}
     tallest: dict[int, float] = {}
+    by_top, height = operator.attrgetter("y"), operator.attrgetter("h")
     for c, rs in buckets.items():
-        rs.sort(key=lambda r: r.y)
-        tops[c] = [r.y for r in rs]
-        tallest[c] = max(r.h for r in rs)
+        rs.sort(key=by_top)
+        tops[c] = list(map(by_top, rs))
+        tallest[c] = max(map(height, rs))
     signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
     return buckets, tops, tallest, signature
 
@@ -204,16 +214,22 @@ def _near(
     the search is skipped and the plain route drawn, so they need not be listed:
     the cost of a connection stays bounded however big the map)."""
     found: dict[int, Rect] = {}
+    # ``r.intersects(region)`` written out (the same comparisons of the same sums):
+    # dense maps test ~150 cards for each connection.
+    rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
     for c in cols:
         rs = buckets.get(c)
         if not rs:
             continue
         ys = tops[c]
-        lo = bisect_left(ys, region.y - tallest[c])
-        hi = bisect_left(ys, region.bottom)
-        for k in range(lo, hi):
-            r = rs[k]
-            if r is not a and r is not b and r.intersects(region):
+        lo = bisect_left(ys, ry - tallest[c])
+        hi = bisect_left(ys, rb)
+        for r in rs[lo:hi]:
+            if (
+                r is not a
+                and r is not b
+                and not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y)
+            ):
                 found[id(r)] = r
                 if len(found) > MAX_OBSTACLES:
                     return None
@@ -269,56 +285,116 @@ def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> 
 
     goal = {(xi[g[0]], yi[g[1]]): edge for edge, g in ends}
     start_of = {(xi[s[0]], yi[s[1]]): edge for edge, s in starts}
-    # A*: the straight distance to the nearest goal never overestimates what
-    # is left (bends only add), so the first goal reached is still the best.
-    goal_points = [(xs_s[gi], ys_s[gj]) for gi, gj in goal]
+    return _astar(xs_s, ys_s, hblock, vblock, start_of, goal)
 
-    def estimate(i: int, j: int) -> float:
-        x, y = xs_s[i], ys_s[j]
-        return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
 
-    heap: list[tuple[float, int, float, int, int, int]] = []
-    came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
-    best: dict[tuple[int, int, int], float] = {}
+def _astar(
+    xs: list[float],
+    ys: list[float],
+    hblock: list[bytearray],
+    vblock: list[bytearray],
+    start_of: dict[tuple[int, int], Point],
+    goal: dict[tuple[int, int], Point],
+) -> list[Point] | None:
+    """A* over the grid's nodes, each reached moving across (0) or along (1).
+
+    A state is the int ``(j * nx + i) * 2 + direction`` and the costs, the
+    estimates and the order of the heap (cost plus estimate, then the order
+    pushed) are those of a search over ``(i, j, direction)`` tuples, the same
+    floats in the same sums, so the route found is the same one
+    (tests/layout/test_routing_search.py holds it to that search)."""
+    nx, ny = len(xs), len(ys)
+    # The straight distance to the nearest goal never overestimates what is
+    # left (bends only add), so the first goal reached is still the best.
+    goal_points = [(xs[gi], ys[gj]) for gi, gj in goal]
+    goal_nodes = {gj * nx + gi for gi, gj in goal}
+    estimates: dict[int, float] = {}
+    (g0x, g0y), (g1x, g1y) = goal_points[0], goal_points[-1]
+
+    def estimate(node: int, x: float, y: float) -> float:
+        found = estimates.get(node)
+        if found is None:
+            # the smaller distance to the (one or two) goals
+            found = abs(x - g0x) + abs(y - g0y)
+            other = abs(x - g1x) + abs(y - g1y)
+            if other < found:
+                found = other
+            estimates[node] = found
+        return found
+
+    inf = float("inf")
+    best = [inf] * (nx * ny * 2)
+    came = [-1] * (nx * ny * 2)
+    heap: list[tuple[float, int, float, int]] = []
+    push, pop = heapq.heappush, heapq.heappop
     counter = 0
-    for node in start_of:
-        state = (node[0], node[1], 0)  # direction 0: horizontal (we leave a side that way)
+    for i, j in start_of:
+        node = j * nx + i
+        state = node * 2  # direction 0: across (we leave a side that way)
         best[state] = 0.0
-        came[state] = None
-        heapq.heappush(heap, (estimate(*node), counter, 0.0, node[0], node[1], 0))
+        push(heap, (estimate(node, xs[i], ys[j]), counter, 0.0, state))
         counter += 1
     while heap:
-        _f, _, cost, i, j, direction = heapq.heappop(heap)
-        state = (i, j, direction)
-        if cost > best.get(state, float("inf")):
+        _f, _, cost, state = pop(heap)
+        if cost > best[state]:
             continue
-        if (i, j) in goal:
+        node, direction = state >> 1, state & 1
+        j, i = divmod(node, nx)
+        if node in goal_nodes:
             nodes: list[tuple[int, int]] = []
-            cur: tuple[int, int, int] | None = state
-            while cur is not None:
-                nodes.append((cur[0], cur[1]))
+            cur = state
+            while cur != -1:
+                n_j, n_i = divmod(cur >> 1, nx)
+                nodes.append((n_i, n_j))
                 cur = came[cur]
             nodes.reverse()
-            pts = [(xs_s[a_], ys_s[b_]) for a_, b_ in nodes]
+            pts = [(xs[a_], ys[b_]) for a_, b_ in nodes]
             return _simplify([start_of[nodes[0]], *pts, goal[(i, j)]])
-        for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-            ni, nj = i + di, j + dj
-            if not (0 <= ni < nx and 0 <= nj < ny):
-                continue
-            if dj == 0 and hblock[j][min(i, ni)]:
-                continue
-            if di == 0 and vblock[i][min(j, nj)]:
-                continue
-            d = 0 if dj == 0 else 1
-            length = abs(xs_s[ni] - xs_s[i]) + abs(ys_s[nj] - ys_s[j])
-            step = length + (BEND_COST if d != direction else 0.0)
-            nstate = (ni, nj, d)
-            if cost + step < best.get(nstate, float("inf")):
-                best[nstate] = cost + step
+        x, y = xs[i], ys[j]
+        across = 0.0 if direction == 0 else BEND_COST
+        along = 0.0 if direction == 1 else BEND_COST
+        # the neighbours in the order right, left, up, down
+        line = hblock[j]
+        if i + 1 < nx and not line[i]:
+            nx_ = xs[i + 1]
+            step = abs(nx_ - x) + across
+            nstate = (node + 1) * 2
+            reached = cost + step
+            if reached < best[nstate]:
+                best[nstate] = reached
                 came[nstate] = state
-                heapq.heappush(
-                    heap, (cost + step + estimate(ni, nj), counter, cost + step, ni, nj, d)
-                )
+                push(heap, (reached + estimate(node + 1, nx_, y), counter, reached, nstate))
+                counter += 1
+        if i > 0 and not line[i - 1]:
+            nx_ = xs[i - 1]
+            step = abs(nx_ - x) + across
+            nstate = (node - 1) * 2
+            reached = cost + step
+            if reached < best[nstate]:
+                best[nstate] = reached
+                came[nstate] = state
+                push(heap, (reached + estimate(node - 1, nx_, y), counter, reached, nstate))
+                counter += 1
+        col = vblock[i]
+        if j + 1 < ny and not col[j]:
+            ny_ = ys[j + 1]
+            step = abs(ny_ - y) + along
+            nstate = (node + nx) * 2 + 1
+            reached = cost + step
+            if reached < best[nstate]:
+                best[nstate] = reached
+                came[nstate] = state
+                push(heap, (reached + estimate(node + nx, x, ny_), counter, reached, nstate))
+                counter += 1
+        if j > 0 and not col[j - 1]:
+            ny_ = ys[j - 1]
+            step = abs(ny_ - y) + along
+            nstate = (node - nx) * 2 + 1
+            reached = cost + step
+            if reached < best[nstate]:
+                best[nstate] = reached
+                came[nstate] = state
+                push(heap, (reached + estimate(node - nx, x, ny_), counter, reached, nstate))
                 counter += 1
     return None
 

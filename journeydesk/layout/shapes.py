@@ -4,6 +4,7 @@ carries the meaning, colour only helps)."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from .primitives import Box, Line, Path, PathOp, Point, Primitive, Rect
@@ -87,6 +88,7 @@ def score_mark(
     return [Path(polygon_ops(pts), fill=colour, stroke="#1F2430", width=0.8)]
 
 
+@functools.lru_cache(maxsize=4096)  # a curve's scores repeat (1,800 points on a wide map)
 def score_colour(score: float, lo: float, hi: float) -> str:
     """Red at the bottom of the scale through grey to green at the top."""
     span = hi - lo

@@ -103,6 +103,9 @@ def _probe(moment: str) -> bool:
 
 
 def run_app(path: str | None) -> int:
+    from .pyside_scan import cheapen
+
+    cheapen()  # before the app's ~300 modules are imported (see pyside_scan)
     app = QApplication.instance() or JourneyDeskApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("JourneyDesk")

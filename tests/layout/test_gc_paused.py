@@ -5,7 +5,11 @@ after, also when the block fails, and a nested pause does not turn it on."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import weakref
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -66,3 +70,80 @@ def test_the_scene_is_built_with_the_collector_paused(qapp, monkeypatch) -> None
     assert seen and not any(seen)
     assert gc.isenabled()
     scene.clear()
+
+
+@contextlib.contextmanager
+def _nothing_frozen() -> Iterator[None]:
+    """The heap as a fresh process has it (a window test may have frozen it)."""
+    frozen = gc.get_freeze_count()
+    if frozen:
+        gc.unfreeze()
+    try:
+        yield
+    finally:
+        if frozen:
+            gc.freeze()
+
+
+def test_what_a_pause_made_is_not_walked_by_the_next_young_collection() -> None:
+    """At the end of the block its survivors sit in the oldest generation and the
+    young count starts from zero: the first allocation after it does not start a
+    collection of everything the block made (io/heap.py)."""
+    with _nothing_frozen():
+        walks: list[int] = []
+
+        def spy(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                walks.append(info["generation"])
+
+        with gc_paused():
+            kept = [[i] for i in range(50_000)]
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+        gc.callbacks.append(spy)
+        try:
+            more = [[i] for i in range(100)]  # tracked allocations after the block
+        finally:
+            gc.callbacks.remove(spy)
+        assert walks == []
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert id(kept[0]) in oldest and id(kept[-1]) in oldest
+        assert id(more[0]) not in oldest
+        # Cycles made inside the block are still found by a full collection.
+        with gc_paused():
+            cycle: list[object] = []
+            cycle.append(cycle)
+            probe = weakref_to(cycle)
+            del cycle
+        assert probe() is not None
+        gc.collect()
+        assert probe() is None
+
+
+def test_a_frozen_heap_stays_frozen_across_a_pause() -> None:
+    """The app freezes the heap after an open (ui.main_window.settle_heap): a
+    later pause must not hand those objects back to the collector."""
+    with _nothing_frozen():
+        kept = [[i] for i in range(1000)]
+        gc.freeze()
+        try:
+            frozen = gc.get_freeze_count()
+            with gc_paused():
+                made = [[i] for i in range(1000)]
+            assert gc.get_freeze_count() == frozen
+            assert all(id(o) not in {id(x) for x in gc.get_objects()} for o in kept[:3])
+            assert made
+        finally:
+            gc.unfreeze()
+
+
+class _Box:
+    """A weak-referenceable holder (a list is not)."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+def weakref_to(value: list[object]) -> Any:
+    box = _Box(value)
+    value.append(box)  # the box is part of the cycle
+    return weakref.ref(box)
