@@ -111,6 +111,23 @@ class JDModel(BaseModel):
     )
 
 
+def complete_model_classes() -> int:
+    """Build every model class's validator and serializer not built yet (see
+    ``JDModel``: they wait for their first use). The app calls this when idle
+    after an open, on the UI thread, so no class is first built by an export's
+    worker thread while the UI thread uses it too (pydantic does not lock a
+    deferred build). Returns how many classes were built."""
+    built = 0
+    todo: list[type[JDModel]] = [JDModel]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls is not JDModel and not cls.__pydantic_complete__:
+            cls.model_rebuild(force=True)
+            built += 1
+    return built
+
+
 class Element(JDModel):
     """A model object with a stable id that others may refer to."""
 

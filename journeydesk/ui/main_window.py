@@ -127,6 +127,9 @@ def settle_heap(owner: QObject | None = None) -> None:
 def _collect_and_freeze() -> None:
     import gc
 
+    from journeydesk.model.base import complete_model_classes
+
+    complete_model_classes()  # (idle now; no worker builds one later: see there)
     gc.unfreeze()
     gc.collect()
     gc.freeze()

@@ -142,3 +142,20 @@ def test_importing_the_model_builds_no_validator_of_a_map() -> None:
     )
     # ScoreDefinition: the built-in scores are made when the model is imported.
     assert done.stdout.split() == ["['ScoreDefinition']"]
+
+
+def test_complete_model_classes_builds_every_deferred_class_once() -> None:
+    """What the app runs when idle after an open (ui.main_window._collect_and_freeze):
+    afterwards no class waits for its first use, and a second call builds nothing."""
+    from journeydesk.model.base import JDModel, complete_model_classes
+
+    complete_model_classes()
+    todo, classes = [JDModel], []
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        classes.append(cls)
+    assert len(classes) > 20
+    assert all(c.__pydantic_complete__ for c in classes if c is not JDModel)
+    assert type(model.Card.__pydantic_validator__).__name__ == "SchemaValidator"
+    assert complete_model_classes() == 0
