@@ -115,9 +115,9 @@ def settle_heap(owner: QObject | None = None) -> None:
     ``owner`` (the window): a window closed and deleted before then takes the
     timer with it, so no collection runs later in a stranger's moment (a test
     that came after, crashing in the middle of its own teardown)."""
-    import gc
+    from journeydesk.io import heap
 
-    gc.freeze()
+    heap.freeze()
     if owner is None:
         QTimer.singleShot(3000, _collect_and_freeze)
     else:
@@ -127,12 +127,13 @@ def settle_heap(owner: QObject | None = None) -> None:
 def _collect_and_freeze() -> None:
     import gc
 
+    from journeydesk.io import heap
     from journeydesk.model.base import complete_model_classes
 
     complete_model_classes()  # (idle now; no worker builds one later: see there)
-    gc.unfreeze()
+    heap.thaw()
     gc.collect()
-    gc.freeze()
+    heap.freeze()
 
 
 class MainWindow(ProjectWindow):
