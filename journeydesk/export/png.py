@@ -150,17 +150,16 @@ class PngWriter:
 
     def write(self, image: QImage, first: int = 0) -> None:
         """The next rows: ``image``'s from row ``first`` on (``image`` is ``width`` wide)."""
-        self.write_tiles([(image, first, 0)])
+        self.write_tiles([(image, 0, first, image.width(), image.height() - first)])
 
-    def write_tiles(self, tiles: list[tuple[QImage, int, int]]) -> None:
-        """The next rows, as tiles side by side: ``(image, top, left)``, each
-        image's rows from ``top`` and columns from ``left`` on (the same number
-        of rows in each; together ``width`` wide)."""
-        first = tiles[0][1]
-        h = tiles[0][0].height() - first
+    def write_tiles(self, tiles: list[tuple[QImage, int, int, int, int]]) -> None:
+        """The next rows, as tiles side by side, left to right: ``(image, left,
+        top, width, height)``, that part of each image (the same height in
+        each; together ``width`` wide)."""
+        h = tiles[0][4]
         if (
-            sum(t.width() - left for t, _, left in tiles) != self.width
-            or any(t.height() - top != h for t, top, _ in tiles)
+            sum(t[3] for t in tiles) != self.width
+            or any(t[4] != h for t in tiles)
             or self.rows_written + h > self.height
         ):
             raise ValueError("the rows do not fit the PNG's size")
@@ -169,8 +168,7 @@ class PngWriter:
         for at in range(0, h, _STRIP_ROWS):
             rows = min(_STRIP_ROWS, h - at)
             strips = []
-            for image, top, left in tiles:
-                w = image.width() - left
+            for image, left, top, w, _ in tiles:
                 strip = image.copy(left, top + at, w, rows).convertToFormat(self._format)
                 if strip.isNull():
                     raise OSError("the image could not be converted for PNG encoding")

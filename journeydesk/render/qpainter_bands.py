@@ -48,13 +48,21 @@ MARGIN_PX = 2
 """Antialiasing reaches one pixel past a shape's edge; two to be safe."""
 MITER = 2.0
 """Qt's default miter limit, in pen widths: how far a join may stick out."""
-BEFORE_ORIGIN = 0.5
-"""How far below its baseline, or left of where it starts, a glyph's ink
-reaches, in sizes (descenders: a third of a size in the bundled fonts)."""
+BELOW_BASELINE = 0.5
+"""How far below its baseline a glyph's ink reaches, in sizes (descenders: a
+third of a size in the bundled fonts)."""
+GLYPH_WIDTH = 1.5
+"""How far right of its position a glyph's ink reaches, in sizes (the widest
+glyphs, W and M, are about one size wide)."""
 TILE_PX = 16384
 """Widest tile. A persona curve of a 900-step map drawn into a 59-row band
 took 0.93 s 281,592 pixels wide, 0.15 s in tiles of 16,384, 0.19 s in tiles
 of 4,096 (more tiles, each drawing the whole path)."""
+EDGE_PAD = 4
+"""Columns and rows drawn past a tile's right and bottom edges, at least (and
+as far as the widest stroke's join reaches: Qt's stroker draws a curve out
+of the image as a straight line, whose join with the next segment is not
+the curve's)."""
 SPLIT_OPS = 16
 """An open stroked path of more segments than this (a persona curve: one
 Bézier per step, 900 on a wide map) is drawn in each tile as only the runs
@@ -91,6 +99,16 @@ def extent(prim: Primitive) -> Extent | None:
         pad = prim.width * MITER if prim.stroke else 0.0
         return _points_extent(xs, ys, pad)  # type: ignore[arg-type]
     return None
+
+
+def _stroke(prim: Primitive) -> float:
+    if isinstance(prim, Box):
+        return prim.stroke_width if prim.stroke else 0.0
+    if isinstance(prim, Line):
+        return prim.width
+    if isinstance(prim, Path):
+        return prim.width if prim.stroke else 0.0
+    return 0.0
 
 
 def _splittable(prim: Primitive) -> bool:
@@ -154,20 +172,24 @@ class BandedDrawing:
             (p.size for i in layout.items for p in i.primitives if isinstance(p, Text)),
             default=0.0,
         )
-        self.pad = pad = math.ceil(biggest * BEFORE_ORIGIN * scale) + MARGIN_PX
+        self.pad = pad = math.ceil(biggest * BELOW_BASELINE * scale) + MARGIN_PX
+        self.pad_left = pad_left = math.ceil(biggest * GLYPH_WIDTH * scale) + MARGIN_PX
+        widest = max((_stroke(p) for i in layout.items for p in i.primitives), default=0.0)
+        self.edge = edge = max(EDGE_PAD, math.ceil(widest * MITER * scale) + MARGIN_PX)
+        self.pad = pad = max(pad, edge)
+        self.pad_left = pad_left = max(pad_left, edge)
         last_row, last_col = self.count - 1, self.columns - 1
         everywhere = [(b, c) for b in range(self.count) for c in range(self.columns)]
 
         def reach(ext: Extent | None) -> list[tuple[int, int]]:
-            """The tiles ``ext`` reaches, pads included (a tile's pad is the
-            end of the tiles above and to the left of it)."""
+            """The tiles ``ext`` reaches, their pads included."""
             if ext is None:
                 return everywhere
             left, top, right, bottom = ext
-            b0 = max(0, (math.floor(top * scale) - MARGIN_PX) // rows)
+            b0 = max(0, (math.floor(top * scale) - MARGIN_PX - edge) // rows)
             b1 = min(last_row, (math.ceil(bottom * scale) + MARGIN_PX + pad) // rows)
-            c0 = max(0, (math.floor(left * scale) - MARGIN_PX) // cols)
-            c1 = min(last_col, (math.ceil(right * scale) + MARGIN_PX + pad) // cols)
+            c0 = max(0, (math.floor(left * scale) - MARGIN_PX - edge) // cols)
+            c1 = min(last_col, (math.ceil(right * scale) + MARGIN_PX + pad_left) // cols)
             return [(b, c) for b in range(b0, b1 + 1) for c in range(c0, c1 + 1)]
 
         self._tiles: list[list[list[Primitive]]] = [
@@ -205,22 +227,28 @@ class BandedDrawing:
     def band_top(self, index: int) -> int:
         return index * self.rows
 
-    def tile(self, index: int, column: int) -> tuple[QImage, int, int]:
-        """Tile ``column`` of band ``index`` on a white opaque ground, and the
-        row and column of the image where the tile starts: the ones above and
-        to the left (``pad`` or fewer) are drawn only so that what reaches into
-        the tile is drawn as in the whole drawing."""
+    def tile(self, index: int, column: int) -> tuple[QImage, int, int, int, int]:
+        """Tile ``column`` of band ``index`` on a white opaque ground: the image,
+        and where the tile is in it (left, top, width, height). Around it,
+        ``pad`` rows above, ``pad_left`` columns to the left and ``edge``
+        below and to the right are drawn and thrown away: what reaches into
+        the tile from there is drawn as in the whole drawing (Qt's stroker
+        also treats a curve at an image's edge its own way, a few levels off
+        in the last pixels)."""
         top, left = index * self.rows, column * self.cols
         rows = min(self.rows, self.height - top)
         cols = min(self.cols, self.width - left)
-        pad_top, pad_left = min(self.pad, top), min(self.pad, left)
+        pad_top, pad_left = min(self.pad, top), min(self.pad_left, left)
+        below = min(self.edge, self.height - top - rows)
+        right = min(self.edge, self.width - left - cols)
         top -= pad_top
         left -= pad_left
-        rows += pad_top
-        cols += pad_left
-        image = QImage(cols, rows, QImage.Format.Format_ARGB32_Premultiplied)
+        height = pad_top + rows + below
+        width = pad_left + cols + right
+        part = (pad_left, pad_top, cols, rows)
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
-            raise MemoryError(f"no memory for a tile of {cols}×{rows} pixels")
+            raise MemoryError(f"no memory for a tile of {width}×{height} pixels")
         image.setDotsPerMeterX(round(self.dpi / 0.0254))
         image.setDotsPerMeterY(round(self.dpi / 0.0254))
         image.fill(QColor("#FFFFFF"))
@@ -234,7 +262,7 @@ class BandedDrawing:
         painter.scale(self.scale, self.scale)
         # the tile in points, for the texts' lines
         above = (top - MARGIN_PX) / self.scale
-        below = (top + rows + MARGIN_PX) / self.scale
+        below = (top + height + MARGIN_PX) / self.scale
         images = self.images
         for prim in self._tiles[index][column]:
             if isinstance(prim, Text):
@@ -242,9 +270,9 @@ class BandedDrawing:
             else:
                 draw_one(painter, prim, images)
         painter.end()
-        return image, pad_top, pad_left
+        return (image, *part)
 
-    def band(self, index: int) -> list[tuple[QImage, int, int]]:
+    def band(self, index: int) -> list[tuple[QImage, int, int, int, int]]:
         """Band ``index``: its tiles from left to right (see :meth:`tile`)."""
         return [self.tile(index, column) for column in range(self.columns)]
 
