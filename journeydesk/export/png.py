@@ -4,13 +4,25 @@ QtGui only (no widgets): it runs headless. With no display (no DISPLAY or
 WAYLAND_DISPLAY) and no platform chosen, Qt is switched to ``offscreen``
 before the QGuiApplication is created.
 
-The PNG is encoded here (``encode_png``), not by Qt's writer: a map of
-5,000 cards at the largest DPI allowed is a 200-megapixel image, and Qt's
-writer spent 17 of the export's 19.5 s on it (every row tried with all five
-PNG filters, an alpha channel the opaque drawing does not need). Rows go
-unfiltered, as RGB, through zlib at its default level: the same pixels, the
-encoding 2.5x faster and the files 7-34 % smaller than Qt's on the maps measured
-(bench/bench_png.py; docs/scale.md, branch pngstart).
+The map is drawn in bands of rows (``journeydesk.render.qpainter_bands``,
+``BAND_BYTES`` of pixels at a time) and each band is encoded into the file
+before the next is drawn (``PngWriter``), so memory is a band whatever the
+image's size: a map of 5,000 cards at 150 DPI is 1-2.5 gigapixels, 4-10 GB as
+one QImage. The limits left are time and the file (``MAX_PIXELS``), Qt's
+raster coordinates (``MAX_WIDTH``), the PNG format (``PNG_MAX_SIDE``) and the
+free space of the target's disk (``check_free_space``); docs/scale.md, branch
+png150, has the measures behind them.
+
+The PNG is encoded here, not by Qt's writer (which needs the whole image, and
+spent 17 of a 200-megapixel export's 19.5 s trying all five PNG filters on
+every row and writing an alpha channel the opaque drawing does not need).
+Rows go unfiltered, as RGB, through zlib at its default level: the same
+pixels, the encoding 2.5x faster and the files 7-34 % smaller than Qt's on the
+maps measured (bench/bench_png.py; docs/scale.md, branch pngstart).
+
+Readers have limits of their own: Pillow refuses more than 179 megapixels
+unless ``Image.MAX_IMAGE_PIXELS`` is raised, Qt's QImageReader more than
+256 MB decoded unless ``setAllocationLimit`` is raised.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def extent(prim: Primitive) -> Extent | None:
         if not ys:
             return 0.0, 0.0, 0.0, 0.0
         pad = prim.width * MITER if prim.stroke else 0.0
-        return _points_extent(xs, ys, pad)  # type: ignore[arg-type]
+        return _points_extent(xs, ys, pad)
     return None
 
 
@@ -138,8 +138,8 @@ def _segments(prim: Path) -> list[Segment]:
             continue
         xs = [x, *op[1::2]]
         ys = [y, *op[2::2]]
-        out.append(((x, y), fresh, op, _points_extent(xs, ys, 0.0)))  # type: ignore[arg-type]
-        x, y = op[-2], op[-1]  # type: ignore[misc]
+        out.append(((x, y), fresh, op, _points_extent(xs, ys, 0.0)))
+        x, y = float(op[-2]), float(op[-1])  # type: ignore[misc]
         fresh = False
     return out
 
@@ -239,11 +239,11 @@ class BandedDrawing:
         rows = min(self.rows, self.height - top)
         cols = min(self.cols, self.width - left)
         pad_top, pad_left = min(self.pad, top), min(self.pad_left, left)
-        below = min(self.edge, self.height - top - rows)
+        under = min(self.edge, self.height - top - rows)
         right = min(self.edge, self.width - left - cols)
         top -= pad_top
         left -= pad_left
-        height = pad_top + rows + below
+        height = pad_top + rows + under
         width = pad_left + cols + right
         part = (pad_left, pad_top, cols, rows)
         image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
