@@ -341,7 +341,7 @@ def run_shape(shape: str, ns: argparse.Namespace, folder: Path) -> None:
             mine["ru"] = max(mine.get("ru", 0), got["ru"])
             mine["before"] = got["before"]
     head = (
-        f"  {'':18} {'CPU ms':>9} {'wall ms':>9} {'bytes':>13} {'RSS before':>10} {'peak RSS':>9}"
+        f"  {'':18} {'CPU ms':>9} {'wall ms':>9} {'bytes':>13} {'RSS before':>10} {'peak':>9}"
     )
     print(head + "   ours / this (CPU, wall)")
     oc, ow = best["ours"]["cpu"], best["ours"]["wall"]
