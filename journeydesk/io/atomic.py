@@ -23,7 +23,9 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .process import host_tag, process_alive
 
@@ -51,6 +53,16 @@ def _create_temp(folder: Path, target_name: str) -> tuple[int, str]:
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new content into, piece by piece (a
+    PNG of a few hundred megabytes is written band by band, never held whole):
+    it replaces ``path`` when the block ends, and is removed, leaving ``path``
+    as it was, when the block raises."""
     target = Path(path)
     if target.is_symlink():
         # Write through the link, as editors do: replacing the link itself would
@@ -67,7 +79,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     fd, tmp_name = _create_temp(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if owner is not None and hasattr(os, "chown"):

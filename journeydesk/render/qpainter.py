@@ -169,13 +169,21 @@ def qpath(prim: Path) -> QPainterPath:
 
 
 _ORIGIN = QPointF(0, 0)
+TEXT_REACH = 1.0
+"""How far a glyph's ink may reach above its ascent or below its baseline, in
+sizes (generous: accents over capitals and descenders stay within half a size)."""
 
 
-def _text(painter: QPainter, prim: Text) -> None:
+def _text(painter: QPainter, prim: Text, top: float = -math.inf, bottom: float = math.inf) -> None:
     """Each run at ``TEXT_SCALE`` times its size, scaled down: the painter's
     transform is set for each run from the one on entry (the same
     ``translate`` and ``scale`` as a ``save``/``restore`` pair, without
-    copying the painter's whole state per run)."""
+    copying the painter's whole state per run).
+
+    ``top``..``bottom``: the part of the page being drawn (a band of a PNG,
+    ``journeydesk.render.qpainter_bands``); an unrotated line whose glyphs
+    cannot reach it (its baseline more than ``TEXT_REACH`` sizes away) is
+    skipped. Each line is drawn on its own, so the lines drawn come out the same."""
     m = metrics(prim.face)
     font = qfont(prim.face, prim.size)
     painter.setFont(font)
@@ -189,8 +197,14 @@ def _text(painter: QPainter, prim: Text) -> None:
     baseline = prim.y + m.ascent * prim.size
     inv = 1.0 / TEXT_SCALE
     fallback = m.fallback
+    # the baselines whose line can reach top..bottom (the ascent is below one size)
+    if prim.rotation:
+        first, last = -math.inf, math.inf
+    else:
+        first = top - TEXT_REACH * prim.size
+        last = bottom + (1 + TEXT_REACH) * prim.size
     for line in prim.lines:
-        if line:
+        if line and first <= baseline <= last:
             x = prim.x
             if prim.align != "left":
                 w = m.width(line, prim.size)
@@ -217,6 +231,10 @@ def _text(painter: QPainter, prim: Text) -> None:
     painter.setTransform(base)
     if prim.rotation:
         painter.restore()
+
+
+draw_text = _text
+"""A text primitive, only its lines that can reach ``top``..``bottom`` (points)."""
 
 
 def render_layout(layout, dpi: float = 150, images: ImageCache | None = None) -> QImage:  # type: ignore[no-untyped-def]

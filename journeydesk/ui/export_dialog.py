@@ -520,7 +520,16 @@ class ExportDialog(QDialog):
             layout_options = self.layout_options()
 
             def job(progress, cancel):  # type: ignore[no-untyped-def]
-                return export_png(self.project, maps[0], name, dpi, layout_options)
+                # drawn and written a band at a time: the bar moves, Cancel stops it
+                return export_png(
+                    self.project,
+                    maps[0],
+                    name,
+                    dpi,
+                    layout_options,
+                    progress=progress,
+                    cancel=cancel,
+                )
 
         progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 1000, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

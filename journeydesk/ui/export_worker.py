@@ -21,9 +21,10 @@ Job = Callable[[Callable[[float], None], Callable[[], bool]], object]
 def _cancelled_types() -> tuple[type[BaseException], ...]:
     """What the exporters raise when ``cancel()`` stopped them."""
     from journeydesk.export.pdf.poster import ExportCancelled
+    from journeydesk.export.png import PngCancelled
     from journeydesk.export.video import VideoCancelled
 
-    return (ExportCancelled, VideoCancelled)
+    return (ExportCancelled, PngCancelled, VideoCancelled)
 
 
 class Worker(QObject):

@@ -42,7 +42,7 @@ def test_png_refuses_absurd_sizes(
 ) -> None:
     from journeydesk.export import png
 
-    assert MAX_PIXELS == 200_000_000
+    assert MAX_PIXELS == 3_000_000_000
     monkeypatch.setattr(png, "MAX_PIXELS", 100_000)
     with pytest.raises(PngTooLargeError, match="--dpi"):
         export_png(project, project.maps[0], tmp_path / "x.png", dpi=300)

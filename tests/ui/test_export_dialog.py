@@ -155,6 +155,51 @@ def test_worker_cancel_writes_nothing(tmp_path: Path, qtbot) -> None:  # type: i
     assert not out.exists()
 
 
+def test_png_worker_cancel_writes_nothing(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The PNG export stops between bands when asked; the dialog hears "cancelled"."""
+    from journeydesk.export.png import export_png
+
+    project = templates.new_project("sample", "en")
+    out = tmp_path / "never.png"
+    worker = _Worker(
+        lambda progress, cancel: export_png(
+            project, project.maps[0], out, 72, progress=progress, cancel=cancel
+        )
+    )
+    results: list[tuple[object, str]] = []
+    worker.finished.connect(lambda report, error: results.append((report, error)))
+    worker.cancelled.set()
+    worker.run()
+    assert results == [(None, "")]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.allow_modal
+def test_png_export_moves_the_progress_bar(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A long PNG export shows how far it is: the dialog's job hands the
+    export its progress and cancel callbacks, and every band reports."""
+    from journeydesk.export import png
+    from journeydesk.ui import export_dialog
+
+    seen: list[float] = []
+
+    def export(*args, progress, cancel, **kwargs):  # type: ignore[no-untyped-def]
+        def spy(fraction: float) -> None:
+            seen.append(fraction)
+            progress(fraction)
+
+        assert cancel() is False
+        return png.export_png(*args, progress=spy, cancel=cancel, band_bytes=100_000, **kwargs)
+
+    monkeypatch.setattr(export_dialog, "export_png", export)
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    dialog.dpi.setValue(72)
+    assert dialog.run_export(str(tmp_path / "map.png"))
+    assert len(seen) > 3 and seen == sorted(seen) and seen[-1] == 1.0
+
+
 def test_print_layout_fits_the_page(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     project = templates.new_project("service-blueprint", "it")
     layout = layout_map(project, project.maps[0])
