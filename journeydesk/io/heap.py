@@ -31,7 +31,6 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-
 _frozen = False
 """The app froze the heap (``freeze``). Kept here because the collector's own
 ``gc.get_freeze_count()`` counts the frozen objects one by one: 25 ms at the
