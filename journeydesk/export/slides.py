@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage
 
 from journeydesk.export.notes import failed_images_warnings, stale_slides_warning
 from journeydesk.export.xmltext import clean_text
@@ -47,16 +47,10 @@ class SlidesReport:
 
 def render_slide(layout: MapLayout, images: object | None = None) -> QImage:
     """A slide layout drawn 1:1 on an opaque QImage."""
-    from journeydesk.render.qpainter import ImageCache, draw
+    from journeydesk.render.qpainter import ImageCache, draw, white_painter
 
     image = QImage(round(layout.width), round(layout.height), QImage.Format.Format_RGB32)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    painter.setRenderHints(
-        QPainter.RenderHint.Antialiasing
-        | QPainter.RenderHint.TextAntialiasing
-        | QPainter.RenderHint.SmoothPixmapTransform
-    )
+    painter = white_painter(image)
     cache = images if isinstance(images, ImageCache) else None
     for item in layout.sorted_items():
         draw(painter, item.primitives, cache)

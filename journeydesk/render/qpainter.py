@@ -237,6 +237,23 @@ draw_text = _text
 """A text primitive, only its lines that can reach ``top``..``bottom`` (points)."""
 
 
+PAINT_HINTS = (
+    QPainter.RenderHint.Antialiasing
+    | QPainter.RenderHint.TextAntialiasing
+    | QPainter.RenderHint.SmoothPixmapTransform
+)
+"""How every image export paints (the canvas view sets the same)."""
+
+
+def white_painter(image: QImage) -> QPainter:
+    """``image`` filled white, and a painter on it with the exports' hints
+    (``PAINT_HINTS``); the caller ends it."""
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(PAINT_HINTS)
+    return painter
+
+
 def render_layout(layout, dpi: float = 150, images: ImageCache | None = None) -> QImage:  # type: ignore[no-untyped-def]
     """The whole layout on a white QImage at ``dpi`` (72 = one pixel per point)."""
     scale = dpi / 72.0
@@ -245,13 +262,7 @@ def render_layout(layout, dpi: float = 150, images: ImageCache | None = None) ->
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    painter.setRenderHints(
-        QPainter.RenderHint.Antialiasing
-        | QPainter.RenderHint.TextAntialiasing
-        | QPainter.RenderHint.SmoothPixmapTransform
-    )
+    painter = white_painter(image)
     painter.scale(scale, scale)
     for item in layout.sorted_items():
         draw(painter, item.primitives, images)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage
 
 from journeydesk.layout.primitives import (
     Box,
@@ -42,7 +42,7 @@ from journeydesk.layout.primitives import (
     Text,
 )
 
-from .qpainter import TEXT_REACH, ImageCache, draw_one, draw_text
+from .qpainter import TEXT_REACH, ImageCache, draw_one, draw_text, white_painter
 
 MARGIN_PX = 2
 """Antialiasing reaches one pixel past a shape's edge; two to be safe."""
@@ -251,13 +251,7 @@ class BandedDrawing:
             raise MemoryError(f"no memory for a tile of {width}×{height} pixels")
         image.setDotsPerMeterX(round(self.dpi / 0.0254))
         image.setDotsPerMeterY(round(self.dpi / 0.0254))
-        image.fill(QColor("#FFFFFF"))
-        painter = QPainter(image)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        painter = white_painter(image)
         painter.translate(-left, -top)
         painter.scale(self.scale, self.scale)
         # the tile in points, for the texts' lines
