@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from journeydesk.model import JourneyMap, Project
+from journeydesk.model import Card, JourneyMap, Project
 from journeydesk.model.base import Element
 
 
@@ -154,6 +154,24 @@ class Document(QObject):
         if loc.index >= len(loc.items) or loc.items[loc.index] is not element:
             element, loc = self._reindex()[element_id]
         return loc
+
+    def changed_cards(self, change: Change) -> list[Card] | None:
+        """The cards whose own fields ``change`` set, or None when it did more:
+        added, removed or reordered something, or touched anything but cards
+        (an evidence item of a card is not the card). Panels that can follow a
+        card edit cheaply ask this first."""
+        if change.structural or not change.ids:
+            return None
+        cards: list[Card] = []
+        for element_id in change.ids:
+            try:
+                element = self.element(element_id)
+            except KeyError:
+                return None
+            if not isinstance(element, Card):
+                return None
+            cards.append(element)
+        return cards
 
     def map_of(self, element_id: str) -> JourneyMap | None:
         """The map an element belongs to (the map itself for a map id)."""

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from journeydesk.document import verbs
 from journeydesk.document.document import Change, Document
-from journeydesk.model import Card
 from journeydesk.model.decide import (
     BACKLOG_KINDS,
     BacklogRow,
@@ -456,35 +455,19 @@ class DecidePanel(QWidget):
         """Whether an edit kept every card listed in its place, with its kind and
         scores (the columns): then ``BacklogModel.update_cards`` will do."""
         doc = self.doc
-        if doc is None or change.structural or not change.ids:
+        if doc is None or not set(change.fields) <= _ROW_FIELDS:
             return False
-        if not set(change.fields) <= _ROW_FIELDS:
-            return False
-        for element_id in change.ids:
-            try:
-                if not isinstance(doc.element(element_id), Card):
-                    return False
-            except KeyError:
-                return False
-        return True
+        return doc.changed_cards(change) is not None
 
     def _backlog_keeps(self, change: Change) -> bool:
         """Whether the backlog's rows surely stay as they are: fields that no
         row shows changed on cards that are not listed (listing the backlog of
         a 20,000-card map takes 80 ms)."""
         doc = self.doc
-        if doc is None or change.structural or not change.ids:
+        if doc is None or not set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS:
             return False
-        if not set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS:
-            return False
-        for element_id in change.ids:
-            try:
-                card = doc.element(element_id)
-            except KeyError:
-                return False
-            if not isinstance(card, Card) or card.kind in BACKLOG_KINDS:
-                return False
-        return True
+        cards = doc.changed_cards(change)
+        return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
 
     def _catch_up(self) -> None:
         """Fill again what an edit made out of date: every part for the

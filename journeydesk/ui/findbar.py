@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from journeydesk.document.language import shown_language
 from journeydesk.layout.labels import label
 from journeydesk.layout.vocabulary import Vocabulary
-from journeydesk.model import Card, JourneyMap, Project
+from journeydesk.model import JourneyMap, Project
 from journeydesk.model.query import (
     CardFilter,
     channels_of,
@@ -165,9 +165,7 @@ class FindBar(QWidget):
         each edit). False when the whole refresh is needed."""
         doc, project, jmap = context.document, self.project, self.jmap
         if (
-            change.structural
-            or not change.ids
-            or doc is None
+            doc is None
             or project is None
             or jmap is None
             or project is not doc.project
@@ -175,15 +173,9 @@ class FindBar(QWidget):
             or not set(change.fields) <= CARD_FIELDS_NO_FILTER_LISTS
         ):
             return False
-        cards: list[Card] = []
-        for element_id in change.ids:
-            try:
-                element = doc.element(element_id)
-            except KeyError:
-                return False
-            if not isinstance(element, Card) or doc.map_of(element_id) is not jmap:
-                return False
-            cards.append(element)
+        cards = doc.changed_cards(change)
+        if cards is None or any(doc.map_of(card.id) is not jmap for card in cards):
+            return False
         card_filter = self.card_filter()
         if not card_filter.active:
             return True  # nothing is filtered, and the lists stay

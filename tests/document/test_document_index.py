@@ -177,3 +177,27 @@ def test_the_index_holds_every_element_where_the_field_walk_found_it(kind: str) 
     assert got == _reference_index(project)
     scene = project.maps[0].storyline.scenes[1]
     assert got[scene.id][2:] == ("scenes", 1)
+
+
+def test_changed_cards_names_only_card_field_edits() -> None:
+    """What the find bar and the Decide dock ask before following an edit cheaply."""
+    from journeydesk.model import Evidence
+
+    doc = Document(new_project("sample", "en"), None)
+    jmap = doc.project.maps[0]
+    card, other = jmap.cards[0], jmap.cards[1]
+    seen = []
+    doc.changed.connect(seen.append)
+    doc.push(SetField(doc, card.id, "title", "New", "Edit title"))
+    assert doc.changed_cards(seen[-1]) == [card]
+    doc.set_fields([(card.id, "order", 3), (other.id, "order", 4)])
+    assert doc.changed_cards(seen[-1]) == [card, other]
+    doc.push(SetField(doc, jmap.id, "name", "Renamed", "Rename"))
+    assert doc.changed_cards(seen[-1]) is None  # a map, not a card
+    evidence = Evidence(quote="We waited a week")
+    doc.insert(card, "evidence", 0, evidence)
+    assert doc.changed_cards(seen[-1]) is None  # structural
+    doc.set_field(evidence.id, "confidence", "observed")
+    assert doc.changed_cards(seen[-1]) is None  # the card's evidence, not the card
+    doc.push(Remove(doc, other.id, "Delete"))
+    assert doc.changed_cards(seen[-1]) is None
