@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
 from journeydesk.io.heap import gc_paused
+from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import Item, MapLayout
 from journeydesk.model.project import JourneyMap, Project
@@ -71,9 +72,14 @@ class MapScene(QGraphicsScene):
 
     @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def show_map(
-        self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
+        self,
+        project: Project,
+        jmap: JourneyMap | None,
+        options: LayoutOptions | None = None,
+        hint: LayoutHint | None = None,
     ) -> None:
-        """Show ``jmap`` as the model has it now. Showing the same map again
+        """Show ``jmap`` as the model has it now (``hint``: what changed since the
+        last redraw, for the layouter: ``MapLayouter.layout``). Showing the same map again
         (after an edit) keeps the items whose drawing did not change, updates
         the changed ones in place and adds or removes the rest, so selection
         and the view stay put and a big map redraws quickly."""
@@ -86,7 +92,7 @@ class MapScene(QGraphicsScene):
         if self.marks:
             options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
         # (the collector waits: see gc_paused)
-        layout = self.layouter.layout(project, jmap, options)
+        layout = self.layouter.layout(project, jmap, options, hint)
         touched = self._update_items(project, jmap, layout)
         self.layout = layout
         margin = 40.0

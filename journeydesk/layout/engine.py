@@ -22,7 +22,7 @@ from . import chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
-from .context import CardMeasure, LayoutContext, LayoutOptions
+from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .primitives import (
     Box,
@@ -75,8 +75,20 @@ class MapLayouter:
         """The card states and measures this layout pass found while placing
         cards (by card id)."""
         self._steps: tuple[str, ...] = ()
+        self._token: tuple[object, ...] | None = None
+        """The last layout's model token (``LayoutHint.now``) with (the ids of) the
+        project, map, options, theme and language it was made from; None: unknown."""
+        self._hint: frozenset[str] | None = None  # this pass's hinted card ids
+        self._replaced: list[Card] = []  # its cards in lanes placed anew (when hinted)
+        self._order: tuple[list[Item], dict[str, int], dict[int, tuple[Overflow, ...]]]
+        self._order = ([], {}, {})
+        """The last layout's card Items in the map's order, each card's place
+        in that list, and the overflows of the places that have some: a hinted
+        layout replaces only the re-placed lanes' cards in a copy."""
         self._router = routing.Router()
         self.measured = 0
+        self.hinted = 0
+        """Layouts that used a hint (``LayoutHint``): for tests."""
         self.lazy = True
         """Cards' primitives made on first use (False: as each card is laid
         out; for tests comparing the two)."""
@@ -92,6 +104,7 @@ class MapLayouter:
         self._theme = theme
         self._measures.clear()
         self._card_items.clear()
+        self._token = None
         self._lanes.clear()
         self._curve_lanes.clear()
         self._header_items = None
@@ -148,9 +161,23 @@ class MapLayouter:
 
     @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def layout(
-        self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
+        self,
+        project: Project,
+        jmap: JourneyMap,
+        options: LayoutOptions | None = None,
+        hint: LayoutHint | None = None,
     ) -> MapLayout:
+        """``hint``: what changed since the last layout (``LayoutHint``); used
+        only when that layout was made at ``hint.since`` from the same project,
+        map, options and theme, else the full path is taken."""
         options = options or LayoutOptions()
+        token, self._token, self._hint = self._token, None, None
+        # (by ids, the objects held by the token: comparing projects is deep)
+        made_from = (id(project), id(jmap), options, id(self._theme), project.language)
+        if hint is not None and token is not None and token[:6] == (hint.since, *made_from):
+            self._hint = hint.cards
+            self.hinted += 1
+        self._replaced = []
         self._pass_lanes = {}
         self._pass_states, self._pass_measures = {}, {}
         done = False
@@ -161,6 +188,8 @@ class MapLayouter:
         try:
             layout = self._layout(project, jmap, options)
             done = True
+            if hint is not None:
+                self._token = (hint.now, *made_from, (project, jmap, self._theme))
             return layout
         finally:
             # Only the lanes of this layout stay remembered, and the cards' Items
@@ -170,6 +199,8 @@ class MapLayouter:
             if not done:
                 self._card_items.clear()
                 self._header_items = None
+                self._order = ([], {}, {})
+            self._hint, self._replaced = None, []
             self._lanes = self._pass_lanes if done else {}
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
@@ -185,6 +216,7 @@ class MapLayouter:
         self._steps = tuple(step_index)
         drawn_with = (language, vocab.entries("card_kinds"), vocab.entries("channels"))
         if drawn_with != self._drawn_with:
+            self._hint = None  # (words a hinted change never touches: no shortcut)
             self._card_items = {}
             self._drawn_with = drawn_with
         n_cols = max(1, len(steps))
@@ -368,6 +400,27 @@ class MapLayouter:
         top moved, boxes stacked again without measuring or sorting."""
         comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
         ids = [card.id for card in cards]
+        hint = self._hint
+        if hint is not None:
+            found = self._lanes.get(lane_id)
+            if (
+                found is not None
+                and found.top == top
+                and found.key[0] == x0
+                and found.key[1] == self._steps
+                and found.ids == ids
+                and hint.isdisjoint(ids)
+            ):
+                # None of its cards changed (the model's owner says so), nor its
+                # place: the lane as placed last time, its cards' Items kept
+                # (``_cards`` takes them from the last layout's list).
+                self._pass_lanes[lane_id] = found
+                out.update(found.boxes)
+                # (a card spanning lanes may reach further down now: drawn again
+                # if its box, stretched by ``span_lanes``, is not the same)
+                self._replaced += found.spanning
+                return found.height
+            self._replaced += cards
         # _card_state, inline: this runs for every card of the map on every edit
         lane_states: list[tuple[object, ...]] = [
             (
@@ -388,14 +441,25 @@ class MapLayouter:
             measures: dict[str, CardMeasure] = {}
             plan = self._plan(ctx, cards, step_index, x0, measures)
             height = self._stack(plan, n_cols, top, boxes)
-            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan)
+            spanning = [card for card in cards if card.span_lanes > 1]
+            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan, ids, spanning)
         elif found.top != top:
             # Its cards as before, the lane moved (one above changed height):
             # stacked again from the new top in the same order and sizes, which
             # gives the very boxes a fresh stacking gives, measuring nothing.
             boxes = {}
             height = self._stack(found.plan, n_cols, top, boxes)
-            found = _PlacedLane(key, found.states, height, boxes, found.measures, top, found.plan)
+            found = _PlacedLane(
+                key,
+                found.states,
+                height,
+                boxes,
+                found.measures,
+                top,
+                found.plan,
+                ids,
+                [card for card in cards if card.span_lanes > 1],
+            )
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
         states.update(zip(ids, found.states, strict=True))
@@ -516,30 +580,64 @@ class MapLayouter:
         """Every placed card's Item, in the map's order. The loop runs over every
         card on every edit, so a card drawn from the very same state object and
         box as last time (its lane was placed as before) takes its Item back
-        without a call; the others go through ``_card``."""
+        without a call; the others go through ``_card``. A hinted pass with the
+        same cards placed as last time copies the last list and draws again only
+        the cards of the lanes placed anew (``_cards_hinted``)."""
+        last_at = self._order[1]
+        if self._hint is not None and card_boxes.keys() == last_at.keys():
+            self._cards_hinted(ctx, card_boxes)
+            return
         kept, states = self._card_items, self._pass_states
-        items, overflows = ctx.items, ctx.overflows
         comments = ctx.comments
-        drawn = 0
+        order: list[Item] = []
+        cut: dict[int, tuple[Overflow, ...]] = {}
         for card in ctx.jmap.cards:
             card_id = card.id
             box = card_boxes.get(card_id)
             if box is None:
                 continue
             found = kept.get(card_id)
-            if found is not None and found[1] is box and found[0] is states.get(card_id):
-                if found[3]:
-                    overflows.extend(found[3])
-                items.append(found[2])
-            else:
-                self._card(ctx, card, box, comments.get(card_id, 0))
-            drawn += 1
-        if len(kept) > drawn:  # cards removed (or not drawn now): their Items go
-            ids = set(card_boxes)
-            for gone in [card_id for card_id in kept if card_id not in ids]:
+            if found is None or found[1] is not box or found[0] is not states.get(card_id):
+                found = self._card(ctx, card, box, comments.get(card_id, 0))
+            if found[3]:
+                cut[len(order)] = found[3]
+            order.append(found[2])
+        if len(kept) > len(order):  # cards removed (or not drawn now): their Items go
+            for gone in [card_id for card_id in kept if card_id not in card_boxes]:
                 del kept[gone]
+        self._order = (order, {item.element: n for n, item in enumerate(order)}, cut)  # type: ignore[misc]
+        self._emit_cards(ctx)
 
-    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> None:
+    def _cards_hinted(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
+        """The last layout's card Items with those of the re-placed lanes' cards
+        drawn again (or found up to date), in place: the same cards are placed
+        as last time, and a hinted change reorders none of the map's cards."""
+        last_items, at, last_cut = self._order
+        order, cut = list(last_items), dict(last_cut)
+        kept, states = self._card_items, self._pass_states
+        comments = ctx.comments
+        for card in self._replaced:
+            card_id = card.id
+            box = card_boxes[card_id]
+            found = kept.get(card_id)
+            if found is None or found[1] is not box or found[0] is not states.get(card_id):
+                found = self._card(ctx, card, box, comments.get(card_id, 0))
+            n = at[card_id]
+            order[n] = found[2]
+            if found[3]:
+                cut[n] = found[3]
+            else:
+                cut.pop(n, None)
+        self._order = (order, at, cut)
+        self._emit_cards(ctx)
+
+    def _emit_cards(self, ctx: LayoutContext) -> None:
+        order, _, cut = self._order
+        ctx.items.extend(order)
+        for n in sorted(cut):
+            ctx.overflows.extend(cut[n])
+
+    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> _DrawnCard:
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
         # the theme is the layouter's own (a new one clears the memo).
         state = self._pass_states.get(card.id)
@@ -596,8 +694,7 @@ class MapLayouter:
             # the same Item, known by these from now on
             found = (state, rect, found[2], found[3], found[4])
         self._card_items[card.id] = found
-        ctx.overflows.extend(found[3])
-        ctx.items.append(found[2])
+        return found
 
     # --- curves --------------------------------------------------------
 
@@ -624,6 +721,9 @@ class _PlacedLane:
     measures: dict[str, CardMeasure]
     top: float
     plan: list[_Slot]
+    ids: list[str]
+    spanning: list[Card]
+    """Its cards spanning lanes (their boxes are stretched after placing)."""
 
 
 _Slot = tuple[str, int, int, float, float, float]
