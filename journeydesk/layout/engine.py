@@ -22,6 +22,8 @@ from . import chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
+from .card_face import badge_count as _badge_count
+from .card_face import comment_counts as _comment_counts
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .primitives import (
@@ -88,6 +90,10 @@ class MapLayouter:
         self._router = routing.Router()
         self.measured = 0
         self.hinted = 0
+        self.passes = 0  # layouts made
+        self.kept_cards: tuple[int, int, list[Item]] | None = None
+        """After a hinted layout: where its card Items are (start, end) and the
+        ones not the last layout's Items, which are the others (for the canvas)."""
         """Layouts that used a hint (``LayoutHint``): for tests."""
         self.lazy = True
         """Cards' primitives made on first use (False: as each card is laid
@@ -177,7 +183,7 @@ class MapLayouter:
         if hint is not None and token is not None and token[:6] == (hint.since, *made_from):
             self._hint = hint.cards
             self.hinted += 1
-        self._replaced = []
+        self._replaced, self.kept_cards = [], None
         self._pass_lanes = {}
         self._pass_states, self._pass_measures = {}, {}
         done = False
@@ -188,6 +194,7 @@ class MapLayouter:
         try:
             layout = self._layout(project, jmap, options)
             done = True
+            self.passes += 1
             if hint is not None:
                 self._token = (hint.now, *made_from, (project, jmap, self._theme))
             return layout
@@ -201,6 +208,8 @@ class MapLayouter:
                 self._header_items = None
                 self._order = ([], {}, {})
             self._hint, self._replaced = None, []
+            if not done:
+                self.kept_cards = None
             self._lanes = self._pass_lanes if done else {}
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
@@ -283,6 +292,8 @@ class MapLayouter:
         if options.legend:
             y = chrome.legend(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.legend_height))
         height = y + t.margin
+        if self.kept_cards is not None:  # (the background goes first)
+            self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, self.kept_cards[2])
         ctx.items.insert(
             0,
             Item(
@@ -614,21 +625,25 @@ class MapLayouter:
         as last time, and a hinted change reorders none of the map's cards."""
         last_items, at, last_cut = self._order
         order, cut = list(last_items), dict(last_cut)
-        kept, states = self._card_items, self._pass_states
-        comments = ctx.comments
+        kept, states, hint = self._card_items, self._pass_states, self._hint or frozenset()
+        comments, redrawn = ctx.comments, []
         for card in self._replaced:
             card_id = card.id
             box = card_boxes[card_id]
             found = kept.get(card_id)
+            if found is not None and found[1] is box and card_id not in hint:
+                continue  # its state as before (the hint says), its box the same object
             if found is None or found[1] is not box or found[0] is not states.get(card_id):
                 found = self._card(ctx, card, box, comments.get(card_id, 0))
             n = at[card_id]
             order[n] = found[2]
+            redrawn.append(found[2])
             if found[3]:
                 cut[n] = found[3]
             else:
                 cut.pop(n, None)
         self._order = (order, at, cut)
+        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn)
         self._emit_cards(ctx)
 
     def _emit_cards(self, ctx: LayoutContext) -> None:
@@ -752,24 +767,6 @@ def link_badge_rect(theme: Theme, card: Rect) -> Rect:
     row_y = card.bottom - t.card_padding - t.badge_height
     size = t.badge_size
     return Rect(card.x + t.card_padding, row_y + (t.badge_height - size) / 2, size, size)
-
-
-def _badge_count(card: Card) -> int:
-    return (
-        int(bool(card.links))
-        + int(bool(card.sentiment))
-        + int(bool(card.evidence))
-        + int(bool(card.channel))
-        + int(bool(card.scores))
-    )
-
-
-def _comment_counts(project: Project) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for c in project.comments:
-        if not c.resolved:
-            counts[c.target] = counts.get(c.target, 0) + 1
-    return counts
 
 
 def layout_map(
