@@ -15,7 +15,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .primitives import Point, Rect
+from .primitives import Item, Point, Rect
 
 BEND_COST = 40.0
 
@@ -73,6 +73,8 @@ class Router:
         self.drawn: dict[str, tuple[list[Point], str, str, object]] = {}
         """Each connection's route, kind and label, and what was drawn from them
         (``connections.connections`` keeps its Items here)."""
+        self.marks: tuple[list[Item], list[Rect]] | None = None
+        """The curve points' Items and their marks (``connections._kept_marks``)."""
 
     def route_all(
         self,
