@@ -278,7 +278,8 @@ class MapLayouter:
             y += h
 
         grid_bottom = y
-        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes)
+        spanning = {lane_id: placed.spanning for lane_id, placed in self._pass_lanes.items()}
+        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes, spanning)
         self._grid(ctx, x0, step_index, grid_bottom, lanes, lane_rects)
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
@@ -410,7 +411,6 @@ class MapLayouter:
         boxes it got then (most lanes, after an edit of a big map), or, if its
         top moved, boxes stacked again without measuring or sorting."""
         comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
-        ids = [card.id for card in cards]
         hint = self._hint
         if hint is not None:
             found = self._lanes.get(lane_id)
@@ -419,8 +419,8 @@ class MapLayouter:
                 and found.top == top
                 and found.key[0] == x0
                 and found.key[1] == self._steps
-                and found.ids == ids
-                and hint.isdisjoint(ids)
+                and found.cards == cards  # (the same objects: compared by identity)
+                and hint.isdisjoint(found.ids)
             ):
                 # None of its cards changed (the model's owner says so), nor its
                 # place: the lane as placed last time, its cards' Items kept
@@ -432,6 +432,7 @@ class MapLayouter:
                 self._replaced += found.spanning
                 return found.height
             self._replaced += cards
+        ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
         lane_states: list[tuple[object, ...]] = [
             (
@@ -453,7 +454,9 @@ class MapLayouter:
             plan = self._plan(ctx, cards, step_index, x0, measures)
             height = self._stack(plan, n_cols, top, boxes)
             spanning = [card for card in cards if card.span_lanes > 1]
-            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan, ids, spanning)
+            found = _PlacedLane(
+                key, lane_states, height, boxes, measures, top, plan, ids, spanning, cards
+            )
         elif found.top != top:
             # Its cards as before, the lane moved (one above changed height):
             # stacked again from the new top in the same order and sizes, which
@@ -470,6 +473,7 @@ class MapLayouter:
                 found.plan,
                 ids,
                 [card for card in cards if card.span_lanes > 1],
+                cards,
             )
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
@@ -738,6 +742,7 @@ class _PlacedLane:
     plan: list[_Slot]
     ids: list[str]
     spanning: list[Card]
+    cards: list[Card]
     """Its cards spanning lanes (their boxes are stretched after placing)."""
 
 

@@ -410,3 +410,32 @@ def test_a_nested_or_structural_change_gives_no_hint() -> None:
         verbs.edit_card_title(doc, card, "Again")
         assert layout_hint(doc, other, changes[-1], at).since is None  # type: ignore[arg-type, union-attr]
     doc.undo_stack.clear()
+
+
+def test_spans_from_the_placed_lanes_equal_spans_found_anew(monkeypatch: object) -> None:
+    """``span_lanes`` takes each placed lane's spanning cards from the layouter:
+    the same stretched boxes as when it looks for them in every lane."""
+    import pytest
+
+    from journeydesk.layout import lanes as lanes_
+
+    real = lanes_.span_lanes
+
+    def anew(*args: object) -> None:
+        real(*args[:6])  # type: ignore[arg-type]  # (without the lanes' spanning cards)
+
+    for seed in range(4):
+        doc, jmap = make_project(seed)
+        rng = random.Random(seed)
+        for card in rng.sample(jmap.cards, max(1, len(jmap.cards) // 3)):
+            card.span_lanes = rng.randint(2, 3)
+        layouter = MapLayouter()
+        kept = [layouter.layout(doc.project, jmap)]
+        for _ in range(6):
+            random_edit(doc, jmap, rng)
+            kept.append(layouter.layout(doc.project, jmap))
+        doc.undo_stack.clear()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(lanes_, "span_lanes", anew)
+            fresh = MapLayouter().layout(doc.project, jmap)
+        assert_same(kept[-1], fresh, [f"seed {seed}"])
