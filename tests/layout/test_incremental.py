@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -370,13 +371,13 @@ def test_hinted_layouts_after_random_edits_equal_fresh_layouts() -> None:
     assert used > 40  # the hint was taken, not only the full path
 
 
-def test_hinted_layouts_on_every_shape_equal_fresh_layouts() -> None:
-    for n, shape in enumerate(("current", "wide", "dense")):
-        doc, jmap = _shape_project(shape)
-        # some cards spanning lanes, so a kept lane's span may reach further
-        for card in jmap.cards[::17]:
-            card.span_lanes = 2
-        assert run_hinted_edits(doc, jmap, n, 18).hinted > 5
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_hinted_layouts_on_every_shape_equal_fresh_layouts(shape: str) -> None:
+    doc, jmap = _shape_project(shape, 180)
+    # some cards spanning lanes, so a kept lane's span may reach further
+    for card in jmap.cards[::17]:
+        card.span_lanes = 2
+    assert run_hinted_edits(doc, jmap, len(shape), 16).hinted > 5
 
 
 def test_a_nested_or_structural_change_gives_no_hint() -> None:
@@ -415,8 +416,6 @@ def test_a_nested_or_structural_change_gives_no_hint() -> None:
 def test_spans_from_the_placed_lanes_equal_spans_found_anew(monkeypatch: object) -> None:
     """``span_lanes`` takes each placed lane's spanning cards from the layouter:
     the same stretched boxes as when it looks for them in every lane."""
-    import pytest
-
     from journeydesk.layout import lanes as lanes_
 
     real = lanes_.span_lanes
