@@ -36,7 +36,6 @@ from journeydesk.canvas.plain import follow_undo_text, title_text
 
 from . import window_print
 from .context import EditingContext
-from .layout_hint import layout_hint
 from .pane_frame import PaneFrame
 from .window_layout import (
     apply_default_layout,
@@ -653,6 +652,8 @@ class MainWindow(ProjectWindow):
             return  # the Storyline panel follows its own changes; the map looks the same
         jmap = self.current_map()
         selected = set(self.selected_ids())
+        from .layout_hint import layout_hint  # (not at start: it needs the model)
+
         hint = layout_hint(self.document, jmap, change, self._drawn_at)
         self._drawn_at = hint.now if hint is not None else None
         self.scene.show_map(self.project, jmap, hint=hint)
@@ -693,6 +694,8 @@ class MainWindow(ProjectWindow):
         if self.project is None:
             return
         from journeydesk.io.heap import gc_paused
+
+        from .layout_hint import layout_hint
 
         # The heap is frozen (settle_heap) before the collector runs again: the
         # objects the layout made are not walked at all on opening (#14).
