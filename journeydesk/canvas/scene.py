@@ -251,6 +251,7 @@ class MapScene(QGraphicsScene):
     def clear(self) -> None:
         """Every item goes (Qt deletes them): none is kept for the next map."""
         super().clear()
+        self._shown_pass = -1  # (no item shows the last layout now)
         self._graphics = {}
         self._cards = {}
         self.items_by_id = {}
