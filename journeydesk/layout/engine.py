@@ -598,14 +598,18 @@ class MapLayouter:
         without a call; the others go through ``_card``. A hinted pass with the
         same cards placed as last time copies the last list and draws again only
         the cards of the lanes placed anew (``_cards_hinted``)."""
-        last_at = self._order[1]
-        if self._hint is not None and card_boxes.keys() == last_at.keys():
-            self._cards_hinted(ctx, card_boxes)
-            return
+        order, last_at, cut = self._order
+        if self._hint is not None and len(card_boxes) == len(order):
+            if not last_at and order:  # (made on the first hinted pass only)
+                last_at = {item.element: n for n, item in enumerate(order)}  # type: ignore[misc]
+                self._order = (order, last_at, cut)
+            if card_boxes.keys() == last_at.keys():
+                self._cards_hinted(ctx, card_boxes)
+                return
         kept, states = self._card_items, self._pass_states
         comments = ctx.comments
-        order: list[Item] = []
-        cut: dict[int, tuple[Overflow, ...]] = {}
+        order = []
+        cut = {}
         for card in ctx.jmap.cards:
             card_id = card.id
             box = card_boxes.get(card_id)
@@ -620,7 +624,7 @@ class MapLayouter:
         if len(kept) > len(order):  # cards removed (or not drawn now): their Items go
             for gone in [card_id for card_id in kept if card_id not in card_boxes]:
                 del kept[gone]
-        self._order = (order, {item.element: n for n, item in enumerate(order)}, cut)  # type: ignore[misc]
+        self._order = (order, {}, cut)
         self._emit_cards(ctx)
 
     def _cards_hinted(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
