@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
 from journeydesk.io.heap import gc_paused
+from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import Item, MapLayout
 from journeydesk.model.project import JourneyMap, Project
@@ -54,6 +55,8 @@ class MapScene(QGraphicsScene):
         self.marks: tuple[tuple[str, str], ...] = ()
         """Comparison marks (element id, kind) every map shown here is laid out
         with (ui/compare.py sets them); () for none."""
+        self._shown_pass = -1
+        """``layouter.passes`` after the layout the items show (-1: unknown)."""
         self.overlays = Overlays(self)
         """Starter questions and stale badges: on the canvas only, never printed."""
 
@@ -71,9 +74,14 @@ class MapScene(QGraphicsScene):
 
     @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def show_map(
-        self, project: Project, jmap: JourneyMap | None, options: LayoutOptions | None = None
+        self,
+        project: Project,
+        jmap: JourneyMap | None,
+        options: LayoutOptions | None = None,
+        hint: LayoutHint | None = None,
     ) -> None:
-        """Show ``jmap`` as the model has it now. Showing the same map again
+        """Show ``jmap`` as the model has it now (``hint``: what changed since the
+        last redraw, for the layouter: ``MapLayouter.layout``). Showing the same map again
         (after an edit) keeps the items whose drawing did not change, updates
         the changed ones in place and adds or removes the rest, so selection
         and the view stay put and a big map redraws quickly."""
@@ -86,8 +94,11 @@ class MapScene(QGraphicsScene):
         if self.marks:
             options = dataclasses.replace(options or LayoutOptions(), marks=self.marks)
         # (the collector waits: see gc_paused)
-        layout = self.layouter.layout(project, jmap, options)
-        touched = self._update_items(project, jmap, layout)
+        shown_pass, self._shown_pass = self._shown_pass, -1
+        layout = self.layouter.layout(project, jmap, options, hint)
+        kept = self.layouter.kept_cards if shown_pass == self.layouter.passes - 1 else None
+        touched = self._update_items(project, jmap, layout, kept)
+        self._shown_pass = self.layouter.passes
         self.layout = layout
         margin = 40.0
         self.setSceneRect(
@@ -128,7 +139,11 @@ class MapScene(QGraphicsScene):
         event.setAccepted(bool(text))
 
     def _update_items(
-        self, project: Project, jmap: JourneyMap, layout: MapLayout
+        self,
+        project: Project,
+        jmap: JourneyMap,
+        layout: MapLayout,
+        kept: tuple[int, int, list[Item]] | None = None,
     ) -> list[ElementItem] | None:
         """Make the scene's element items show ``layout``: on the map shown
         already, an item whose layout Item is the very same object is left
@@ -136,7 +151,10 @@ class MapScene(QGraphicsScene):
         and only what came or went is added or removed (the dicts of items are
         updated in place, not made anew: a new dict of 20,000 entries per edit
         is work for the next garbage collection). Returns the items made or
-        changed, or None when the scene was built anew."""
+        changed, or None when the scene was built anew. ``kept`` (the layouter's
+        ``kept_cards``, when the items show its previous layout): the card Items
+        between start and end are the previous layout's, but those listed, so
+        only those are looked at."""
         images, new_images = self._image_cache(project)
         same_map = self.layout is not None and self.layout.map_id == jmap.id
         if not same_map:
@@ -148,7 +166,10 @@ class MapScene(QGraphicsScene):
         added = False
         changed: list[tuple[ElementItem, Item]] = []
         cards = self._cards
-        for item in layout.items:
+        walked = layout.items
+        if kept is not None and same_map and not new_images:
+            walked = [*walked[: kept[0]], *kept[2], *walked[kept[1] :]]
+        for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
                 if graphic is not None:
@@ -230,6 +251,7 @@ class MapScene(QGraphicsScene):
     def clear(self) -> None:
         """Every item goes (Qt deletes them): none is kept for the next map."""
         super().clear()
+        self._shown_pass = -1  # (no item shows the last layout now)
         self._graphics = {}
         self._cards = {}
         self.items_by_id = {}

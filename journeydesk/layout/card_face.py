@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeydesk.model.project import Card
+from journeydesk.model.project import Card, Project
 
 from . import icons, shapes
 from .context import CardMeasure
@@ -174,3 +174,23 @@ def _badges(
 def _strongest(values: tuple[str, ...]) -> str:
     order = {"observed": 0, "assumed": 1, "proposed": 2}
     return min(values, key=lambda v: order.get(v, 3))
+
+
+def badge_count(card: Card) -> int:
+    """How many badges a card shows (comments aside)."""
+    return (
+        int(bool(card.links))
+        + int(bool(card.sentiment))
+        + int(bool(card.evidence))
+        + int(bool(card.channel))
+        + int(bool(card.scores))
+    )
+
+
+def comment_counts(project: Project) -> dict[str, int]:
+    """Open comments by the id they are on."""
+    counts: dict[str, int] = {}
+    for c in project.comments:
+        if not c.resolved:
+            counts[c.target] = counts.get(c.target, 0) + 1
+    return counts

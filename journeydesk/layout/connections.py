@@ -43,7 +43,7 @@ def connections(
     if not shown:
         return
     # an arrow or its label drawn over a point or its word hides the emotion
-    obstacles = all_boxes + emotion_marks(ctx.items)
+    obstacles = all_boxes + _kept_marks(router, ctx.items)
     routes = router.route_all(
         [(boxes[c.source], boxes[c.target]) for c in shown],
         obstacles,
@@ -83,6 +83,21 @@ def connections(
         now[conn.id] = (route, conn.kind, conn.label, item)
         ctx.items.append(item)
     router.drawn = now
+
+
+def _kept_marks(router: routing.Router, items: list[Item]) -> list[Rect]:
+    """``emotion_marks``, kept while the curve points are the very same Items
+    (the curve lanes keep theirs: a wide map's 1,800 words were measured again
+    on every edit)."""
+    points = [item for item in items if item.kind == "curve_point"]
+    found = router.marks
+    if (
+        found is None
+        or len(found[0]) != len(points)
+        or any(a is not b for a, b in zip(found[0], points, strict=True))
+    ):
+        found = router.marks = (points, emotion_marks(points))
+    return found[1]
 
 
 def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:

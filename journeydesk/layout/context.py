@@ -15,6 +15,21 @@ from .vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
+class LayoutHint:
+    """What changed since a layout, told by whoever owns the model (the editor
+    window, from its document's changes): the model was at token ``since`` when
+    the last layout was made and is at ``now``; in between only the own fields
+    of the ``cards`` (by id) changed. ``since`` None: nothing is known, the
+    layout takes the full path and remembers ``now``. A plain value: the layout
+    layer knows no document. ``MapLayouter.layout`` trusts it only when its last
+    layout was made at ``since`` from the same project, map, options and theme."""
+
+    since: int | None
+    now: int
+    cards: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class LayoutOptions:
     language: str | None = None
     """Language of the drawing's own words; default: the project's."""

@@ -22,7 +22,9 @@ from . import chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
-from .context import CardMeasure, LayoutContext, LayoutOptions
+from .card_face import badge_count as _badge_count
+from .card_face import comment_counts as _comment_counts
+from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .primitives import (
     Box,
@@ -75,8 +77,24 @@ class MapLayouter:
         """The card states and measures this layout pass found while placing
         cards (by card id)."""
         self._steps: tuple[str, ...] = ()
+        self._token: tuple[object, ...] | None = None
+        """The last layout's model token (``LayoutHint.now``) with (the ids of) the
+        project, map, options, theme and language it was made from; None: unknown."""
+        self._hint: frozenset[str] | None = None  # this pass's hinted card ids
+        self._replaced: list[Card] = []  # its cards in lanes placed anew (when hinted)
+        self._order: tuple[list[Item], dict[str, int], dict[int, tuple[Overflow, ...]]]
+        self._order = ([], {}, {})
+        """The last layout's card Items in the map's order, each card's place
+        in that list, and the overflows of the places that have some: a hinted
+        layout replaces only the re-placed lanes' cards in a copy."""
         self._router = routing.Router()
         self.measured = 0
+        self.hinted = 0
+        self.passes = 0  # layouts made
+        self.kept_cards: tuple[int, int, list[Item]] | None = None
+        """After a hinted layout: where its card Items are (start, end) and the
+        ones not the last layout's Items, which are the others (for the canvas)."""
+        """Layouts that used a hint (``LayoutHint``): for tests."""
         self.lazy = True
         """Cards' primitives made on first use (False: as each card is laid
         out; for tests comparing the two)."""
@@ -92,6 +110,7 @@ class MapLayouter:
         self._theme = theme
         self._measures.clear()
         self._card_items.clear()
+        self._token = None
         self._lanes.clear()
         self._curve_lanes.clear()
         self._header_items = None
@@ -148,9 +167,23 @@ class MapLayouter:
 
     @gc_paused()  # journeydesk.io.heap: the collector's walks grew with the map
     def layout(
-        self, project: Project, jmap: JourneyMap, options: LayoutOptions | None = None
+        self,
+        project: Project,
+        jmap: JourneyMap,
+        options: LayoutOptions | None = None,
+        hint: LayoutHint | None = None,
     ) -> MapLayout:
+        """``hint``: what changed since the last layout (``LayoutHint``); used
+        only when that layout was made at ``hint.since`` from the same project,
+        map, options and theme, else the full path is taken."""
         options = options or LayoutOptions()
+        token, self._token, self._hint = self._token, None, None
+        # (by ids, the objects held by the token: comparing projects is deep)
+        made_from = (id(project), id(jmap), options, id(self._theme), project.language)
+        if hint is not None and token is not None and token[:6] == (hint.since, *made_from):
+            self._hint = hint.cards
+            self.hinted += 1
+        self._replaced, self.kept_cards = [], None
         self._pass_lanes = {}
         self._pass_states, self._pass_measures = {}, {}
         done = False
@@ -161,6 +194,9 @@ class MapLayouter:
         try:
             layout = self._layout(project, jmap, options)
             done = True
+            self.passes += 1
+            if hint is not None:
+                self._token = (hint.now, *made_from, (project, jmap, self._theme))
             return layout
         finally:
             # Only the lanes of this layout stay remembered, and the cards' Items
@@ -170,6 +206,10 @@ class MapLayouter:
             if not done:
                 self._card_items.clear()
                 self._header_items = None
+                self._order = ([], {}, {})
+            self._hint, self._replaced = None, []
+            if not done:
+                self.kept_cards = None
             self._lanes = self._pass_lanes if done else {}
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
@@ -185,6 +225,7 @@ class MapLayouter:
         self._steps = tuple(step_index)
         drawn_with = (language, vocab.entries("card_kinds"), vocab.entries("channels"))
         if drawn_with != self._drawn_with:
+            self._hint = None  # (words a hinted change never touches: no shortcut)
             self._card_items = {}
             self._drawn_with = drawn_with
         n_cols = max(1, len(steps))
@@ -237,7 +278,8 @@ class MapLayouter:
             y += h
 
         grid_bottom = y
-        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes)
+        spanning = {lane_id: placed.spanning for lane_id, placed in self._pass_lanes.items()}
+        lanes_.span_lanes(t, lanes, lane_rects, cards_by_lane, step_index, card_boxes, spanning)
         self._grid(ctx, x0, step_index, grid_bottom, lanes, lane_rects)
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
@@ -251,6 +293,8 @@ class MapLayouter:
         if options.legend:
             y = chrome.legend(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.legend_height))
         height = y + t.margin
+        if self.kept_cards is not None:  # (the background goes first)
+            self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, self.kept_cards[2])
         ctx.items.insert(
             0,
             Item(
@@ -367,6 +411,27 @@ class MapLayouter:
         boxes it got then (most lanes, after an edit of a big map), or, if its
         top moved, boxes stacked again without measuring or sorting."""
         comments, states, aspect = ctx.comments, self._pass_states, ctx.image_aspect
+        hint = self._hint
+        if hint is not None:
+            found = self._lanes.get(lane_id)
+            if (
+                found is not None
+                and found.top == top
+                and found.key[0] == x0
+                and found.key[1] == self._steps
+                and found.cards == cards  # (the same objects: compared by identity)
+                and hint.isdisjoint(found.ids)
+            ):
+                # None of its cards changed (the model's owner says so), nor its
+                # place: the lane as placed last time, its cards' Items kept
+                # (``_cards`` takes them from the last layout's list).
+                self._pass_lanes[lane_id] = found
+                out.update(found.boxes)
+                # (a card spanning lanes may reach further down now: drawn again
+                # if its box, stretched by ``span_lanes``, is not the same)
+                self._replaced += found.spanning
+                return found.height
+            self._replaced += cards
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
         lane_states: list[tuple[object, ...]] = [
@@ -388,14 +453,28 @@ class MapLayouter:
             measures: dict[str, CardMeasure] = {}
             plan = self._plan(ctx, cards, step_index, x0, measures)
             height = self._stack(plan, n_cols, top, boxes)
-            found = _PlacedLane(key, lane_states, height, boxes, measures, top, plan)
+            spanning = [card for card in cards if card.span_lanes > 1]
+            found = _PlacedLane(
+                key, lane_states, height, boxes, measures, top, plan, ids, spanning, cards
+            )
         elif found.top != top:
             # Its cards as before, the lane moved (one above changed height):
             # stacked again from the new top in the same order and sizes, which
             # gives the very boxes a fresh stacking gives, measuring nothing.
             boxes = {}
             height = self._stack(found.plan, n_cols, top, boxes)
-            found = _PlacedLane(key, found.states, height, boxes, found.measures, top, found.plan)
+            found = _PlacedLane(
+                key,
+                found.states,
+                height,
+                boxes,
+                found.measures,
+                top,
+                found.plan,
+                ids,
+                [card for card in cards if card.span_lanes > 1],
+                cards,
+            )
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
         states.update(zip(ids, found.states, strict=True))
@@ -516,30 +595,72 @@ class MapLayouter:
         """Every placed card's Item, in the map's order. The loop runs over every
         card on every edit, so a card drawn from the very same state object and
         box as last time (its lane was placed as before) takes its Item back
-        without a call; the others go through ``_card``."""
+        without a call; the others go through ``_card``. A hinted pass with the
+        same cards placed as last time copies the last list and draws again only
+        the cards of the lanes placed anew (``_cards_hinted``)."""
+        order, last_at, cut = self._order
+        if self._hint is not None and len(card_boxes) == len(order):
+            if not last_at and order:  # (made on the first hinted pass only)
+                last_at = {item.element: n for n, item in enumerate(order)}  # type: ignore[misc]
+                self._order = (order, last_at, cut)
+            if card_boxes.keys() == last_at.keys():
+                self._cards_hinted(ctx, card_boxes)
+                return
         kept, states = self._card_items, self._pass_states
-        items, overflows = ctx.items, ctx.overflows
         comments = ctx.comments
-        drawn = 0
+        order = []
+        cut = {}
         for card in ctx.jmap.cards:
             card_id = card.id
             box = card_boxes.get(card_id)
             if box is None:
                 continue
             found = kept.get(card_id)
-            if found is not None and found[1] is box and found[0] is states.get(card_id):
-                if found[3]:
-                    overflows.extend(found[3])
-                items.append(found[2])
-            else:
-                self._card(ctx, card, box, comments.get(card_id, 0))
-            drawn += 1
-        if len(kept) > drawn:  # cards removed (or not drawn now): their Items go
-            ids = set(card_boxes)
-            for gone in [card_id for card_id in kept if card_id not in ids]:
+            if found is None or found[1] is not box or found[0] is not states.get(card_id):
+                found = self._card(ctx, card, box, comments.get(card_id, 0))
+            if found[3]:
+                cut[len(order)] = found[3]
+            order.append(found[2])
+        if len(kept) > len(order):  # cards removed (or not drawn now): their Items go
+            for gone in [card_id for card_id in kept if card_id not in card_boxes]:
                 del kept[gone]
+        self._order = (order, {}, cut)
+        self._emit_cards(ctx)
 
-    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> None:
+    def _cards_hinted(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
+        """The last layout's card Items with those of the re-placed lanes' cards
+        drawn again (or found up to date), in place: the same cards are placed
+        as last time, and a hinted change reorders none of the map's cards."""
+        last_items, at, last_cut = self._order
+        order, cut = list(last_items), dict(last_cut)
+        kept, states, hint = self._card_items, self._pass_states, self._hint or frozenset()
+        comments, redrawn = ctx.comments, []
+        for card in self._replaced:
+            card_id = card.id
+            box = card_boxes[card_id]
+            found = kept.get(card_id)
+            if found is not None and found[1] is box and card_id not in hint:
+                continue  # its state as before (the hint says), its box the same object
+            if found is None or found[1] is not box or found[0] is not states.get(card_id):
+                found = self._card(ctx, card, box, comments.get(card_id, 0))
+            n = at[card_id]
+            order[n] = found[2]
+            redrawn.append(found[2])
+            if found[3]:
+                cut[n] = found[3]
+            else:
+                cut.pop(n, None)
+        self._order = (order, at, cut)
+        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn)
+        self._emit_cards(ctx)
+
+    def _emit_cards(self, ctx: LayoutContext) -> None:
+        order, _, cut = self._order
+        ctx.items.extend(order)
+        for n in sorted(cut):
+            ctx.overflows.extend(cut[n])
+
+    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> _DrawnCard:
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
         # the theme is the layouter's own (a new one clears the memo).
         state = self._pass_states.get(card.id)
@@ -596,8 +717,7 @@ class MapLayouter:
             # the same Item, known by these from now on
             found = (state, rect, found[2], found[3], found[4])
         self._card_items[card.id] = found
-        ctx.overflows.extend(found[3])
-        ctx.items.append(found[2])
+        return found
 
     # --- curves --------------------------------------------------------
 
@@ -624,6 +744,10 @@ class _PlacedLane:
     measures: dict[str, CardMeasure]
     top: float
     plan: list[_Slot]
+    ids: list[str]
+    spanning: list[Card]
+    cards: list[Card]
+    """Its cards spanning lanes (their boxes are stretched after placing)."""
 
 
 _Slot = tuple[str, int, int, float, float, float]
@@ -652,24 +776,6 @@ def link_badge_rect(theme: Theme, card: Rect) -> Rect:
     row_y = card.bottom - t.card_padding - t.badge_height
     size = t.badge_size
     return Rect(card.x + t.card_padding, row_y + (t.badge_height - size) / 2, size, size)
-
-
-def _badge_count(card: Card) -> int:
-    return (
-        int(bool(card.links))
-        + int(bool(card.sentiment))
-        + int(bool(card.evidence))
-        + int(bool(card.channel))
-        + int(bool(card.scores))
-    )
-
-
-def _comment_counts(project: Project) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for c in project.comments:
-        if not c.resolved:
-            counts[c.target] = counts.get(c.target, 0) + 1
-    return counts
 
 
 def layout_map(

@@ -19,11 +19,14 @@ def span_lanes(
     cards_by_lane: dict[str, list[Card]],
     step_index: dict[str, int],
     card_boxes: dict[str, Rect],
+    spanning: dict[str, list[Card]] | None = None,
 ) -> None:
     """A card spanning lanes (``span_lanes`` > 1) stretches down through
     the lanes of cards below it, as far as their cells under it are empty:
     where a spanned cell holds a card, the span stops above that lane (so
-    nothing is ever covered, and a card dropped there shortens it)."""
+    nothing is ever covered, and a card dropped there shortens it).
+    ``spanning``: each placed lane's cards spanning lanes, when known (the
+    other lanes' cards have no box)."""
     n_cols = len(step_index)
     position = {lane.id: n for n, lane in enumerate(lanes)}
     taken: dict[str, set[int]] = {}
@@ -40,7 +43,11 @@ def span_lanes(
         return cols
 
     for lane_id, cards in cards_by_lane.items():
-        for card in [c for c in cards if c.span_lanes > 1]:
+        if spanning is not None:
+            spans = spanning.get(lane_id, [])
+        else:
+            spans = [c for c in cards if c.span_lanes > 1]
+        for card in spans:
             box = card_boxes.get(card.id)
             if box is None or lane_id not in position:
                 continue

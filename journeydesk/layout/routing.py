@@ -15,7 +15,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from .primitives import Point, Rect
+from .primitives import Item, Point, Rect
 
 BEND_COST = 40.0
 
@@ -73,6 +73,10 @@ class Router:
         self.drawn: dict[str, tuple[list[Point], str, str, object]] = {}
         """Each connection's route, kind and label, and what was drawn from them
         (``connections.connections`` keeps its Items here)."""
+        self._last: tuple[tuple[float, float], list[tuple[Rect, Rect]], list[list[Point]]] | None
+        self._last = None  # the last call's gap and pad, ends and routes
+        self.marks: tuple[list[Item], list[Rect]] | None = None
+        """The curve points' Items and their marks (``connections._kept_marks``)."""
 
     def route_all(
         self,
@@ -94,6 +98,12 @@ class Router:
                 kept = _moved_columns(self._columns[0], self._columns[2], cards, column)
             buckets, tops, tallest, signature = kept or _columns(cards, column)
             self._columns = (cards, column, (buckets, tops, tallest, signature))
+        last = self._last
+        if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
+            # The same cards and ends as the last call: its routes (each would
+            # be found in the cache under the same key; a wide map's 800 keys
+            # of column signatures cost more than the rest of an edit's routing).
+            return list(last[2])
         out = []
         used: dict[tuple[object, ...], list[Point]] = {}
         for a, b in pairs:
@@ -117,7 +127,8 @@ class Router:
             used[key] = found
             out.append(found)
         self._cache = used
-        return out
+        self._last = ((gap, pad), list(pairs), out)
+        return list(out)
 
 
 _Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float], dict[int, int]]

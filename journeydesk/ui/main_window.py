@@ -147,6 +147,8 @@ class MainWindow(ProjectWindow):
         """The document, the shown map, the selection and the path: the panels follow it."""
         self.built = False
         self._settle_heap_after_show = False
+        self._drawn_at: int | None = None
+        """The document's generation at the last redraw (``layout_hint``)."""
         self._shown_document: Document | None = None
         self.undo_group = QUndoGroup(self)
         self.resize(1400, 900)
@@ -650,7 +652,11 @@ class MainWindow(ProjectWindow):
             return  # the Storyline panel follows its own changes; the map looks the same
         jmap = self.current_map()
         selected = set(self.selected_ids())
-        self.scene.show_map(self.project, jmap)
+        from .layout_hint import layout_hint  # (not at start: it needs the model)
+
+        hint = layout_hint(self.document, jmap, change, self._drawn_at)
+        self._drawn_at = hint.now if hint is not None else None
+        self.scene.show_map(self.project, jmap, hint=hint)
         for element_id in selected:
             for item in self.scene.element_items(element_id):
                 if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
@@ -689,10 +695,14 @@ class MainWindow(ProjectWindow):
             return
         from journeydesk.io.heap import gc_paused
 
+        from .layout_hint import layout_hint
+
         # The heap is frozen (settle_heap) before the collector runs again: the
         # objects the layout made are not walked at all on opening (#14).
         with gc_paused():
-            self.scene.show_map(self.project, jmap)
+            hint = layout_hint(self.document, jmap, None, None)
+            self._drawn_at = hint.now if hint is not None else None
+            self.scene.show_map(self.project, jmap, hint=hint)
             if jmap is not None:
                 self.show_opening_view()
             if self._settle_heap_after_show:

@@ -158,3 +158,71 @@ def test_a_card_moved_by_an_edit_above_it_looks_the_same(qapp: object) -> None:
         assert moved_box.h == box.h  # type: ignore[attr-defined]
         assert moved == image
     doc.undo_stack.clear()
+
+
+@pytest.mark.parametrize("shape", ["sample", "current", "wide", "dense"])
+def test_hinted_redraws_equal_a_fresh_layout(qapp: object, shape: str) -> None:
+    """Each change redrawn with the hint the window builds (ui/layout_hint.py):
+    the scene shows exactly a fresh layout after every change."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    edits = _edits()
+    doc, jmap = edits.make_project(5) if shape == "sample" else edits._shape_project(shape, 200)
+    rng = random.Random(shape)
+    scene = MapScene()
+    history: list[str] = []
+    drawn: list[int | None] = [None]
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        scene.show_map(doc.project, jmap, hint=hint)
+        fresh = MapLayouter().layout(doc.project, jmap)
+        assert _shown(scene) == _expected(scene, fresh), history
+        assert scene.layout is not None and scene.layout.overflows == fresh.overflows, history
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        for _ in range(14):
+            if rng.random() < 0.7:
+                history.append(edits.card_edit(doc, jmap, rng))
+            else:
+                history.append(edits.random_edit(doc, jmap, rng))
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
+    assert scene.layouter.hinted > 3
+
+
+def test_the_window_draws_a_title_edit_and_a_move(qtbot: object) -> None:
+    """Through the real MainWindow (its hint): a title typed and a card moved
+    show as a fresh layout of the edited map draws them."""
+    from journeydesk.document.commands import SetField, move_cards
+    from journeydesk.ui.main_window import MainWindow
+
+    edits = _edits()
+    doc, jmap = edits._shape_project("current", 300)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.context.set_document(doc)
+    jmap = window.current_map()
+    assert jmap is not None
+    scene = window.scene
+    card = jmap.cards[len(jmap.cards) // 2]
+    steps = jmap.steps()
+    for n in range(4):
+        title = "A title long enough to wrap on its card " * (n % 2 + 1)
+        doc.push(SetField(doc, card.id, "title", title, "Edit title", merge=False))
+        fresh = MapLayouter().layout(doc.project, jmap)
+        assert _shown(scene) == _expected(scene, fresh)
+        drawn = scene.element_items(card.id)[0].layout_item
+        assert drawn.primitives == next(i for i in fresh.items if i.element == card.id).primitives
+        doc.push(move_cards(doc, jmap, [card.id], steps[n + 1].id, card.lane, 0))
+        fresh = MapLayouter().layout(doc.project, jmap)
+        assert _shown(scene) == _expected(scene, fresh)
+        shown = scene.element_items(card.id)[0].layout_item
+        assert shown.bounds == fresh.by_element()[card.id][0].bounds
+    assert scene.layouter.hinted >= 7
+    doc.undo_stack.clear()

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -269,3 +270,171 @@ def test_a_renamed_step_is_drawn_renamed() -> None:
     kept = layouter.layout(doc.project, jmap)
     assert_same(kept, MapLayouter().layout(doc.project, jmap), ["rename step"])
     doc.undo_stack.clear()
+
+
+# --- with the hint the editor window gives (ui/layout_hint.py) ----------------
+
+
+def _shape_project(shape: str, n: int = 240) -> tuple[Document, JourneyMap]:
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parents[2] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        from generate import make_shape  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(bench)
+    project: Project = make_shape(shape, n)
+    return Document(project, None), project.maps[0]
+
+
+def card_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
+    """An edit of cards' own fields (what the window hints), or of a card's
+    nested evidence by its own id (which it must not)."""
+    card = rng.choice(jmap.cards)
+    lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
+    what = rng.randrange(8)
+    if what == 0:
+        verbs.edit_card_title(doc, card, _text(rng, 0, 24))
+    elif what == 1:
+        verbs.set_field(doc, card.id, "body", _text(rng, 0, 40))
+    elif what in (2, 3):
+        step = rng.choice(jmap.steps())
+        lane = card.lane if rng.random() < 0.5 else rng.choice(lanes).id
+        verbs.move_cards(doc, jmap, [card.id], step.id, lane, rng.randint(0, 3))
+    elif what == 4:
+        field = rng.choice(["span_lanes", "span_steps"])
+        verbs.set_field(doc, card.id, field, rng.randint(1, 3))
+    elif what == 5 and card.evidence:
+        evidence = rng.choice(card.evidence)
+        verbs.set_field(doc, evidence.id, "confidence", rng.choice(["observed", "proposed"]))
+    elif what == 6:
+        verbs.set_field(doc, card.id, "kind", rng.choice(["action", "pain_point", "idea"]))
+    elif what == 7 and doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+        return "undo"
+    else:
+        return "nothing"
+    return f"card edit {what}"
+
+
+def run_hinted_edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> MapLayouter:
+    """Random edits, each change redrawn as the window does (its hint, built
+    by ``layout_hint`` from the document's Change), checked against a fresh
+    layout after every change; now and then another caller lays the map out
+    with other options, or the theme changes (the next hint must not be used)."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    rng = random.Random(seed)
+    project: Project = doc.project
+    layouter = MapLayouter()
+    history: list[str] = []
+    drawn: list[int | None] = [None]
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        kept = layouter.layout(project, jmap, OPTIONS[0], hint)
+        fresh = MapLayouter(layouter.theme).layout(project, jmap, OPTIONS[0])
+        assert_same(kept, fresh, [*history, f"hint {sorted(hint.cards)}"])
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        for _ in range(edits):
+            if rng.random() < 0.7:
+                history.append(card_edit(doc, jmap, rng))
+            else:
+                history.append(random_edit(doc, jmap, rng))
+            if rng.random() < 0.05:
+                layouter.layout(project, jmap, rng.choice(OPTIONS[1:]))
+                history.append("other options")
+            if rng.random() < 0.03:
+                layouter.theme = rng.choice(THEMES)
+                history.append("theme")
+                redraw(None)
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
+    return layouter
+
+
+def test_hinted_layouts_after_random_edits_equal_fresh_layouts() -> None:
+    """The sample map, piled cells, spans: every hinted redraw equals a fresh
+    layout (items in order, their drawings, the overflows)."""
+    used = 0
+    for seed in range(6):
+        doc, jmap = make_project(seed)
+        used += run_hinted_edits(doc, jmap, seed, 25).hinted
+    assert used > 40  # the hint was taken, not only the full path
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_hinted_layouts_on_every_shape_equal_fresh_layouts(shape: str) -> None:
+    doc, jmap = _shape_project(shape, 180)
+    # some cards spanning lanes, so a kept lane's span may reach further
+    for card in jmap.cards[::17]:
+        card.span_lanes = 2
+    assert run_hinted_edits(doc, jmap, len(shape), 16).hinted > 5
+
+
+def test_a_nested_or_structural_change_gives_no_hint() -> None:
+    """An evidence item edited by its own id, a card added, a comment: no hint;
+    a title: a hint naming the card; a generation skipped: no hint."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    doc, jmap = make_project(3)
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    card = jmap.cards[0]
+    at = doc.generation
+    verbs.edit_card_title(doc, card, "A new title")
+    hint = layout_hint(doc, jmap, changes[-1], at)  # type: ignore[arg-type]
+    assert hint is not None and hint.since == at and hint.cards == {card.id}
+    assert layout_hint(doc, jmap, changes[-1], at - 1).since is None  # type: ignore[arg-type, union-attr]
+    verbs.add_evidence(doc, card, Evidence(confidence="assumed"))
+    at = doc.generation
+    verbs.set_field(doc, card.evidence[0].id, "confidence", "observed")
+    assert layout_hint(doc, jmap, changes[-1], at).since is None  # type: ignore[arg-type, union-attr]
+    at = doc.generation
+    verbs.add_card(doc, jmap, Card(step=card.step, lane=card.lane, title="x"))
+    assert layout_hint(doc, jmap, changes[-1], at).since is None  # type: ignore[arg-type, union-attr]
+    at = doc.generation
+    now = dt.datetime(2026, 12, 6, tzinfo=dt.UTC)
+    verbs.add_comment(doc, Comment(target=card.id, created=now, text="hm"))
+    assert layout_hint(doc, jmap, changes[-1], at).since is None  # type: ignore[arg-type, union-attr]
+    other = doc.project.maps[1] if len(doc.project.maps) > 1 else None
+    if other is not None:
+        at = doc.generation
+        verbs.edit_card_title(doc, card, "Again")
+        assert layout_hint(doc, other, changes[-1], at).since is None  # type: ignore[arg-type, union-attr]
+    doc.undo_stack.clear()
+
+
+def test_spans_from_the_placed_lanes_equal_spans_found_anew(monkeypatch: object) -> None:
+    """``span_lanes`` takes each placed lane's spanning cards from the layouter:
+    the same stretched boxes as when it looks for them in every lane."""
+    from journeydesk.layout import lanes as lanes_
+
+    real = lanes_.span_lanes
+
+    def anew(*args: object) -> None:
+        real(*args[:6])  # type: ignore[arg-type]  # (without the lanes' spanning cards)
+
+    for seed in range(4):
+        doc, jmap = make_project(seed)
+        rng = random.Random(seed)
+        for card in rng.sample(jmap.cards, max(1, len(jmap.cards) // 3)):
+            card.span_lanes = rng.randint(2, 3)
+        layouter = MapLayouter()
+        kept = [layouter.layout(doc.project, jmap)]
+        for _ in range(6):
+            random_edit(doc, jmap, rng)
+            kept.append(layouter.layout(doc.project, jmap))
+        doc.undo_stack.clear()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(lanes_, "span_lanes", anew)
+            fresh = MapLayouter().layout(doc.project, jmap)
+        assert_same(kept[-1], fresh, [f"seed {seed}"])
