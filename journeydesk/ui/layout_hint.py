@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from journeydesk.document.document import Change, Document
 from journeydesk.layout.context import LayoutHint
-from journeydesk.model.project import Card, JourneyMap
+from journeydesk.model.project import JourneyMap
 
 
 def layout_hint(
@@ -24,22 +24,14 @@ def layout_hint(
     if doc is None:
         return None
     now = doc.generation
-    if (
-        change is None
-        or since is None
-        or jmap is None
-        or change.structural
-        or not change.ids
-        or now != since + 1
-    ):
+    if change is None or since is None or jmap is None or now != since + 1:
         return LayoutHint(None, now)
-    for element_id in change.ids:
-        try:
-            element = doc.element(element_id)
-            where = doc.location(element_id)
-        except KeyError:
-            return LayoutHint(None, now)
-        # (an evidence item or link of a card has its own id: not a card's)
-        if not isinstance(element, Card) or where.owner is not jmap or where.field != "cards":
+    # (an evidence item or link of a card has its own id: not a card's)
+    cards = doc.changed_cards(change)
+    if cards is None:
+        return LayoutHint(None, now)
+    for card in cards:
+        where = doc.location(card.id)
+        if where.owner is not jmap or where.field != "cards":
             return LayoutHint(None, now)
     return LayoutHint(since, now, frozenset(change.ids))
