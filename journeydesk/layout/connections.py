@@ -8,7 +8,7 @@ import itertools
 
 from journeydesk.model.project import Lane
 
-from . import routing, shapes
+from . import curves, routing, shapes
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import (
@@ -93,7 +93,15 @@ def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:
         if item.kind != "curve_point":
             continue
         out.append(item.bounds.adjusted(-pad, -pad, pad, pad))
-        for prim in item.primitives:
+        point = item.drawn_from
+        if not item.made and isinstance(point, tuple):
+            # drawn on first use (curves.curve): its word as it will be drawn,
+            # without drawing the point
+            word = curves.word_text(point[0], point[6], point[7])
+            prims: list[Primitive] = [] if word is None else [word]
+        else:
+            prims = item.primitives
+        for prim in prims:
             if isinstance(prim, Text) and prim.lines:
                 w = max(metrics(prim.face).width(line, prim.size) for line in prim.lines)
                 x = {"center": prim.x + (prim.width - w) / 2, "right": prim.x + prim.width - w}.get(

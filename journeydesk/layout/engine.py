@@ -337,7 +337,7 @@ class MapLayouter:
             # word, a point or a line of any curve in the lane.
             words = curves_.emotion_words(t, ctx, curves, rect, step_index, x0)
             for k, curve in enumerate(curves):
-                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words)
+                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words, self.lazy)
             curves_.curve_key(t, ctx, curves, rect)
             found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:])
         else:
