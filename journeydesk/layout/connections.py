@@ -8,7 +8,7 @@ import itertools
 
 from journeydesk.model.project import Lane
 
-from . import curves, routing, shapes
+from . import routing, shapes
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import (
@@ -95,13 +95,18 @@ def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:
         out.append(item.bounds.adjusted(-pad, -pad, pad, pad))
         point = item.drawn_from
         if not item.made and isinstance(point, tuple):
-            # drawn on first use (curves.curve): its word as it will be drawn,
-            # without drawing the point
-            word = curves.word_text(point[0], point[6], point[7])
-            prims: list[Primitive] = [] if word is None else [word]
-        else:
-            prims = item.primitives
-        for prim in prims:
+            # drawn on first use (curves.curve): its word's ink as it will be
+            # drawn (``curves.word_text``, measured below), the point not drawn
+            if point[7] is not None:
+                t, (txt, spot) = point[0], point[7]
+                size = t.curve_label_size
+                w = metrics(t.italic).width(txt, size)
+                x = spot.x + spot.w / 2 - t.column_width / 2 + 4  # the Text's x
+                x += (t.column_width - 8 - w) / 2  # centred in its width
+                h = size * t.leading  # its one line's height
+                out.append(Rect(x - pad, spot.y - pad, w + 2 * pad, h + 2 * pad))
+            continue
+        for prim in item.primitives:
             if isinstance(prim, Text) and prim.lines:
                 w = max(metrics(prim.face).width(line, prim.size) for line in prim.lines)
                 x = {"center": prim.x + (prim.width - w) / 2, "right": prim.x + prim.width - w}.get(
