@@ -27,7 +27,7 @@ CULL_OVER = 64
 """An item with more primitives than this (the map's grid: a line per step,
 900 on a wide map) paints only those near the part of it to repaint: a card
 dragged over it repainted every line of the grid on each mouse move."""
-_DRAWN_ON_FIRST_USE = frozenset({"card", "curve", "curve_point"})
+_DRAWN_ON_FIRST_USE = frozenset({"card", "curve", "curve_point", "step"})
 """Kinds whose layout Items make their primitives when first read (layout/
 primitives.py ``Item``): not read to set an item up, only to paint it."""
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable

@@ -293,7 +293,7 @@ class MapLayouter:
         found = self._header_items
         if found is None or found[0] != key:
             items_at, overflows_at = len(ctx.items), len(ctx.overflows)
-            bottom = chrome.headers(self.theme, ctx, x0, y, step_index)
+            bottom = chrome.headers(self.theme, ctx, x0, y, step_index, self.lazy)
             found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:], bottom)
         else:
             ctx.items.extend(found[1])

@@ -194,3 +194,33 @@ def test_a_curve_edited_in_place_after_the_layout_is_drawn_as_laid_out() -> None
             p.score = 0
     assert lazy.overflows == eager.overflows
     assert _drawn(lazy) == _drawn(eager)
+
+
+# --- step headers, drawn on first use too (chrome.headers) ---------------
+
+
+@pytest.mark.parametrize("shape", [*SHAPES, "sample"])
+def test_lazy_step_headers_equal_eager_ones(shape: str) -> None:
+    project = _project(shape)
+    steps = project.maps[0].steps()
+    steps[0].name = "Un passo dal nome lunghissimo che non sta su due righe della testata"
+    steps[-1].name = "Precipitevolissimevolmente"  # one word wider than the column
+    lazy, eager = _layout(project, True), _layout(project, False)
+    headers = [i for i in lazy.items if i.kind == "step"]
+    assert len(headers) == len(steps) and not any(i.made for i in headers)
+    assert any(o.field == "name" and o.element == steps[0].id for o in eager.overflows)
+    assert lazy.overflows == eager.overflows
+    assert _drawn(lazy) == _drawn(eager)
+
+
+def test_a_step_renamed_in_place_after_the_layout_is_drawn_as_laid_out() -> None:
+    project = _project("wide", 120)
+    kept = MapLayouter()
+    lazy, eager = _layout(project, True, kept), _layout(project, False)
+    for step in project.maps[0].steps():
+        step.name = "tutt'altro nome, molto piu lungo di quello che aveva prima"
+    assert _drawn(lazy) == _drawn(eager)
+    # and the next layout (the headers' key changed) draws the new names
+    again, fresh = _layout(project, True, kept), _layout(project, False)
+    assert again.overflows == fresh.overflows
+    assert _drawn(again) == _drawn(fresh)
