@@ -27,6 +27,9 @@ CULL_OVER = 64
 """An item with more primitives than this (the map's grid: a line per step,
 900 on a wide map) paints only those near the part of it to repaint: a card
 dragged over it repainted every line of the grid on each mouse move."""
+_DRAWN_ON_FIRST_USE = frozenset({"card", "curve", "curve_point", "step"})
+"""Kinds whose layout Items make their primitives when first read (layout/
+primitives.py ``Item``): not read to set an item up, only to paint it."""
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _EXTENDED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -80,7 +83,8 @@ class ElementItem(QGraphicsItem):
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
-        many = item.kind != "card" and len(item.primitives) > CULL_OVER
+        # (nor a curve's points and line, drawn on first use too: curves.curve)
+        many = item.kind not in _DRAWN_ON_FIRST_USE and len(item.primitives) > CULL_OVER
         # the exposed part in the style option, for the many-primitive items
         # only; flags and z set only when they change (an edit that moves the
         # cards below it updates thousands of items)

@@ -3,6 +3,8 @@ the legend (functions of the layouter, split from ``engine``; no Qt)."""
 
 from __future__ import annotations
 
+import functools
+
 from journeydesk.model.catalogue import DECIDE_WORDS, translate
 from journeydesk.model.project import Lane
 
@@ -20,7 +22,7 @@ from .primitives import (
     Rect,
     Text,
 )
-from .text import one_line, wrap
+from .text import line_count, one_line, wrap
 from .theme import (
     Z_CHROME,
     Z_HEADER,
@@ -119,8 +121,16 @@ def title_block(theme: Theme, ctx: LayoutContext, rect: Rect) -> None:
 
 
 def headers(
-    theme: Theme, ctx: LayoutContext, x0: float, y: float, step_index: dict[str, int]
+    theme: Theme,
+    ctx: LayoutContext,
+    x0: float,
+    y: float,
+    step_index: dict[str, int],
+    lazy: bool = False,
 ) -> float:
+    """The stage and step headers (and KPIs); with ``lazy`` the steps' headers
+    are drawn on first use, like the cards (a wide map has 900, a dozen on
+    screen when it opens): their overflows come from ``text.line_count``."""
     t = theme
     cw = t.column_width
     col = 0
@@ -149,32 +159,18 @@ def headers(
         ctx.items.append(Item("stage", stage.id, rect, Z_HEADER, prims))
         for k, step in enumerate(stage.steps):
             srect = Rect(x0 + (col + k) * cw, y + t.stage_header_height, cw, t.step_header_height)
-            sw = wrap(step.name, t.bold, t.step_size, cw - 10, 2)
-            if sw.truncated:
-                ctx.overflows.append(Overflow(step.id, "name", step.name))
-            th = len(sw.lines) * t.step_size * t.leading
-            ctx.items.append(
-                Item(
-                    "step",
-                    step.id,
-                    srect,
-                    Z_HEADER,
-                    [
-                        Box(srect.adjusted(1, 1, -1, -1), fill=t.step_fill),
-                        Text(
-                            srect.x + 5,
-                            srect.y + (srect.h - th) / 2,
-                            cw - 10,
-                            sw.lines,
-                            t.bold,
-                            t.step_size,
-                            t.ink,
-                            t.step_size * t.leading,
-                            "center",
-                        ),
-                    ],
+            if lazy:
+                # only whether the name is cut now; its lines when first drawn
+                _, cut = line_count(step.name, t.bold, t.step_size, cw - 10, 2)
+                make = functools.partial(_step_header, t, srect, step.name)
+                ctx.items.append(Item("step", step.id, srect, Z_HEADER, make=make))
+            else:
+                cut = wrap(step.name, t.bold, t.step_size, cw - 10, 2).truncated
+                ctx.items.append(
+                    Item("step", step.id, srect, Z_HEADER, _step_header(t, srect, step.name))
                 )
-            )
+            if cut:
+                ctx.overflows.append(Overflow(step.id, "name", step.name))
         if kpi_h and stage.kpis:
             krect = Rect(rect.x, y + t.stage_header_height + t.step_header_height, rect.w, kpi_h)
             lines = []
@@ -217,6 +213,27 @@ def headers(
             )
         col += n
     return y + t.stage_header_height + t.step_header_height + kpi_h
+
+
+def _step_header(t: Theme, srect: Rect, name: str) -> list[Primitive]:
+    """A step's header: its box and its name on at most two lines, centred."""
+    cw = srect.w
+    sw = wrap(name, t.bold, t.step_size, cw - 10, 2)
+    th = len(sw.lines) * t.step_size * t.leading
+    return [
+        Box(srect.adjusted(1, 1, -1, -1), fill=t.step_fill),
+        Text(
+            srect.x + 5,
+            srect.y + (srect.h - th) / 2,
+            cw - 10,
+            sw.lines,
+            t.bold,
+            t.step_size,
+            t.ink,
+            t.step_size * t.leading,
+            "center",
+        ),
+    ]
 
 
 # --- lanes and cards -----------------------------------------------

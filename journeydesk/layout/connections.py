@@ -108,6 +108,19 @@ def emotion_marks(items: list[Item], pad: float = 2.0) -> list[Rect]:
         if item.kind != "curve_point":
             continue
         out.append(item.bounds.adjusted(-pad, -pad, pad, pad))
+        point = item.drawn_from
+        if not item.made and isinstance(point, tuple):
+            # drawn on first use (curves.curve): its word's ink as it will be
+            # drawn (``curves.word_text``, measured below), the point not drawn
+            if point[7] is not None:
+                t, (txt, spot) = point[0], point[7]
+                size = t.curve_label_size
+                w = metrics(t.italic).width(txt, size)
+                x = spot.x + spot.w / 2 - t.column_width / 2 + 4  # the Text's x
+                x += (t.column_width - 8 - w) / 2  # centred in its width
+                h = size * t.leading  # its one line's height
+                out.append(Rect(x - pad, spot.y - pad, w + 2 * pad, h + 2 * pad))
+            continue
         for prim in item.primitives:
             if isinstance(prim, Text) and prim.lines:
                 w = max(metrics(prim.face).width(line, prim.size) for line in prim.lines)

@@ -38,7 +38,14 @@ def curve(
     step_index: dict[str, int],
     x0: float,
     words: dict[str, tuple[str, Rect]],
+    lazy: bool = False,
 ) -> None:
+    """The curve's line and each point's marker and word (placed by
+    ``emotion_words``). With ``lazy`` their drawings are made on first use,
+    like the cards' (primitives.Item ``make``): a wide map's curve lane is off
+    screen when it opens. What a drawing reads is copied first (a command
+    changes the model in place), and a point's ``drawn_from`` holds it all, so
+    ``connections.emotion_marks`` finds its word's box without drawing it."""
     t = theme
     colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
     lo, hi = curve.scale.min, curve.scale.max
@@ -56,40 +63,90 @@ def curve(
         ),
         key=lambda v: v[0],
     )
-    prims: list[Primitive] = []
-    if k == 0:
-        zero = to_y(min(max(0.0, lo), hi))
-        prims.append(Line(((x0, zero), (lane.right, zero)), t.grid, 0.75, (3, 3)))
-    if len(pts) >= 2:
-        prims.append(
-            Path(shapes.monotone_curve([(x, y) for x, y, _ in pts]), stroke=colour, width=2.0)
-        )
+    zero = to_y(min(max(0.0, lo), hi)) if k == 0 else None
+    xys = [(x, y) for x, y, _ in pts]
     bounds = Rect(x0, lane.y, lane.right - x0, lane.h)
-    ctx.items.append(Item("curve", curve.id, bounds, Z_CURVE, prims))
+    if lazy:
+        line = functools.partial(_line, t, zero, x0, lane.right, xys, colour)
+        ctx.items.append(Item("curve", curve.id, bounds, Z_CURVE, make=line))
+    else:
+        ctx.items.append(
+            Item("curve", curve.id, bounds, Z_CURVE, _line(t, zero, x0, lane.right, xys, colour))
+        )
     r = t.point_radius
-    lh = t.curve_label_size * t.leading
     for x, y, p in pts:
-        marks = shapes.score_mark(p.score, lo, hi, x, y, r, shapes.score_colour(p.score, lo, hi))
-        word = words.get(p.id)
-        if word is not None:
-            txt, spot = word
-            cx = spot.x + spot.w / 2
-            marks.append(
-                Text(
-                    cx - t.column_width / 2 + 4,
-                    spot.y,
-                    t.column_width - 8,
-                    (txt,),
-                    t.italic,
-                    t.curve_label_size,
-                    _darker(colour),
-                    lh,
-                    "center",
+        point = (t, x, y, p.score, lo, hi, colour, words.get(p.id))
+        marks_at = Rect(x - r, y - r, 2 * r, 2 * r)
+        if lazy:
+            ctx.items.append(
+                Item(
+                    "curve_point",
+                    p.id,
+                    marks_at,
+                    Z_CURVE_POINT,
+                    make=functools.partial(point_primitives, *point),
+                    drawn_from=point,
                 )
             )
-        ctx.items.append(
-            Item("curve_point", p.id, Rect(x - r, y - r, 2 * r, 2 * r), Z_CURVE_POINT, marks)
-        )
+        else:
+            ctx.items.append(
+                Item("curve_point", p.id, marks_at, Z_CURVE_POINT, point_primitives(*point))
+            )
+
+
+def _line(
+    t: Theme,
+    zero: float | None,
+    x0: float,
+    right: float,
+    xys: list[tuple[float, float]],
+    colour: str,
+) -> list[Primitive]:
+    """A curve's line (and, for the lane's first curve, the dotted zero line)."""
+    prims: list[Primitive] = []
+    if zero is not None:
+        prims.append(Line(((x0, zero), (right, zero)), t.grid, 0.75, (3, 3)))
+    if len(xys) >= 2:
+        prims.append(Path(shapes.monotone_curve(xys), stroke=colour, width=2.0))
+    return prims
+
+
+def point_primitives(
+    t: Theme,
+    x: float,
+    y: float,
+    score: float,
+    lo: float,
+    hi: float,
+    colour: str,
+    word: tuple[str, Rect] | None,
+) -> list[Primitive]:
+    """A point's marker and its word (if ``emotion_words`` found it a place)."""
+    r = t.point_radius
+    marks = shapes.score_mark(score, lo, hi, x, y, r, shapes.score_colour(score, lo, hi))
+    text = word_text(t, colour, word)
+    if text is not None:
+        marks.append(text)
+    return marks
+
+
+def word_text(t: Theme, colour: str, word: tuple[str, Rect] | None) -> Text | None:
+    """A point's word as drawn in its place."""
+    if word is None:
+        return None
+    txt, spot = word
+    cx = spot.x + spot.w / 2
+    return Text(
+        cx - t.column_width / 2 + 4,
+        spot.y,
+        t.column_width - 8,
+        (txt,),
+        t.italic,
+        t.curve_label_size,
+        _darker(colour),
+        t.curve_label_size * t.leading,
+        "center",
+    )
 
 
 def _curve_points(

@@ -337,7 +337,7 @@ class MapLayouter:
         found = self._header_items
         if found is None or found[0] != key:
             items_at, overflows_at = len(ctx.items), len(ctx.overflows)
-            bottom = chrome.headers(self.theme, ctx, x0, y, step_index)
+            bottom = chrome.headers(self.theme, ctx, x0, y, step_index, self.lazy)
             found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:], bottom)
         else:
             ctx.items.extend(found[1])
@@ -381,7 +381,7 @@ class MapLayouter:
             # word, a point or a line of any curve in the lane.
             words = curves_.emotion_words(t, ctx, curves, rect, step_index, x0)
             for k, curve in enumerate(curves):
-                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words)
+                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words, self.lazy)
             curves_.curve_key(t, ctx, curves, rect)
             found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:])
         else:

@@ -57,7 +57,10 @@ _SUBSTITUTED = re.compile("[" + re.escape("".join(chr(c) for c in SUBSTITUTES)) 
 def clean(text: str) -> str:
     """Untrusted text as plain drawable text: control characters become spaces;
     a few symbols the font lacks become ones it has (``SUBSTITUTES``)."""
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # (a printable text has no control character, CR or LF: the regex's scan,
+    # three times the cost of the check, is left out for nearly every card)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Every substituted symbol is outside ASCII. translate() looks each character
     # of a non-ASCII text up in a dict (slow: a third of wrapping a map's cards
     # whose words have accents), so it runs only when a symbol is there.
