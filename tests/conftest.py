@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -31,6 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# tests/support: helpers shared by tests in several folders (bench_shapes)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 # The environment as the person (or CI) started pytest, before this module
 # changes it: for tests that run pip or other tools that need the real caches.

@@ -9,6 +9,7 @@ each time the scene shows a map; the scene removes them before it clears.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -78,11 +79,21 @@ class Overlays:
     """The overlay items of one scene."""
 
     def __init__(self, scene: QGraphicsScene) -> None:
-        self.scene = scene
+        self._scene = weakref.ref(scene)
+        """Weak: the scene holds these overlays, and a cycle between them left
+        the scene to the cyclic collector, which deleted it (and its 20,000
+        items) at a moment of its own; a PySide wrapper freed that way once
+        crashed the process. Now the scene goes when its last reference does."""
         self.items: list[QGraphicsItem] = []
         self.stale_badges = False
         self.stale_after_days = 90
         self.today = dt.date.today
+
+    @property
+    def scene(self) -> QGraphicsScene:
+        scene = self._scene()
+        assert scene is not None, "the overlays outlived their scene"
+        return scene
 
     def remove(self) -> None:
         for item in self.items:

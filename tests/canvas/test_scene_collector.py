@@ -5,8 +5,6 @@ again, a third of the layout's time); it runs again afterwards."""
 from __future__ import annotations
 
 import gc
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +13,8 @@ from journeydesk.canvas.scene import MapScene
 
 @pytest.mark.usefixtures("qapp")
 def test_showing_a_big_map_runs_no_collection() -> None:
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
+    from bench_shapes import make_shape
+
     project = make_shape("current", 1500)
     scene = MapScene()
     collections: list[int] = []

@@ -161,11 +161,7 @@ def test_the_index_holds_every_element_where_the_field_walk_found_it(kind: str) 
     if kind == "sample":
         project = new_project("sample", "en")
     else:
-        import sys
-        from pathlib import Path
-
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-        from generate import make_shape  # type: ignore[import-not-found]
+        from bench_shapes import make_shape
 
         project = make_shape("wide", 600)
     # elements inside a nested object (a map's storyline) and inside elements

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from unittest import mock
 
@@ -121,8 +119,7 @@ def test_structural_mutations_load_the_same_both_ways(
 
 def test_the_sample_and_a_generated_map_take_the_fast_path() -> None:
     """Guards against a fast path that never runs (the tests above would pass)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from generate import make_shape
+    from bench_shapes import make_shape
 
     for project in (sample_project(), make_shape("wide", 400)):
         data = dump_bytes(project)

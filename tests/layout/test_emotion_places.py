@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -116,12 +114,7 @@ def test_words_placed_as_by_the_reference(shape: str, monkeypatch: pytest.Monkey
     """The same words in the same boxes, and the same ones left out, when the
     places are the reference ``Rect``s and the index is replaced by a walk of
     everything in it, on a generated map."""
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
+    from bench_shapes import make_shape
     project = make_shape(shape, 300)
     jmap = project.maps[0]
 

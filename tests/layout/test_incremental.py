@@ -276,15 +276,8 @@ def test_a_renamed_step_is_drawn_renamed() -> None:
 
 
 def _shape_project(shape: str, n: int = 240) -> tuple[Document, JourneyMap]:
-    import sys
-    from pathlib import Path
+    from bench_shapes import make_shape
 
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
     project: Project = make_shape(shape, n)
     return Document(project, None), project.maps[0]
 

@@ -10,9 +10,6 @@ edited in place before a drawing was made.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from journeydesk import templates
@@ -26,12 +23,8 @@ SHAPES = ("current", "wide", "dense")
 def _project(shape: str) -> Project:
     if shape == "sample":
         return templates.new_project("sample", "en")
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
+    from bench_shapes import make_shape
+
     project: Project = make_shape(shape, 300)
     return project
 

@@ -14,8 +14,6 @@ when the model is edited in place before anything is drawn.
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -33,12 +31,8 @@ CURVE_KINDS = ("curve", "curve_point")
 def _project(shape: str, n: int = 200) -> Project:
     if shape == "sample":
         return templates.new_project("sample", "en")
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
+    from bench_shapes import make_shape
+
     project: Project = make_shape(shape, n)
     return project
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import heapq
 import random
-import sys
 from bisect import bisect_left, bisect_right
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,12 +149,7 @@ def test_search_finds_the_reference_route_walled_in() -> None:
 def test_search_finds_the_reference_route_on_generated_maps(
     shape: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
+    from bench_shapes import make_shape
     project = make_shape(shape, 5000 if shape == "wide" else 1500)
     calls: list[tuple[Any, ...]] = []
     inner = routing._search

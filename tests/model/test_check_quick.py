@@ -8,8 +8,6 @@ a score key defined twice, an image that is not what its asset says).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,8 +120,7 @@ def test_every_duplicate_id_is_seen() -> None:
 
 
 def test_generated_maps_are_clean_both_ways() -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from generate import make_shape
+    from bench_shapes import make_shape
 
     assert surely_clean(BASE) and full_check(BASE) == []
     for shape in ("current", "wide", "dense"):

@@ -185,11 +185,7 @@ def test_check_lists_what_is_missing() -> None:
 
 
 def _shape(name: str) -> Project:
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from generate import make_shape
+    from bench_shapes import make_shape
 
     return make_shape(name, 400)
 

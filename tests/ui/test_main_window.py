@@ -260,16 +260,10 @@ def test_opening_a_big_map_builds_no_element_index(
     """Opening a 2,000-card map walks no element index (#14: the inspector's
     look-up of the shown map walked 120,000 values on every open of 5,000 cards)
     and runs no garbage collection while the map is laid out and drawn."""
-    import sys
+
+    from bench_shapes import make_shape
 
     from journeydesk.document.document import Document
-
-    bench = str(Path(__file__).resolve().parents[2] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        from generate import make_shape  # type: ignore[import-not-found]
-    finally:
-        sys.path.remove(bench)
     walks: list[int] = []
     real = Document._build_index
     monkeypatch.setattr(Document, "_build_index", lambda self: walks.append(1) or real(self))
