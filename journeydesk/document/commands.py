@@ -9,6 +9,7 @@ undo restores every list in its exact order (DESIGN.md rule 5).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -60,7 +61,29 @@ class Macro(QUndoCommand):
             command.undo()
 
 
-class SetField(QUndoCommand):
+class DocumentCommand(QUndoCommand):
+    """A command that edits one document, which it holds weakly.
+
+    The document owns its undo stack and the stack its commands, so a command
+    holding its document strongly made a cycle through PySide wrappers: freed
+    only by a full garbage collection, whose clearing of those wrappers crashed
+    the process (a closed document, a later ``gc.collect()``; issue #14). Held
+    weakly, a document and its commands go by reference counting when the last
+    window or test lets the document go."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        super().__init__(text)
+        self._doc = weakref.ref(doc)
+
+    @property
+    def doc(self) -> Document:
+        doc = self._doc()
+        if doc is None:
+            raise RuntimeError("the document this command edits is closed")
+        return doc
+
+
+class SetField(DocumentCommand):
     """Set one field of one element. Successive edits of the same field of the
     same element merge into one step (typing, nudges), keeping the oldest
     old value; an edit that ends where it started disappears."""
@@ -74,8 +97,7 @@ class SetField(QUndoCommand):
         text: str,
         merge: bool = True,
     ) -> None:
-        super().__init__(text)
-        self.doc = doc
+        super().__init__(doc, text)
         self.element_id = element_id
         self.field = field
         self.new = value
@@ -101,7 +123,7 @@ class SetField(QUndoCommand):
         self.doc.set_field(self.element_id, self.field, self.old)
 
 
-class SetFields(QUndoCommand):
+class SetFields(DocumentCommand):
     """Several fields of several elements as one step (a drag of many cards)."""
 
     def __init__(
@@ -110,8 +132,7 @@ class SetFields(QUndoCommand):
         changes: list[tuple[str, str, Any]],
         text: str,
     ) -> None:
-        super().__init__(text)
-        self.doc = doc
+        super().__init__(doc, text)
         self.new = [c for c in changes if getattr(doc.element(c[0]), c[1]) != c[2]]
         self.old = [(i, f, getattr(doc.element(i), f)) for i, f, _ in self.new]
 
@@ -124,7 +145,7 @@ class SetFields(QUndoCommand):
             self.doc.set_fields(self.old)
 
 
-class Insert(QUndoCommand):
+class Insert(DocumentCommand):
     """Insert an item into a list of the model (a card into a map's cards...)."""
 
     def __init__(
@@ -136,8 +157,7 @@ class Insert(QUndoCommand):
         index: int | None = None,
         text: str = "",
     ) -> None:
-        super().__init__(text)
-        self.doc = doc
+        super().__init__(doc, text)
         self.owner = owner
         self.field = field
         self.item = item
@@ -150,12 +170,11 @@ class Insert(QUndoCommand):
         self.doc.remove(self.owner, self.field, self.index)
 
 
-class Remove(QUndoCommand):
+class Remove(DocumentCommand):
     """Remove an element from its list; undo puts it back at the same index."""
 
     def __init__(self, doc: Document, element_id: str, text: str = "") -> None:
-        super().__init__(text)
-        self.doc = doc
+        super().__init__(doc, text)
         self.element_id = element_id
         self.owner: BaseModel | None = None
         self.field = ""
@@ -172,7 +191,7 @@ class Remove(QUndoCommand):
         self.doc.insert(self.owner, self.field, self.index, self.item)
 
 
-class Reorder(QUndoCommand):
+class Reorder(DocumentCommand):
     """Move an element to another index of its own list (stages, steps, lanes)."""
 
     def __init__(
@@ -182,8 +201,7 @@ class Reorder(QUndoCommand):
         new_index: int,
         text: str,
     ) -> None:
-        super().__init__(text)
-        self.doc = doc
+        super().__init__(doc, text)
         self.element_id = element_id
         loc = doc.location(element_id)
         self.old_index = loc.index

@@ -197,3 +197,47 @@ def test_changed_cards_names_only_card_field_edits() -> None:
     assert doc.changed_cards(seen[-1]) is None  # the card's evidence, not the card
     doc.push(Remove(doc, other.id, "Delete"))
     assert doc.changed_cards(seen[-1]) is None
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_closed_document_and_its_undo_stack_go_without_the_collector() -> None:
+    """Commands hold their document weakly (commands.DocumentCommand): a
+    document, its undo stack and the commands on it are freed by reference
+    counting once the last holder lets the document go. A cycle there was
+    left to a full garbage collection, whose clearing of the PySide wrappers
+    crashed the process (issue #14)."""
+    import gc
+    import weakref
+
+    from journeydesk.document.commands import Insert, Reorder, SetFields, remove_elements
+    from journeydesk.model import Card
+
+    project = new_project("sample", "en")
+    jmap = project.maps[0]
+    doc = Document(project)
+    card = jmap.cards[0]
+    doc.push(SetField(doc, card.id, "title", "Edited", "Edit"))
+    doc.push(SetFields(doc, [(card.id, "title", "Again")], "Edit"))
+    doc.push(Insert(doc, jmap, "cards", Card(step=card.step, lane=card.lane, title="New"), text="Add"))
+    doc.push(Reorder(doc, jmap.stages[0].id, 1, "Move"))
+    doc.push(remove_elements(doc, [jmap.cards[1].id]))
+    doc.undo_stack.undo()
+    gone = weakref.ref(doc)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_command_whose_document_is_closed_says_so() -> None:
+    doc = Document(new_project("sample", "en"))
+    card = doc.project.maps[0].cards[0]
+    command = SetField(doc, card.id, "title", "Edited", "Edit", merge=False)
+    del doc
+    with pytest.raises(RuntimeError, match="closed"):
+        command.redo()
