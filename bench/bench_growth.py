@@ -11,7 +11,9 @@ side by side is what counts):
 - routing: the connections (``layout.connections.connections``);
 - labels: placing the emotion words (``layout.curves.emotion_words``);
 - scene: ``MapScene.show_map`` on a fresh scene, minus its layout;
-- pdf: ``render_pdf`` of that layout on A0.
+- pdf: ``render_pdf`` of that layout on A0;
+- slides: every storyline scene laid out as a 1920x1080 slide (the video and
+  slide exports, and the storyline panel's thumbnails, draw from these).
 
 Prints one table per shape and ``FAIL`` next to any ratio above 2.3; exits 1 if
 there is one. Run: ``python bench/bench_growth.py [--cards N] [--runs R]
@@ -35,7 +37,7 @@ from generate import SHAPES, make_shape, shape_summary
 
 #: CPU time of this process: other jobs on a shared machine barely move it.
 CLOCK = time.process_time
-PHASES = ("parse", "layout", "routing", "labels", "scene", "pdf")
+PHASES = ("parse", "layout", "routing", "labels", "scene", "pdf", "slides")
 LIMIT = 2.3
 
 
@@ -66,6 +68,8 @@ def measure(project_bytes: bytes, timer: Timer) -> dict[str, float]:
     from journeydesk.canvas.scene import MapScene
     from journeydesk.export.pdf.poster import PosterOptions, render_pdf
     from journeydesk.io import load_bytes
+    from journeydesk.layout.storyline.scenes import scenes_for
+    from journeydesk.layout.storyline.slides import slide_layout
 
     out: dict[str, float] = {}
 
@@ -90,6 +94,9 @@ def measure(project_bytes: bytes, timer: Timer) -> dict[str, float]:
         lambda: render_pdf(project, [jmap], PosterOptions(paper="A0"), layouts=[layout])
     )
     scene.clear()
+    out["slides"], _ = clock(
+        lambda: [slide_layout(project, jmap, s, 1920, 1080) for s in scenes_for(project, jmap)]
+    )
     return out
 
 

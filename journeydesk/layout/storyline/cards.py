@@ -75,18 +75,33 @@ def card_rows(
     def lines_of(c: Card, i: int, size: float) -> int:
         return min(two(c, i, size)[0], caps.get(c.id, 2))
 
-    heights_of: dict[tuple[str, int, float], float] = {}
-    """Cell heights, forgotten when a card of the cell changes its lines."""
+    line_totals: dict[tuple[str, int, float], int] = {}
+    """Lines of each cell's cards, one less when a card of the cell goes to one
+    line (kept, not summed again: a cell of thousands of cards would be summed
+    once per card it gives up)."""
 
     def cell_h(kind: str, i: int, size: float) -> float:
         key = (kind, i, size)
-        if key not in heights_of:
-            cs = cells.get(key[:2], [])
-            lh = size * u * 1.2
-            heights_of[key] = sum(lines_of(c, i, size) * lh + 2 * pad for c in cs) + card_gap * max(
-                0, len(cs) - 1
-            )
-        return heights_of[key]
+        cs = cells.get(key[:2], [])
+        lines = line_totals.get(key)
+        if lines is None:
+            lines = line_totals[key] = sum(lines_of(c, i, size) for c in cs)
+        return lines * size * u * 1.2 + len(cs) * 2 * pad + card_gap * max(0, len(cs) - 1)
+
+    two_liners: dict[tuple[str, int], list[Card]] = {}
+    """Per cell at the chosen size, its cards that took two lines, in order; a
+    card that went to one line is dropped when it comes to the end."""
+
+    def last_two_liner(kind: str, i: int) -> Card | None:
+        """The cell's last card still at two lines (``size`` is chosen by then)."""
+        stack = two_liners.get((kind, i))
+        if stack is None:
+            stack = two_liners[kind, i] = [
+                c for c in cells.get((kind, i), []) if lines_of(c, i, size) == 2
+            ]
+        while stack and lines_of(stack[-1], i, size) != 2:
+            stack.pop()
+        return stack[-1] if stack else None
 
     names = {
         k: sl.text(
@@ -119,13 +134,14 @@ def card_rows(
         of them must be able to give a line, or the row would not shrink)."""
         height = row_h(kind, size)
         tall = [i for i in range(len(cols)) if cell_h(kind, i, size) >= height - 0.5]
-        two_line = [
-            [c for c in cells.get((kind, i), []) if lines_of(c, i, size) == 2] for i in tall
-        ]
-        if not tall or not all(two_line):
+        lasts = [last_two_liner(kind, i) for i in tall]
+        if not tall or None in lasts:
             return False
-        caps[two_line[0][-1].id] = 1
-        heights_of.pop((kind, tall[0], size), None)
+        card = lasts[0]
+        assert card is not None
+        caps[card.id] = 1
+        if (kind, tall[0], size) in line_totals:
+            line_totals[kind, tall[0], size] -= 1
         return True
 
     def one_line_total() -> float:
@@ -158,7 +174,8 @@ def card_rows(
         # what is left, else an even share, and goes to one line a card only as
         # far as its share asks.
         caps.clear()
-        heights_of.clear()
+        line_totals.clear()
+        two_liners.clear()
         need = [row_h(k, size) for k in kinds]
         allot = list(need)
         left, open_rows = room, list(range(len(kinds)))
