@@ -14,7 +14,16 @@ app = QApplication([])
 from journeydesk.ui.main_window import MainWindow
 w = MainWindow()
 w.show(); app.processEvents()
-print("LATE", sorted(m for m in ("PIL",) if m in sys.modules))
+LATE = (
+    "PIL",
+    "journeydesk.model.diff",
+    "journeydesk.model.merge_plan",
+    "journeydesk.document.verbs_merge",
+    "journeydesk.document.verbs_import",
+    "journeydesk.exchange.report",
+    "journeydesk.exchange.table",
+)
+print("LATE", sorted(m for m in LATE if m in sys.modules))
 
 def chunk(kind, data):
     body = kind + data
@@ -29,9 +38,11 @@ print("DECODED", image.size, image.mode, image.getpixel((1, 1)), "PIL" in sys.mo
 """
 
 
-def test_pil_waits_for_the_first_image_decoded() -> None:
-    """The built window (every panel, the canvas, the painters) does not import
-    PIL; the first decode does, and decodes."""
+def test_what_waits_for_its_first_use() -> None:
+    """The built window (every panel, the canvas, the painters, the menus) does
+    not import PIL, the comparison and merge machinery or the importers; the
+    first decode imports PIL, and decodes (tests/ui/test_compare.py and
+    tests/ui/test_data_io.py run comparisons, merges and imports)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", _BUILT_THEN_DECODE],
