@@ -55,3 +55,61 @@ def test_what_waits_for_its_first_use() -> None:
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
     assert lines["LATE"] == "[]"
     assert lines["DECODED"] == "(4, 3) RGB (200, 80, 60) True"
+
+
+_RUN_APP = r"""
+import sys
+from PySide6.QtWidgets import QApplication
+import journeydesk
+from journeydesk.ui import app as app_module
+
+seen = {}
+probe = app_module._probe
+
+
+def spy(moment):
+    app = QApplication.instance()
+    seen[moment] = (app.windowIcon().isNull(), app.applicationVersion())
+    if moment == "map":
+        app.aboutToQuit.connect(
+            lambda: print("QUIT", app.windowIcon().isNull(), app.applicationVersion())
+        )
+    return probe(moment)
+
+
+app_module._probe = spy
+code = app_module.run_app(sys.argv[1])
+print("MAP", *seen["map"])
+print("VERSION", journeydesk.__version__)
+"""
+
+
+def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``run_app`` paints the map, then sets the window icon and the version
+    (both still set: the benchmark's run quits after them)."""
+    from bench_shapes import make_shape
+
+    from journeydesk.io import write_project
+
+    path = tmp_path / "m.journey"
+    write_project(make_shape("current", 60), path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        JOURNEYDESK_STARTUP_PROBE=str(tmp_path / "probe.txt"),
+        JOURNEYDESK_CONFIG_DIR=str(tmp_path / "config"),
+        JOURNEYDESK_STATE_DIR=str(tmp_path / "state"),
+        JOURNEYDESK_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _RUN_APP, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    assert lines["MAP"] == "True "  # no icon, no version yet
+    version = lines["VERSION"]
+    assert version and lines["QUIT"] == f"False {version}"
