@@ -113,3 +113,59 @@ def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  #
     assert lines["MAP"] == "True "  # no icon, no version yet
     version = lines["VERSION"]
     assert version and lines["QUIT"] == f"False {version}"
+
+
+_RUN_APP_GC = r"""
+import gc, sys
+from journeydesk.ui import app as app_module
+
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
+probe = app_module._probe
+seen = {}
+
+
+def spy(moment):
+    seen[moment] = (len(collections), gc.isenabled(), gc.get_freeze_count())
+    return probe(moment)
+
+
+app_module._probe = spy
+app_module.run_app(sys.argv[1])
+print("FRAME", *seen["frame"])
+print("MAP", *seen["map"])
+"""
+
+
+def test_no_collection_walks_the_start_and_the_heap_is_frozen_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """From the start of ``run_app`` to the first map drawn the cyclic collector
+    does not run; at the map the collector is on again and what the start made
+    is frozen (main_window.settle_heap), so no young collection walks it."""
+    from bench_shapes import make_shape
+
+    from journeydesk.io import write_project
+
+    path = tmp_path / "m.journey"
+    write_project(make_shape("dense", 300), path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        JOURNEYDESK_STARTUP_PROBE=str(tmp_path / "probe.txt"),
+        JOURNEYDESK_CONFIG_DIR=str(tmp_path / "config"),
+        JOURNEYDESK_STATE_DIR=str(tmp_path / "state"),
+        JOURNEYDESK_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _RUN_APP_GC, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    at_frame, paused, _ = lines["FRAME"].split()
+    at_map, enabled, frozen = lines["MAP"].split()
+    assert paused == "False" and enabled == "True"
+    assert at_map == at_frame  # no collection from the frame to the map drawn
+    assert int(frozen) > 100_000  # the start's objects, the project and its layout
