@@ -166,7 +166,9 @@ def run_app(path: str | None) -> int:
     # Drawing the map freezes the heap (main_window.settle_heap) before the
     # collector comes back; the cycles left meanwhile are collected when the app
     # is idle (main_window._collect_and_freeze). A file that cannot be opened
-    # leaves it all young: the next collection walks it once, as before.
+    # leaves it all young: the next collection walks it once, as before (the
+    # message saying why, or the question about a locked file, is shown with
+    # the collector still paused; reference counting frees as usual).
     with gc_paused():
         window = _first_window(app, path, language)
     if os.environ.get("JOURNEYDESK_STARTUP_PROBE"):

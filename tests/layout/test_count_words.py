@@ -51,7 +51,9 @@ def test_printable_paragraphs_split_as_the_rule_does(parts: list[str]) -> None:
     width=st.sampled_from([12.0, 30.0, 80.0, 140.0]),
     max_lines=st.integers(min_value=0, max_value=4),
 )
-def test_count_with_odd_blanks_equals_wrapping(parts: list[str], width: float, max_lines: int):
+def test_count_with_odd_blanks_equals_wrapping(
+    parts: list[str], width: float, max_lines: int
+) -> None:
     text = "".join(parts)
     wrapped = wrap(text, Face.REGULAR, 7.5, width, max_lines)
     counted = _count(text, Face.REGULAR, 7.5, width, max_lines)
