@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -157,8 +158,6 @@ def run_app(path: str | None) -> int:
 
     app.setProperty("journeydesk_translators", len(install_translators(app, language)))
 
-    from journeydesk.io.heap import gc_paused
-
     # No cyclic garbage collection until the first map is drawn: what the start
     # makes (modules, classes, the window, the project, its layout) lives on, and
     # the young collections walked it again and again (~30-40 ms of CPU opening a
@@ -168,9 +167,13 @@ def run_app(path: str | None) -> int:
     # is idle (main_window._collect_and_freeze). A file that cannot be opened
     # leaves it all young: the next collection walks it once, as before (the
     # message saying why, or the question about a locked file, is shown with
-    # the collector still paused; reference counting frees as usual).
-    with gc_paused():
+    # the collector still paused; reference counting frees as usual). The command
+    # line turns it off before importing this module and Qt (journeydesk.cli).
+    gc.disable()
+    try:
         window = _first_window(app, path, language)
+    finally:
+        gc.enable()
     if os.environ.get("JOURNEYDESK_STARTUP_PROBE"):
         app.processEvents()  # the map painted, for the benchmark
     # Posted after the map's repaint, so the map comes first.

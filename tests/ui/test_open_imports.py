@@ -116,31 +116,52 @@ def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  #
 
 
 _RUN_APP_GC = r"""
-import gc, sys
-from journeydesk.ui import app as app_module
+import gc, importlib.abc, importlib.util, sys
 
 collections = []
 gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
-probe = app_module._probe
 seen = {}
 
 
-def spy(moment):
-    seen[moment] = (len(collections), gc.isenabled(), gc.get_freeze_count())
-    return probe(moment)
+class Spy(importlib.abc.MetaPathFinder):
+    # journeydesk.ui.app's _probe noted, as the command line imports it
+    def find_spec(self, name, path, target=None):
+        if name != "journeydesk.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            probe = module._probe
+
+            def spy(moment):
+                seen[moment] = (len(collections), gc.isenabled(), gc.get_freeze_count())
+                return probe(moment)
+
+            module._probe = spy
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
-app_module._probe = spy
-app_module.run_app(sys.argv[1])
+sys.meta_path.insert(0, Spy())
+from journeydesk.cli import main
+
+before = len(collections)
+main([sys.argv[1]])
+print("BEFORE", before)
 print("FRAME", *seen["frame"])
 print("MAP", *seen["map"])
 """
 
 
 def test_no_collection_walks_the_start_and_the_heap_is_frozen_after(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """From the start of ``run_app`` to the first map drawn the cyclic collector
-    does not run; at the map the collector is on again and what the start made
-    is frozen (main_window.settle_heap), so no young collection walks it."""
+    """From ``journeydesk FILE``'s start (before Qt and the app are imported) to
+    the first map drawn the cyclic collector does not run; at the map it is on
+    again and what the start made is frozen (main_window.settle_heap), so no
+    young collection walks it."""
     from bench_shapes import make_shape
 
     from journeydesk.io import write_project
@@ -167,5 +188,29 @@ def test_no_collection_walks_the_start_and_the_heap_is_frozen_after(tmp_path) ->
     at_frame, paused, _ = lines["FRAME"].split()
     at_map, enabled, frozen = lines["MAP"].split()
     assert paused == "False" and enabled == "True"
-    assert at_map == at_frame  # no collection from the frame to the map drawn
+    # no collection from the command line's start (Qt and the app imported) to the map
+    assert at_map == at_frame == lines["BEFORE"]
     assert int(frozen) > 100_000  # the start's objects, the project and its layout
+
+
+def test_the_collector_is_back_on_when_the_window_never_comes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``journeydesk FILE`` pauses the collector before importing the app; when
+    ``run_app`` fails (or returns) without drawing a map it is on again."""
+    import gc
+
+    import pytest
+
+    from journeydesk import cli
+
+    def fail(path: str | None) -> int:
+        assert not gc.isenabled()
+        raise RuntimeError("no display")
+
+    monkeypatch.setattr("journeydesk.ui.app.run_app", fail)
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        cli.main(["nowhere.journey"])
+    assert gc.isenabled()
+    monkeypatch.setattr("journeydesk.ui.app.run_app", lambda path: 0)
+    assert cli.main(["nowhere.journey"]) == 0
+    assert gc.isenabled()
