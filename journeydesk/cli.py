@@ -114,9 +114,19 @@ def _dispatch(args: list[str]) -> int:
         return _usage_error(f"unknown option {args[0]}")
     if len(args) > 1:
         return _usage_error("open one file at a time")
-    from journeydesk.ui.app import run_app
+    import gc
 
-    return run_app(args[0] if args else None)
+    # No cyclic collection until the first map is drawn, importing Qt and the app
+    # included: run_app turns the collector on again then (see there).
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        from journeydesk.ui.app import run_app
+
+        return run_app(args[0] if args else None)
+    finally:
+        if was:
+            gc.enable()  # (on already, unless run_app failed before the map)
 
 
 def _usage_error(message: str) -> int:

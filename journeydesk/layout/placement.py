@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
+from bisect import bisect_left, bisect_right
 
 from .primitives import PathOp, Point, Rect
 
@@ -33,6 +35,12 @@ class FreeSpace:
         self._pad = line_pad
         self._rects: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
         self._segments: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+        self._runs: list[tuple[list[float], list[tuple[float, ...]], float]] = []
+        """Each polyline's pieces no wider than a cell, sorted by their left edge
+        (their left edges; the pieces; how far left of a box a piece may start and
+        still reach it). A query bisects them instead of visiting cells: a curve of
+        1,800 points is 14,400 pieces, nearly all this short, and putting each in
+        its cell took more than the words' whole placement after (issue #14)."""
 
     def add_rect(self, rect: Rect) -> None:
         box = (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
@@ -51,30 +59,44 @@ class FreeSpace:
         self.add_polyline([a, b])
 
     def add_polyline(self, points: list[Point]) -> None:
-        # add_segment for each piece, in one loop: a 1,800-point curve is 14,400
-        # pieces, nearly all inside one cell (the cells' loop written out: no
-        # generator per piece)
         c = self._cell
         index = self._segments
+        short: list[tuple[float, ...]] = []
+        reach = 0.0
         for (ax, ay), (bx, by) in itertools.pairwise(points):
             x1, x2 = (ax, bx) if ax <= bx else (bx, ax)
             y1, y2 = (ay, by) if ay <= by else (by, ay)
             entry = (x1, y1, x2, y2, ax, ay, bx, by)
-            i1, i2, j1, j2 = int(x1 // c), int(x2 // c), int(y1 // c), int(y2 // c)
-            if i1 == i2 and j1 == j2:  # nearly every piece: one cell
-                cell = index.get((i1, j1))
-                if cell is None:
-                    index[(i1, j1)] = [entry]
-                else:
-                    cell.append(entry)
+            if x2 - x1 <= c:  # nearly every piece: into the run
+                short.append(entry)
+                if x2 - x1 > reach:
+                    reach = x2 - x1
                 continue
-            for i in range(i1, i2 + 1):
-                for j in range(j1, j2 + 1):
+            # a long piece: in every cell it touches (the cells' loop written out)
+            for i in range(int(x1 // c), int(x2 // c) + 1):
+                for j in range(int(y1 // c), int(y2 // c) + 1):
                     cell = index.get((i, j))
                     if cell is None:
                         index[(i, j)] = [entry]
                     else:
                         cell.append(entry)
+        if short:
+            lefts = [e[0] for e in short]
+            if any(map(operator.gt, lefts, lefts[1:])):  # (a curve's come sorted)
+                short.sort(key=operator.itemgetter(0))
+                lefts = [e[0] for e in short]
+            # a point more than the widest piece: a piece reaching a box's left
+            # edge starts past ``left - reach`` whatever the subtraction rounds
+            self._runs.append((lefts, short, reach + 1.0))
+
+    def pieces(self) -> list[tuple[float, ...]]:
+        """Every segment in the index, once: (x1, y1, x2, y2, ax, ay, bx, by)
+        with (x1, y1)-(x2, y2) its bounding box (for tests)."""
+        seen: dict[int, tuple[float, ...]] = {}
+        for cell in self._segments.values():
+            for entry in cell:
+                seen[id(entry)] = entry
+        return [*seen.values(), *(e for _, run, _ in self._runs for e in run)]
 
     def is_free(self, rect: Rect) -> bool:
         """No rectangle or segment in the index touches ``rect``'s inside."""
@@ -90,24 +112,39 @@ class FreeSpace:
         wide: Rect | None = None
         c = self._cell
         rects, segments = self._rects, self._segments
-        rows = range(int(wt // c), int(wb // c) + 1)
-        for i in range(int(wl // c), int(wr // c) + 1):
+        # A rectangle overlapping the box is in a cell the box touches (the
+        # padding is for segments only).
+        rows = range(int(top // c), int(bottom // c) + 1)
+        for i in range(int(left // c), int(right // c) + 1):
             for j in rows:
-                key = (i, j)
-                boxes = rects.get(key)
+                boxes = rects.get((i, j))
                 if boxes:
                     for x1, y1, x2, y2 in boxes:
                         if x1 < right and x2 > left and y1 < bottom and y2 > top:
                             return False
-                pieces = segments.get(key)
-                if pieces:
-                    for seg in pieces:
-                        if seg[0] > wr or seg[2] < wl or seg[1] > wb or seg[3] < wt:
-                            continue
-                        if wide is None:
-                            wide = Rect(wl, wt, wr - wl, wb - wt)
-                        if segment_hits_rect((seg[4], seg[5]), (seg[6], seg[7]), wide):
-                            return False
+        if segments:  # pieces longer than a cell
+            rows = range(int(wt // c), int(wb // c) + 1)
+            for i in range(int(wl // c), int(wr // c) + 1):
+                for j in rows:
+                    pieces = segments.get((i, j))
+                    if pieces:
+                        for seg in pieces:
+                            if seg[0] > wr or seg[2] < wl or seg[1] > wb or seg[3] < wt:
+                                continue
+                            if wide is None:
+                                wide = Rect(wl, wt, wr - wl, wb - wt)
+                            if segment_hits_rect((seg[4], seg[5]), (seg[6], seg[7]), wide):
+                                return False
+        for lefts, run, reach in self._runs:
+            # the pieces starting left of the box's right edge and late enough to reach it
+            for k in range(bisect_left(lefts, wl - reach), bisect_right(lefts, wr)):
+                seg = run[k]
+                if seg[2] < wl or seg[1] > wb or seg[3] < wt:
+                    continue
+                if wide is None:
+                    wide = Rect(wl, wt, wr - wl, wb - wt)
+                if segment_hits_rect((seg[4], seg[5]), (seg[6], seg[7]), wide):
+                    return False
         return True
 
 

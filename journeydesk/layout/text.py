@@ -166,7 +166,11 @@ def _count(
     n = 0
     trailing = 0  # empty paragraphs at the end so far (wrap drops them)
     for paragraph in clean(text).split("\n"):
-        if paragraph.isascii():
+        # A printable paragraph's only blank is the space (every other character
+        # ``str.split()`` splits at is not printable: tests/layout/test_count_words.py
+        # checks each code point), so its words are ``split()``'s, without the
+        # list the rule below makes (most of a map's texts have accents).
+        if paragraph.isascii() or paragraph.isprintable():
             words = paragraph.split()
         elif "\t" not in paragraph and "\u00a0" not in paragraph:
             words = [w for w in paragraph.strip().split(" ") if w]

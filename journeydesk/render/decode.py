@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from typing import Generic, TypeVar
-
-from PIL import Image as PILImage
-from PIL import ImageFile
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from journeydesk.model.images import (
     DECODED_CACHE_BYTES,
@@ -41,6 +38,12 @@ from journeydesk.model.images import (
     reduction,
 )
 from journeydesk.model.project import Asset
+
+if TYPE_CHECKING:
+    # PIL (~10-15 ms of a start, with its tags tables) is imported when an image
+    # is first decoded: opening a map paints only the cards on screen, and most
+    # of those have no image (bench/bench_open_process.py).
+    from PIL import Image as PILImage
 
 T = TypeVar("T")
 
@@ -63,6 +66,8 @@ def _eight_bit(image: PILImage.Image) -> PILImage.Image:
 def _reduce(image: PILImage.Image, step: int) -> PILImage.Image:
     """``image.reduce(step)``, in strips for RGBA: PIL premultiplies alpha on a
     full-size copy first (another 200 MB for 50 megapixels)."""
+    from PIL import Image as PILImage
+
     if image.mode != "RGBA":
         return image.reduce(step)
     w, h = image.size
@@ -78,6 +83,9 @@ def decode_pil(data: bytes, need: tuple[float, float] | None = None) -> PILImage
     side (aspect kept; the whole image when None), in one of OUTPUT_MODES.
     Raises ImageError when the data is broken or the decoder reads another
     size than the header."""
+    from PIL import Image as PILImage
+    from PIL import ImageFile
+
     info = read_image_header(data)
     factor = reduction(info.width, info.height, *need) if need else 1
     target = reduced_size(info.width, info.height, factor)

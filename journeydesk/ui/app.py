@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 import journeydesk
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 class FileOpenHandler(QObject):
@@ -102,6 +107,35 @@ def _probe(moment: str) -> bool:
     return True
 
 
+def _after_the_map() -> None:
+    """What the first map need not wait for: the icon (QtSvg, seven sizes drawn
+    from the SVG) and the version (pyproject.toml parsed, or in an installed
+    copy ``importlib.metadata`` imported): ~10 ms, more installed."""
+    from .app_icon import app_icon
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(app_icon())
+        app.setApplicationVersion(journeydesk.__version__)
+
+
+def _first_window(app: QApplication, path: str | None, language: str) -> MainWindow:
+    from .main_window import MainWindow
+
+    # The window's frame paints first; the model, the layout and the panels
+    # load after, so the window is on screen at once (bench/bench_startup.py).
+    window = MainWindow(build=False)
+    window.show()
+    app.processEvents()
+    _probe("frame")
+    window.build()
+    if path is None:
+        window.open_sample(language)
+    else:
+        window.open_path(path)
+    return window
+
+
 def run_app(path: str | None) -> int:
     from .pyside_scan import cheapen
 
@@ -124,25 +158,26 @@ def run_app(path: str | None) -> int:
 
     app.setProperty("journeydesk_translators", len(install_translators(app, language)))
 
-    from .main_window import MainWindow
-
-    # The window's frame paints first; the model, the layout and the panels
-    # load after, so the window is on screen at once (bench/bench_startup.py).
-    window = MainWindow(build=False)
-    window.show()
-    app.processEvents()
-    _probe("frame")
-    from .app_icon import app_icon  # QtSvg: after the first paint, like the rest
-
-    app.setWindowIcon(app_icon())
-    app.setApplicationVersion(journeydesk.__version__)  # pyproject or metadata: after the paint
-    window.build()
-    if path is None:
-        window.open_sample(language)
-    else:
-        window.open_path(path)
+    # No cyclic garbage collection until the first map is drawn: what the start
+    # makes (modules, classes, the window, the project, its layout) lives on, and
+    # the young collections walked it again and again (~30-40 ms of CPU opening a
+    # 5,000-card map, a third of it the whole project walked after it was read).
+    # Drawing the map freezes the heap (main_window.settle_heap) before the
+    # collector comes back; the cycles left meanwhile are collected when the app
+    # is idle (main_window._collect_and_freeze). A file that cannot be opened
+    # leaves it all young: the next collection walks it once, as before (the
+    # message saying why, or the question about a locked file, is shown with
+    # the collector still paused; reference counting frees as usual). The command
+    # line turns it off before importing this module and Qt (journeydesk.cli).
+    gc.disable()
+    try:
+        window = _first_window(app, path, language)
+    finally:
+        gc.enable()
     if os.environ.get("JOURNEYDESK_STARTUP_PROBE"):
         app.processEvents()  # the map painted, for the benchmark
+    # Posted after the map's repaint, so the map comes first.
+    QTimer.singleShot(0, _after_the_map)
     if _probe("map"):
         QTimer.singleShot(0, window.files.quit_all)  # a benchmark's run ends here
         return app.exec()

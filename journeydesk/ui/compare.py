@@ -31,21 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document.verbs_merge import apply_merged
-from journeydesk.model.diff import (
-    Change,
-    Tree,
-    derived_changes,
-    diff_trees,
-    flatten,
-    marks_for,
-    short,
-)
-from journeydesk.model.merge_plan import MergePlan, plan_merge
 from journeydesk.model.project import Project
 
 if TYPE_CHECKING:
+    from journeydesk.model.diff import Change, Tree
+    from journeydesk.model.merge_plan import MergePlan
+
     from .main_window import MainWindow
+
+# The diff and merge machinery (model/diff.py, model/merge_plan.py,
+# document/verbs_merge.py) is imported when a comparison or a merge is first
+# made: the window's menus are built before a map's first paint, and these
+# imports were ~10 ms of it (bench/bench_open_process.py).
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 ROLE_MAP = Qt.ItemDataRole.UserRole + 1
@@ -151,6 +148,8 @@ class CompareController(QObject):
 
     def compare_with(self, other: Project, label: str) -> None:
         """Mark what this project has that ``other`` has not, or differently."""
+        from journeydesk.model.diff import flatten
+
         self.other, self.original_of = other, None
         self._other_tree = flatten(other)
         self.panel.heading.setText(self.tr("Compared with %1").replace("%1", label))
@@ -173,6 +172,8 @@ class CompareController(QObject):
         self._recompute()
 
     def _recompute(self) -> None:
+        from journeydesk.model.diff import derived_changes, diff_trees, flatten, marks_for
+
         project = self.window.project
         if project is None:
             return
@@ -217,6 +218,8 @@ class CompareController(QObject):
             scene.show_map(self.window.project, self.window.current_map())
 
     def _label(self, change: Change) -> str:
+        from journeydesk.model.diff import short
+
         ops = {
             "added": self.tr("New"),
             "removed": self.tr("Gone"),
@@ -277,6 +280,8 @@ class CompareController(QObject):
         doc = self.window.document
         if doc is None:
             return
+        from journeydesk.document.verbs_merge import apply_merged
+
         merged, _repairs = dialog.plan.apply(dialog.accepted_keys())
         apply_merged(doc, merged, dialog.label)
 
@@ -285,6 +290,8 @@ class MergeDialog(QDialog):
     """Each change of the other file, conflicts first: checked ones are taken."""
 
     def __init__(self, ours: Project, theirs: Project, label: str, parent: QWidget | None) -> None:
+        from journeydesk.model.merge_plan import plan_merge
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge from %1").replace("%1", label))
         self.ours, self.theirs, self.label = ours, theirs, label
@@ -323,6 +330,8 @@ class MergeDialog(QDialog):
 
     def set_base(self, base: Project | None) -> None:
         """Compare against the copies' common original (conflicts become visible)."""
+        from journeydesk.model.merge_plan import plan_merge
+
         self.plan = plan_merge(self.ours, self.theirs, base)
         self._fill()
 
@@ -336,6 +345,8 @@ class MergeDialog(QDialog):
                 self.set_base(base)
 
     def _fill(self) -> None:
+        from journeydesk.model.diff import short
+
         self.list.clear()
         conflicts = sum(1 for p in self.plan.proposals if p.conflict)
         self.heading.setText(

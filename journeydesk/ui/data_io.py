@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journeydesk.document import verbs_import
-from journeydesk.exchange.report import ImportReport
-from journeydesk.exchange.table import TableError, fold_header, read_csv_bytes
-from journeydesk.model import Project
-
 if TYPE_CHECKING:
+    from journeydesk.exchange.report import ImportReport
+    from journeydesk.model import Project
+
     from .main_window import MainWindow
+
+# The importers' modules (document/verbs_import.py, exchange/) are imported
+# when an import first runs: the File and Edit menus are built before a map's
+# first paint (bench/bench_open_process.py).
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -203,6 +205,9 @@ class DataExchange(QObject):
         text: str = "",
         path: Path | None = None,
     ) -> bool:
+        from journeydesk.document import verbs_import
+        from journeydesk.exchange.table import TableError
+
         document = self.window.document
         if document is None:
             return False
@@ -265,6 +270,7 @@ def _import(
     """Run the importer ``kind`` on ``project`` (a copy). A CSV whose header names a
     metric column and no title is a KPI file."""
     from journeydesk.exchange.inventory import apply_inventory
+    from journeydesk.exchange.table import fold_header, read_csv_bytes
 
     if kind == "mermaid":
         from journeydesk.exchange.mermaid import apply_mermaid

@@ -105,8 +105,42 @@ def _walked_is_free_box(space: FreeSpace, x: float, y: float, w: float, h: float
     rects = [
         Rect(b[0], b[1], b[2] - b[0], b[3] - b[1]) for cell in space._rects.values() for b in cell
     ]
-    lines = [[(s[4], s[5]), (s[6], s[7])] for cell in space._segments.values() for s in cell]
+    lines = [[(s[4], s[5]), (s[6], s[7])] for s in space.pieces()]
     return _walked_free(rects, lines, space._pad, (x, y, w, h))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_curves_pieces_in_runs_answer_as_a_walk(seed: int) -> None:
+    """Polylines as curves make them (many short pieces left to right, some
+    steep, a few longer than a cell, and one drawn right to left): the pieces
+    kept in sorted runs answer as a walk of every piece, and every piece is in
+    the index once."""
+    rng = random.Random(100 + seed)
+    cell = rng.choice([16.0, 37.5, 75.0])
+    space = FreeSpace(cell=cell, line_pad=1.5)
+    lines = []
+    for n in range(3):
+        x = rng.uniform(0, 50)
+        line = []
+        for _ in range(rng.randrange(20, 200)):
+            x += rng.choice([0.0, rng.uniform(0, cell / 4), rng.uniform(0, 3 * cell)])
+            line.append((x, rng.uniform(0, 120)))
+        lines.append(line[::-1] if n == 2 else line)
+    for line in lines:
+        space.add_polyline(line)
+    assert sorted(space.pieces()) == sorted(
+        (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), *a, *b)
+        for line in lines
+        for a, b in itertools.pairwise(line)
+    )
+    right = max(x for line in lines for x, _ in line)
+    answers = {True: 0, False: 0}
+    for _ in range(500):
+        box = (rng.uniform(-20, right + 20), rng.uniform(-20, 140), rng.uniform(1, 80), 9.0)
+        expected = _walked_free([], lines, 1.5, box)
+        assert space.is_free_box(*box) is expected
+        answers[expected] += 1
+    assert answers[True] > 20 and answers[False] > 20
 
 
 @pytest.mark.parametrize("shape", ["current", "dense"])
@@ -115,6 +149,7 @@ def test_words_placed_as_by_the_reference(shape: str, monkeypatch: pytest.Monkey
     places are the reference ``Rect``s and the index is replaced by a walk of
     everything in it, on a generated map."""
     from bench_shapes import make_shape
+
     project = make_shape(shape, 300)
     jmap = project.maps[0]
 
@@ -133,6 +168,43 @@ def test_words_placed_as_by_the_reference(shape: str, monkeypatch: pytest.Monkey
     theirs = MapLayouter().layout(project, jmap)
     assert words(ours) and words(ours) == words(theirs)
     assert [o.element for o in ours.overflows] == [o.element for o in theirs.overflows]
+
+
+def _grid_add_polyline(space: FreeSpace, points: list[tuple[float, float]]) -> None:
+    """Every piece in each cell it touches (``add_polyline`` before the runs)."""
+    c = space._cell
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        x1, x2 = (ax, bx) if ax <= bx else (bx, ax)
+        y1, y2 = (ay, by) if ay <= by else (by, ay)
+        entry = (x1, y1, x2, y2, ax, ay, bx, by)
+        for i in range(int(x1 // c), int(x2 // c) + 1):
+            for j in range(int(y1 // c), int(y2 // c) + 1):
+                space._segments.setdefault((i, j), []).append(entry)
+
+
+@pytest.mark.parametrize("shape", ["current", "dense", "wide"])
+def test_words_placed_as_with_every_piece_in_the_grid(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same words in the same boxes, and the same overflows, when the curves'
+    pieces go in the grid's cells as before the sorted runs (wide: 1,800 points)."""
+    from bench_shapes import make_shape
+
+    project = make_shape(shape, 600)
+    jmap = project.maps[0]
+
+    def words(layout) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+        return [
+            (i.kind, i.element, i.bounds, i.primitives)
+            for i in layout.items
+            if i.kind == "curve_point"
+        ]
+
+    ours = MapLayouter().layout(project, jmap)
+    monkeypatch.setattr(FreeSpace, "add_polyline", _grid_add_polyline)
+    theirs = MapLayouter().layout(project, jmap)
+    assert len(words(ours)) > 10 and words(ours) == words(theirs)
+    assert ours.overflows == theirs.overflows
 
 
 def _formula_polyline(ops: list[tuple[object, ...]], steps: int = 8) -> list[tuple[float, float]]:
