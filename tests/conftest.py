@@ -403,3 +403,32 @@ def _no_deferred_heap_collection(monkeypatch: pytest.MonkeyPatch) -> None:
     module = sys.modules.get("journeydesk.ui.main_window")  # never imported here
     if module is not None:
         monkeypatch.setattr(module, "_collect_and_freeze", lambda: None)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _full_collection_after_each_module() -> Iterator[None]:
+    """A full garbage collection, over the whole heap (thawed first: the app's
+    ``settle_heap`` froze it), at the end of every test module. A cycle holding
+    PySide wrappers (a closed Document and its undo stack, before commands held
+    their document weakly) crashed the process in such a collection, later and
+    elsewhere; here it crashes at the module that made it. Set
+    ``JOURNEYDESK_GC_EACH_TEST=1`` to collect after every test instead."""
+    import gc
+
+    from journeydesk.io import heap
+
+    yield
+    heap.thaw()
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _full_collection_after_each_test() -> Iterator[None]:
+    import gc
+
+    from journeydesk.io import heap
+
+    yield
+    if os.environ.get("JOURNEYDESK_GC_EACH_TEST"):
+        heap.thaw()
+        gc.collect()

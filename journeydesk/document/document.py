@@ -62,6 +62,20 @@ class Document(QObject):
         self._index_generation = -1
         """``_generation`` when the index was last walked whole."""
 
+    def __del__(self) -> None:
+        """The undo stack emptied while everything it holds is still whole.
+
+        A document freed by a garbage collection (held by a cycle of other
+        objects) had its stack, and the commands on it, deleted by Qt in the
+        middle of the collector clearing those same commands' Python wrappers:
+        with a macro on the stack that crashed the process. Python runs this
+        before the collector clears anything."""
+        try:
+            self.undo_stack.blockSignals(True)  # nobody is told of a closed document
+            self.undo_stack.clear()
+        except (AttributeError, RuntimeError):  # never built, or Qt has gone
+            pass
+
     # --- state ------------------------------------------------------------
 
     def _clean_changed(self, clean: bool) -> None:

@@ -8,15 +8,32 @@ building (bench/bench_growth.py, issue #14). What these phases make is freed
 by reference counting or lives on; the few cycles left are collected after.
 No Qt here (the layout uses it too).
 
-When the collector comes back, what the block left alive is young and is walked
-by the next young collection (40-80 ms at 10,000 cards after a load, 120-260 ms
-after a layout, charged to whatever runs next). Handing it straight to the oldest
-generation (``gc.freeze()`` then ``gc.unfreeze()``) avoided that and was taken
-back in round 5 of #14: it left cycles holding PySide wrappers (a closed
-``Document`` and the commands of its undo stack) to a later full collection,
-which crashed the test process in one order of the tests. The app freezes its
-heap once after an open instead (``ui.main_window.settle_heap``, through
-``freeze`` here).
+What the block made is not walked when the collector comes back either. With
+the collector off, the count of new objects keeps growing, so the first
+allocation after the block started a young collection of everything the block
+left alive: the whole project after a load, the whole layout after a layout
+(40-80 ms at 10,000 cards after a load, 120-260 ms after a layout), charged to
+whatever ran next. At the end of the outermost block those objects go straight
+to the oldest generation instead (``gc.freeze()`` then ``gc.unfreeze()``: two
+list splices, no walk), where only a full collection looks at them, as it
+would have after their first young collections anyway. What that costs: a
+cycle of garbage made before or inside the block is freed by the next full
+collection instead of the next young one (the app runs one at idle time after
+an open, ``ui.main_window.settle_heap``). When part of the heap is frozen
+already (the app froze it after an open, through ``freeze`` here) the block
+leaves it frozen and does not do this: an unfreeze would hand that part back to
+the collector.
+
+Round 5 of #14 took this back for a while: a closed ``Document`` and the undo
+commands on its stack made a cycle of PySide wrappers, which then waited for a
+full collection, and clearing it crashed the test process. Round 6 found why
+and mended both causes: the commands hold their document weakly
+(``document.commands.DocumentCommand``), so they make no cycle with it, and a
+document freed by a collection (held by some other cycle) empties its undo
+stack in ``Document.__del__`` before the collector clears anything (Qt deleting
+a macro's commands in the middle of that clearing was the crash). The test
+suite runs a full collection at the end of every test module to catch any
+other such cycle where it is made (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -25,15 +42,24 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
+_frozen = False
+"""The app froze the heap (``freeze``). Kept here because the collector's own
+``gc.get_freeze_count()`` counts the frozen objects one by one: 25 ms at the
+end of every layout of a 20,000-card map, once the heap was frozen."""
+
 
 def freeze() -> None:
     """Leave every object alive now out of later collections (``gc.freeze``)."""
+    global _frozen
     gc.freeze()
+    _frozen = True
 
 
 def thaw() -> None:
     """Hand the frozen objects back to the collector (``gc.unfreeze``)."""
+    global _frozen
     gc.unfreeze()
+    _frozen = False
 
 
 @contextlib.contextmanager
@@ -46,4 +72,14 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            if not _frozen:
+                settle_young()
             gc.enable()
+
+
+def settle_young() -> None:
+    """Move every object the collector tracks to its oldest generation without
+    walking them, and start the young generation's count from zero (only when
+    nothing is frozen: see the module's docstring)."""
+    gc.freeze()
+    gc.unfreeze()

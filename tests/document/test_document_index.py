@@ -218,7 +218,8 @@ def test_a_closed_document_and_its_undo_stack_go_without_the_collector() -> None
     card = jmap.cards[0]
     doc.push(SetField(doc, card.id, "title", "Edited", "Edit"))
     doc.push(SetFields(doc, [(card.id, "title", "Again")], "Edit"))
-    doc.push(Insert(doc, jmap, "cards", Card(step=card.step, lane=card.lane, title="New"), text="Add"))
+    new = Card(step=card.step, lane=card.lane, title="New")
+    doc.push(Insert(doc, jmap, "cards", new, text="Add"))
     doc.push(Reorder(doc, jmap.stages[0].id, 1, "Move"))
     doc.push(remove_elements(doc, [jmap.cards[1].id]))
     doc.undo_stack.undo()
@@ -241,3 +242,55 @@ def test_a_command_whose_document_is_closed_says_so() -> None:
     del doc
     with pytest.raises(RuntimeError, match="closed"):
         command.redo()
+
+
+CYCLE_THEN_COLLECT = """
+import gc
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from journeydesk.document.commands import SetField, add_card, remove_elements
+from journeydesk.document.document import Document
+from journeydesk.model import Card
+from journeydesk.templates import new_project
+
+class Holder:
+    pass
+
+for i in range(10):
+    doc = Document(new_project("sample", "en"))
+    jmap = doc.project.maps[0]
+    card = jmap.cards[0]
+    doc.push(remove_elements(doc, [jmap.cards[1].id, jmap.stages[-1].id]))
+    doc.push(SetField(doc, card.id, "title", "a", "Edit"))
+    doc.push(add_card(doc, jmap, Card(step=card.step, lane=card.lane, title="n")))
+    doc.undo_stack.undo()
+    holder = Holder()
+    holder.me, holder.doc = holder, doc
+    del doc, holder, jmap, card
+gc.collect()
+print("collected")
+"""
+
+
+def test_a_document_freed_by_the_garbage_collector_does_not_crash_it() -> None:
+    """A document whose last holder is a cycle of other objects is freed by a
+    garbage collection. With a macro (a removal) and later commands on its
+    undo stack, Qt deleted those commands in the middle of the collector
+    clearing their Python wrappers, and the process crashed (issue #14: the
+    app runs a full collection when idle after an open). The document empties
+    its stack first (``Document.__del__``). In a child process: a crash here
+    would take the test run with it."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", CYCLE_THEN_COLLECT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "collected"

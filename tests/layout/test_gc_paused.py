@@ -86,6 +86,40 @@ def _nothing_frozen() -> Iterator[None]:
             heap.freeze()
 
 
+def test_what_a_pause_made_is_not_walked_by_the_next_young_collection() -> None:
+    """At the end of the block its survivors sit in the oldest generation and the
+    young count starts from zero: the first allocation after it does not start a
+    collection of everything the block made (io/heap.py)."""
+    with _nothing_frozen():
+        walks: list[int] = []
+
+        def spy(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                walks.append(info["generation"])
+
+        with gc_paused():
+            kept = [[i] for i in range(50_000)]
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+        gc.callbacks.append(spy)
+        try:
+            more = [[i] for i in range(100)]  # tracked allocations after the block
+        finally:
+            gc.callbacks.remove(spy)
+        assert walks == []
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert id(kept[0]) in oldest and id(kept[-1]) in oldest
+        assert id(more[0]) not in oldest
+        # Cycles made inside the block are still found by a full collection.
+        with gc_paused():
+            cycle: list[object] = []
+            cycle.append(cycle)
+            probe = weakref_to(cycle)
+            del cycle
+        assert probe() is not None
+        gc.collect()
+        assert probe() is None
+
+
 def test_a_frozen_heap_stays_frozen_across_a_pause() -> None:
     """The app freezes the heap after an open (ui.main_window.settle_heap): a
     later pause must not hand those objects back to the collector."""
@@ -118,7 +152,8 @@ def weakref_to(value: list[object]) -> Any:
 
 def test_a_pause_does_not_count_the_frozen_objects(monkeypatch: pytest.MonkeyPatch) -> None:
     """``gc.get_freeze_count()`` walks every frozen object (25 ms after each layout
-    of a 20,000-card map once the app froze its heap): the block never asks it."""
+    of a 20,000-card map once the app froze its heap): the block asks io.heap's
+    own flag instead, in both states."""
 
     def counted() -> int:
         raise AssertionError("gc.get_freeze_count() walks the frozen heap")
