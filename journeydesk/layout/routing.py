@@ -9,6 +9,7 @@ the region between the two ends.
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import operator
@@ -94,6 +95,12 @@ class Router:
         """The curve points' Items and their marks (``connections._kept_marks``)."""
         self.searched = 0
         """Routes looked for (not kept) since creation: for tests and benches."""
+        self._ids: dict[int, int] = {}
+        """How many times each obstacle object is among the obstacles (one box
+        object under two keys would count twice in a column: ``_crowded``)."""
+        self._extents: dict[int, tuple[float, float, float]] = {}
+        """Each column's largest left and smallest right edge and smallest
+        height, when asked."""
 
     def route_all(
         self,
@@ -118,6 +125,8 @@ class Router:
             self._columns = _columns(list(obstacles.values()), column)
             self._column = column
             self._routes = {}
+            self._ids = dict(collections.Counter(map(id, obstacles.values())))
+            self._extents = {}
         self._obstacles = obstacles
         self._changed = changed
         self.same_cards = changed is not None and not changed[0]
@@ -164,10 +173,44 @@ class Router:
             return simple, None
         assert self._columns is not None
         buckets, tops, tallest = self._columns
-        near = _near(buckets, tops, tallest, cols, region, a, b)
+        if self._crowded(cols, region):
+            near = None  # (what ``_near`` says then, without listing 150 cards)
+        else:
+            near = _near(buckets, tops, tallest, cols, region, a, b)
         if near is None or route_clear(simple, near):
             return simple, region
         return _search(a, b, near, gap, pad) or simple, region
+
+    def _crowded(self, cols: range, region: Rect) -> bool:
+        """Whether one of the columns alone holds more than MAX_OBSTACLES
+        obstacles in ``region`` besides the two ends, counted by bisection: the
+        cards whose top is strictly inside the region's height, in a column all
+        of whose cards reach into the region's width (then ``_near`` would
+        return None). False when unsure, and when an object is among the
+        obstacles twice (a column would count it twice)."""
+        assert self._columns is not None
+        if len(self._ids) != len(self._obstacles):
+            return False
+        buckets, tops, _ = self._columns
+        rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
+        least = MAX_OBSTACLES + 3  # (the two ends may be among them)
+        for c in cols:
+            ys = tops.get(c)
+            if ys is None or len(ys) < least:
+                continue
+            if bisect_left(ys, rb) - bisect_right(ys, ry) < least:
+                continue
+            extent = self._extents.get(c)
+            if extent is None:
+                rs = buckets[c]
+                extent = self._extents[c] = (
+                    max(r.x for r in rs),
+                    min(r.x + r.w for r in rs),
+                    min(r.h for r in rs),
+                )
+            if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
+                return True
+        return False
 
     def _update(self, obstacles: Mapping[Hashable, Rect]) -> _Columns | None:
         """Bring the columns from the last call's obstacles to ``obstacles``
@@ -185,6 +228,16 @@ class Router:
             moved += [(r, None) for k, r in before.items() if k not in obstacles]
         if not moved:
             return ({}, {}, {})
+        ids = self._ids
+        for old, new in moved:
+            if old is not None:
+                n = ids[id(old)] - 1
+                if n:
+                    ids[id(old)] = n
+                else:
+                    del ids[id(old)]
+            if new is not None:
+                ids[id(new)] = ids.get(id(new), 0) + 1
         changed: list[Rect] = []
         for old, new in moved:
             if old is None:
@@ -197,13 +250,15 @@ class Router:
         if len(moved) > len(now) // 8:
             return None if len(changed) > len(now) // 2 else self._made_anew(now, changed)
         assert self._columns is not None
-        _update_columns(self._columns, moved, self._column)
+        for c in _update_columns(self._columns, moved, self._column):
+            self._extents.pop(c, None)
         return _columns(changed, self._column)
 
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
         self._columns = _columns(now, self._column)
+        self._extents = {}
         return _columns(changed, self._column)
 
     def changed_in(self, rect: Rect) -> bool:
@@ -251,11 +306,11 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
 
 def _update_columns(
     columns: _Columns, moved: list[tuple[Rect | None, Rect | None]], column: float
-) -> None:
+) -> set[int]:
     """``columns`` (in place) with each ``(old, new)`` box of ``moved``
     replaced: the old box object (None: none) out of the columns it touched,
-    the new one (None: none) into those it touches; only those columns are
-    sorted again. The columns then hold what ``_columns`` makes of the
+    the new one (None: none) into those it touches; only those columns (which
+    it returns) are sorted again. The columns then hold what ``_columns`` makes of the
     obstacles now, the same box objects (``_near`` tells a connection's ends
     from the others by identity)."""
     buckets, tops, tallest = columns
@@ -270,7 +325,8 @@ def _update_columns(
             for c in range(int(new.x // column), int((new.x + new.w) // column) + 1):
                 came.setdefault(c, []).append(new)
     by_top, height = operator.attrgetter("y"), operator.attrgetter("h")
-    for c in gone.keys() | came.keys():
+    touched = gone.keys() | came.keys()
+    for c in touched:
         rs = buckets.get(c, [])
         ids = gone.get(c, {})
         if ids:
@@ -296,6 +352,7 @@ def _update_columns(
         buckets[c] = rs
         tops[c] = list(map(by_top, rs))
         tallest[c] = max(map(height, rs))
+    return touched
 
 
 def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
