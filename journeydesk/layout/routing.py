@@ -140,7 +140,7 @@ class Router:
             key = (a, b, gap, pad)
             found = routes.get(key)
             if found is None:
-                found = kept.get(key)
+                found = was = kept.get(key)
                 if (
                     found is not None
                     and found[1] is not None
@@ -151,6 +151,10 @@ class Router:
                     found = None  # an obstacle in its region changed
                 if found is None:
                     found = self._route(a, b, gap, pad, column)
+                    if was is not None and was[0] == found[0]:
+                        # the same route found again: the same object (its
+                        # connection's drawing is kept, the canvas passes over it)
+                        found = (was[0], found[1])
                 routes[key] = found
             out.append(found[0])
         self._routes = routes
