@@ -137,7 +137,8 @@ class Router:
         kept, out = self._routes, []
         routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
         for a, b in pairs:
-            key = (a, b, gap, pad)
+            # (the boxes' values, hashed in C: a Rect's hash is a Python call)
+            key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
             found = routes.get(key)
             if found is None:
                 found = was = kept.get(key)
@@ -278,7 +279,7 @@ class Router:
         return _any_near(self._columns, rect, self._column)
 
 
-_Key = tuple[Rect, Rect, float, float]
+_Key = tuple[float, float, float, float, float, float, float, float, float, float]
 _Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
 
 
