@@ -523,3 +523,33 @@ def test_a_kept_label_moves_when_a_card_comes_under_it() -> None:
         doc.undo_stack.redo()
     doc.undo_stack.clear()
     assert moved_labels >= 1
+
+
+def test_cards_only_renumbered_keep_their_items() -> None:
+    """A move renumbers the ``order`` of the cards of the cells it touches; a
+    card whose box, face, comments and measure stay the same keeps its very
+    Item (its drawing does not show the order: the canvas passes over it),
+    and the layout equals a fresh one."""
+    doc, jmap = make_project(4)
+    steps = jmap.steps()
+    lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
+    step, lane = steps[1].id, lanes[0].id
+    for n in range(6):  # a cell numbered with gaps, as a file may have it
+        jmap.cards.append(Card(step=step, lane=lane, order=10 * n + 5, title=f"gap {n}"))
+    layouter = MapLayouter()
+    before = {i.element: i for i in layouter.layout(doc.project, jmap).items if i.kind == "card"}
+    cell = sorted(
+        (c for c in jmap.cards if c.step == step and c.lane == lane), key=lambda c: c.order
+    )
+    mover = next(c for c in jmap.cards if c.step != step)
+    verbs.move_cards(doc, jmap, [mover.id], step, lane, len(cell))  # to the cell's end
+    kept = layouter.layout(doc.project, jmap)
+    assert_same(kept, MapLayouter().layout(doc.project, jmap), ["renumbered"])
+    after = {i.element: i for i in kept.items if i.kind == "card"}
+    renumbered = [c for c in cell if c.order != before[c.id].drawn_from[0][0][3]]  # type: ignore[index]
+    assert len(renumbered) >= 5
+    assert all(after[c.id] is before[c.id] for c in renumbered)
+    verbs.edit_card_title(doc, cell[0], "Another title")  # the face changed: drawn again
+    again = layouter.layout(doc.project, jmap)
+    assert_same(again, MapLayouter().layout(doc.project, jmap), ["renumbered", "title"])
+    doc.undo_stack.clear()
