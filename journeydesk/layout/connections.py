@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import cast
 
 from journeydesk.model.project import Lane
 
@@ -44,15 +43,14 @@ def connections(
     if not shown:
         return
     # an arrow or its label drawn over a point or its word hides the emotion
-    # (the obstacles keyed, so the router sees which changed since the last layout)
-    obstacles = cast("dict[object, Rect]", dict(boxes))
-    obstacles.update(enumerate(_kept_marks(router, ctx.items)))
+    # (the cards keyed by id, so the router sees which changed since the last layout)
     routes = router.route_all(
         [(boxes[c.source], boxes[c.target]) for c in shown],
-        obstacles,
+        boxes,
         t.column_gap,
         t.lane_padding,
         t.column_width,
+        _kept_marks(router, ctx.items),
     )
     # A route the router kept is the same list object: a connection with the
     # same route, kind and label keeps its Item, so the canvas passes over it

@@ -14,7 +14,8 @@ import heapq
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from .primitives import Item, Point, Rect
 
@@ -69,8 +70,11 @@ class Router:
     (tests/layout/test_routing_incremental.py holds it to that)."""
 
     def __init__(self) -> None:
-        self._obstacles: Mapping[Hashable, Rect] = {}
-        """The last call's obstacles by key (a card's id, a mark's place)."""
+        self._obstacles: Mapping[Any, Rect] = {}
+        """The last call's obstacles by key (a card's id), then the others
+        (``more``, known by their place in the list), and both as lists."""
+        self._more: Sequence[Rect] = ()
+        self._values: list[Rect] = []
         self._column = 0.0
         self._columns: _Columns | None = None
         """The last call's obstacles bucketed by column (``_columns``), kept up
@@ -105,29 +109,32 @@ class Router:
     def route_all(
         self,
         pairs: Sequence[tuple[Rect, Rect]],
-        obstacles: Mapping[Hashable, Rect] | Sequence[Rect],
+        obstacles: Mapping[Any, Rect] | Sequence[Rect],
         gap: float,
         pad: float,
         column: float,
+        more: Sequence[Rect] = (),
     ) -> list[list[Point]]:
         """A route for each pair of boxes (each an obstacle's very box object,
-        or a box of none) among ``obstacles``. A mapping's keys tell the
-        router which obstacle is which from one call to the next (a sequence
-        is keyed by position); the router keeps the mapping: it must not be
-        changed afterwards."""
+        or a box of none) among ``obstacles`` and ``more``. A mapping's keys
+        tell the router which obstacle is which from one call to the next (a
+        sequence, and ``more``, by position); the router keeps both: they must
+        not be changed afterwards."""
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
         self.calls += 1
+        values = list(obstacles.values())
         changed = None
         if self._columns is not None and self._column == column:
-            changed = self._update(obstacles)
+            changed = self._update(obstacles, values, more)
         if changed is None:
-            self._columns = _columns(list(obstacles.values()), column)
+            everything = [*values, *more]
+            self._columns = _columns(everything, column)
             self._column = column
             self._routes = {}
-            self._ids = dict(collections.Counter(map(id, obstacles.values())))
+            self._ids = dict(collections.Counter(map(id, everything)))
             self._extents = {}
-        self._obstacles = obstacles
+        self._obstacles, self._more, self._values = obstacles, more, values
         self._changed = changed
         self.same_cards = changed is not None and not changed[0]
         last = self._last
@@ -194,7 +201,7 @@ class Router:
         return None). False when unsure, and when an object is among the
         obstacles twice (a column would count it twice)."""
         assert self._columns is not None
-        if len(self._ids) != len(self._obstacles):
+        if len(self._ids) != len(self._values) + len(self._more):
             return False
         buckets, tops, _ = self._columns
         rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
@@ -217,13 +224,20 @@ class Router:
                 return True
         return False
 
-    def _update(self, obstacles: Mapping[Hashable, Rect]) -> _Columns | None:
+    def _update(
+        self, obstacles: Mapping[Any, Rect], now: list[Rect], more: Sequence[Rect]
+    ) -> _Columns | None:
         """Bring the columns from the last call's obstacles to ``obstacles``
-        and return the boxes that changed, old and new, bucketed likewise
-        (empty: none changed); None when the columns are to be made anew."""
-        before = self._obstacles
+        (its values ``now``) and ``more``, and return the boxes that changed,
+        old and new, bucketed likewise (empty: none changed); None when the
+        columns are to be made anew."""
+        before, before_more = self._obstacles, self._more
+        same_more = more is before_more or _same_objects(more, before_more)
+        if same_more and _same_objects(now, self._values):
+            # (the very boxes in the same order, whatever their keys: the columns
+            # hold them already; an edit that moved no card; compared in C)
+            return ({}, {}, {})
         olds = list(map(before.get, obstacles))
-        now = list(obstacles.values())
         moved: list[tuple[Rect | None, Rect | None]] = [
             (olds[i], now[i])
             for i in itertools.compress(range(len(now)), map(operator.is_not, olds, now))
@@ -231,6 +245,12 @@ class Router:
         kept_keys = len(now) - sum(1 for old, _ in moved if old is None)
         if kept_keys != len(before):  # some keys went
             moved += [(r, None) for k, r in before.items() if k not in obstacles]
+        if not same_more:
+            if len(more) == len(before_more):
+                moved += [(a, b) for a, b in zip(before_more, more, strict=True) if a is not b]
+            else:
+                moved += [(a, None) for a in before_more]
+                moved += [(None, b) for b in more]
         if not moved:
             return ({}, {}, {})
         ids = self._ids
@@ -252,8 +272,9 @@ class Router:
                 changed.append(old)
             elif old != new:
                 changed += (old, new)
-        if len(moved) > len(now) // 8:
-            return None if len(changed) > len(now) // 2 else self._made_anew(now, changed)
+        n = len(now) + len(more)
+        if len(moved) > n // 8:
+            return None if len(changed) > n // 2 else self._made_anew([*now, *more], changed)
         assert self._columns is not None
         for c in _update_columns(self._columns, moved, self._column):
             self._extents.pop(c, None)
@@ -307,6 +328,12 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
         tops[c] = list(map(by_top, rs))
         tallest[c] = max(map(height, rs))
     return buckets, tops, tallest
+
+
+def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
+    """The same box objects in the same order (an equal new box is not: the
+    columns must hold the very objects the connections' ends are)."""
+    return len(a) == len(b) and not any(map(operator.is_not, a, b))
 
 
 def _update_columns(

@@ -117,12 +117,22 @@ def test_kept_routes_equal_routes_found_anew(seed: int) -> None:
     # (2,000 boxes in 3 columns: many regions hold more than the search takes)
     n, cols = (2000, 3) if seed % 4 == 3 else (rng.choice([200, 500]), cols)
     obstacles = _obstacles(rng, n, cols)
+    # the others, by place (the curves' marks): kept, some changed, more or fewer
+    more = [_box(rng, cols) for _ in range(rng.choice([0, 40]))]
     router = routing.Router()
     pairs = _pairs(rng, obstacles, 30)
-    router.route_all(pairs, obstacles, GAP, PAD, COLUMN)
+    router.route_all(pairs, obstacles, GAP, PAD, COLUMN, more)
     kept_some = searched_some = 0
     for step in range(20):
         obstacles = _change(rng, obstacles, cols)
+        if more and rng.random() < 0.3:
+            more = list(more)
+            for _ in range(rng.randint(1, 3)):
+                k = rng.randrange(len(more))
+                r = more[k]
+                more[k] = rng.choice([Rect(r.x, r.y, r.w, r.h), _box(rng, cols)])
+            if rng.random() < 0.3:
+                more = [*more[: rng.randrange(len(more) + 1)], _box(rng, cols)]
         if rng.random() < 0.3 or step % 10 == 0:
             pairs = _pairs(rng, obstacles, 30)
         else:  # the same connections where both ends are still obstacles, a few new
@@ -131,15 +141,16 @@ def test_kept_routes_equal_routes_found_anew(seed: int) -> None:
             pairs = [(a, b) for a, b in pairs if id(a) in alive and id(b) in alive]
             pairs += _pairs(rng, obstacles, 30 - len(pairs))
         before = router.searched
-        got = router.route_all(pairs, obstacles, GAP, PAD, COLUMN)
-        fresh = routing.Router().route_all(pairs, dict(obstacles), GAP, PAD, COLUMN)
-        assert got == fresh == _routes_found_anew(pairs, obstacles), (seed, step)
+        got = router.route_all(pairs, obstacles, GAP, PAD, COLUMN, more)
+        fresh = routing.Router().route_all(pairs, dict(obstacles), GAP, PAD, COLUMN, list(more))
+        everything = {**obstacles, **{("more", k): r for k, r in enumerate(more)}}
+        assert got == fresh == _routes_found_anew(pairs, everything), (seed, step)
         found = router.searched - before
         kept_some += found < len(pairs)
         searched_some += found > 0
         # the columns kept up to date hold what columns made anew hold
         assert router._columns is not None
-        made = routing._columns(list(obstacles.values()), COLUMN)
+        made = routing._columns(list(everything.values()), COLUMN)
         assert router._columns[0].keys() == made[0].keys()
         for c, rs in made[0].items():
             assert sorted(map(id, router._columns[0][c])) == sorted(map(id, rs))
