@@ -218,7 +218,9 @@ def test_a_closed_document_and_its_undo_stack_go_without_the_collector() -> None
     card = jmap.cards[0]
     doc.push(SetField(doc, card.id, "title", "Edited", "Edit"))
     doc.push(SetFields(doc, [(card.id, "title", "Again")], "Edit"))
-    doc.push(Insert(doc, jmap, "cards", Card(step=card.step, lane=card.lane, title="New"), text="Add"))
+    doc.push(
+        Insert(doc, jmap, "cards", Card(step=card.step, lane=card.lane, title="New"), text="Add")
+    )
     doc.push(Reorder(doc, jmap.stages[0].id, 1, "Move"))
     doc.push(remove_elements(doc, [jmap.cards[1].id]))
     doc.undo_stack.undo()
