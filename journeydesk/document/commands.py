@@ -366,17 +366,20 @@ def move_cards(
     """Move cards (keeping their relative order) into a cell at ``index``; the
     cells they leave and the cell they join are renumbered. One undo step."""
     wanted = set(card_ids)
-    moving = [c for c in jmap.cards if c.id in wanted]
+    moving = _cards_of(doc, jmap, wanted)
     moving.sort(key=lambda c: (c.step, c.lane, c.order))
     ids = {c.id for c in moving}
     # The cells touched, each listed in one walk over the map's cards (a walk
-    # per cell, and a set made per card, cost a move on a 20,000-card map).
+    # per cell, and a set made per card, cost a move on a 20,000-card map;
+    # lane and step first: a key made for each card was most of the walk).
     left = {(c.step, c.lane) for c in moving} - {(step, lane)}
     cells: dict[tuple[str, str], list[Card]] = {cell: [] for cell in (*left, (step, lane))}
+    lanes, steps = {cell[1] for cell in cells}, {cell[0] for cell in cells}
     for c in jmap.cards:
-        found = cells.get((c.step, c.lane))
-        if found is not None and c.id not in ids:
-            found.append(c)
+        if c.lane in lanes and c.step in steps:
+            found = cells.get((c.step, c.lane))
+            if found is not None and c.id not in ids:
+                found.append(c)
     for cell_list in cells.values():
         cell_list.sort(key=lambda c: c.order)
     target = cells[(step, lane)]
@@ -398,6 +401,25 @@ def move_cards(
         changes += [(c.id, "order", n) for n, c in enumerate(cells[cell])]
     text = f"Move card {describe(moving[0])}" if len(moving) == 1 else f"Move {len(moving)} cards"
     return SetFields(doc, changes, text.strip())
+
+
+def _cards_of(doc: Document, jmap: JourneyMap, ids: set[str]) -> list[Card]:
+    """The map's cards with these ids, in the map's order: from the document's
+    index when it knows each of them as a card of ``jmap`` (a few cards moved
+    on a 20,000-card map), else by a walk over the map's cards."""
+    found: list[tuple[int, Card]] = []
+    for card_id in ids:
+        known = doc.indexed(card_id)
+        if (
+            known is None
+            or not isinstance(known[0], Card)
+            or known[1].owner is not jmap
+            or known[1].field != "cards"
+        ):
+            return [c for c in jmap.cards if c.id in ids]
+        found.append((known[1].index, known[0]))
+    found.sort(key=lambda at: at[0])
+    return [card for _, card in found]
 
 
 def add_connection(

@@ -10,6 +10,7 @@ that changes the card in place afterwards does not reach a drawing made later.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from journeydesk.model.project import Card, Project
 
@@ -169,6 +170,39 @@ def _badges(
             entry.icon, right - tw - size - 2, rect.y + 0.3, size, entry.colour or t.muted
         )
     return prims
+
+
+def drawn_alike(
+    found: tuple[Any, ...],
+    card: Card,
+    rect: Rect,
+    state: object,
+    comments: int,
+    measures: dict[str, CardMeasure],
+) -> bool:
+    """Whether a card's kept drawing (``found``: the layouter's state, box,
+    Item, overflows and ``card_primitives`` call of its last layout) is what
+    it would be drawn as now in ``rect``: the same box and state, or the same
+    box, face, comment count and measure (``measures``: this pass's) when the
+    card changed where its drawing does not look (a move renumbers the
+    ``order`` of the cards of the cells it touches: on a dense map hundreds of
+    them, each drawn twice to be compared by the canvas). Theme, words and
+    language are the layouter's to check (a change of those drops every kept
+    drawing)."""
+    if found[1] != rect:
+        return False
+    if found[0] == state:
+        return True
+    a = found[4].args  # card_primitives(theme, vocab, language, face, rect, comments, m)
+    m = measures.get(card.id)
+    return (
+        m is not None
+        and m.width == rect.w
+        and a[6] == m
+        and a[5] == comments
+        and a[4] == rect
+        and a[3] == CardFace.of(card)
+    )
 
 
 def _strongest(values: tuple[str, ...]) -> str:

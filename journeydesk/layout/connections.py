@@ -5,6 +5,7 @@ curves' points and words, with their labels clear of all of them (split from
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from journeydesk.model.project import Lane
 
@@ -38,25 +39,26 @@ def connections(
     x0: float,
 ) -> None:
     t = theme
-    all_boxes = list(boxes.values())
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
     if not shown:
         return
     # an arrow or its label drawn over a point or its word hides the emotion
-    obstacles = all_boxes + _kept_marks(router, ctx.items)
+    # (the cards keyed by id, so the router sees which changed since the last layout)
     routes = router.route_all(
         [(boxes[c.source], boxes[c.target]) for c in shown],
-        obstacles,
+        boxes,
         t.column_gap,
         t.lane_padding,
         t.column_width,
+        _kept_marks(router, ctx.items),
     )
     # A route the router kept is the same list object: a connection with the
     # same route, kind and label keeps its Item, so the canvas passes over it
-    # after an edit. (Where a label goes depends on the cards near the route;
-    # any change there makes a new route object already, as the router keys a
-    # route by its columns' cards. A labelled one also asks for the same cards.)
+    # after an edit. Where a label goes depends on the obstacles where it was
+    # looked for: a labelled one is kept only when none changed there since
+    # the layout it was drawn in (the router's last call but one).
     drawn, now = router.drawn, {}
+    labels_known = router.drawn_at == router.calls - 1
     for conn, route in zip(shown, routes, strict=True):
         kept = drawn.get(conn.id)
         if (
@@ -64,7 +66,7 @@ def connections(
             and kept[0] is route
             and kept[1] == conn.kind
             and kept[2] == conn.label
-            and (router.same_cards or not conn.label)
+            and (kept[4] is None or (labels_known and not router.changed_in(kept[4])))
             and isinstance(kept[3], Item)
         ):
             now[conn.id] = kept
@@ -74,15 +76,17 @@ def connections(
         prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
         head = shapes.arrow_head(route[-1], route[-2], 6)
         prims.append(Path(shapes.polygon_ops(list(head)), fill=t.connection))
+        area = None
         if conn.label:
-            prims += connection_label(theme, conn.label, route, obstacles)
+            label, area = _label(theme, conn.label, route, router.blocked)
+            prims += label
         xs = [p[0] for p in route]
         ys = [p[1] for p in route]
         bounds = Rect(min(xs) - 6, min(ys) - 6, max(xs) - min(xs) + 12, max(ys) - min(ys) + 12)
         item = Item("connection", conn.id, bounds, Z_CONNECTION, prims)
-        now[conn.id] = (route, conn.kind, conn.label, item)
+        now[conn.id] = (route, conn.kind, conn.label, item, area)
         ctx.items.append(item)
-    router.drawn = now
+    router.drawn, router.drawn_at = now, router.calls
 
 
 def _kept_marks(router: routing.Router, items: list[Item]) -> list[Rect]:
@@ -136,6 +140,16 @@ def connection_label(
 ) -> list[Primitive]:
     """The label sits just above the route's longest horizontal run, clear of
     the cards; when no run has room it is left out of the drawing."""
+    return _label(theme, text, route, lambda rect: any(rect.intersects(c) for c in cards))[0]
+
+
+def _label(
+    theme: Theme, text: str, route: list[Point], blocked: Callable[[Rect], bool]
+) -> tuple[list[Primitive], Rect | None]:
+    """``connection_label``, with whether a place is taken asked of
+    ``blocked``; also where it looked (a box around every place it tried,
+    None: none), so a kept label is known to be still right while nothing
+    there changes."""
     t = theme
     size = t.badge_size
     h = size * t.leading
@@ -143,6 +157,7 @@ def connection_label(
         ((abs(q[0] - p[0]), p, q) for p, q in itertools.pairwise(route) if abs(q[1] - p[1]) < 0.01),
         reverse=True,
     )
+    area: Rect | None = None
     for length, p, q in runs:
         if length < 30:
             break
@@ -151,9 +166,12 @@ def connection_label(
         cx = (p[0] + q[0]) / 2
         for y in (p[1] - h - 1, p[1] + 1):
             rect = Rect(cx - w / 2, y, w, h)
-            if not any(rect.intersects(c) for c in cards):
+            # (1 pt wider all round: the union's sums may round inwards)
+            tried = rect.adjusted(-1, -1, 1, 1)
+            area = tried if area is None else area.united(tried)
+            if not blocked(rect):
                 return [
                     Box(rect, fill="#FFFFFF"),
                     Text(rect.x, rect.y, w, (txt,), t.italic, size, t.connection, h, "center"),
-                ]
-    return []
+                ], area
+    return [], area

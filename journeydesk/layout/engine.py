@@ -24,6 +24,7 @@ from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
 from .card_face import badge_count as _badge_count
 from .card_face import comment_counts as _comment_counts
+from .card_face import drawn_alike as _alike
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .primitives import (
@@ -686,7 +687,7 @@ class MapLayouter:
             if not self.lazy:
                 item.primitives  # noqa: B018  (made now)
             found = (state, rect, item, found[3], make)
-        elif found is None or found[1] != rect or found[0] != state:
+        elif found is None or not _alike(found, card, rect, state, comments, self._pass_measures):
             m = self._pass_measures.get(card.id)
             if m is None or m.width != rect.w:
                 m = self.measure(card, rect.w, comments, ctx.image_aspect(card))

@@ -9,11 +9,13 @@ the region between the two ends.
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from .primitives import Item, Point, Rect
 
@@ -59,87 +61,253 @@ def plain_route(a: Rect, b: Rect, gap: float, pad: float) -> list[Point]:
 
 
 class Router:
-    """Routes connections among a map's cards; remembers routes whose
-    surroundings did not change (the editor lays out after every edit)."""
+    """Routes connections among a map's obstacles (cards, curve marks) and
+    remembers them: the editor lays out after every edit, and a route is found
+    again only when an obstacle that changed since the last call (its old or
+    its new box) lies in the region the route was searched in. A route depends
+    on its two ends and on the obstacles in that region alone (``_near``), so a
+    route kept so equals the one found anew
+    (tests/layout/test_routing_incremental.py holds it to that)."""
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[object, ...], list[Point]] = {}
-        self._columns: tuple[list[Rect], float, _Columns] | None = None
-        """The cards of the last call, bucketed: an edit that moved no card (a
-        title typed, a connection added) buckets 20,000 cards again for nothing.
-        The list compares fast: an unmoved card's box is the same object."""
+        self._obstacles: Mapping[Any, Rect] = {}
+        """The last call's obstacles by key (a card's id), then the others
+        (``more``, known by their place in the list), and both as lists."""
+        self._more: Sequence[Rect] = ()
+        self._values: list[Rect] = []
+        self._column = 0.0
+        self._columns: _Columns | None = None
+        """The last call's obstacles bucketed by column (``_columns``), kept up
+        to date by the columns the changed obstacles left or joined."""
+        self._routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
+        """The last call's routes by their ends, gap and pad, each with the
+        region its obstacles were looked for in (None: none were)."""
+        self._changed: _Columns | None = None
+        """The boxes (old and new) of the obstacles that changed since the
+        call before the last, bucketed; None: everything may have."""
         self.same_cards = False
-        """Whether the last call's cards were those of the call before."""
-        self.drawn: dict[str, tuple[list[Point], str, str, object]] = {}
-        """Each connection's route, kind and label, and what was drawn from them
-        (``connections.connections`` keeps its Items here)."""
+        """Whether the last call's obstacles were those of the call before."""
+        self.calls = 0
+        self.drawn: dict[str, tuple[list[Point], str, str, object, Rect | None]] = {}
+        """Each connection's route, kind, label, what was drawn from them and
+        where its label was looked for (``connections.connections`` keeps its
+        Items here), as of call ``drawn_at``."""
+        self.drawn_at = -1
         self._last: tuple[tuple[float, float], list[tuple[Rect, Rect]], list[list[Point]]] | None
         self._last = None  # the last call's gap and pad, ends and routes
         self.marks: tuple[list[Item], list[Rect]] | None = None
         """The curve points' Items and their marks (``connections._kept_marks``)."""
+        self.searched = 0
+        """Routes looked for (not kept) since creation: for tests and benches."""
+        self._ids: dict[int, int] = {}
+        """How many times each obstacle object is among the obstacles (one box
+        object under two keys would count twice in a column: ``_crowded``)."""
+        self._extents: dict[int, tuple[float, float, float]] = {}
+        """Each column's largest left and smallest right edge and smallest
+        height, when asked."""
 
     def route_all(
         self,
         pairs: Sequence[tuple[Rect, Rect]],
-        cards: Sequence[Rect],
+        obstacles: Mapping[Any, Rect] | Sequence[Rect],
         gap: float,
         pad: float,
         column: float,
+        more: Sequence[Rect] = (),
     ) -> list[list[Point]]:
-        cards = list(cards)
-        self.same_cards = (
-            self._columns is not None and self._columns[1] == column and self._columns[0] == cards
-        )
-        if self._columns is not None and self.same_cards:
-            buckets, tops, tallest, signature = self._columns[2]
-        else:
-            kept = None
-            if self._columns is not None and self._columns[1] == column:
-                kept = _moved_columns(self._columns[0], self._columns[2], cards, column)
-            buckets, tops, tallest, signature = kept or _columns(cards, column)
-            self._columns = (cards, column, (buckets, tops, tallest, signature))
+        """A route for each pair of boxes (each an obstacle's very box object,
+        or a box of none) among ``obstacles`` and ``more``. A mapping's keys
+        tell the router which obstacle is which from one call to the next (a
+        sequence, and ``more``, by position); the router keeps both: they must
+        not be changed afterwards."""
+        if not isinstance(obstacles, Mapping):
+            obstacles = dict(enumerate(obstacles))
+        self.calls += 1
+        values = list(obstacles.values())
+        changed = None
+        if self._columns is not None and self._column == column:
+            changed = self._update(obstacles, values, more)
+        if changed is None:
+            everything = [*values, *more]
+            self._columns = _columns(everything, column)
+            self._column = column
+            self._routes = {}
+            self._ids = dict(collections.Counter(map(id, everything)))
+            self._extents = {}
+        self._obstacles, self._more, self._values = obstacles, more, values
+        self._changed = changed
+        self.same_cards = changed is not None and not changed[0]
         last = self._last
         if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
-            # The same cards and ends as the last call: its routes (each would
-            # be found in the cache under the same key; a wide map's 800 keys
-            # of column signatures cost more than the rest of an edit's routing).
+            # the same obstacles and ends as the last call: its routes
             return list(last[2])
-        out = []
-        used: dict[tuple[object, ...], list[Point]] = {}
+        kept, out = self._routes, []
+        routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
         for a, b in pairs:
-            region = a.united(b).adjusted(-column, -column, column, column)
-            cols = range(int(region.x // column), int(region.right // column) + 1)
-            # (a long connection spans hundreds of columns on a wide map)
-            key = (a, b, gap, pad, tuple(map(signature.get, cols, itertools.repeat(0))))
-            found = self._cache.get(key)
-            if found is None and len(cols) > MAX_COLUMNS:
-                # A connection across much of the map: no search (it would cost
-                # more than it helps); the plain route along the gutters.
-                found = plain_route(a, b, gap, pad)
+            # (the boxes' values, hashed in C: a Rect's hash is a Python call)
+            key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
+            found = routes.get(key)
             if found is None:
-                simple = plain_route(a, b, gap, pad)
-                near = _near(buckets, tops, tallest, cols, region, a, b)
-                found = (
-                    simple
-                    if near is None or route_clear(simple, near)
-                    else (_search(a, b, near, gap, pad) or simple)
-                )
-            used[key] = found
-            out.append(found)
-        self._cache = used
+                found = was = kept.get(key)
+                if (
+                    found is not None
+                    and found[1] is not None
+                    and changed is not None
+                    and changed[0]
+                    and _any_near(changed, found[1], column)
+                ):
+                    found = None  # an obstacle in its region changed
+                if found is None:
+                    found = self._route(a, b, gap, pad, column)
+                    if was is not None and was[0] == found[0]:
+                        # the same route found again: the same object (its
+                        # connection's drawing is kept, the canvas passes over it)
+                        found = (was[0], found[1])
+                routes[key] = found
+            out.append(found[0])
+        self._routes = routes
         self._last = ((gap, pad), list(pairs), out)
         return list(out)
 
+    def _route(
+        self, a: Rect, b: Rect, gap: float, pad: float, column: float
+    ) -> tuple[list[Point], Rect | None]:
+        """The route from ``a`` to ``b`` found anew, and the region whose
+        obstacles it depends on (None: on none)."""
+        self.searched += 1
+        simple = plain_route(a, b, gap, pad)
+        region = a.united(b).adjusted(-column, -column, column, column)
+        cols = range(int(region.x // column), int(region.right // column) + 1)
+        if len(cols) > MAX_COLUMNS:
+            # A connection across much of the map: no search (it would cost
+            # more than it helps); the plain route along the gutters.
+            # (a long connection spans hundreds of columns on a wide map)
+            return simple, None
+        assert self._columns is not None
+        buckets, tops, tallest = self._columns
+        if self._crowded(cols, region):
+            near = None  # (what ``_near`` says then, without listing 150 cards)
+        else:
+            near = _near(buckets, tops, tallest, cols, region, a, b)
+        if near is None or route_clear(simple, near):
+            return simple, region
+        return _search(a, b, near, gap, pad) or simple, region
 
-_Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float], dict[int, int]]
+    def _crowded(self, cols: range, region: Rect) -> bool:
+        """Whether one of the columns alone holds more than MAX_OBSTACLES
+        obstacles in ``region`` besides the two ends, counted by bisection: the
+        cards whose top is strictly inside the region's height, in a column all
+        of whose cards reach into the region's width (then ``_near`` would
+        return None). False when unsure, and when an object is among the
+        obstacles twice (a column would count it twice)."""
+        assert self._columns is not None
+        if len(self._ids) != len(self._values) + len(self._more):
+            return False
+        buckets, tops, _ = self._columns
+        rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
+        least = MAX_OBSTACLES + 3  # (the two ends may be among them)
+        for c in cols:
+            ys = tops.get(c)
+            if ys is None or len(ys) < least:
+                continue
+            if bisect_left(ys, rb) - bisect_right(ys, ry) < least:
+                continue
+            extent = self._extents.get(c)
+            if extent is None:
+                rs = buckets[c]
+                extent = self._extents[c] = (
+                    max(r.x for r in rs),
+                    min(r.x + r.w for r in rs),
+                    min(r.h for r in rs),
+                )
+            if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
+                return True
+        return False
+
+    def _update(
+        self, obstacles: Mapping[Any, Rect], now: list[Rect], more: Sequence[Rect]
+    ) -> _Columns | None:
+        """Bring the columns from the last call's obstacles to ``obstacles``
+        (its values ``now``) and ``more``, and return the boxes that changed,
+        old and new, bucketed likewise (empty: none changed); None when the
+        columns are to be made anew."""
+        before, before_more = self._obstacles, self._more
+        same_more = more is before_more or _same_objects(more, before_more)
+        if same_more and _same_objects(now, self._values):
+            # (the very boxes in the same order, whatever their keys: the columns
+            # hold them already; an edit that moved no card; compared in C)
+            return ({}, {}, {})
+        olds = list(map(before.get, obstacles))
+        moved: list[tuple[Rect | None, Rect | None]] = [
+            (olds[i], now[i])
+            for i in itertools.compress(range(len(now)), map(operator.is_not, olds, now))
+        ]
+        kept_keys = len(now) - sum(1 for old, _ in moved if old is None)
+        if kept_keys != len(before):  # some keys went
+            moved += [(r, None) for k, r in before.items() if k not in obstacles]
+        if not same_more:
+            if len(more) == len(before_more):
+                moved += [(a, b) for a, b in zip(before_more, more, strict=True) if a is not b]
+            else:
+                moved += [(a, None) for a in before_more]
+                moved += [(None, b) for b in more]
+        if not moved:
+            return ({}, {}, {})
+        ids = self._ids
+        for old, new in moved:
+            if old is not None:
+                n = ids[id(old)] - 1
+                if n:
+                    ids[id(old)] = n
+                else:
+                    del ids[id(old)]
+            if new is not None:
+                ids[id(new)] = ids.get(id(new), 0) + 1
+        changed: list[Rect] = []
+        for old, new in moved:
+            if old is None:
+                assert new is not None
+                changed.append(new)
+            elif new is None:
+                changed.append(old)
+            elif old != new:
+                changed += (old, new)
+        n = len(now) + len(more)
+        if len(moved) > n // 8:
+            return None if len(changed) > n // 2 else self._made_anew([*now, *more], changed)
+        assert self._columns is not None
+        for c in _update_columns(self._columns, moved, self._column):
+            self._extents.pop(c, None)
+        return _columns(changed, self._column)
+
+    def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
+        """Many obstacles moved (a lane above grew): the columns made anew (cheaper
+        than updating them), the routes kept where none of them changed."""
+        self._columns = _columns(now, self._column)
+        self._extents = {}
+        return _columns(changed, self._column)
+
+    def changed_in(self, rect: Rect) -> bool:
+        """Whether an obstacle that changed in the last call (its old or new box)
+        overlaps ``rect``."""
+        changed = self._changed
+        return changed is None or (bool(changed[0]) and _any_near(changed, rect, self._column))
+
+    def blocked(self, rect: Rect) -> bool:
+        """Whether any of the last call's obstacles overlaps ``rect`` (the same
+        test as ``rect.intersects`` against each of them)."""
+        assert self._columns is not None
+        return _any_near(self._columns, rect, self._column)
+
+
+_Key = tuple[float, float, float, float, float, float, float, float, float, float]
+_Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
 
 
 def _columns(cards: list[Rect], column: float) -> _Columns:
     """Cards sit in columns: bucket them by the columns they touch, each
     bucket sorted by top, so the cards near a connection are found by
-    bisection rather than by a walk down every column it spans. Also each
-    column's signature: it changes when any card in it moves or resizes, so a
-    route is reused while the columns it may pass through are unchanged."""
+    bisection rather than by a walk down every column it spans."""
     buckets: dict[int, list[Rect]] = {}
     for r in cards:
         first, last = int(r.x // column), int((r.x + r.w) // column)  # r.right
@@ -159,57 +327,84 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
         rs.sort(key=by_top)
         tops[c] = list(map(by_top, rs))
         tallest[c] = max(map(height, rs))
-    signature = {c: hash(tuple(rs)) for c, rs in buckets.items()}
-    return buckets, tops, tallest, signature
+    return buckets, tops, tallest
 
 
-def _moved_columns(
-    before: list[Rect], columns: _Columns, cards: list[Rect], column: float
-) -> _Columns | None:
-    """The columns of ``cards`` made from those of ``before`` (the same number
-    of cards, in the same order, a few of them moved or resized): only the
-    columns a changed card left or joined are sorted again. None when that is
-    no cheaper than making them all (or the cards are not comparable so)."""
-    if len(before) != len(cards):
-        return None
-    changed = [
-        i
-        for i in itertools.compress(range(len(cards)), map(operator.is_not, before, cards))
-        if before[i] != cards[i]
-    ]
-    if len(changed) > len(cards) // 8:
-        return None
-    buckets, tops, tallest, signature = (
-        dict(columns[0]),
-        dict(columns[1]),
-        dict(columns[2]),
-        dict(columns[3]),
-    )
-    touched: set[int] = set()
-    for i in changed:
-        old, new = before[i], cards[i]
-        for c in range(int(old.x // column), int(old.right // column) + 1):
-            # by value: an unchanged card's box may be an equal, newer object
-            rs = buckets[c]
-            at = next(k for k, r in enumerate(rs) if r is old or r == old)
-            buckets[c] = rs[:at] + rs[at + 1 :]
-            touched.add(c)
-        for c in range(int(new.x // column), int(new.right // column) + 1):
-            buckets[c] = [*buckets.get(c, ()), new]
-            touched.add(c)
+def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
+    """The same box objects in the same order (an equal new box is not: the
+    columns must hold the very objects the connections' ends are)."""
+    return len(a) == len(b) and not any(map(operator.is_not, a, b))
+
+
+def _update_columns(
+    columns: _Columns, moved: list[tuple[Rect | None, Rect | None]], column: float
+) -> set[int]:
+    """``columns`` (in place) with each ``(old, new)`` box of ``moved``
+    replaced: the old box object (None: none) out of the columns it touched,
+    the new one (None: none) into those it touches; only those columns (which
+    it returns) are sorted again. The columns then hold what ``_columns`` makes of the
+    obstacles now, the same box objects (``_near`` tells a connection's ends
+    from the others by identity)."""
+    buckets, tops, tallest = columns
+    gone: dict[int, dict[int, int]] = {}
+    came: dict[int, list[Rect]] = {}
+    for old, new in moved:
+        if old is not None:
+            for c in range(int(old.x // column), int((old.x + old.w) // column) + 1):
+                ids = gone.setdefault(c, {})
+                ids[id(old)] = ids.get(id(old), 0) + 1
+        if new is not None:
+            for c in range(int(new.x // column), int((new.x + new.w) // column) + 1):
+                came.setdefault(c, []).append(new)
+    by_top, height = operator.attrgetter("y"), operator.attrgetter("h")
+    touched = gone.keys() | came.keys()
     for c in touched:
-        rs = buckets[c]
+        rs = buckets.get(c, [])
+        ids = gone.get(c, {})
+        if ids:
+            kept = [r for r in rs if id(r) not in ids]
+            if len(rs) - len(kept) != sum(ids.values()):  # one object twice: count
+                kept = []
+                for r in rs:
+                    n = ids.get(id(r), 0)
+                    if n:
+                        ids[id(r)] = n - 1
+                    else:
+                        kept.append(r)
+            rs = kept
+        else:
+            rs = list(rs)
+        rs += came.get(c, ())
         if not rs:
-            del buckets[c]
+            buckets.pop(c, None)
             tops.pop(c, None)
             tallest.pop(c, None)
-            signature.pop(c, None)
             continue
-        rs.sort(key=lambda r: r.y)
-        tops[c] = [r.y for r in rs]
-        tallest[c] = max(r.h for r in rs)
-        signature[c] = hash(tuple(rs))
-    return buckets, tops, tallest, signature
+        rs.sort(key=by_top)
+        buckets[c] = rs
+        tops[c] = list(map(by_top, rs))
+        tallest[c] = max(map(height, rs))
+    return touched
+
+
+def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
+    """Whether a box in ``columns`` overlaps ``rect`` (``rect.intersects``)."""
+    buckets, tops, tallest = columns
+    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
+    first, last = int(rx // column), int(rr // column)
+    if last - first >= len(buckets):
+        cols: Iterable[int] = [c for c in buckets if first <= c <= last]
+    else:
+        cols = range(first, last + 1)
+    for c in cols:
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
+            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
+                return True
+    return False
 
 
 def _near(
