@@ -168,7 +168,18 @@ class MapScene(QGraphicsScene):
         cards = self._cards
         walked = layout.items
         if kept is not None and same_map and not new_images:
-            walked = [*walked[: kept[0]], *kept[2], *walked[kept[1] :]]
+            # The card Items the layouter made anew (after an edit that adds a
+            # line, every card below it): taken without comparing them with the
+            # shown ones (one made anew is changed or equal, and taking an equal
+            # one is harmless); a card without a graphics item goes the long way.
+            new_cards = []
+            for item in kept[2]:
+                graphic = cards.get(item.element)  # type: ignore[arg-type]
+                if graphic is None:
+                    new_cards.append(item)
+                elif graphic.layout_item is not item:
+                    changed.append((graphic, item))
+            walked = [*walked[: kept[0]], *new_cards, *walked[kept[1] :]]
         for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
