@@ -155,3 +155,30 @@ def test_a_window_edit_adding_a_line_moves_the_cards_below(qtbot: object) -> Non
         assert moved == (len(below) if n % 2 == 0 else 0)
     assert scene.layouter.shifted >= shifted + 2 * len(below)
     doc.undo_stack.clear()
+
+
+def test_element_items_answer_their_bounds_in_qt(qapp: object) -> None:
+    """Each item's bounding rect and shape are Qt's own (no Python override: the
+    index asks ~20,000 items for them after an edit moved the cards below it),
+    its Item's bounds with the margins strokes and text may reach, unwidened by
+    a pen."""
+    from journeydesk.canvas.items import MAX_CONNECTION_WIDTH, ElementItem
+
+    assert "boundingRect" not in ElementItem.__dict__ and "shape" not in ElementItem.__dict__
+    doc, jmap = SHIFT_TESTS.shape_project("current", 120)
+    scene = MapScene()
+    scene.show_map(doc.project, jmap)
+    assert scene.layout is not None
+    kinds = set()
+    for item in scene.layout.items:
+        graphic = scene.element_items(item.element)[0] if item.element else None
+        if graphic is None or graphic.layout_item is not item:
+            continue
+        b = item.bounds
+        m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
+        expected = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
+        assert graphic.boundingRect() == expected
+        assert graphic.shape().boundingRect() == expected
+        kinds.add(item.kind)
+    assert {"card", "connection", "lane"} <= kinds
+    doc.undo_stack.clear()
