@@ -79,8 +79,10 @@ class ElementItem(QGraphicsRectItem):
         """Show what the layout now computes for this element (same kind and id)."""
         if images is not None:
             self._images = images
-        self._take(item)  # (``setRect`` tells the scene when the bounds change)
-        self.update()
+        old, new = self._item.bounds, item.bounds
+        self._take(item)
+        if old.x == new.x and old.y == new.y and old.w == new.w and old.h == new.h:
+            self.update()  # (else ``setRect`` told the scene, and updated the item)
 
     def _take(self, item: Item) -> None:
         self._item = item

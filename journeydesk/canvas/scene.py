@@ -113,11 +113,11 @@ class MapScene(QGraphicsScene):
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
         if touched is not None and self.emphasis is None:
-            # Nothing is dimmed and the kept items show it: only new or changed ones.
+            # Nothing is to be dimmed. If nothing is, every card shows it: a kept
+            # or changed item was at full opacity already, a new one is (Qt's
+            # default); an edit that moved 18,000 cards set it on each of them.
             if self._dimmed:
                 self.apply_emphasis()
-            else:
-                self._emphasise(touched)
         else:
             self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
