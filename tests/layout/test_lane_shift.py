@@ -171,3 +171,37 @@ def test_a_moved_lane_gives_the_boxes_of_a_fresh_stacking() -> None:
     for a, b in zip(after.items, fresh.items, strict=True):
         assert a.bounds == b.bounds and a.primitives == b.primitives
     doc.undo_stack.clear()
+
+
+def test_a_rect_made_by_its_own_init_is_the_frozen_dataclass_one() -> None:
+    """``Rect.__init__`` (faster than the generated one) makes what the frozen
+    dataclass makes: the same fields, equality, hash, repr, copies, pickles,
+    and it stays frozen."""
+    import copy
+    import dataclasses
+    import pickle
+
+    from journeydesk.layout.primitives import Rect
+
+    @dataclasses.dataclass(frozen=True)
+    class Reference:
+        x: float
+        y: float
+        w: float
+        h: float
+
+    rng = random.Random(3)
+    for _ in range(200):
+        values = [rng.choice([0.0, -1.5, 1e-9, 3, rng.uniform(-1e6, 1e6)]) for _ in range(4)]
+        rect, ref = Rect(*values), Reference(*values)
+        assert vars(rect) == vars(ref) and list(vars(rect)) == ["x", "y", "w", "h"]
+        assert dataclasses.astuple(rect) == dataclasses.astuple(ref)
+        assert hash(rect) == hash(ref)
+        assert repr(rect).split("(", 1)[1] == repr(ref).split("(", 1)[1]
+        assert rect == Rect(x=values[0], y=values[1], w=values[2], h=values[3])
+        assert rect != ref  # type: ignore[comparison-overlap]
+        assert rect != Rect(values[0], values[1], values[2], values[3] + 1)
+        assert pickle.loads(pickle.dumps(rect)) == rect == copy.deepcopy(rect)
+        assert dataclasses.replace(rect, h=7.0) == Rect(values[0], values[1], values[2], 7.0)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            rect.x = 1.0  # type: ignore[misc]
