@@ -444,7 +444,7 @@ class MapLayouter:
                 # its plan, its cards' Items made from the kept ones by
                 # ``_cards_hinted`` (stack.shift_cards), no state built.
                 n_cols = max(step_index.values(), default=0) + 1
-                found = moved_lane(self.theme, found, n_cols, top, self._card_items)
+                found = moved_lane(self.theme, found, n_cols, top)
                 self._pass_lanes[lane_id] = found
                 out.update(found.boxes)
                 self._pass_measures.update(found.measures)

@@ -87,13 +87,13 @@ def stack(
     return max(t.lane_min_height, bottom - top)
 
 
-def moved_lane(
-    theme: Theme, found: PlacedLane, n_cols: int, top: float, kept: dict[str, DrawnCard]
-) -> PlacedLane:
+def moved_lane(theme: Theme, found: PlacedLane, n_cols: int, top: float) -> PlacedLane:
     """``found`` (a lane of the last layout whose cards did not change) stacked
-    again from its new ``top``, in the same order and sizes."""
+    again from its new ``top``, in the same order and sizes. Every box is a new
+    object (the lane moved: looking each card's last box up to reuse an equal
+    one would find none); ``shift_cards`` makes their Items."""
     boxes: dict[str, Rect] = {}
-    height = stack(theme, found.plan, n_cols, top, boxes, kept)
+    height = stack(theme, found.plan, n_cols, top, boxes, {})
     return PlacedLane(
         found.key,
         found.states,
