@@ -58,6 +58,8 @@ class ElementItem(QGraphicsRectItem):
         """Which layout item this is: kind, element id, and its rank among them."""
         self._images = images
         self._item = item
+        self._wide: tuple[float, list[Primitive]] | None = None
+        self._bounds: list[tuple[float, float, float, float] | None] | None = None
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
         self._z = 0.0
@@ -80,8 +82,17 @@ class ElementItem(QGraphicsRectItem):
         if images is not None:
             self._images = images
         old, new = self._item.bounds, item.bounds
-        self._take(item)
-        if old.x == new.x and old.y == new.y and old.w == new.w and old.h == new.h:
+        same = old.x == new.x and old.y == new.y and old.w == new.w and old.h == new.h
+        if self.kind == "card" and item.z == self._z:
+            # ``_take`` for a card, written out (an edit that adds a line moves
+            # 18,000 of them): no stroke margin, never culled, same z.
+            self._item = item
+            self._bounds = None
+            if not same:
+                self.setRect(new.x - 4, new.y - 8, new.w + 8, new.h + 16)
+        else:
+            self._take(item)
+        if same:
             self.update()  # (else ``setRect`` told the scene, and updated the item)
 
     def _take(self, item: Item) -> None:
@@ -90,8 +101,8 @@ class ElementItem(QGraphicsRectItem):
         b = item.bounds
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
         self.setRect(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
-        self._wide: tuple[float, list[Primitive]] | None = None
-        self._bounds: list[tuple[float, float, float, float] | None] | None = None
+        self._wide = None
+        self._bounds = None
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
         # (nor a curve's points and line, drawn on first use too: curves.curve)
