@@ -238,6 +238,31 @@ class Item:
         return Item(self.kind, self.element, self.bounds, self.z, primitives)
 
 
+_new = object.__new__
+
+
+def drawn_later(
+    kind: str,
+    element: str | None,
+    bounds: Rect,
+    z: float,
+    make: Callable[[], list[Primitive]],
+    drawn_from: object,
+) -> Item:
+    """``Item(kind, element, bounds, z, make=make, drawn_from=drawn_from)``, made
+    without the call's keyword handling (half the time: an edit that moves the
+    lanes below it makes one for each of ~18,000 cards, layout/stack.py)."""
+    item: Item = _new(Item)
+    item.kind = kind
+    item.element = element
+    item.bounds = bounds
+    item.z = z
+    item._primitives = None
+    item._make = make
+    item.drawn_from = drawn_from
+    return item
+
+
 @dataclass(frozen=True)
 class Overflow:
     """Text that did not fit and was cut with an ellipsis."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from journeydesk.model.project import Card
 
-from .primitives import Item, Overflow, Primitive, Rect
+from .primitives import Item, Overflow, Primitive, Rect, drawn_later
 from .theme import Z_CARD, Theme
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def shift_cards(
                 a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
                 make = partial(recipe.func, a[0], a[1], a[2], a[3], box, a[5], a[6])
                 drawn_from = (state, box, drawn_with, theme)
-                item = Item("card", card_id, box, Z_CARD, make=make, drawn_from=drawn_from)
+                item = drawn_later("card", card_id, box, Z_CARD, make, drawn_from)
                 if not lazy:
                     item.primitives  # noqa: B018  (made now)
                 found = (state, box, item, found[3], make)

@@ -205,3 +205,24 @@ def test_a_rect_made_by_its_own_init_is_the_frozen_dataclass_one() -> None:
         assert dataclasses.replace(rect, h=7.0) == Rect(values[0], values[1], values[2], 7.0)
         with pytest.raises(dataclasses.FrozenInstanceError):
             rect.x = 1.0  # type: ignore[misc]
+
+
+def test_an_item_drawn_later_is_the_one_the_constructor_makes() -> None:
+    """``drawn_later`` (no keyword handling) sets every slot as ``Item(...)``
+    with ``make`` and ``drawn_from`` does, and draws once, on first read."""
+    from journeydesk.layout.primitives import Box, Item, Primitive, Rect, drawn_later
+
+    calls: list[int] = []
+    box = Rect(1.0, 2.0, 3.0, 4.0)
+
+    def make() -> list[Primitive]:
+        calls.append(1)
+        return [Box(box, fill="#FFFFFF")]
+
+    made = Item("card", "c1", box, 40.0, make=make, drawn_from=("s", box))
+    fast = drawn_later("card", "c1", box, 40.0, make, ("s", box))
+    for slot in Item.__slots__:
+        assert getattr(fast, slot) == getattr(made, slot), slot
+    assert not fast.made and fast == made and not calls
+    assert fast.primitives == [Box(box, fill="#FFFFFF")] and fast.primitives is fast.primitives
+    assert calls == [1] and fast.made
