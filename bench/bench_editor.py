@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from generate import SHAPES, make_shape, shape_summary
 
-GOALS_MS = {"move a card": 100.0, "edit a title": 100.0, "drag": 8.0}
+GOALS_MS = {"move a card": 100.0, "edit a title": 100.0, "drag": 8.0, "grow": 100.0}
 
 
 def main() -> int:
@@ -127,7 +127,8 @@ def main() -> int:
         ("edit adding/removing a title line", grown, grown_cpu),
     ):
         print(
-            f"{label:40s}{value * 1000:8.1f} ms   (CPU {spent * 1000:.0f} ms;"
+            f"{label:40s}{value * 1000:8.1f} ms   ({value / bare:.1f}× floor,"
+            f" goal ≤ {GOALS_MS['grow']:.0f} ms; CPU {spent * 1000:.0f} ms;"
             f" {below} cards below it move)"
         )
     if args.quick:
@@ -140,6 +141,16 @@ def main() -> int:
     print(
         f"{'drag a card, per mouse move':40s}{drag_ms:8.2f} ms   ({drag_ms / bare_ms:.1f}× floor,"
         f" goal ≤ {GOALS_MS['drag']:.0f} ms)"
+    )
+    # The same edits with the window on screen (above, it was never shown): the
+    # repaint and the scene's index, made anew after so many items moved, count.
+    k = 0 if lowest.title != titles[0] else 1  # (each run changes the title)
+    shown = timed(lambda n: grow(n + k))
+    shown_cpu = list(cpu.values())[-1]
+    print(
+        f"{'edit adding/removing a line, shown':40s}{shown * 1000:8.1f} ms   ({shown / bare:.1f}×"
+        f" floor, goal ≤ {GOALS_MS['grow']:.0f} ms; CPU {shown_cpu * 1000:.0f} ms; repaint"
+        " included)"
     )
     import resource
 

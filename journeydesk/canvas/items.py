@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.layout.primitives import Box, Image, Item, Line, Path, Primitive, Text
 from journeydesk.render.qpainter import ImageCache, draw
@@ -38,16 +38,28 @@ SELECTABLE_KINDS = frozenset(
 )
 
 
-class ElementItem(QGraphicsItem):
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+
+
+class ElementItem(QGraphicsRectItem):
+    """One layout Item on the canvas. A rectangle item (never painted as one:
+    ``paint`` draws the Item) whose rectangle is the Item's bounds with a margin,
+    so its bounding rect and shape are Qt's own, answered in C++: the scene asks
+    every item for them when it builds its index (after an edit that moved the
+    cards below it, ~20,000 of them) and on hit tests, and a Python
+    ``boundingRect`` made each ask a call into Python."""
+
     def __init__(self, item: Item, images: ImageCache) -> None:
         super().__init__()
+        self.setPen(_NO_PEN)  # (a pen would widen the bounding rect and the shape)
         self.kind = item.kind
         self.element_id = item.element
         self.key: tuple[str, str | None, int] = (item.kind, item.element, 0)
         """Which layout item this is: kind, element id, and its rank among them."""
         self._images = images
         self._item = item
-        self._rect = QRectF()
+        self._wide: tuple[float, list[Primitive]] | None = None
+        self._bounds: list[tuple[float, float, float, float] | None] | None = None
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
         self._z = 0.0
@@ -67,20 +79,30 @@ class ElementItem(QGraphicsItem):
 
     def set_layout_item(self, item: Item, images: ImageCache | None = None) -> None:
         """Show what the layout now computes for this element (same kind and id)."""
-        self.prepareGeometryChange()
         if images is not None:
             self._images = images
-        self._take(item)
-        self.update()
+        old, new = self._item.bounds, item.bounds
+        same = old.x == new.x and old.y == new.y and old.w == new.w and old.h == new.h
+        if self.kind == "card" and item.z == self._z:
+            # ``_take`` for a card, written out (an edit that adds a line moves
+            # 18,000 of them): no stroke margin, never culled, same z.
+            self._item = item
+            self._bounds = None
+            if not same:
+                self.setRect(new.x - 4, new.y - 8, new.w + 8, new.h + 16)
+        else:
+            self._take(item)
+        if same:
+            self.update()  # (else ``setRect`` told the scene, and updated the item)
 
     def _take(self, item: Item) -> None:
         self._item = item
         # Strokes and labels reach a little outside the bounds the layout gives.
         b = item.bounds
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
-        self._rect = QRectF(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
-        self._wide: tuple[float, list[Primitive]] | None = None
-        self._bounds: list[tuple[float, float, float, float] | None] | None = None
+        self.setRect(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
+        self._wide = None
+        self._bounds = None
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
         # (nor a curve's points and line, drawn on first use too: curves.curve)
@@ -148,9 +170,6 @@ class ElementItem(QGraphicsItem):
         if images is not self._images:
             self._images = images
             self.update()  # rare (an asset changed): no need to look for images first
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
 
     def paint(
         self,

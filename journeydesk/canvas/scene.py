@@ -27,6 +27,13 @@ DIMMED_OPACITY = 0.18
 REINDEX_OVER = 2000
 """Items changing bounds in one update past which the scene's index is made
 anew rather than updated item by item (``MapScene._change``)."""
+BSP_DEPTH = 10
+"""Depth of the scene's BSP index (2**depth leaves). Qt's own guess grows with
+the items (15 at 20,000 items: 32,768 leaves), and an item is filed in every
+leaf it covers: the background, the grid, the lanes and long connections cover
+thousands each, so building the index (on opening, and again after an edit
+that moved the cards below it) took ~100-160 ms at 20,000 cards, against ~10
+at depth 10, where a leaf of a 20,000-card map still holds a few dozen items."""
 
 
 class MapScene(QGraphicsScene):
@@ -50,6 +57,7 @@ class MapScene(QGraphicsScene):
         """Some card was dimmed by the last ``apply_emphasis``."""
         self.setBackgroundBrush(QColor("#E4E7EC"))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)
         self._images: ImageCache | None = None
         self._images_key: tuple[tuple[str, int], ...] = ()
         self.marks: tuple[tuple[str, str], ...] = ()
@@ -105,11 +113,11 @@ class MapScene(QGraphicsScene):
             QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin)
         )
         if touched is not None and self.emphasis is None:
-            # Nothing is dimmed and the kept items show it: only new or changed ones.
+            # Nothing is to be dimmed. If nothing is, every card shows it: a kept
+            # or changed item was at full opacity already, a new one is (Qt's
+            # default); an edit that moved 18,000 cards set it on each of them.
             if self._dimmed:
                 self.apply_emphasis()
-            else:
-                self._emphasise(touched)
         else:
             self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
@@ -168,7 +176,18 @@ class MapScene(QGraphicsScene):
         cards = self._cards
         walked = layout.items
         if kept is not None and same_map and not new_images:
-            walked = [*walked[: kept[0]], *kept[2], *walked[kept[1] :]]
+            # The card Items the layouter made anew (after an edit that adds a
+            # line, every card below it): taken without comparing them with the
+            # shown ones (one made anew is changed or equal, and taking an equal
+            # one is harmless); a card without a graphics item goes the long way.
+            new_cards = []
+            for item in kept[2]:
+                graphic = cards.get(item.element)  # type: ignore[arg-type]
+                if graphic is None:
+                    new_cards.append(item)
+                elif graphic.layout_item is not item:
+                    changed.append((graphic, item))
+            walked = [*walked[: kept[0]], *new_cards, *walked[kept[1] :]]
         for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
@@ -241,6 +260,7 @@ class MapScene(QGraphicsScene):
         finally:
             if reindex:
                 self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+                self.setBspTreeDepth(BSP_DEPTH)  # (a new index: Qt's guess again)
 
     def set_emphasis(self, ids: set[str] | None) -> None:
         if ids is None and self.emphasis is None:

@@ -13,7 +13,6 @@ after random edits). ``layout_map`` is the one-shot form.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
@@ -37,6 +36,7 @@ from .primitives import (
     Rect,
     Text,
 )
+from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack
 from .text import line_count, wrap
 from .theme import (
     DEFAULT_THEME,
@@ -55,7 +55,7 @@ class MapLayouter:
     def __init__(self, theme: Theme = DEFAULT_THEME) -> None:
         self._theme = theme
         self._measures: dict[tuple[object, ...], CardMeasure] = {}
-        self._card_items: dict[str, _DrawnCard] = {}
+        self._card_items: dict[str, DrawnCard] = {}
         """Each card's Item of the last layout, by card id, with the card's
         state (``_card_state``) and box it was drawn from, and the overflows
         (text cut) it reported: a change to one card
@@ -64,10 +64,10 @@ class MapLayouter:
         self._drawn_with: tuple[object, ...] = ()
         """What every card's drawing shares (language, vocabulary entries): when
         it changes, no card's Item is kept."""
-        self._lanes: dict[str, _PlacedLane] = {}
+        self._lanes: dict[str, PlacedLane] = {}
         """Each lane's placed cards of the last layout, by lane id, with the key
         they were placed from (its top, the steps, its cards' states)."""
-        self._pass_lanes: dict[str, _PlacedLane] = {}
+        self._pass_lanes: dict[str, PlacedLane] = {}
         self._curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
         """Each curve lane's key and Items (and overflows) of the last layout."""
         self._pass_curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
@@ -83,6 +83,7 @@ class MapLayouter:
         project, map, options, theme and language it was made from; None: unknown."""
         self._hint: frozenset[str] | None = None  # this pass's hinted card ids
         self._replaced: list[Card] = []  # its cards in lanes placed anew (when hinted)
+        self._moved: list[PlacedLane] = []  # its lanes only moved (when hinted)
         self._order: tuple[list[Item], dict[str, int], dict[int, tuple[Overflow, ...]]]
         self._order = ([], {}, {})
         """The last layout's card Items in the map's order, each card's place
@@ -92,6 +93,7 @@ class MapLayouter:
         self.measured = 0
         self.hinted = 0
         self.passes = 0  # layouts made
+        self.shifted = 0  # cards' Items made for a lane only moved (stack.shift_cards)
         self.kept_cards: tuple[int, int, list[Item]] | None = None
         """After a hinted layout: where its card Items are (start, end) and the
         ones not the last layout's Items, which are the others (for the canvas)."""
@@ -184,7 +186,7 @@ class MapLayouter:
         if hint is not None and token is not None and token[:6] == (hint.since, *made_from):
             self._hint = hint.cards
             self.hinted += 1
-        self._replaced, self.kept_cards = [], None
+        self._replaced, self._moved, self.kept_cards = [], [], None
         self._pass_lanes = {}
         self._pass_states, self._pass_measures = {}, {}
         done = False
@@ -208,7 +210,7 @@ class MapLayouter:
                 self._card_items.clear()
                 self._header_items = None
                 self._order = ([], {}, {})
-            self._hint, self._replaced = None, []
+            self._hint, self._replaced, self._moved = None, [], []
             if not done:
                 self.kept_cards = None
             self._lanes = self._pass_lanes if done else {}
@@ -432,6 +434,25 @@ class MapLayouter:
                 # if its box, stretched by ``span_lanes``, is not the same)
                 self._replaced += found.spanning
                 return found.height
+            if (
+                found is not None
+                and found.key[0] == x0
+                and found.key[1] == self._steps
+                and found.cards == cards
+                and hint.isdisjoint(found.ids)
+            ):
+                # Only moved (a lane above changed height): stacked again from
+                # its plan, its cards' Items made from the kept ones by
+                # ``_cards_hinted`` (stack.shift_cards), no state built.
+                n_cols = max(step_index.values(), default=0) + 1
+                found = moved_lane(self.theme, found, n_cols, top)
+                self._pass_lanes[lane_id] = found
+                out.update(found.boxes)
+                self._pass_measures.update(found.measures)
+                states.update(zip(found.ids, found.states, strict=True))
+                self._moved.append(found)
+                self._replaced += found.spanning
+                return found.height
             self._replaced += cards
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
@@ -453,9 +474,9 @@ class MapLayouter:
             boxes: dict[str, Rect] = {}
             measures: dict[str, CardMeasure] = {}
             plan = self._plan(ctx, cards, step_index, x0, measures)
-            height = self._stack(plan, n_cols, top, boxes)
+            height = stack(self.theme, plan, n_cols, top, boxes, self._card_items)
             spanning = [card for card in cards if card.span_lanes > 1]
-            found = _PlacedLane(
+            found = PlacedLane(
                 key, lane_states, height, boxes, measures, top, plan, ids, spanning, cards
             )
         elif found.top != top:
@@ -463,8 +484,8 @@ class MapLayouter:
             # stacked again from the new top in the same order and sizes, which
             # gives the very boxes a fresh stacking gives, measuring nothing.
             boxes = {}
-            height = self._stack(found.plan, n_cols, top, boxes)
-            found = _PlacedLane(
+            height = stack(self.theme, found.plan, n_cols, top, boxes, self._card_items)
+            found = PlacedLane(
                 key,
                 found.states,
                 height,
@@ -491,12 +512,12 @@ class MapLayouter:
         step_index: dict[str, int],
         x0: float,
         measures: dict[str, CardMeasure],
-    ) -> list[_Slot]:
+    ) -> list[Slot]:
         """The lane's cards in stacking order, each with its column, span, x,
-        width and height (``_stack`` puts them under each other)."""
+        width and height (``stack.stack`` puts them under each other)."""
         t = self.theme
         n_cols = max(step_index.values(), default=0) + 1
-        plan: list[_Slot] = []
+        plan: list[Slot] = []
         for card in sorted(cards, key=lambda c: (step_index[c.step], c.order)):
             i = step_index[card.step]
             span = min(card.span_steps, n_cols - i)
@@ -506,29 +527,6 @@ class MapLayouter:
             x = x0 + i * t.column_width + t.column_gap / 2
             plan.append((card.id, i, span, x, w, m.height))
         return plan
-
-    def _stack(self, plan: list[_Slot], n_cols: int, top: float, out: dict[str, Rect]) -> float:
-        """Stack the planned cards in their cells from ``top`` (a skyline per
-        column, so a card spanning steps never overlaps its neighbours); return
-        the lane height."""
-        t = self.theme
-        gap = t.card_gap
-        sky = [top + t.lane_padding] * n_cols
-        kept = self._card_items
-        for card_id, i, span, x, w, h in plan:
-            y = max(sky[i : i + span]) if span > 1 else sky[i]
-            # A box that did not move is the same object again: an edit makes
-            # few new objects, and the card's Item is found up to date by identity.
-            found = kept.get(card_id)
-            box = found[1] if found is not None else None
-            if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
-                box = Rect(x, y, w, h)
-            out[card_id] = box
-            below = y + h + gap
-            for j in range(i, i + span):
-                sky[j] = below
-        bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
-        return max(t.lane_min_height, bottom - top)
 
     def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
         t = self.theme
@@ -651,6 +649,20 @@ class MapLayouter:
                 cut[n] = found[3]
             else:
                 cut.pop(n, None)
+        if self._moved:  # (their cards' overflows as before)
+            moved, shifted = shift_cards(
+                self._moved,
+                card_boxes,
+                kept,
+                order,
+                at,
+                self._drawn_with,
+                self.theme,
+                self.lazy,
+                lambda card, box: self._card(ctx, card, box, comments.get(card.id, 0)),
+            )
+            redrawn += moved
+            self.shifted += shifted
         self._order = (order, at, cut)
         self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn)
         self._emit_cards(ctx)
@@ -661,7 +673,7 @@ class MapLayouter:
         for n in sorted(cut):
             ctx.overflows.extend(cut[n])
 
-    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> _DrawnCard:
+    def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> DrawnCard:
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
         # the theme is the layouter's own (a new one clears the memo).
         state = self._pass_states.get(card.id)
@@ -724,35 +736,6 @@ class MapLayouter:
 
 
 # --- helpers -----------------------------------------------------------
-
-
-_DrawnCard = tuple[
-    tuple[object, ...], Rect, Item, tuple[Overflow, ...], "functools.partial[list[Primitive]]"
-]
-"""A card's state and box, the Item drawn from them, its overflows, and the
-call that makes its drawing (``card_primitives`` with the box as 5th argument:
-a card only moved is drawn by the same call with its new box)."""
-
-
-@dataclass(frozen=True)
-class _PlacedLane:
-    """A lane's cards as placed by one layout, and what they were placed from."""
-
-    key: tuple[object, ...]
-    states: list[tuple[object, ...]]
-    height: float
-    boxes: dict[str, Rect]
-    measures: dict[str, CardMeasure]
-    top: float
-    plan: list[_Slot]
-    ids: list[str]
-    spanning: list[Card]
-    cards: list[Card]
-    """Its cards spanning lanes (their boxes are stretched after placing)."""
-
-
-_Slot = tuple[str, int, int, float, float, float]
-"""A card in a lane's stacking order: id, column, span, x, width, height."""
 
 
 def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:

@@ -28,6 +28,17 @@ class Rect:
     w: float
     h: float
 
+    def __init__(self, x: float, y: float, w: float, h: float) -> None:
+        # What the frozen dataclass's own __init__ does (``dataclass`` keeps a
+        # class's own), in half the time: it sets each field through
+        # ``object.__setattr__``, and an edit that moves the lanes below it
+        # makes a box for each of ~18,000 cards.
+        fields = self.__dict__
+        fields["x"] = x
+        fields["y"] = y
+        fields["w"] = w
+        fields["h"] = h
+
     @property
     def right(self) -> float:
         return self.x + self.w
@@ -225,6 +236,31 @@ class Item:
     def replaced(self, primitives: list[Primitive]) -> Item:
         """This Item drawn with ``primitives`` instead."""
         return Item(self.kind, self.element, self.bounds, self.z, primitives)
+
+
+_new = object.__new__
+
+
+def drawn_later(
+    kind: str,
+    element: str | None,
+    bounds: Rect,
+    z: float,
+    make: Callable[[], list[Primitive]],
+    drawn_from: object,
+) -> Item:
+    """``Item(kind, element, bounds, z, make=make, drawn_from=drawn_from)``, made
+    without the call's keyword handling (half the time: an edit that moves the
+    lanes below it makes one for each of ~18,000 cards, layout/stack.py)."""
+    item: Item = _new(Item)
+    item.kind = kind
+    item.element = element
+    item.bounds = bounds
+    item.z = z
+    item._primitives = None
+    item._make = make
+    item.drawn_from = drawn_from
+    return item
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+"""Lane stacking: a lane's cards put under each other, and a lane only moved.
+
+An edit that adds a line to a card makes its lane taller, and every lane below
+it moves down: at 20,000 cards that is ~18,000 cards whose boxes change while
+nothing else about them does. ``MapLayouter`` (engine.py) keeps each lane's
+stacking plan (``PlacedLane``); a lane whose cards are as before but whose top
+moved is stacked again from the plan (``stack``: the very float additions of a
+fresh stacking, so the very same boxes), and its cards' Items are made by
+``shift_cards`` straight from what the last layout kept for them: the same
+drawing recipe with the new box, nothing measured or drawn until shown, no
+state built or compared (the window's hint, ``LayoutHint``, says the cards did
+not change). ``tests/layout/test_lane_shift.py`` holds the result to a fresh
+layout after random edits that add and remove lines.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from journeydesk.model.project import Card
+
+from .primitives import Item, Overflow, Primitive, Rect, drawn_later
+from .theme import Z_CARD, Theme
+
+if TYPE_CHECKING:
+    from .context import CardMeasure
+
+Slot = tuple[str, int, int, float, float, float]
+"""A card in a lane's stacking order: id, column, span, x, width, height."""
+
+DrawnCard = tuple[
+    tuple[object, ...], Rect, Item, tuple[Overflow, ...], "functools.partial[list[Primitive]]"
+]
+"""A card's state and box, the Item drawn from them, its overflows, and the
+call that makes its drawing (``card_primitives`` with the box as 5th argument:
+a card only moved is drawn by the same call with its new box)."""
+
+
+@dataclass(frozen=True)
+class PlacedLane:
+    """A lane's cards as placed by one layout, and what they were placed from."""
+
+    key: tuple[object, ...]
+    states: list[tuple[object, ...]]
+    height: float
+    boxes: dict[str, Rect]
+    measures: dict[str, CardMeasure]
+    top: float
+    plan: list[Slot]
+    ids: list[str]
+    spanning: list[Card]
+    """Its cards spanning lanes (their boxes are stretched after placing)."""
+    cards: list[Card]
+
+
+def stack(
+    theme: Theme,
+    plan: list[Slot],
+    n_cols: int,
+    top: float,
+    out: dict[str, Rect],
+    kept: dict[str, DrawnCard],
+) -> float:
+    """Stack the planned cards in their cells from ``top`` (a skyline per
+    column, so a card spanning steps never overlaps its neighbours); return
+    the lane height. A box equal to the one ``kept`` has for the card is that
+    very object again (the card's Item is then found up to date by identity)."""
+    t = theme
+    gap = t.card_gap
+    sky = [top + t.lane_padding] * n_cols
+    for card_id, i, span, x, w, h in plan:
+        y = max(sky[i : i + span]) if span > 1 else sky[i]
+        # A box that did not move is the same object again: an edit makes
+        # few new objects, and the card's Item is found up to date by identity.
+        found = kept.get(card_id)
+        box = found[1] if found is not None else None
+        if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
+            box = Rect(x, y, w, h)
+        out[card_id] = box
+        below = y + h + gap
+        for j in range(i, i + span):
+            sky[j] = below
+    bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
+    return max(t.lane_min_height, bottom - top)
+
+
+def moved_lane(theme: Theme, found: PlacedLane, n_cols: int, top: float) -> PlacedLane:
+    """``found`` (a lane of the last layout whose cards did not change) stacked
+    again from its new ``top``, in the same order and sizes. Every box is a new
+    object (the lane moved: looking each card's last box up to reuse an equal
+    one would find none); ``shift_cards`` makes their Items."""
+    boxes: dict[str, Rect] = {}
+    height = stack(theme, found.plan, n_cols, top, boxes, {})
+    return PlacedLane(
+        found.key,
+        found.states,
+        height,
+        boxes,
+        found.measures,
+        top,
+        found.plan,
+        found.ids,
+        found.spanning,
+        found.cards,
+    )
+
+
+def shift_cards(
+    lanes: list[PlacedLane],
+    card_boxes: dict[str, Rect],
+    kept: dict[str, DrawnCard],
+    order: list[Item],
+    at: dict[str, int],
+    drawn_with: tuple[object, ...],
+    theme: Theme,
+    lazy: bool,
+    redraw: Callable[[Card, Rect], DrawnCard],
+) -> tuple[list[Item], int]:
+    """The Items of the cards of ``lanes`` (lanes only moved, their cards as
+    in the last layout), put in ``order`` at their places (``at``); returns
+    the new Items. A card whose box kept its size and whose drawing was kept
+    from the same state gets an Item made by its kept call with the new box,
+    as ``MapLayouter._card`` makes it for a card only moved; any other (a
+    card spanning lanes whose box was stretched, one without a kept drawing)
+    goes through ``redraw`` (``_card``). A card whose box is the kept one is
+    left alone (drawn already this pass, or not moved). Also returns how many
+    Items were made from a kept call."""
+    new: list[Item] = []
+    shifted = 0
+    partial = functools.partial
+    for lane in lanes:
+        for card_id, state, card in zip(lane.ids, lane.states, lane.cards, strict=True):
+            box = card_boxes[card_id]
+            found = kept.get(card_id)
+            if found is not None and found[1] is box:
+                continue
+            if (
+                found is None
+                or found[1].w != box.w
+                or found[1].h != box.h
+                or (found[0] is not state and found[0] != state)
+            ):
+                found = redraw(card, box)
+            else:
+                recipe = found[4]
+                a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
+                make = partial(recipe.func, a[0], a[1], a[2], a[3], box, a[5], a[6])
+                drawn_from = (state, box, drawn_with, theme)
+                item = drawn_later("card", card_id, box, Z_CARD, make, drawn_from)
+                if not lazy:
+                    item.primitives  # noqa: B018  (made now)
+                found = (state, box, item, found[3], make)
+                kept[card_id] = found
+                shifted += 1
+            order[at[card_id]] = found[2]
+            new.append(found[2])
+    return new, shifted

@@ -1,0 +1,228 @@
+"""A title edit that adds or removes a line moves every lane below it: those
+lanes are stacked again from their kept plans and their cards' Items made from
+the kept ones (layout/stack.py ``moved_lane``, ``shift_cards``). After random
+such edits, undo and redo, on the three bench shapes and the sample, the hinted
+layout (as the window redraws) must equal a fresh layout item by item, drawings
+and overflows included.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from journeydesk.document import verbs
+from journeydesk.document.document import Document
+from journeydesk.layout.engine import MapLayouter, layout_map
+from journeydesk.layout.primitives import MapLayout
+from journeydesk.model.project import JourneyMap
+
+LONG = "A title long enough to add a line or two to its card "
+
+
+def line_edit(
+    doc: Document, jmap: JourneyMap, rng: random.Random, shown: MapLayout | None = None
+) -> str:
+    """A title or body that adds or removes lines, mostly on a card of an upper
+    lane (so lanes below move), or an undo or redo; now and then another edit
+    of cards (a move, a span) or of the map (structural: no hint). ``shown``:
+    the map's layout now, if known (else one is made)."""
+    inc = incremental_module()
+    lanes = [lane.id for lane in jmap.lanes if lane.display == "cards"]
+    upper = set(lanes[: max(1, len(lanes) // 2)])
+    cards = [c for c in jmap.cards if c.lane in upper] or jmap.cards
+    card = rng.choice(cards)
+    if rng.random() < 0.7:  # the lowest card of an upper lane: its lane's height changes
+        shown = shown or layout_map(doc.project, jmap)
+        boxes = {i.element: i.bounds for i in shown.items}
+        lane = lanes[0] if rng.random() < 0.6 else rng.choice(sorted(upper))
+        placed = [c for c in jmap.cards if c.lane == lane and c.id in boxes and c.span_lanes == 1]
+        if placed:
+            card = max(placed, key=lambda c: boxes[c.id].bottom)
+    what = rng.randrange(10) if rng.random() < 0.8 else 0
+    if what <= 3:
+        title = rng.choice([LONG, LONG * 2, LONG * 3, "Short", "Two words"])
+        if card.title == "Short":  # (a first lane's card: surely a line more)
+            title = LONG * 2
+        verbs.edit_card_title(doc, card, title)
+        return f"title {card.id} {len(title)}"
+    if what == 4:
+        verbs.set_field(doc, card.id, "body", rng.choice(["", LONG * 3, "one line"]))
+        return f"body {card.id}"
+    if what == 5 and doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+        return "undo"
+    if what == 6 and doc.undo_stack.canRedo():
+        doc.undo_stack.redo()
+        return "redo"
+    if what in (7, 8):
+        return str(inc.card_edit(doc, jmap, rng))
+    return str(inc.random_edit(doc, jmap, rng))
+
+
+def shape_project(shape: str, n: int) -> tuple[Document, JourneyMap]:
+    """A bench shape of ``n`` cards, some spanning two lanes (stretched after
+    placing), the first lane's cards short (on ``wide`` every lane is as tall
+    as its tallest card may be: a title or body could then add no line)."""
+    doc, jmap = incremental_module()._shape_project(shape, n)
+    for card in jmap.cards[::19]:
+        card.span_lanes = 2
+    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    for card in jmap.cards:
+        if card.lane == first:
+            card.title, card.body = "Short", ""
+    return doc, jmap
+
+
+_MODULE: list[ModuleType] = []
+
+
+def incremental_module() -> ModuleType:
+    """tests/layout/test_incremental.py's edits and checks (loaded once)."""
+    if not _MODULE:
+        path = Path(__file__).with_name("test_incremental.py")
+        spec = importlib.util.spec_from_file_location("incremental_edits_shift", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _MODULE.append(module)
+    return _MODULE[0]
+
+
+def run_line_edits(
+    doc: Document, jmap: JourneyMap, seed: int, edits: int, lazy: bool = True
+) -> MapLayouter:
+    from journeydesk.ui.layout_hint import layout_hint
+
+    inc = incremental_module()
+    rng = random.Random(seed)
+    layouter = MapLayouter()
+    layouter.lazy = lazy
+    history: list[str] = []
+    drawn: list[int | None] = [None]
+    shown: list[MapLayout] = []
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
+        shown[:] = [kept]
+        fresh = MapLayouter(layouter.theme).layout(doc.project, jmap, inc.OPTIONS[0])
+        inc.assert_same(kept, fresh, [*history, f"hint {sorted(hint.cards)}"])
+        assert kept.overflows == fresh.overflows, history
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        for _ in range(edits):
+            history.append(line_edit(doc, jmap, rng, shown[0]))
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
+    return layouter
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_lanes_moved_by_a_line_added_equal_a_fresh_layout(shape: str) -> None:
+    doc, jmap = shape_project(shape, 200)
+    layouter = run_line_edits(doc, jmap, len(shape), 16)
+    assert layouter.hinted > 5
+    assert layouter.shifted > 100  # the moved lanes' path was taken
+
+
+def test_lanes_moved_on_the_sample_and_drawn_at_once_equal_a_fresh_layout() -> None:
+    """The sample map with piled cells, and with drawings made as each card is
+    laid out (``lazy`` False) as well as on first use."""
+    shifted = 0
+    for seed in range(3):
+        doc, jmap = incremental_module().make_project(seed)
+        shifted += run_line_edits(doc, jmap, seed, 14, lazy=seed != 1).shifted
+    assert shifted > 20
+
+
+def test_a_moved_lane_gives_the_boxes_of_a_fresh_stacking() -> None:
+    """The boxes of the lanes moved down by a card above growing are the very
+    floats a fresh layout gives, made by the moved lanes' path."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    doc, jmap = incremental_module()._shape_project("current", 200)
+    layouter = MapLayouter()
+    lanes = [lane.id for lane in jmap.lanes if lane.display == "cards"]
+    before = {i.element: i.bounds for i in layouter.layout(doc.project, jmap, None).items}
+    card = max((c for c in jmap.cards if c.lane == lanes[0]), key=lambda c: before[c.id].bottom)
+    layouter.layout(doc.project, jmap, None, layout_hint(doc, jmap, None, None))
+    since = doc.generation
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    verbs.edit_card_title(doc, card, LONG * 4)
+    doc.changed.disconnect(changes.append)
+    hint = layout_hint(doc, jmap, changes[-1], since)  # type: ignore[arg-type]
+    assert hint is not None and hint.since == since
+    after = layouter.layout(doc.project, jmap, None, hint)
+    assert layouter.shifted > 50
+    fresh = MapLayouter().layout(doc.project, jmap)
+    moved = [i for i in after.items if i.kind == "card" and i.bounds != before[i.element]]
+    assert len(moved) > 50
+    for a, b in zip(after.items, fresh.items, strict=True):
+        assert a.bounds == b.bounds and a.primitives == b.primitives
+    doc.undo_stack.clear()
+
+
+def test_a_rect_made_by_its_own_init_is_the_frozen_dataclass_one() -> None:
+    """``Rect.__init__`` (faster than the generated one) makes what the frozen
+    dataclass makes: the same fields, equality, hash, repr, copies, pickles,
+    and it stays frozen."""
+    import copy
+    import dataclasses
+    import pickle
+
+    from journeydesk.layout.primitives import Rect
+
+    @dataclasses.dataclass(frozen=True)
+    class Reference:
+        x: float
+        y: float
+        w: float
+        h: float
+
+    rng = random.Random(3)
+    for _ in range(200):
+        values = [rng.choice([0.0, -1.5, 1e-9, 3, rng.uniform(-1e6, 1e6)]) for _ in range(4)]
+        rect, ref = Rect(*values), Reference(*values)
+        assert vars(rect) == vars(ref) and list(vars(rect)) == ["x", "y", "w", "h"]
+        assert dataclasses.astuple(rect) == dataclasses.astuple(ref)
+        assert hash(rect) == hash(ref)
+        assert repr(rect).split("(", 1)[1] == repr(ref).split("(", 1)[1]
+        assert rect == Rect(x=values[0], y=values[1], w=values[2], h=values[3])
+        assert rect != ref  # type: ignore[comparison-overlap]
+        assert rect != Rect(values[0], values[1], values[2], values[3] + 1)
+        assert pickle.loads(pickle.dumps(rect)) == rect == copy.deepcopy(rect)
+        assert dataclasses.replace(rect, h=7.0) == Rect(values[0], values[1], values[2], 7.0)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            rect.x = 1.0  # type: ignore[misc]
+
+
+def test_an_item_drawn_later_is_the_one_the_constructor_makes() -> None:
+    """``drawn_later`` (no keyword handling) sets every slot as ``Item(...)``
+    with ``make`` and ``drawn_from`` does, and draws once, on first read."""
+    from journeydesk.layout.primitives import Box, Item, Primitive, Rect, drawn_later
+
+    calls: list[int] = []
+    box = Rect(1.0, 2.0, 3.0, 4.0)
+
+    def make() -> list[Primitive]:
+        calls.append(1)
+        return [Box(box, fill="#FFFFFF")]
+
+    made = Item("card", "c1", box, 40.0, make=make, drawn_from=("s", box))
+    fast = drawn_later("card", "c1", box, 40.0, make, ("s", box))
+    for slot in Item.__slots__:
+        assert getattr(fast, slot) == getattr(made, slot), slot
+    assert not fast.made and fast == made and not calls
+    assert fast.primitives == [Box(box, fill="#FFFFFF")] and fast.primitives is fast.primitives
+    assert calls == [1] and fast.made
