@@ -483,20 +483,7 @@ class MapLayouter:
             # Its cards as before, the lane moved (one above changed height):
             # stacked again from the new top in the same order and sizes, which
             # gives the very boxes a fresh stacking gives, measuring nothing.
-            boxes = {}
-            height = stack(self.theme, found.plan, n_cols, top, boxes, self._card_items)
-            found = PlacedLane(
-                key,
-                found.states,
-                height,
-                boxes,
-                found.measures,
-                top,
-                found.plan,
-                ids,
-                [card for card in cards if card.span_lanes > 1],
-                cards,
-            )
+            found = moved_lane(self.theme, found, n_cols, top, self._card_items, cards, ids)
         # (on a lane placed as before, the states of the last layout, equal to
         # these: a card's Item is then known to be up to date by identity alone)
         states.update(zip(ids, found.states, strict=True))

@@ -87,13 +87,23 @@ def stack(
     return max(t.lane_min_height, bottom - top)
 
 
-def moved_lane(theme: Theme, found: PlacedLane, n_cols: int, top: float) -> PlacedLane:
+def moved_lane(
+    theme: Theme,
+    found: PlacedLane,
+    n_cols: int,
+    top: float,
+    reuse: dict[str, DrawnCard] | None = None,
+    cards: list[Card] | None = None,
+    ids: list[str] | None = None,
+) -> PlacedLane:
     """``found`` (a lane of the last layout whose cards did not change) stacked
     again from its new ``top``, in the same order and sizes. Every box is a new
     object (the lane moved: looking each card's last box up to reuse an equal
-    one would find none); ``shift_cards`` makes their Items."""
+    one would find none); ``shift_cards`` makes their Items. A full layout
+    passes its ``reuse`` dict and the lane's ``cards`` and ``ids`` as it found
+    them (the same cards, perhaps new objects)."""
     boxes: dict[str, Rect] = {}
-    height = stack(theme, found.plan, n_cols, top, boxes, {})
+    height = stack(theme, found.plan, n_cols, top, boxes, {} if reuse is None else reuse)
     return PlacedLane(
         found.key,
         found.states,
@@ -102,9 +112,9 @@ def moved_lane(theme: Theme, found: PlacedLane, n_cols: int, top: float) -> Plac
         found.measures,
         top,
         found.plan,
-        found.ids,
-        found.spanning,
-        found.cards,
+        found.ids if ids is None else ids,
+        found.spanning if cards is None else [card for card in cards if card.span_lanes > 1],
+        found.cards if cards is None else cards,
     )
 
 
