@@ -170,3 +170,28 @@ def test_a_pause_does_not_count_the_frozen_objects(monkeypatch: pytest.MonkeyPat
             heap.thaw()
         monkeypatch.undo()
     assert len(made) == 200
+
+
+def test_storyline_slides_are_laid_out_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slide of a big map makes hundreds of thousands of objects: the
+    collector's walks over the map made its time grow 2.8x when the cards
+    doubled (bench_growth's slides phase)."""
+    from journeydesk.layout.storyline import slides
+    from journeydesk.layout.storyline.scenes import scenes_for
+
+    seen: list[bool] = []
+    inner = slides.stage_slide
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return inner(*args, **kwargs)
+
+    monkeypatch.setattr(slides, "stage_slide", spy)
+    project = templates.new_project("sample", "en")
+    jmap = project.maps[0]
+    for scene in scenes_for(project, jmap):
+        slides.slide_layout(project, jmap, scene, 480, 270)
+    assert seen and not any(seen)
+    assert gc.isenabled()

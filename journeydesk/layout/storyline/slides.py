@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import JourneyMap, Project, Scene
 
 from ..primitives import MapLayout
@@ -17,6 +18,7 @@ from .title import title_slide
 # --- the scenes' slides --------------------------------------------------------
 
 
+@gc_paused()  # (io.heap: the collector's walks of a big map grew faster than the slide)
 def slide_layout(
     project: Project,
     jmap: JourneyMap,
