@@ -97,7 +97,14 @@ def test_instances_of_each_definition_validate(name: str) -> None:
     @settings(
         max_examples=6,
         deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        # hypothesis-jsonschema discards drafts its own patterns and unique lists
+        # refuse (a Stage's nested steps, cards and ids): not our filtering, and
+        # it failed the run now and then
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
     )
     @given(from_schema(schema))
     def check(instance: Any) -> None:
