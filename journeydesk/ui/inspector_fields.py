@@ -66,6 +66,17 @@ COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 
 
+def put_line(edit: QLineEdit, value: str | None) -> None:
+    """Show ``value`` from its start unless the user is typing in ``edit``.
+
+    ``setText`` leaves the cursor at the end, and a line edit shows the part around
+    its cursor: a long name would read "e purchase — current state" until clicked.
+    """
+    edit.setText(value or "")
+    if not edit.hasFocus():
+        edit.setCursorPosition(0)
+
+
 @dataclass
 class _Binding:
     """One form widget showing one field of one element."""
@@ -204,7 +215,7 @@ class InspectorFields(QWidget):
         edit.setMaxLength(MAX_NAME)
         eid = element.id
         edit.textEdited.connect(lambda text: self.set_value(eid, field, text, label))
-        self._bind(element, field, label, edit, edit.text, lambda v: edit.setText(v or ""))
+        self._bind(element, field, label, edit, edit.text, lambda v: put_line(edit, v))
         return edit
 
     def date(self, element: Any, field: str, label: str) -> QLineEdit:

@@ -379,3 +379,19 @@ def test_choose_an_image_for_a_card_and_a_persona(
         assert check_project(project) == []
         doc.undo_stack.undo()
         assert getattr(element, name) is None and len(project.assets) == assets
+
+
+def test_a_long_name_is_shown_from_its_start_until_typed_in(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The map's long name reads from its first word, not its last ones."""
+    name = field(window.inspector, "name", QLineEdit)
+    assert window.project is not None
+    long = window.project.maps[0].name
+    assert name.text() == long
+    assert name.fontMetrics().horizontalAdvance(long) > name.width()  # too wide to show whole
+    assert name.cursorPosition() == 0
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus, timeout=2000)
+    name.end(False)
+    qtbot.keyClicks(name, " x")
+    assert name.text() == long + " x"
+    assert name.cursorPosition() == len(long) + 2  # typing is not thrown back to the start
