@@ -30,6 +30,22 @@ def overflow_warning(count: int) -> ExportWarning:
     )
 
 
+def large_image_warning(width: int, height: int, limit: int, dpi: int) -> ExportWarning:
+    """A PNG larger than many readers open (``export.png.VIEWER_PIXELS``)."""
+    megapixels = f"{width * height / 1e6:,.0f}"
+    return ExportWarning(
+        "large_image",
+        f"the image is {width:,}×{height:,} pixels ({megapixels} megapixels): many image "
+        f"viewers and libraries refuse images over {limit // 1_000_000} megapixels or open "
+        f"them slowly; {dpi} DPI or less keeps it under that, and a PDF poster opens anywhere",
+        width=f"{width:,}",
+        height=f"{height:,}",
+        megapixels=megapixels,
+        limit=limit // 1_000_000,
+        dpi=dpi,
+    )
+
+
 def glyphs_warning(map_name: str, missing: list[str], viewer: bool = False) -> ExportWarning:
     """Characters the bundled font lacks. A PDF draws them as empty boxes; an SVG
     or HTML file (``viewer``) leaves them to the viewer's fonts, which may draw

@@ -40,7 +40,11 @@ from typing import BinaryIO
 
 from PySide6.QtGui import QGuiApplication, QImage
 
-from journeydesk.export.notes import failed_images_warnings, overflow_warning
+from journeydesk.export.notes import (
+    failed_images_warnings,
+    large_image_warning,
+    overflow_warning,
+)
 from journeydesk.io.atomic import atomic_writer
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import MapLayout
@@ -50,6 +54,11 @@ from journeydesk.model.project import JourneyMap, Project
 DEFAULT_DPI = 150
 MIN_DPI = 10
 MAX_DPI = 1200
+VIEWER_PIXELS = 89_478_485
+"""Past this many pixels the export warns that the file may not open everywhere:
+Pillow warns of a decompression bomb above it and refuses twice as many, Qt's
+image reader refuses 256 MB decoded (~67 megapixels) unless told otherwise, and
+several viewers stop near there. A 5,000-card map at 150 DPI is 1-2.5 gigapixels."""
 MAX_PIXELS = 3_000_000_000
 """Largest image written (3 gigapixels). Memory no longer grows with the image
 (it is drawn in bands); time and the file do: see docs/scale.md, branch png150."""
@@ -109,6 +118,20 @@ def largest_dpi(layout: MapLayout) -> int:
     """The largest whole DPI whose image stays within MAX_PIXELS."""
     area = max(1.0, layout.width * layout.height) / (72.0 * 72.0)
     return max(1, int((MAX_PIXELS / area) ** 0.5))
+
+
+def viewer_dpi(layout: MapLayout, dpi: float) -> int:
+    """The largest whole DPI up to ``dpi`` whose image stays within VIEWER_PIXELS
+    (MIN_DPI when none does)."""
+    w, h = image_size(layout, dpi)
+    fit = max(MIN_DPI, int(dpi * (VIEWER_PIXELS / (w * h)) ** 0.5))
+    while fit > MIN_DPI and _area(image_size(layout, fit)) > VIEWER_PIXELS:
+        fit -= 1
+    return fit
+
+
+def _area(size: tuple[int, int]) -> int:
+    return size[0] * size[1]
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -316,4 +339,6 @@ def export_png(
     if layout.overflows:
         warnings.append(overflow_warning(len(layout.overflows)))
     warnings += failed_images_warnings(images.failed)
+    if w * h > VIEWER_PIXELS:
+        warnings.append(large_image_warning(w, h, VIEWER_PIXELS, viewer_dpi(layout, dpi)))
     return PngReport(str(path), w, h, dpi, warnings)

@@ -32,6 +32,12 @@ def _templates() -> dict[str, str]:
             "%1 older slide file(s) in the folder (from %2) are not part of this "
             "export; the manifest lists the slides",
         ),
+        "large_image": QCoreApplication.translate(
+            "ExportWarnings",
+            "The image is %1×%2 pixels (%3 megapixels): many image viewers and libraries "
+            "refuse images over %4 megapixels or open them slowly; %5 DPI or less keeps it "
+            "under that, and a PDF poster opens anywhere",
+        ),
         "images": QCoreApplication.translate(
             "ExportWarnings",
             "%1 image(s) could not be read and show as a dashed frame: %2",
@@ -46,6 +52,7 @@ _ORDER = {
     "small_text": ("map", "size", "paper", "minimum"),
     "stale_slides": ("count", "first"),
     "images": ("count", "names"),
+    "large_image": ("width", "height", "megapixels", "limit", "dpi"),
 }
 
 

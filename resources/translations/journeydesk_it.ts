@@ -841,6 +841,10 @@
         <translation>Nella cartella ci sono file di diapositive precedenti (%1, da %2) che non fanno parte di questa esportazione; il manifest elenca le diapositive</translation>
     </message>
     <message>
+        <source>The image is %1×%2 pixels (%3 megapixels): many image viewers and libraries refuse images over %4 megapixels or open them slowly; %5 DPI or less keeps it under that, and a PDF poster opens anywhere</source>
+        <translation>L’immagine è di %1×%2 pixel (%3 megapixel): molti visualizzatori e librerie di immagini rifiutano immagini oltre %4 megapixel o le aprono lentamente; con %5 DPI o meno resta sotto questo limite, e un poster PDF si apre ovunque</translation>
+    </message>
+    <message>
         <source>%1 image(s) could not be read and show as a dashed frame: %2</source>
         <translation>Immagini non leggibili (%1), appaiono come cornici tratteggiate: %2</translation>
     </message>

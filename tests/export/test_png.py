@@ -76,3 +76,30 @@ def test_png_needs_no_display(project: Project, tmp_path: Path) -> None:
     )
     assert done.stdout.split() == ["0", "offscreen", "False"], done.stderr
     assert out.stat().st_size > 1000
+
+
+def test_png_warns_when_many_readers_would_refuse_it(
+    project: Project, tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Over the readers' limit the report says so and names a DPI that fits."""
+    from journeydesk.export import png
+    from journeydesk.ui.export_warnings import say
+
+    assert png.VIEWER_PIXELS == PilImage.MAX_IMAGE_PIXELS  # Pillow's own warning threshold
+    small = export_png(project, project.maps[0], tmp_path / "small.png", dpi=72)
+    assert not any(getattr(w, "key", "") == "large_image" for w in small.warnings)
+
+    w72, h72 = small.width, small.height
+    monkeypatch.setattr(png, "VIEWER_PIXELS", w72 * h72 * 2)  # as if 72 DPI were near the limit
+    report = export_png(project, project.maps[0], tmp_path / "big.png", dpi=150)
+    (warning,) = [w for w in report.warnings if getattr(w, "key", "") == "large_image"]
+    assert f"{report.width:,}×{report.height:,} pixels" in warning
+    dpi = warning.values["dpi"]  # type: ignore[attr-defined]
+    layout = MapLayouter().layout(project, project.maps[0])
+    fw, fh = image_size(layout, dpi)
+    nw, nh = image_size(layout, dpi + 1)
+    assert fw * fh <= w72 * h72 * 2 < nw * nh  # the largest DPI that fits
+    assert f"{dpi} DPI or less" in warning
+    assert say(warning).startswith("The image is")
+    with PilImage.open(tmp_path / "big.png") as img:  # the file itself is whole
+        assert img.size == (report.width, report.height)
