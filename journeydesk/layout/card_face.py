@@ -9,6 +9,7 @@ that changes the card in place afterwards does not reach a drawing made later.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,19 +78,11 @@ def card_primitives(
     m: CardMeasure,
 ) -> list[Primitive]:
     """The card's drawing in ``rect`` (its measure ``m``: the lines are broken here)."""
-    kind = vocab.entry("card_kinds", card.kind)
-    fill = card.colour or kind.colour or t.default_card_fill
-    prims: list[Primitive] = [
-        Box(rect, fill=fill, stroke=t.card_stroke, stroke_width=0.6, radius=t.card_radius)
-    ]
-    if card.sentiment:
-        colour = t.sentiment_colours.get(card.sentiment, t.muted)
-        prims.append(Box(Rect(rect.x, rect.y + 2, 2.5, rect.h - 4), fill=colour))
+    prims = _card_frame(t, vocab, card, rect, m)
     x = rect.x + t.card_padding
     y = rect.y + t.card_padding
     inner = rect.w - 2 * t.card_padding
     if m.image_height and card.image:
-        prims.append(Image(card.image, Rect(x, y, inner, m.image_height)))
         y += m.image_height + 3
     title = wrap(card.title, t.bold, t.card_title_size, inner, t.card_title_lines).lines
     prims.append(
@@ -112,6 +105,89 @@ def card_primitives(
             comments,
         )
     return prims
+
+
+def _card_frame(
+    t: Theme, vocab: Vocabulary, card: CardFace, rect: Rect, m: CardMeasure
+) -> list[Primitive]:
+    """The card's box, sentiment stripe and image: its drawing without the words."""
+    kind = vocab.entry("card_kinds", card.kind)
+    fill = card.colour or kind.colour or t.default_card_fill
+    prims: list[Primitive] = [
+        Box(rect, fill=fill, stroke=t.card_stroke, stroke_width=0.6, radius=t.card_radius)
+    ]
+    if card.sentiment:
+        colour = t.sentiment_colours.get(card.sentiment, t.muted)
+        prims.append(Box(Rect(rect.x, rect.y + 2, 2.5, rect.h - 4), fill=colour))
+    if m.image_height and card.image:
+        pad = t.card_padding
+        prims.append(
+            Image(card.image, Rect(rect.x + pad, rect.y + pad, rect.w - 2 * pad, m.image_height))
+        )
+    return prims
+
+
+def card_swatch(recipe: object) -> list[Primitive] | None:
+    """A card's drawing for a preview where the card is a few pixels high, when
+    ``recipe`` is its drawing not made yet (``Item.recipe``: a ``card_primitives``
+    call): box, sentiment stripe and image as drawn, and each line of words
+    "greeked", a bar of ink mixed with the card's fill, as long as the words
+    would fill it at an average letter width. Nothing is wrapped or measured.
+    None for any other recipe."""
+    if not isinstance(recipe, functools.partial) or recipe.func is not card_primitives:
+        return None
+    a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
+    t: Theme = a[0]
+    card: CardFace = a[3]
+    rect: Rect = a[4]
+    m: CardMeasure = a[6]
+    prims = _card_frame(t, a[1], card, rect, m)
+    fill = prims[0].fill if isinstance(prims[0], Box) and prims[0].fill else "#FFFFFF"
+    x = rect.x + t.card_padding
+    y = rect.y + t.card_padding
+    inner = rect.w - 2 * t.card_padding
+    if m.image_height and card.image:
+        y += m.image_height + 3
+    y = _greeked(prims, card.title, m.title_lines, x, y, inner, t.card_title_size, t, fill, 0.5)
+    if m.body_lines:
+        _greeked(prims, card.body, m.body_lines, x, y + 2, inner, t.card_body_size, t, fill, 0.3)
+    return prims
+
+
+def _greeked(
+    prims: list[Primitive],
+    text: str,
+    lines: int,
+    x: float,
+    y: float,
+    inner: float,
+    size: float,
+    t: Theme,
+    fill: str,
+    ink: float,
+) -> float:
+    """Bars for ``lines`` lines of ``text`` from ``y``; the ``y`` after them."""
+    colour = _mix(t.ink, fill, ink)
+    left = max(len(text), 1) * size * 0.5  # an average letter is about half an em
+    step = size * t.leading
+    for _ in range(lines):
+        width = min(inner, max(left, inner * 0.2))
+        prims.append(Box(Rect(x, y + size * 0.3, width, size * 0.6), fill=colour))
+        left -= inner
+        y += step
+    return y
+
+
+def _mix(a: str, b: str, share: float) -> str:
+    """``share`` of colour ``a`` over colour ``b`` (both #RRGGBB)."""
+    try:
+        ca = [int(a[i : i + 2], 16) for i in (1, 3, 5)]
+        cb = [int(b[i : i + 2], 16) for i in (1, 3, 5)]
+    except ValueError:
+        return a
+    return "#" + "".join(
+        f"{round(p * share + q * (1 - share)):02X}" for p, q in zip(ca, cb, strict=True)
+    )
 
 
 def _badges(

@@ -204,6 +204,11 @@ class Item:
         self._make = None
 
     @property
+    def recipe(self) -> Callable[[], list[Primitive]] | None:
+        """The call that will make the primitives on first read; None once they exist."""
+        return self._make
+
+    @property
     def made(self) -> bool:
         """The primitives exist (given, or made by a first read)."""
         return self._primitives is not None
