@@ -24,7 +24,7 @@ MAX_RECENT = 10
 class ExportDefaults(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    format: Literal["pdf", "png", "html", "svg"] = "pdf"
+    format: Literal["pdf", "png", "html", "svg", "persona"] = "pdf"
     paper: str = "A1"
     orientation: Literal["auto", "landscape", "portrait"] = "auto"
     tile: str | None = None

@@ -38,13 +38,15 @@ from journeydesk.document.document import Document
 from journeydesk.document.language import shown_language
 from journeydesk.export.html import export_html
 from journeydesk.export.pdf.poster import PosterOptions, export_pdf, plan_map
+from journeydesk.export.persona import export_persona_pdf
 from journeydesk.export.png import export_png
 from journeydesk.export.svg import export_svg
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.papers import PAPER_NAMES, TILE_NAMES
+from journeydesk.layout.persona import persona_sheet
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.layout.vocabulary import Vocabulary
-from journeydesk.model import ExportProfile, JourneyMap, Project
+from journeydesk.model import ExportProfile, JourneyMap, Persona, Project
 from journeydesk.render.qpainter import ImageCache, draw_preview
 from journeydesk.settings import ExportDefaults, load_settings, save_settings
 
@@ -52,7 +54,7 @@ from .export_worker import Worker, run_job
 
 PREVIEW_SIZE = 420
 
-SUFFIXES = {"pdf": ".pdf", "png": ".png", "html": ".html", "svg": ".svg"}
+SUFFIXES = {"pdf": ".pdf", "png": ".png", "html": ".html", "svg": ".svg", "persona": ".pdf"}
 
 
 _Worker = Worker  # the name the tests know
@@ -85,6 +87,8 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("PNG image"), "png")
         self.format.addItem(self.tr("HTML page (opens offline in a browser)"), "html")
         self.format.addItem(self.tr("SVG drawing (one map, text as text)"), "svg")
+        if project.personas:
+            self.format.addItem(self.tr("Persona sheets (PDF, one A4 page each)"), "persona")
         self.maps = QListWidget()
         self.maps.setAccessibleName(self.tr("Maps to export"))
         for jmap in project.maps:
@@ -95,6 +99,15 @@ class ExportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.maps.addItem(item)
         self.maps.setMaximumHeight(110)
+        self.personas = QListWidget()
+        self.personas.setAccessibleName(self.tr("Personas to export"))
+        for persona in project.personas:
+            item = QListWidgetItem(persona.name)
+            item.setData(Qt.ItemDataRole.UserRole, persona.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.personas.addItem(item)
+        self.personas.setMaximumHeight(110)
 
         self.profile = QComboBox()
         self.profile.addItem(self.tr("(last used)"), None)
@@ -138,6 +151,8 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Maps"), self.maps)
+        form.addRow(self.tr("Personas"), self.personas)
+        self.form = form
         form.addRow(self.tr("Profile"), self.profile)
         form.addRow(self.tr("Paper"), self.paper)
         form.addRow(self.tr("Orientation"), self.orientation)
@@ -146,7 +161,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.bleed)
         form.addRow("", self.crop_marks)
         form.addRow(self.tr("Resolution"), self.dpi)
-        content = QGroupBox(self.tr("Content"))
+        content = self.content = QGroupBox(self.tr("Content"))
         content_layout = QVBoxLayout(content)
         content_layout.addWidget(self.lanes)
         content_layout.addWidget(self.comments)
@@ -195,6 +210,7 @@ class ExportDialog(QDialog):
             self.comments.toggled,
             self.legend.toggled,
             self.maps.itemChanged,
+            self.personas.itemChanged,
             self.lanes.itemChanged,
             self.dpi.valueChanged,
         ):
@@ -294,6 +310,14 @@ class ExportDialog(QDialog):
         }
         return [m for m in self.project.maps if m.id in ids]
 
+    def chosen_personas(self) -> list[Persona]:
+        ids = {
+            self.personas.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.personas.count())
+            if self.personas.item(i).checkState() == Qt.CheckState.Checked
+        }
+        return [p for p in self.project.personas if p.id in ids]
+
     def hidden_lane_kinds(self) -> list[str]:
         return [
             self.lanes.item(i).data(Qt.ItemDataRole.UserRole)
@@ -381,6 +405,10 @@ class ExportDialog(QDialog):
     def update_preview(self) -> None:
         kind = self.format.currentData()
         is_pdf = kind == "pdf"
+        sheets = kind == "persona"
+        self.form.setRowVisible(self.maps, not sheets)
+        self.form.setRowVisible(self.personas, sheets)
+        self.content.setEnabled(not sheets)
         for widget in (
             self.paper,
             self.orientation,
@@ -391,12 +419,15 @@ class ExportDialog(QDialog):
         ):
             widget.setEnabled(is_pdf)
         # a profile's lanes, logo and brand colour apply to the HTML and SVG too
-        self.profile.setEnabled(kind != "png")
+        self.profile.setEnabled(kind not in ("png", "persona"))
         self.dpi.setEnabled(kind == "png")
         tiled = self.tile.currentData() is not None
         self.bleed.setEnabled(is_pdf and not tiled)
         self.crop_marks.setEnabled(is_pdf and not tiled)
         self.overlap.setEnabled(is_pdf and tiled)
+        if sheets:
+            self._persona_preview()
+            return
         maps = self.chosen_maps()
         if not maps:
             self.preview.setPixmap(QPixmap())
@@ -480,13 +511,37 @@ class ExportDialog(QDialog):
             lines.append(self.tr("%n map(s), one page each", "", len(maps)))
         self.info.setText("\n".join(lines))
 
+    def _persona_preview(self) -> None:
+        """The first chosen persona's sheet on its page."""
+        personas = self.chosen_personas()
+        if not personas:
+            self.preview.setPixmap(QPixmap())
+            self.info.setText(self.tr("Choose at least one persona."))
+            return
+        layout = persona_sheet(self.project, personas[0])
+        scale = (PREVIEW_SIZE - 8) / max(layout.width, layout.height)
+        image = QImage(PREVIEW_SIZE, PREVIEW_SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#D9DDE3"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ox = (PREVIEW_SIZE - layout.width * scale) / 2
+        oy = (PREVIEW_SIZE - layout.height * scale) / 2
+        painter.fillRect(
+            QRectF(ox, oy, layout.width * scale, layout.height * scale), QColor("#FFFFFF")
+        )
+        painter.translate(ox, oy)
+        painter.scale(scale, scale)
+        draw_preview(painter, layout, scale, self._images)
+        painter.end()
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.info.setText(self.tr("%n persona sheet(s), one A4 page each", "", len(personas)))
+
     # --- export -----------------------------------------------------------
 
     def export(self) -> None:
-        maps = self.chosen_maps()
-        if not maps:
-            return
         kind = self.format.currentData()
+        if not (self.chosen_personas() if kind == "persona" else self.chosen_maps()):
+            return
         suffix = SUFFIXES[kind]
         folder = self.settings.export.folder or (str(self.source.parent) if self.source else "")
         base = (self.source.stem if self.source else self.project.title or "map") + suffix
@@ -496,6 +551,7 @@ class ExportDialog(QDialog):
             str(Path(folder) / base) if folder else base,
             {
                 "pdf": self.tr("PDF files (*.pdf)"),
+                "persona": self.tr("PDF files (*.pdf)"),
                 "png": self.tr("PNG images (*.png)"),
                 "html": self.tr("HTML pages (*.html)"),
                 "svg": self.tr("SVG drawings (*.svg)"),
@@ -523,6 +579,11 @@ class ExportDialog(QDialog):
 
             def job(progress, cancel):  # type: ignore[no-untyped-def]
                 return export_pdf(self.project, maps, name, options, progress, cancel)
+        elif kind == "persona":
+            personas = self.chosen_personas()
+
+            def job(progress, cancel):  # type: ignore[no-untyped-def]
+                return export_persona_pdf(self.project, personas, name)
         elif kind == "html":
             html_options = self.layout_options()
 

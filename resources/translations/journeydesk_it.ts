@@ -636,8 +636,16 @@
         <translation>Disegno SVG (una mappa, testo come testo)</translation>
     </message>
     <message>
+        <source>Persona sheets (PDF, one A4 page each)</source>
+        <translation>Schede persona (PDF, una pagina A4 ciascuna)</translation>
+    </message>
+    <message>
         <source>Maps to export</source>
         <translation>Mappe da esportare</translation>
+    </message>
+    <message>
+        <source>Personas to export</source>
+        <translation>Personas da esportare</translation>
     </message>
     <message>
         <source>(last used)</source>
@@ -694,6 +702,10 @@
     <message>
         <source>Maps</source>
         <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -783,6 +795,17 @@
         <translation>
             <numerusform>%n mappa, una pagina</numerusform>
             <numerusform>%n mappe, una pagina ciascuna</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one persona.</source>
+        <translation>Scegli almeno una persona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona sheet(s), one A4 page each</source>
+        <translation>
+            <numerusform>%n scheda persona, una pagina A4</numerusform>
+            <numerusform>%n schede persona, una pagina A4 ciascuna</numerusform>
         </translation>
     </message>
     <message>

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPageSize, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageSize, QPdfWriter
 
 from journeydesk import templates
 from journeydesk.layout.engine import layout_map
@@ -361,3 +361,45 @@ def test_export_warnings_are_said_in_italian(qtbot):
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def test_persona_sheets_from_the_dialog_read_back(dialog: ExportDialog, tmp_path: Path) -> None:
+    """Persona sheets are a format of the dialog: chosen personas, one A4 page each."""
+    project = dialog.project
+    assert len(project.personas) >= 2
+    assert not dialog.personas.isVisibleTo(dialog) or dialog.format.currentData() == "persona"
+    dialog.format.setCurrentIndex(dialog.format.findData("persona"))
+    assert dialog.personas.isVisibleTo(dialog) and not dialog.maps.isVisibleTo(dialog)
+    assert not dialog.content.isEnabled() and not dialog.paper.isEnabled()
+    assert not dialog.preview.pixmap().isNull()
+    assert f"{len(project.personas)} " in dialog.info.text()
+    for i in range(dialog.personas.count()):
+        dialog.personas.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.preview.pixmap().isNull() and dialog.info.text()
+    dialog.personas.item(1).setCheckState(Qt.CheckState.Checked)
+    preview = dialog.preview.pixmap().toImage()
+    dark = sum(
+        1
+        for y in range(0, preview.height(), 2)
+        for x in range(0, preview.width(), 2)
+        if QColor(preview.pixel(x, y)).lightness() < 128
+    )
+    assert dark > 100  # the sheet's words and headings, not a blank page
+    out = tmp_path / "people.pdf"
+    assert dialog.run_export(str(out))
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert project.personas[1].name in text and project.personas[0].name not in text
+    assert load_settings().export.format == "persona"
+    again = ExportDialog(project, project.maps[0])
+    assert again.format.currentData() == "persona"  # remembered
+    again.deleteLater()
+
+
+def test_no_persona_sheets_without_personas(qtbot) -> None:  # type: ignore[no-untyped-def]
+    project = templates.new_project("blank", "en")
+    project.personas.clear()
+    d = ExportDialog(project, project.maps[0])
+    qtbot.addWidget(d)
+    assert d.format.findData("persona") == -1
