@@ -276,7 +276,7 @@ def render_html(
             _slideshow(page, jmap, n, theme)
     body_html = "\n".join(page.parts)
     fallback = metrics(Face.REGULAR).fallback
-    if any(ord(ch) in fallback for ch in body_html + title):
+    if any(ord(ch) in fallback for ch in set(body_html).union(title)):  # (each once: MBs)
         # page text (details, persona sheets) in Greek or Cyrillic: the browser
         # takes those glyphs from the embedded fallback, as the maps do
         page.fonts |= {(Face.REGULAR, True), (Face.BOLD, True)}

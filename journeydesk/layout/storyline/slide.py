@@ -33,6 +33,41 @@ MIN_TEXT = 28.0
 PANEL_KINDS = ("touchpoint", "pain_point", "moment_of_truth")
 
 
+STRIP_STEPS = 16
+"""Most steps a stage slide's context strip shows. A longer map's strip is the
+stage and its neighbours up to this many steps: drawn whole, a 900-step map's
+strip was a hairline across the slide (scaled to its width), and laying it
+out again for each of its 258 stage slides made a storyline's time grow with
+the square of the map's width."""
+
+
+def strip_stages(stages: list[Stage], stage: Stage | None) -> list[Stage]:
+    """The stages a context strip shows: all of them when they have no more than
+    ``STRIP_STEPS`` steps or no stage is current (the closing slide); else
+    ``stage`` and the stages around it, one at a time on either side (before it
+    first) while the steps stay within ``STRIP_STEPS``."""
+    total = sum(len(s.steps) for s in stages)
+    if stage is None or total <= STRIP_STEPS:
+        return stages
+    at = next((i for i, s in enumerate(stages) if s.id == stage.id), None)
+    if at is None:
+        return stages
+    lo, hi = at, at + 1
+    count = len(stages[at].steps)
+    grew = True
+    while grew:
+        grew = False
+        if lo > 0 and count + len(stages[lo - 1].steps) <= STRIP_STEPS:
+            lo -= 1
+            count += len(stages[lo].steps)
+            grew = True
+        if hi < len(stages) and count + len(stages[hi].steps) <= STRIP_STEPS:
+            count += len(stages[hi].steps)
+            hi += 1
+            grew = True
+    return stages[lo:hi]
+
+
 # --- primitives helpers -------------------------------------------------------
 
 
@@ -161,7 +196,8 @@ class Slide:
         across the slide; ``stage`` highlighted, the others dimmed, the curves
         drawn up to it. Returns the strip's bottom."""
         jmap = self.jmap
-        steps = jmap.steps()
+        stages = strip_stages(jmap.stages, stage)
+        steps = [s for st in stages for s in st.steps]
         index = {s.id: i for i, s in enumerate(steps)}
         last = len(steps) - 1
         if stage is not None and stage.steps:
@@ -172,10 +208,14 @@ class Slide:
             )
             for c in jmap.curves
         ]
+        # Only the curve lanes are shown: the cards and connections would be walked
+        # by the layout for nothing (once per slide, over the whole map).
         small = jmap.model_copy(
             update={
-                "stages": [s.model_copy(update={"kpis": []}) for s in jmap.stages],
+                "stages": [s.model_copy(update={"kpis": []}) for s in stages],
                 "curves": curves,
+                "cards": [],
+                "connections": [],
             }
         )
         curve_lanes = frozenset(
