@@ -301,3 +301,51 @@ def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
     assert verbs.set_field(doc, listed_card.id, "body", "listed", "t")
     assert listed == [1, 1]
     assert panel.model.rows == decide.backlog_rows(doc.project)
+
+
+def test_the_matrix_in_front_is_laid_out_again_only_for_what_it_plots(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A title typed on a thought leaves the matrix alone (2 s per keystroke at
+    20,000 cards); an opportunity's title, or a kind that adds or drops a dot,
+    lays it out again."""
+    from journeydesk.ui import matrix_view
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.open_sample("en")
+    w.decide_dock.show()
+    panel = w.decide
+    panel.tabs.setCurrentWidget(panel.matrix_view)
+    qtbot.waitUntil(lambda: panel.matrix_view.scene.items() != [])
+    calls: list[int] = []
+    real = matrix_view.matrix_layout
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(matrix_view, "matrix_layout", counted)
+    jmap = w.current_map()
+    assert jmap is not None
+    thought = next(c for c in jmap.cards if c.kind == "thought")
+    plotted = next(c for c in jmap.cards if c.kind == "opportunity" and c.scores)
+
+    def settle() -> None:
+        qtbot.wait(50)  # the panel follows once the command is done (timers of 0 ms)
+
+    assert verbs.set_field(w.document, thought.id, "title", "A new thought", "t")
+    settle()
+    assert calls == []
+    assert verbs.set_field(w.document, plotted.id, "title", "Renamed idea", "t")
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    assert any(d.title == "Renamed idea" for d in panel.matrix_view.matrix.dots)  # type: ignore[union-attr]
+    dots = len(panel.matrix_view.matrix.dots)  # type: ignore[union-attr]
+    assert verbs.set_field(w.document, plotted.id, "kind", "thought", "t")
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert len(panel.matrix_view.matrix.dots) == dots - 1  # type: ignore[union-attr]
+    w.document.undo_stack.undo()  # a thought again an opportunity: its dot is back
+    qtbot.waitUntil(lambda: len(calls) == 3)
+    assert len(panel.matrix_view.matrix.dots) == dots  # type: ignore[union-attr]
+    w.document.undo_stack.setClean()
