@@ -200,12 +200,8 @@ def same_content_ids(ref_tree: Tree, other: Tree) -> dict[str, str]:
     return out
 
 
-def rename_ids(tree: Tree, mapping: dict[str, str]) -> Tree:
-    """``tree`` with ids (and every field value equal to one, in any list or
-    object) renamed through ``mapping``. Ids are UUIDs: a string equal to one is
-    a reference to it."""
-    if not mapping:
-        return tree
+def renamer(mapping: dict[str, str]) -> typing.Callable[[Any], Any]:
+    """A JSON value with every string that is a key of ``mapping`` renamed."""
 
     def sub(value: Any) -> Any:
         if isinstance(value, str):
@@ -216,6 +212,16 @@ def rename_ids(tree: Tree, mapping: dict[str, str]) -> Tree:
             return {k: sub(v) for k, v in value.items()}
         return value
 
+    return sub
+
+
+def rename_ids(tree: Tree, mapping: dict[str, str]) -> Tree:
+    """``tree`` with ids (and every field value equal to one, in any list or
+    object) renamed through ``mapping``. Ids are UUIDs: a string equal to one is
+    a reference to it."""
+    if not mapping:
+        return tree
+    sub = renamer(mapping)
     out: Tree = {}
     for rec in tree.values():
         key = mapping.get(rec.key, rec.key)
@@ -308,31 +314,43 @@ def moved_keys(a: Tree, b: Tree) -> set[str]:
 def diff_trees(a: Tree, b: Tree) -> list[Change]:
     """The differences from ``a`` to ``b``, in ``b``'s file order (removals in ``a``'s)."""
     b = rename_ids(b, same_content_ids(a, b))
-    moved = moved_keys(a, b)
+    return diff_renamed(a, b, moved_keys(a, b))
+
+
+def diff_renamed(a: Tree, b: Tree, moved: set[str]) -> list[Change]:
+    """``diff_trees`` once ``b``'s assets are renamed to ``a``'s and ``moved`` is known."""
     changes: list[Change] = []
     for key, rec in b.items():
-        old = a.get(key)
-        where = map_and_stage(b, key)
-        if old is None:
-            if rec.parent is None or rec.parent in a:  # children of a new element come along
-                changes.append(Change("added", rec.kind, key, rec.title(), *where))
-            continue
-        diffs = {
-            name: (old.fields.get(name, MISSING), rec.fields.get(name, MISSING))
-            for name in sorted(set(old.fields) | set(rec.fields))
-            if old.fields.get(name, MISSING) != rec.fields.get(name, MISSING)
-        }
-        location = set(LOCATION_FIELDS.get(rec.kind, ())) | {"order"}
-        moves = {k: v for k, v in diffs.items() if k in location}
-        edits = {k: v for k, v in diffs.items() if k not in location}
-        if edits:
-            changes.append(Change("changed", rec.kind, key, rec.title(), *where, edits))
-        if moves or key in moved:
-            changes.append(Change("moved", rec.kind, key, rec.title(), *where, moves))
+        changes += key_changes(a, b, key, rec, moved)
     for key, rec in a.items():
         if key not in b and (rec.parent is None or rec.parent in b):
             changes.append(Change("removed", rec.kind, key, rec.title(), *map_and_stage(a, key)))
     return changes
+
+
+def key_changes(a: Tree, b: Tree, key: str, rec: Record, moved: set[str]) -> list[Change]:
+    """The changes of ``b``'s element ``key`` (its record ``rec``) from ``a``: added,
+    or changed and / or moved; none when the same."""
+    old = a.get(key)
+    where = map_and_stage(b, key)
+    if old is None:
+        if rec.parent is None or rec.parent in a:  # children of a new element come along
+            return [Change("added", rec.kind, key, rec.title(), *where)]
+        return []
+    diffs = {
+        name: (old.fields.get(name, MISSING), rec.fields.get(name, MISSING))
+        for name in sorted(set(old.fields) | set(rec.fields))
+        if old.fields.get(name, MISSING) != rec.fields.get(name, MISSING)
+    }
+    location = set(LOCATION_FIELDS.get(rec.kind, ())) | {"order"}
+    moves = {k: v for k, v in diffs.items() if k in location}
+    edits = {k: v for k, v in diffs.items() if k not in location}
+    out: list[Change] = []
+    if edits:
+        out.append(Change("changed", rec.kind, key, rec.title(), *where, edits))
+    if moves or key in moved:
+        out.append(Change("moved", rec.kind, key, rec.title(), *where, moves))
+    return out
 
 
 def diff_projects(a: Project, b: Project) -> list[Change]:

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 from journeydesk.model.project import Project
 
 if TYPE_CHECKING:
+    from journeydesk.document.document import Change as DocChange
     from journeydesk.model.diff import Change, Tree
+    from journeydesk.model.diff_live import LiveDiff
     from journeydesk.model.merge_plan import MergePlan
 
     from .main_window import MainWindow
@@ -101,6 +103,8 @@ class CompareController(QObject):
         """The map compared with its original (based_on); None otherwise."""
         self.changes: list[Change] = []
         self._other_tree: Tree = {}
+        self._live: LiveDiff | None = None
+        """The comparison with ``other``, followed card edit by card edit."""
         self.panel = ComparePanel()
         self.dock = QDockWidget(self.tr("Differences"), window)
         self.dock.setObjectName("differences_dock")
@@ -152,6 +156,7 @@ class CompareController(QObject):
 
         self.other, self.original_of = other, None
         self._other_tree = flatten(other)
+        self._live = None
         self.panel.heading.setText(self.tr("Compared with %1").replace("%1", label))
         self._recompute()
 
@@ -172,13 +177,19 @@ class CompareController(QObject):
         self._recompute()
 
     def _recompute(self) -> None:
-        from journeydesk.model.diff import derived_changes, diff_trees, flatten, marks_for
+        from journeydesk.model.diff import derived_changes, marks_for
 
         project = self.window.project
         if project is None:
             return
         if self.other is not None:
-            self.changes = diff_trees(self._other_tree, flatten(project))
+            if self._live is None:
+                from journeydesk.model.diff_live import LiveDiff
+
+                self._live = LiveDiff(self._other_tree, project)
+            else:
+                self._live.recompute(project)
+            self.changes = self._live.changes
         elif self.original_of is not None:
             self.changes = derived_changes(project, self.original_of)
         else:
@@ -198,13 +209,26 @@ class CompareController(QObject):
             if doc is not None:
                 doc.changed.connect(self._document_changed)
 
-    def _document_changed(self, _change: object) -> None:
+    def _document_changed(self, change: DocChange) -> None:
+        doc = self.window.document
+        if self.other is not None and self._live is not None and doc is not None:
+            cards = doc.changed_cards(change)
+            if cards is not None and self._live.cards_edited(cards, change.fields):
+                from journeydesk.model.diff import marks_for
+
+                # a few cards' fields: their changes again, not the whole diff
+                # (1 s at 20,000 cards, on every keystroke)
+                self.changes = self._live.changes
+                self._fill()
+                self._redraw(marks_for(self.changes))
+                return
         if self.other is not None or self.original_of is not None:
             self._recompute()
 
     def clear(self) -> None:
         self.other, self.original_of, self.changes = None, None, []
         self._other_tree = {}
+        self._live = None
         self.panel.list.clear()
         self.dock.hide()
         self._redraw(())

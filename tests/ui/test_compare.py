@@ -195,3 +195,45 @@ def test_two_colleagues_merged_in_the_app(window: MainWindow) -> None:
     from journeydesk.model.checks import check_project
 
     assert check_project(merged) == []
+
+
+def test_card_edits_while_comparing_update_only_their_changes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing in a card while comparing does not diff the whole project again (1 s
+    at 20,000 cards per keystroke); the list and marks are a fresh comparison's."""
+    from journeydesk.document import verbs
+    from journeydesk.model.diff import diff_trees, flatten, marks_for
+    from journeydesk.model.diff_live import LiveDiff
+
+    project = window.project
+    assert project is not None and window.document is not None
+    other = project.model_copy(deep=True)
+    other.maps[0].cards[0].title = "Old title"
+    window.compare.compare_with(other, "other.journey")
+    whole: list[int] = []
+    real = LiveDiff.recompute
+
+    def counted(self, p):  # type: ignore[no-untyped-def]
+        whole.append(1)
+        return real(self, p)
+
+    monkeypatch.setattr(LiveDiff, "recompute", counted)
+    jmap = project.maps[0]
+
+    def rows() -> list[str]:
+        panel = window.compare.panel
+        return [panel.list.item(i).text() for i in range(panel.list.count())]
+
+    for n, c in enumerate(jmap.cards[2:6]):
+        verbs.set_field(window.document, c.id, "title", f"Typed {n}")
+        fresh = diff_trees(flatten(other), flatten(project))
+        assert window.compare.changes == fresh
+        assert dict(window.scene.marks) == dict(marks_for(fresh))
+        assert len(rows()) == len(fresh) == n + 2
+    assert whole == []
+    verbs.remove(window.document, [jmap.cards[7].id])  # structural: the whole diff again
+    assert whole  # (once per change the removal signals)
+    assert window.compare.changes == diff_trees(flatten(other), flatten(project))
+    window.document.undo_stack.undo()
+    assert window.compare.changes == diff_trees(flatten(other), flatten(project))
