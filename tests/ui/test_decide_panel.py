@@ -304,7 +304,7 @@ def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
 
 
 def test_the_matrix_in_front_is_laid_out_again_only_for_what_it_plots(
-    qtbot, monkeypatch: pytest.MonkeyPatch
+    qtbot, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     """A title typed on a thought leaves the matrix alone (2 s per keystroke at
     20,000 cards); an opportunity's title, or a kind that adds or drops a dot,
