@@ -229,11 +229,13 @@ class MapScene(QGraphicsScene):
             keys = _keys(layout)
         if removed:
             now = set(keys)
+            leaving: list[ElementItem] = []
             for key in [key for key in graphics if key not in now]:
                 gone = graphics.pop(key)
                 if key[0] == "card" and cards.get(key[1] or "") is gone:
                     del cards[key[1] or ""]
-                self.removeItem(gone)
+                leaving.append(gone)
+            self._remove(leaving)
         if added or removed or not same_map:
             by_id: dict[str, list[ElementItem]] = {}
             for key in keys:
@@ -242,6 +244,29 @@ class MapScene(QGraphicsScene):
                     by_id.setdefault(element, []).append(graphics[key])
             self.items_by_id = by_id
         return touched if same_map else None
+
+    def _remove(self, leaving: list[ElementItem]) -> None:
+        """Take ``leaving`` off the scene. Qt signals the selection's change for
+        each selected item it removes, and the window answers each by listing
+        the selection: deleting 5,000 selected cards took 10 s of that alone, so
+        it is signalled once. Past ``REINDEX_OVER`` items the index is dropped
+        and built anew, as in ``_change``."""
+        selected = any(graphic.isSelected() for graphic in leaving)
+        reindex = len(leaving) > REINDEX_OVER
+        if reindex:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        was_blocked = self.blockSignals(True) if selected else False
+        try:
+            for graphic in leaving:
+                self.removeItem(graphic)
+        finally:
+            if selected:
+                self.blockSignals(was_blocked)
+            if reindex:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+                self.setBspTreeDepth(BSP_DEPTH)
+        if selected and not was_blocked:
+            self.selectionChanged.emit()
 
     def _change(self, changed: list[tuple[ElementItem, Item]], images: ImageCache) -> None:
         """Give each graphics item its new layout Item. Each one whose bounds

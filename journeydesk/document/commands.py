@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from pydantic import BaseModel
@@ -53,12 +54,30 @@ class Macro(QUndoCommand):
         return command
 
     def redo(self) -> None:
-        for command in self.commands:
-            command.redo()
+        with self._batched():
+            for command in self.commands:
+                command.redo()
 
     def undo(self) -> None:
-        for command in reversed(self.commands):
-            command.undo()
+        with self._batched():
+            for command in reversed(self.commands):
+                command.undo()
+
+    def _batched(self) -> AbstractContextManager[None]:
+        """The document's changes signalled once for the whole step (``Document.batched``)."""
+        doc = self.document()
+        return doc.batched() if doc is not None else nullcontext()
+
+    def document(self) -> Document | None:
+        """The document its commands edit (None when none says)."""
+        for command in self.commands:
+            if isinstance(command, DocumentCommand):
+                return command._doc()
+            if isinstance(command, Macro):
+                doc = command.document()
+                if doc is not None:
+                    return doc
+        return None
 
 
 class DocumentCommand(QUndoCommand):

@@ -8,6 +8,8 @@ commands changes the model.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,18 @@ class Location:
         return items
 
 
+def merged(changes: list[Change]) -> Change:
+    """One change that says what ``changes`` said: their ids and fields, in order
+    and once each, structural when any was."""
+    if len(changes) == 1:
+        return changes[0]
+    return Change(
+        tuple(dict.fromkeys(i for c in changes for i in c.ids)),
+        tuple(dict.fromkeys(f for c in changes for f in c.fields)),
+        structural=any(c.structural for c in changes),
+    )
+
+
 class Document(QObject):
     changed = Signal(object)  # Change
     dirtyChanged = Signal(bool)
@@ -57,6 +71,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._index: dict[str, tuple[Element, Location]] | None = None
+        self._batch: list[Change] | None = None
+        """Changes held back while a macro runs (``batched``)."""
         self._generation = 0
         """Bumped by every change made through this document."""
         self._index_generation = -1
@@ -221,13 +237,35 @@ class Document(QObject):
 
     # --- the only ways commands touch the model ---------------------------
 
+    def _signal(self, change: Change) -> None:
+        if self._batch is not None:
+            self._batch.append(change)
+        else:
+            self.changed.emit(change)
+
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """The changes made inside are signalled once, merged, when it ends (a
+        macro's: deleting 5,000 selected cards signalled 5,000 changes, and the
+        window laid the map out again for each). Nested, the outermost signals."""
+        if self._batch is not None:
+            yield
+            return
+        self._batch = []
+        try:
+            yield
+        finally:
+            changes, self._batch = self._batch, None
+            if changes:
+                self.changed.emit(merged(changes))
+
     def set_field(self, element_id: str, field: str, value: Any) -> None:
         element = self.element(element_id)
         self._generation += 1
         old = getattr(element, field)
         setattr(element, field, value)
         self._swapped(element, field, old, value)
-        self.changed.emit(Change((element_id,), (field,)))
+        self._signal(Change((element_id,), (field,)))
 
     def _swapped(self, owner: BaseModel, field: str, old: Any, value: Any) -> None:
         """A field holding elements was replaced (a map's storyline, a card's
@@ -265,7 +303,7 @@ class Document(QObject):
             old = getattr(element, field)
             setattr(element, field, value)
             self._swapped(element, field, old, value)
-        self.changed.emit(
+        self._signal(
             Change(
                 tuple(dict.fromkeys(c[0] for c in changes)),
                 tuple(dict.fromkeys(c[1] for c in changes)),
@@ -296,7 +334,7 @@ class Document(QObject):
             self._index = None
         ids = (item.id,) if isinstance(item, Element) else ()
         owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
-        self.changed.emit(Change(ids + owner_id, (field,), structural=True))
+        self._signal(Change(ids + owner_id, (field,), structural=True))
 
     def remove(self, owner: BaseModel, field: str, index: int) -> Any:
         items = getattr(owner, field)
@@ -314,5 +352,5 @@ class Document(QObject):
             self._index = None
         ids = (item.id,) if isinstance(item, Element) else ()
         owner_id = (owner.id,) if isinstance(owner, (Element, Project)) else ()
-        self.changed.emit(Change(ids + owner_id, (field,), structural=True))
+        self._signal(Change(ids + owner_id, (field,), structural=True))
         return item

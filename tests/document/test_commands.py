@@ -204,3 +204,56 @@ def test_any_sequence_of_edits_keeps_the_project_valid_and_undoes_exactly(
     while doc.undo_stack.canRedo():
         doc.undo_stack.redo()
     assert dump_bytes(doc.project) == end
+
+
+def test_a_macro_signals_one_merged_change(doc: Document) -> None:
+    """Deleting many cards is one step and one change signal (the window laid
+    the map out again for each removed card: 5,000 selected cards took minutes)."""
+    from journeydesk.document import verbs
+
+    seen: list[Change] = []
+    doc.changed.connect(seen.append)
+    cards = doc.project.maps[0].cards[:6]
+    ids = [c.id for c in cards]
+    verbs.remove(doc, ids)
+    assert len(seen) == 1 and seen[0].structural
+    assert set(ids) <= set(seen[0].ids)
+    assert len(seen[0].ids) == len(set(seen[0].ids))  # each once
+    assert not any(c.id in ids for c in doc.project.maps[0].cards)
+    doc.undo_stack.undo()
+    assert len(seen) == 2 and seen[1].structural and set(ids) <= set(seen[1].ids)
+    assert [c.id for c in doc.project.maps[0].cards[:6]] == ids
+    doc.undo_stack.redo()
+    assert len(seen) == 3
+
+
+def test_a_macro_inside_a_macro_signals_once_and_a_failure_still_signals(doc: Document) -> None:
+    from journeydesk.document.commands import Macro
+    from journeydesk.document.document import merged
+
+    seen: list[Change] = []
+    doc.changed.connect(seen.append)
+    a, b, c = doc.project.maps[0].cards[:3]
+    inner = Macro("inner")
+    inner.add(SetField(doc, b.id, "title", "B", "t"))
+    inner.add(SetField(doc, c.id, "body", "C", "t"))
+    outer = Macro("outer")
+    outer.add(SetField(doc, a.id, "title", "A", "t"))
+    outer.add(inner)
+    doc.push(outer)
+    assert seen == [Change((a.id, b.id, c.id), ("title", "body"))]
+    assert merged([seen[0]]) is seen[0]
+
+    class Broken(SetField):
+        def redo(self) -> None:
+            raise RuntimeError("broken on purpose")
+
+    failing = Macro("failing")
+    failing.add(SetField(doc, a.id, "title", "A2", "t"))
+    failing.add(Broken(doc, b.id, "title", "x", "t"))
+    with pytest.raises(RuntimeError):
+        failing.redo()
+    assert seen[-1] == Change((a.id,), ("title",))  # what was done is still signalled
+    assert doc._batch is None  # and the next change is signalled at once
+    doc.set_field(c.id, "title", "now")
+    assert seen[-1] == Change((c.id,), ("title",))

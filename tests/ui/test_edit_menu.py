@@ -161,3 +161,33 @@ def test_the_open_menu_greys_out_what_would_do_nothing(window: MainWindow) -> No
     menu.aboutToShow.emit()
     assert all(a.isEnabled() for a in window.edit_verbs.actions.values())
     menu.aboutToHide.emit()
+
+
+def test_deleting_hundreds_of_selected_cards_redraws_once(window: MainWindow) -> None:
+    """Select All and Delete on a big map: one layout, one selection signal (each
+    removed card laid the map out again and each removed selected item listed
+    the selection: 5,000 cards took more than ten minutes); undo brings all back."""
+    from bench_shapes import make_shape
+
+    from journeydesk.document.document import Document
+
+    project = make_shape("current", 600)
+    window.context.set_document(Document(project, None))
+    window.view.setFocus()
+    layouts: list[int] = []
+    selections: list[int] = []
+    real_show = window.scene.show_map
+    window.scene.show_map = lambda *a, **k: layouts.append(1) or real_show(*a, **k)  # type: ignore[method-assign]
+    window.edit_verbs.on_map("select_all")
+    assert len(window.selected_ids()) == 600
+    window.scene.selectionChanged.connect(lambda: selections.append(1))
+    window.edit_verbs.on_map("delete")
+    assert project.maps[0].cards == [] and project.maps[0].connections == []
+    assert len(layouts) == 1 and len(selections) == 1
+    assert window.selected_ids() == []
+    assert not [i for i in window.scene.items() if getattr(i, "kind", None) == "card"]
+    window.document.undo_stack.undo()
+    assert len(project.maps[0].cards) == 600 and len(layouts) == 2
+    shown = [i for i in window.scene.items() if getattr(i, "kind", None) == "card"]
+    assert len(shown) == 600
+    assert check_project(project) == []
