@@ -467,6 +467,8 @@ class InspectorFields(QWidget):
             current[0] = value
             shown.setText(name_of(value))
 
+        put(current[0])  # (a form made anew shows the value it is made with)
+
         choose = QPushButton(QCoreApplication.translate("Inspector", "Choose…"))
         choose.setAccessibleName(
             QCoreApplication.translate("Inspector", "Choose an image for %1").replace(
