@@ -253,20 +253,26 @@ class PdfPainter:
         self.c.drawPath(path, stroke=int(stroke), fill=int(fill), fillMode=FILL_EVEN_ODD)
 
     def _text(self, prim: Text) -> None:
-        if not any(prim.lines):
+        lines = prim.lines
+        if not any(lines):
             return
         m = metrics(prim.face)
         self._set_fill(prim.colour)
         text = self.c.beginText()
-        text.setFont(prim.face.value, prim.size)
-        baseline = prim.y + m.ascent * prim.size
+        size = prim.size
+        face = prim.face.value
+        text.setFont(face, size)
+        font = face  # the text object's font: set again only when a run needs the other
+        baseline = prim.y + m.ascent * size
         a = math.radians(prim.rotation)
         cos, sin = math.cos(a), math.sin(a)
-        for line in prim.lines:
+        runs = m.runs
+        out = text._textOut  # (textOut less the cursor's advance, which nothing here reads)
+        for line in lines:
             if line:
                 dx = 0.0
                 if prim.align != "left":
-                    w = m.width(line, prim.size)
+                    w = m.width(line, size)
                     dx = (prim.width - w) / (2 if prim.align == "center" else 1)
                 dy = baseline - prim.y
                 # a flipped text matrix: the page transform flips y, the glyphs must not;
@@ -274,10 +280,14 @@ class PdfPainter:
                 text.setTextTransform(
                     cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
                 )
-                for run, alt in prim.runs(line):
-                    # embedded (subset) only when a run uses it
-                    text.setFont(fallback_name(prim.face) if alt else prim.face.value, prim.size)
-                    text.textOut(run)
+                for run, alt in runs(line):
+                    # the fallback embedded (subset) only when a run uses it; the font
+                    # stays set across lines (Tf is text state: Tm does not reset it)
+                    name = fallback_name(prim.face) if alt else face
+                    if name != font:
+                        text.setFont(name, size)
+                        font = name
+                    out(run)
             baseline += prim.leading
         self.c.drawText(text)
 

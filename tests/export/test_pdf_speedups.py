@@ -1,0 +1,203 @@
+"""The PDF export's shortcuts (issue #14, round 7), each held to the slower
+path it replaced.
+
+- ``FontMetrics.runs``: one run found by a set test in C, several by a
+  ``groupby``; held to the character-by-character split it replaced.
+- ``PdfPainter._text``: the font set once per text object and again only when
+  a run needs the other face (it was set before every run of every line), the
+  string written without the cursor's width; held to the old ``_text`` (kept
+  here as ``OldTextPainter``) by reading both pages' content streams back
+  (``pdf_ops``): the same strings in the same fonts, sizes, colours and text
+  matrices, and every other operator the same.
+- The whole poster of a generated map on each shape, drawn by the painter and
+  by the old ``_text``: the same drawing; every card's title read back from the
+  PDF, every font embedded.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import random
+from pathlib import Path
+
+import pytest
+from bench_shapes import make_shape
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.pdfgen.canvas import Canvas
+
+from journeydesk.export.pdf import poster
+from journeydesk.export.pdf.poster import PosterOptions, render_pdf
+from journeydesk.layout.engine import MapLayouter
+from journeydesk.layout.fonts import Face, fallback_name, metrics
+from journeydesk.layout.primitives import Text
+from journeydesk.render.reportlab import PdfPainter, layout_transform, register_fonts
+
+from .conftest import fonts, needs_poppler, squash, text
+from .pdf_ops import assert_same_drawing
+
+ALPHABET = (
+    "abcdefghij XYZ 0123 .,;:!?()\\<>&"  # ASCII, PDF string escapes
+    "àèéìòùç€“”’ÀÈ"  # Italian
+    "αβγδΩ ЖжПр"  # Greek, Cyrillic: the fallback font
+    "日本語中文한"  # CJK: no font has them
+    "😀🚀👍🏽"  # emoji (and a modifier)
+    "\u00a0\t\u200b\u0301"  # no-break space, tab, zero-width space, combining accent
+)
+texts = st.text(alphabet=ALPHABET, max_size=40)
+
+
+def old_runs(face: Face, line: str) -> list[tuple[str, bool]]:
+    """``FontMetrics.runs`` as it was: character by character."""
+    out: list[tuple[str, bool]] = []
+    fb = metrics(face).fallback
+    for char in line:
+        alt = ord(char) in fb
+        if out and out[-1][1] == alt:
+            out[-1] = (out[-1][0] + char, alt)
+        else:
+            out.append((char, alt))
+    return out
+
+
+@settings(deadline=None, max_examples=300)
+@given(face=st.sampled_from(list(Face)), line=texts)
+def test_runs_split_a_line_as_the_character_by_character_loop(face: Face, line: str) -> None:
+    assert metrics(face).runs(line) == old_runs(face, line)
+
+
+def test_runs_on_the_usual_lines() -> None:
+    m = metrics(Face.REGULAR)
+    assert m.runs("") == []
+    assert m.runs("Perché è già più caro") == [("Perché è già più caro", False)]
+    assert m.runs("ok Жmega ok") == [("ok ", False), ("Ж", True), ("mega ok", False)]
+
+
+class OldTextPainter(PdfPainter):
+    """The painter with ``_text`` as it was before round 7 (the slow path)."""
+
+    def _text(self, prim: Text) -> None:
+        if not any(prim.lines):
+            return
+        m = metrics(prim.face)
+        self._set_fill(prim.colour)
+        text = self.c.beginText()
+        text.setFont(prim.face.value, prim.size)
+        baseline = prim.y + m.ascent * prim.size
+        a = math.radians(prim.rotation)
+        cos, sin = math.cos(a), math.sin(a)
+        for line in prim.lines:
+            if line:
+                dx = 0.0
+                if prim.align != "left":
+                    w = m.width(line, prim.size)
+                    dx = (prim.width - w) / (2 if prim.align == "center" else 1)
+                dy = baseline - prim.y
+                text.setTextTransform(
+                    cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
+                )
+                for run, alt in old_runs(prim.face, line):
+                    text.setFont(fallback_name(prim.face) if alt else prim.face.value, prim.size)
+                    text.textOut(run)
+            baseline += prim.leading
+        self.c.drawText(text)
+
+
+def _page(painter: type[PdfPainter], prims: list[Text]) -> bytes:
+    register_fonts()
+    c = Canvas(io.BytesIO(), pagesize=(800, 800), initialFontName=Face.REGULAR.value)
+    layout_transform(c, 10, 790, 0.5)
+    painter(c).draw(prims)
+    c.showPage()
+    return c.getpdfdata()
+
+
+def _random_texts(rng: random.Random, n: int) -> list[Text]:
+    letters = ALPHABET + "abcdefghijklmnopqrstuvwxyz" * 3
+    prims = []
+    for _ in range(n):
+        lines = tuple(
+            "" if rng.random() < 0.1 else "".join(rng.choices(letters, k=rng.randint(1, 30)))
+            for _ in range(rng.randint(1, 6))
+        )
+        size = rng.choice([5.0, 6.5, 9.0, 14.0])
+        prims.append(
+            Text(
+                rng.uniform(0, 1200),
+                rng.uniform(0, 1200),
+                rng.uniform(20, 200),
+                lines,
+                rng.choice(list(Face)),
+                size,
+                rng.choice(["#000000", "#2F6FB3", "#9AA3B2"]),
+                size * rng.choice([1.2, 1.25, 1.5]),
+                rng.choice(["left", "left", "center", "right"]),
+                rng.choice([0.0, 0.0, 0.0, -90.0, 30.0]),
+            )
+        )
+    return prims
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_text_objects_draw_what_a_font_per_run_drew(seed: int) -> None:
+    prims = _random_texts(random.Random(seed), 150)
+    drawn = assert_same_drawing(_page(PdfPainter, prims), _page(OldTextPainter, prims))
+    assert drawn >= sum(1 for p in prims for line in p.lines if line)
+
+
+def test_the_comparison_sees_a_moved_line() -> None:
+    """``assert_same_drawing`` fails on a line drawn elsewhere (it can fail)."""
+    prims = _random_texts(random.Random(9), 20)
+    moved = [*prims[:-1], Text(**{**prims[-1].__dict__, "leading": prims[-1].leading + 0.5})]
+    moved[-1] = Text(**{**moved[-1].__dict__, "lines": (*prims[-1].lines, "extra")})
+    with pytest.raises(AssertionError):
+        assert_same_drawing(_page(PdfPainter, prims), _page(PdfPainter, moved))
+
+
+MIXED = ["Ελληνικά", "Привет", "日本語", "😀🚀", "città perché", "αβγ abc Ж", "<b>&amp;"]
+
+
+@needs_poppler
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_the_poster_is_drawn_as_before(
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_shape(shape, 300)
+    jmap = project.maps[0]
+    del jmap.connections[30:]
+    for i, card in enumerate(jmap.cards[::7]):
+        card.title = f"{MIXED[i % len(MIXED)]} {card.title}"
+    options = PosterOptions(paper="A0", matrix_page=True)
+
+    def export() -> bytes:
+        layout = MapLayouter(options.theme).layout(project, jmap)  # cards not drawn yet
+        return render_pdf(project, [jmap], options, layouts=[layout])[0]
+
+    ours = export()
+    monkeypatch.setattr(poster, "PdfPainter", OldTextPainter)
+    before = export()
+    assert assert_same_drawing(ours, before) > 600
+
+    out = tmp_path / "poster.pdf"
+    out.write_bytes(ours)
+    assert fonts(out) and all(f.emb and f.sub for f in fonts(out))
+    # every word of every card's first title line (pdftotext joins the lines of
+    # neighbouring cards that share a baseline, so words, not lines)
+    page = set(text(out, 1, "-raw").split())
+    layout = MapLayouter(options.theme).layout(project, jmap)
+    firsts = [
+        next(p for p in item.primitives if isinstance(p, Text))
+        for item in layout.items
+        if item.kind == "card"
+    ]
+    # (the characters no font has print as empty boxes: nothing to read back)
+    titles = [
+        squash("".join(c for c in t.lines[0] if metrics(t.face).covers(c) or c.isspace()))
+        for t in firsts
+    ]
+    assert len(titles) == len(jmap.cards)
+    assert sum(any(w in t for w in ("Ελληνικά", "Привет", "città")) for t in titles) > 10
+    missing = [t for t in titles if not set(t.split()) <= page]
+    assert not missing, missing[:5]
