@@ -49,6 +49,7 @@ from journeydesk.layout.primitives import (
 
 from .reportlab_images import PRINT_DPI as PRINT_DPI
 from .reportlab_images import PdfImages as PdfImages
+from .reportlab_text import SubsetWriter
 
 _REGISTRATION = (1.0, 1.0, 1.0, 1.0)
 """The graphics-state key of the registration colour (CMYK 100 % of each plate)."""
@@ -133,6 +134,7 @@ class PdfPainter:
         self._stroke: tuple[float, ...] | None = None
         self._width: float | None = None
         self._dash: tuple[float, ...] | None = None
+        self._writers: dict[str, SubsetWriter] = {}
         canvas.setLineCap(0)  # flat, as the QPainter pens
         canvas.setLineJoin(0)  # mitre
 
@@ -267,7 +269,7 @@ class PdfPainter:
         a = math.radians(prim.rotation)
         cos, sin = math.cos(a), math.sin(a)
         runs = m.runs
-        out = text._textOut  # (textOut less the cursor's advance, which nothing here reads)
+        show = self._writer(face).show  # (textOut less the cursor's advance, nothing reads it)
         for line in lines:
             if line:
                 dx = 0.0
@@ -287,9 +289,16 @@ class PdfPainter:
                     if name != font:
                         text.setFont(name, size)
                         font = name
-                    out(run)
+                        show = self._writer(name).show
+                    show(text, run)
             baseline += prim.leading
         self.c.drawText(text)
+
+    def _writer(self, font: str) -> SubsetWriter:
+        writer = self._writers.get(font)
+        if writer is None:
+            writer = self._writers[font] = SubsetWriter(self.c, font)
+        return writer
 
     def _image(self, prim: Image) -> None:
         r = prim.rect

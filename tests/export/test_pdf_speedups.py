@@ -9,6 +9,9 @@ path it replaced.
   here as ``OldTextPainter``) by reading both pages' content streams back
   (``pdf_ops``): the same strings in the same fonts, sizes, colours and text
   matrices, and every other operator the same.
+- ``reportlab_text.SubsetWriter``: strings whose characters all have codes in
+  the font's first subset translated in C; held to reportlab's
+  ``_textOut`` byte for byte (the text objects' operators and the subsets).
 - The whole poster of a generated map on each shape, drawn by the painter and
   by the old ``_text``: the same drawing; every card's title read back from the
   PDF, every font embedded.
@@ -25,6 +28,8 @@ import pytest
 from bench_shapes import make_shape
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from journeydesk.export.pdf import poster
@@ -33,6 +38,7 @@ from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.fonts import Face, fallback_name, metrics
 from journeydesk.layout.primitives import Text
 from journeydesk.render.reportlab import PdfPainter, layout_transform, register_fonts
+from journeydesk.render.reportlab_text import SubsetWriter
 
 from .conftest import fonts, needs_poppler, squash, text
 from .pdf_ops import assert_same_drawing
@@ -72,6 +78,69 @@ def test_runs_on_the_usual_lines() -> None:
     assert m.runs("") == []
     assert m.runs("Perché è già più caro") == [("Perché è già più caro", False)]
     assert m.runs("ok Жmega ok") == [("ok ", False), ("Ж", True), ("mega ok", False)]
+
+
+def _covered(face: Face) -> list[str]:
+    return sorted(chr(c) for c in metrics(face).widths if not chr(c).isspace() and c > 32)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_subset_writer_writes_what_reportlab_writes(seed: int) -> None:
+    """Random strings of up to 700 distinct characters (several subsets, the
+    fallback face, characters no font has, no-break spaces), in both faces
+    switched back and forth: the same text object code and the same subsets."""
+    register_fonts()
+    rng = random.Random(seed)
+    pool = [
+        *rng.sample(_covered(Face.REGULAR), 400),
+        *"abcdefghijklmnopqrstuvwxyz ()\\" * 10,
+        *"日本😀\u00a0\t",
+    ]
+    fonts_used = [Face.REGULAR.value, fallback_name(Face.REGULAR), Face.BOLD.value]
+    steps = [
+        (rng.choice(fonts_used), "".join(rng.choices(pool, k=rng.randint(0, 25))))
+        for _ in range(3000)
+    ]
+    codes, states = [], []
+    for fast in (False, True):
+        c = Canvas(io.BytesIO(), initialFontName=Face.REGULAR.value)
+        writers = {name: SubsetWriter(c, name) for name in fonts_used}
+        text = c.beginText()
+        current = None
+        for name, run in steps:
+            if name != current:
+                text.setFont(name, 9.0, 11.25)
+                current = name
+            if fast:
+                writers[name].show(text, run)
+            else:
+                text._textOut(run)
+        codes.append(text.getCode())
+        states.append([pdfmetrics.getFont(n).state[c._doc].subsets for n in fonts_used])
+    assert codes[0] == codes[1]
+    assert states[0] == states[1]
+    assert max(len(s) for s in states[0]) > 1  # (more than one subset was filled)
+
+
+def test_subset_writer_takes_the_shortcut_only_for_known_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """reportlab's per-character split runs for a string with a character new
+    to the document, and not for one whose characters all have codes."""
+    register_fonts()
+    font = pdfmetrics.getFont(Face.REGULAR.value)
+    calls: list[str] = []
+    split = font.splitString
+    monkeypatch.setattr(font, "splitString", lambda t, d, *a: calls.append(t) or split(t, d, *a))
+    c = Canvas(io.BytesIO(), initialFontName=Face.REGULAR.value)
+    writer = SubsetWriter(c, Face.REGULAR.value)
+    text = c.beginText()
+    text.setFont(Face.REGULAR.value, 9.0)
+    for run in ("àé", "éà", "éàì", "ì é", "ò", "òà"):  # (ASCII has its codes from the start)
+        writer.show(text, run)
+    assert calls == ["àé", "éàì", "ò"]
+    codes = font.state[c._doc].assignments
+    assert text._code[-1] == f"({escapePDF(bytes([codes[ord('ò')], codes[ord('à')]]))}) Tj"
 
 
 class OldTextPainter(PdfPainter):
