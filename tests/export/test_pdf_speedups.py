@@ -19,6 +19,7 @@ path it replaced.
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 import random
@@ -270,3 +271,28 @@ def test_the_poster_is_drawn_as_before(
     assert sum(any(w in t for w in ("Ελληνικά", "Привет", "città")) for t in titles) > 10
     missing = [t for t in titles if not set(t.split()) <= page]
     assert not missing, missing[:5]
+
+
+def test_the_export_runs_with_the_collector_paused() -> None:
+    """Drawing the cards made the collector walk the layout again and again;
+    render_pdf pauses it (io.heap.gc_paused) and turns it back on after."""
+    project = make_shape("current", 300)
+    jmap = project.maps[0]
+    del jmap.connections[30:]
+    options = PosterOptions(paper="A0")
+    layout = MapLayouter(options.theme).layout(project, jmap)  # cards not drawn yet
+    assert gc.isenabled()
+    started: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        data, _ = render_pdf(project, [jmap], options, layouts=[layout])
+    finally:
+        gc.callbacks.remove(seen)
+    assert started == []
+    assert gc.isenabled()
+    assert len(data) > 50_000 and all(item.made for item in layout.items)
