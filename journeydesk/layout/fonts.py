@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import math
 import unicodedata as _unicodedata
@@ -97,15 +98,13 @@ class FontMetrics:
 
     def runs(self, line: str) -> list[tuple[str, bool]]:
         """``line`` cut into runs of ``(text, drawn with the fallback font)``."""
-        out: list[tuple[str, bool]] = []
         fb = self.fallback
-        for char in line:
-            alt = ord(char) in fb
-            if out and out[-1][1] == alt:
-                out[-1] = (out[-1][0] + char, alt)
-            else:
-                out.append((char, alt))
-        return out
+        if fb.isdisjoint(map(ord, line)):  # one run, the usual case: the test runs in C
+            return [(line, False)] if line else []
+        return [
+            ("".join(chars), alt)
+            for alt, chars in itertools.groupby(line, lambda char: ord(char) in fb)
+        ]
 
     def line_height(self, size: float, leading: float = 1.25) -> float:
         return size * leading

@@ -74,6 +74,26 @@ class Box:
     radius: float = 0.0
     dash: tuple[float, ...] = ()
 
+    def __init__(
+        self,
+        rect: Rect,
+        fill: Colour | None = None,
+        stroke: Colour | None = None,
+        stroke_width: float = 0.75,
+        radius: float = 0.0,
+        dash: tuple[float, ...] = (),
+    ) -> None:
+        # The frozen dataclass's __init__, a field at a time into __dict__ (as
+        # Rect's): drawing a card makes a Box, its Texts and its badges' Paths,
+        # and a poster draws 5,000 cards (tests/layout/test_primitives_init.py)
+        fields = self.__dict__
+        fields["rect"] = rect
+        fields["fill"] = fill
+        fields["stroke"] = stroke
+        fields["stroke_width"] = stroke_width
+        fields["radius"] = radius
+        fields["dash"] = dash
+
 
 @dataclass(frozen=True)
 class Line:
@@ -104,6 +124,21 @@ class Path:
     width: float = 1.0
     dash: tuple[float, ...] = ()
 
+    def __init__(
+        self,
+        ops: tuple[PathOp, ...],
+        fill: Colour | None = None,
+        stroke: Colour | None = None,
+        width: float = 1.0,
+        dash: tuple[float, ...] = (),
+    ) -> None:
+        fields = self.__dict__  # (as Box's)
+        fields["ops"] = ops
+        fields["fill"] = fill
+        fields["stroke"] = stroke
+        fields["width"] = width
+        fields["dash"] = dash
+
 
 @dataclass(frozen=True)
 class Text:
@@ -125,6 +160,31 @@ class Text:
     leading: float
     align: Literal["left", "center", "right"] = "left"
     rotation: float = 0.0
+
+    def __init__(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        lines: tuple[str, ...],
+        face: Face,
+        size: float,
+        colour: Colour,
+        leading: float,
+        align: Literal["left", "center", "right"] = "left",
+        rotation: float = 0.0,
+    ) -> None:
+        fields = self.__dict__  # (as Box's)
+        fields["x"] = x
+        fields["y"] = y
+        fields["width"] = width
+        fields["lines"] = lines
+        fields["face"] = face
+        fields["size"] = size
+        fields["colour"] = colour
+        fields["leading"] = leading
+        fields["align"] = align
+        fields["rotation"] = rotation
 
     @property
     def height(self) -> float:

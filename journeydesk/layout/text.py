@@ -92,6 +92,7 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
     # and cutting after, as this function did before.
     limit = max_lines if max_lines > 0 else sys.maxsize
     unit = m.width  # per-word widths are cached in the metrics
+    cached = m._units.get  # (looked up here first: a word's width is units * size, as in width())
     space = unit(" ", size)
     for paragraph in clean(text).split("\n"):
         if paragraph.isascii():  # after clean(), its only blanks are spaces and tabs
@@ -108,7 +109,8 @@ def wrap(text: str, face: Face, size: float, width: float, max_lines: int = 0) -
         current = ""
         current_w = 0.0
         for word in words:
-            word_w = unit(word, size)
+            units = cached(word)
+            word_w = units * size if units is not None else unit(word, size)
             if current and current_w + space + word_w <= width:
                 current += " " + word
                 current_w += space + word_w

@@ -49,6 +49,7 @@ from journeydesk.layout.primitives import (
 
 from .reportlab_images import PRINT_DPI as PRINT_DPI
 from .reportlab_images import PdfImages as PdfImages
+from .reportlab_text import SubsetWriter
 
 _REGISTRATION = (1.0, 1.0, 1.0, 1.0)
 """The graphics-state key of the registration colour (CMYK 100 % of each plate)."""
@@ -133,6 +134,7 @@ class PdfPainter:
         self._stroke: tuple[float, ...] | None = None
         self._width: float | None = None
         self._dash: tuple[float, ...] | None = None
+        self._writers: dict[str, SubsetWriter] = {}
         canvas.setLineCap(0)  # flat, as the QPainter pens
         canvas.setLineJoin(0)  # mitre
 
@@ -253,20 +255,26 @@ class PdfPainter:
         self.c.drawPath(path, stroke=int(stroke), fill=int(fill), fillMode=FILL_EVEN_ODD)
 
     def _text(self, prim: Text) -> None:
-        if not any(prim.lines):
+        lines = prim.lines
+        if not any(lines):
             return
         m = metrics(prim.face)
         self._set_fill(prim.colour)
         text = self.c.beginText()
-        text.setFont(prim.face.value, prim.size)
-        baseline = prim.y + m.ascent * prim.size
+        size = prim.size
+        face = prim.face.value
+        text.setFont(face, size)
+        font = face  # the text object's font: set again only when a run needs the other
+        baseline = prim.y + m.ascent * size
         a = math.radians(prim.rotation)
         cos, sin = math.cos(a), math.sin(a)
-        for line in prim.lines:
+        runs = m.runs
+        show = self._writer(face).show  # (textOut less the cursor's advance, nothing reads it)
+        for line in lines:
             if line:
                 dx = 0.0
                 if prim.align != "left":
-                    w = m.width(line, prim.size)
+                    w = m.width(line, size)
                     dx = (prim.width - w) / (2 if prim.align == "center" else 1)
                 dy = baseline - prim.y
                 # a flipped text matrix: the page transform flips y, the glyphs must not;
@@ -274,12 +282,23 @@ class PdfPainter:
                 text.setTextTransform(
                     cos, sin, sin, -cos, prim.x + dx * cos - dy * sin, prim.y + dx * sin + dy * cos
                 )
-                for run, alt in prim.runs(line):
-                    # embedded (subset) only when a run uses it
-                    text.setFont(fallback_name(prim.face) if alt else prim.face.value, prim.size)
-                    text.textOut(run)
+                for run, alt in runs(line):
+                    # the fallback embedded (subset) only when a run uses it; the font
+                    # stays set across lines (Tf is text state: Tm does not reset it)
+                    name = fallback_name(prim.face) if alt else face
+                    if name != font:
+                        text.setFont(name, size)
+                        font = name
+                        show = self._writer(name).show
+                    show(text, run)
             baseline += prim.leading
         self.c.drawText(text)
+
+    def _writer(self, font: str) -> SubsetWriter:
+        writer = self._writers.get(font)
+        if writer is None:
+            writer = self._writers[font] = SubsetWriter(self.c, font)
+        return writer
 
     def _image(self, prim: Image) -> None:
         r = prim.rect

@@ -51,6 +51,7 @@ from journeydesk.export.notes import (
 )
 from journeydesk.export.xmltext import clean_text
 from journeydesk.io.atomic import atomic_write_bytes
+from journeydesk.io.heap import gc_paused
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.fonts import Face
 from journeydesk.layout.page import (
@@ -164,10 +165,27 @@ def render_pdf(
     cancel: Callable[[], bool] | None = None,
     layouts: Sequence[MapLayout] | None = None,
 ) -> tuple[bytes, ExportReport]:
-    """The PDF as bytes, and its report (see :func:`export_pdf`)."""
+    """The PDF as bytes, and its report (see :func:`export_pdf`).
+
+    The collector is paused meanwhile (``io.heap.gc_paused``, as for the layout):
+    drawing the cards makes hundreds of thousands of objects, and its young
+    collections walked the map's layout again and again (120-180 ms of a
+    5,000-card poster, issue #14)."""
     options = options or PosterOptions()
     if not maps:
         raise ValueError("no maps to export")
+    with gc_paused():
+        return _render(project, maps, options, progress, cancel, layouts)
+
+
+def _render(
+    project: Project,
+    maps: Sequence[JourneyMap],
+    options: PosterOptions,
+    progress: Callable[[float], None] | None,
+    cancel: Callable[[], bool] | None,
+    layouts: Sequence[MapLayout] | None,
+) -> tuple[bytes, ExportReport]:
     if layouts is None:
         layouter = MapLayouter(options.theme)
         layouts = []
