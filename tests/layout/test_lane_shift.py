@@ -226,3 +226,57 @@ def test_an_item_drawn_later_is_the_one_the_constructor_makes() -> None:
     assert not fast.made and fast == made and not calls
     assert fast.primitives == [Box(box, fill="#FFFFFF")] and fast.primitives is fast.primitives
     assert calls == [1] and fast.made
+
+
+def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
+    """``routing._most_moved`` (told in C) says the columns and routes are to
+    be made anew only when ``Router._update`` listing every change would say
+    so (None), and the routes after it are a new router's: random lanes grown
+    by a little or a lot, boxes replaced by equal new objects, keys added."""
+    from journeydesk.layout import routing
+    from journeydesk.layout.primitives import Rect
+
+    rng = random.Random(11)
+    said = {True: 0, False: 0}
+    for _ in range(60):
+        n = rng.randrange(20, 200)
+        old = {
+            f"c{k}": Rect(
+                rng.randrange(8) * 160 + 10, rng.uniform(0, 3000), 140.0, rng.uniform(30, 90)
+            )
+            for k in range(n)
+        }
+        now = dict(old)
+        cut = rng.uniform(0, 3000)
+        dy = rng.choice([0.0, 1e-12, 10.98, 21.96])
+        for k, r in old.items():
+            if r.y > cut:
+                now[k] = Rect(r.x, r.y + dy, r.w, r.h)  # (dy 0: an equal new object)
+            elif rng.random() < 0.05:
+                now[k] = Rect(r.x, r.y, r.w, r.h + 5)
+        if rng.random() < 0.2:
+            now[f"new{n}"] = Rect(10.0, 5.0, 140.0, 40.0)
+        if rng.random() < 0.2:
+            del now[rng.choice(list(old))]
+        more = [Rect(20.0, rng.uniform(0, 3000), 8.0, 8.0) for _ in range(rng.randrange(3))]
+        olds = list(map(old.get, now))
+        total = len(now) + len(more)
+        says = routing._most_moved(olds, list(now.values()), total)
+        said[says] += 1
+        router = routing.Router()
+        pairs_old = [(old[a], old[b]) for a, b in zip(list(old)[::3], list(old)[1::3])]
+        router.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
+        listed = routing.Router()
+        listed.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
+        real = routing._most_moved
+        routing._most_moved = lambda *_: False  # type: ignore[assignment]
+        try:
+            full = listed._update(now, list(now.values()), more)
+        finally:
+            routing._most_moved = real  # type: ignore[assignment]
+        if says:
+            assert full is None
+        pairs = [(now[a], now[b]) for a, b in zip(list(now)[::3], list(now)[1::3])]
+        got = router.route_all(pairs, now, 20.0, 16.0, 160.0, more)
+        assert got == routing.Router().route_all(pairs, now, 20.0, 16.0, 160.0, more)
+    assert said[True] > 10 and said[False] > 10
