@@ -112,6 +112,8 @@ def run_line_edits(
         drawn[0] = hint.now
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         shown[:] = [kept]
+        if not lazy:  # (drawn as laid out, the moved lanes' cards too)
+            assert all(i.made for i in kept.items if i.kind == "card"), history
         fresh = MapLayouter(layouter.theme).layout(doc.project, jmap, inc.OPTIONS[0])
         inc.assert_same(kept, fresh, [*history, f"hint {sorted(hint.cards)}"])
         assert kept.overflows == fresh.overflows, history
