@@ -266,7 +266,9 @@ def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
         says = routing._most_moved(olds, list(now.values()), total)
         said[says] += 1
         router = routing.Router()
-        pairs_old = [(old[a], old[b]) for a, b in zip(list(old)[::3], list(old)[1::3])]
+        pairs_old = [
+            (old[a], old[b]) for a, b in zip(list(old)[::3], list(old)[1::3], strict=False)
+        ]
         router.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
         listed = routing.Router()
         listed.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
@@ -278,7 +280,7 @@ def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
             routing._most_moved = real  # type: ignore[assignment]
         if says:
             assert full is None
-        pairs = [(now[a], now[b]) for a, b in zip(list(now)[::3], list(now)[1::3])]
+        pairs = [(now[a], now[b]) for a, b in zip(list(now)[::3], list(now)[1::3], strict=False)]
         got = router.route_all(pairs, now, 20.0, 16.0, 160.0, more)
         assert got == routing.Router().route_all(pairs, now, 20.0, 16.0, 160.0, more)
     assert said[True] > 10 and said[False] > 10
