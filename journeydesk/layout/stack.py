@@ -71,18 +71,25 @@ def stack(
     t = theme
     gap = t.card_gap
     sky = [top + t.lane_padding] * n_cols
+    get = kept.get
     for card_id, i, span, x, w, h in plan:
-        y = max(sky[i : i + span]) if span > 1 else sky[i]
+        if span == 1:
+            y = sky[i]
+            sky[i] = y + h + gap
+        else:
+            y = max(sky[i : i + span])
+            below = y + h + gap
+            for j in range(i, i + span):
+                sky[j] = below
         # A box that did not move is the same object again: an edit makes
         # few new objects, and the card's Item is found up to date by identity.
-        found = kept.get(card_id)
-        box = found[1] if found is not None else None
-        if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
-            box = Rect(x, y, w, h)
-        out[card_id] = box
-        below = y + h + gap
-        for j in range(i, i + span):
-            sky[j] = below
+        found = get(card_id)
+        if found is not None:
+            box = found[1]
+            if box.y == y and box.x == x and box.w == w and box.h == h:
+                out[card_id] = box
+                continue
+        out[card_id] = Rect(x, y, w, h)
     bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
     return max(t.lane_min_height, bottom - top)
 

@@ -18,7 +18,7 @@ import pytest
 from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter, layout_map
-from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.primitives import MapLayout, Rect
 from journeydesk.model.project import JourneyMap
 
 LONG = "A title long enough to add a line or two to its card "
@@ -284,3 +284,63 @@ def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
         got = router.route_all(pairs, now, 20.0, 16.0, 160.0, more)
         assert got == routing.Router().route_all(pairs, now, 20.0, 16.0, 160.0, more)
     assert said[True] > 10 and said[False] > 10
+
+
+def _stack_as_written_before(theme, plan, n_cols, top, out, kept):  # type: ignore[no-untyped-def]
+    """``stack.stack`` as round 6 wrote it (the reference for its floats)."""
+    from journeydesk.layout.primitives import Rect
+
+    t = theme
+    gap = t.card_gap
+    sky = [top + t.lane_padding] * n_cols
+    for card_id, i, span, x, w, h in plan:
+        y = max(sky[i : i + span]) if span > 1 else sky[i]
+        found = kept.get(card_id)
+        box = found[1] if found is not None else None
+        if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
+            box = Rect(x, y, w, h)
+        out[card_id] = box
+        below = y + h + gap
+        for j in range(i, i + span):
+            sky[j] = below
+    bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
+    return max(t.lane_min_height, bottom - top)
+
+
+def test_stack_gives_the_floats_and_objects_it_gave() -> None:
+    """``stack.stack`` (its one-step cards' loop written out) gives the very
+    floats of the loop it replaced, and reuses a kept box exactly when that
+    did: random plans with cards spanning steps, odd heights and tops."""
+    from journeydesk.layout.stack import stack
+    from journeydesk.layout.theme import DEFAULT_THEME
+
+    rng = random.Random(5)
+    for _ in range(200):
+        n_cols = rng.randrange(1, 8)
+        plan = []
+        for k in range(rng.randrange(0, 40)):
+            i = rng.randrange(n_cols)
+            span = rng.choice([1, 1, 1, 2, 3])
+            span = min(span, n_cols - i)
+            h = rng.choice([44.0, 57.3, rng.uniform(30, 200), 1 / 3])
+            plan.append((f"c{k}", i, span, 10.0 + 180 * i, 180.0 * span - 12, h))
+        top = rng.choice([0.0, 18.7, rng.uniform(0, 1e5), 0.1 + 0.2])
+        first: dict[str, Rect] = {}
+        _stack_as_written_before(DEFAULT_THEME, plan, n_cols, top, first, {})
+        kept = {k: ((), b if rng.random() < 0.6 else _other(rng, b)) for k, b in first.items()}
+        top2 = top if rng.random() < 0.5 else top + rng.choice([10.98, 1e-9])
+        a: dict[str, Rect] = {}
+        b: dict[str, Rect] = {}
+        ha = _stack_as_written_before(DEFAULT_THEME, plan, n_cols, top2, a, kept)
+        hb = stack(DEFAULT_THEME, plan, n_cols, top2, b, kept)  # type: ignore[arg-type]
+        assert ha == hb and list(a) == list(b)
+        for key in a:
+            assert vars(a[key]) == vars(b[key])
+            assert (a[key] is kept[key][1]) == (b[key] is kept[key][1])
+
+
+def _other(rng: random.Random, b: Rect) -> Rect:
+    """``b`` with one of its four fields another."""
+    x, y, w, h = b.x, b.y, b.w, b.h
+    which = rng.randrange(4)
+    return Rect(x + (which == 0), y + (which == 1), w + (which == 2), h + (which == 3))
