@@ -539,19 +539,17 @@ def _astar(
     # left (bends only add), so the first goal reached is still the best.
     goal_points = [(xs[gi], ys[gj]) for gi, gj in goal]
     goal_nodes = {gj * nx + gi for gi, gj in goal}
-    estimates: dict[int, float] = {}
     (g0x, g0y), (g1x, g1y) = goal_points[0], goal_points[-1]
-
-    def estimate(node: int, x: float, y: float) -> float:
-        found = estimates.get(node)
-        if found is None:
-            # the smaller distance to the (one or two) goals
-            found = abs(x - g0x) + abs(y - g0y)
-            other = abs(x - g1x) + abs(y - g1y)
-            if other < found:
-                found = other
-            estimates[node] = found
-        return found
+    # A node's estimate, the smaller distance to the (one or two) goals, is
+    # ``abs(x - g0x) + abs(y - g0y)`` or the other goal's: each term made once
+    # per column or row here (the same floats), and a step's length once per
+    # pair of neighbours (``abs(b - a)`` is ``abs(a - b)``, bit for bit).
+    ex0 = [abs(x - g0x) for x in xs]
+    ex1 = [abs(x - g1x) for x in xs]
+    ey0 = [abs(y - g0y) for y in ys]
+    ey1 = [abs(y - g1y) for y in ys]
+    gx = [abs(b - a) for a, b in itertools.pairwise(xs)]
+    gy = [abs(b - a) for a, b in itertools.pairwise(ys)]
 
     inf = float("inf")
     best = [inf] * (nx * ny * 2)
@@ -563,7 +561,8 @@ def _astar(
         node = j * nx + i
         state = node * 2  # direction 0: across (we leave a side that way)
         best[state] = 0.0
-        push(heap, (estimate(node, xs[i], ys[j]), counter, 0.0, state))
+        e, o = ex0[i] + ey0[j], ex1[i] + ey1[j]
+        push(heap, (o if o < e else e, counter, 0.0, state))
         counter += 1
     while heap:
         _f, _, cost, state = pop(heap)
@@ -581,51 +580,46 @@ def _astar(
             nodes.reverse()
             pts = [(xs[a_], ys[b_]) for a_, b_ in nodes]
             return _simplify([start_of[nodes[0]], *pts, goal[(i, j)]])
-        x, y = xs[i], ys[j]
         across = 0.0 if direction == 0 else BEND_COST
         along = 0.0 if direction == 1 else BEND_COST
         # the neighbours in the order right, left, up, down
         line = hblock[j]
         if i + 1 < nx and not line[i]:
-            nx_ = xs[i + 1]
-            step = abs(nx_ - x) + across
             nstate = (node + 1) * 2
-            reached = cost + step
+            reached = cost + (gx[i] + across)
             if reached < best[nstate]:
                 best[nstate] = reached
                 came[nstate] = state
-                push(heap, (reached + estimate(node + 1, nx_, y), counter, reached, nstate))
+                e, o = ex0[i + 1] + ey0[j], ex1[i + 1] + ey1[j]
+                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
                 counter += 1
         if i > 0 and not line[i - 1]:
-            nx_ = xs[i - 1]
-            step = abs(nx_ - x) + across
             nstate = (node - 1) * 2
-            reached = cost + step
+            reached = cost + (gx[i - 1] + across)
             if reached < best[nstate]:
                 best[nstate] = reached
                 came[nstate] = state
-                push(heap, (reached + estimate(node - 1, nx_, y), counter, reached, nstate))
+                e, o = ex0[i - 1] + ey0[j], ex1[i - 1] + ey1[j]
+                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
                 counter += 1
         col = vblock[i]
         if j + 1 < ny and not col[j]:
-            ny_ = ys[j + 1]
-            step = abs(ny_ - y) + along
             nstate = (node + nx) * 2 + 1
-            reached = cost + step
+            reached = cost + (gy[j] + along)
             if reached < best[nstate]:
                 best[nstate] = reached
                 came[nstate] = state
-                push(heap, (reached + estimate(node + nx, x, ny_), counter, reached, nstate))
+                e, o = ex0[i] + ey0[j + 1], ex1[i] + ey1[j + 1]
+                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
                 counter += 1
         if j > 0 and not col[j - 1]:
-            ny_ = ys[j - 1]
-            step = abs(ny_ - y) + along
             nstate = (node - nx) * 2 + 1
-            reached = cost + step
+            reached = cost + (gy[j - 1] + along)
             if reached < best[nstate]:
                 best[nstate] = reached
                 came[nstate] = state
-                push(heap, (reached + estimate(node - nx, x, ny_), counter, reached, nstate))
+                e, o = ex0[i] + ey0[j - 1], ex1[i] + ey1[j - 1]
+                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
                 counter += 1
     return None
 
