@@ -349,7 +349,7 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], n: int) -> bool:
     if any(map(operator.is_, old_moved, itertools.repeat(None))):
         return False
     by_top = operator.attrgetter("y")
-    tops_differ = sum(
+    tops_differ: int = sum(
         map(operator.ne, map(by_top, old_moved), map(by_top, itertools.compress(now, mask)))
     )
     return 2 * tops_differ > n // 2
