@@ -339,8 +339,9 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], n: int) -> bool:
     that adds a line to a card moves every card below it (~18,000 at 20,000
     cards), and listing them, counting their objects and comparing their boxes
     in Python only to learn that cost ~50 ms. Counts only the kept keys whose
-    box is another object with another top (each such change is two changed
-    boxes: old and new), so it says True only when ``_update`` would return
+    box is another object with other values (compared as ``Rect.__eq__``
+    compares them: the tuples of their fields; each such change is two changed
+    boxes, old and new), so it says True only when ``_update`` would return
     None; False when unsure (a key new since the last call)."""
     mask = list(map(operator.is_not, olds, now))
     if sum(mask) <= n // 8:
@@ -348,11 +349,11 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], n: int) -> bool:
     old_moved = list(itertools.compress(olds, mask))
     if any(map(operator.is_, old_moved, itertools.repeat(None))):
         return False
-    by_top = operator.attrgetter("y")
-    tops_differ: int = sum(
-        map(operator.ne, map(by_top, old_moved), map(by_top, itertools.compress(now, mask)))
+    fields = operator.attrgetter("x", "y", "w", "h")
+    differ: int = sum(
+        map(operator.ne, map(fields, old_moved), map(fields, itertools.compress(now, mask)))
     )
-    return 2 * tops_differ > n // 2
+    return 2 * differ > n // 2
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
