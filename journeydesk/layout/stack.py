@@ -86,7 +86,7 @@ def stack(
         found = get(card_id)
         if found is not None:
             box = found[1]
-            if box.y == y and box.x == x and box.w == w and box.h == h:
+            if box is not None and box.y == y and box.x == x and box.w == w and box.h == h:
                 out[card_id] = box
                 continue
         out[card_id] = Rect(x, y, w, h)
