@@ -238,11 +238,11 @@ class Router:
             # hold them already; an edit that moved no card; compared in C)
             return ({}, {}, {})
         olds = list(map(before.get, obstacles))
-        if _most_moved(olds, now, len(now) + len(more)):
+        mask = list(map(operator.is_not, olds, now))  # (another object under the key)
+        if _most_moved(olds, now, mask, len(now) + len(more)):
             return None
         moved: list[tuple[Rect | None, Rect | None]] = [
-            (olds[i], now[i])
-            for i in itertools.compress(range(len(now)), map(operator.is_not, olds, now))
+            (olds[i], now[i]) for i in itertools.compress(range(len(now)), mask)
         ]
         kept_keys = len(now) - sum(1 for old, _ in moved if old is None)
         if kept_keys != len(before):  # some keys went
@@ -332,7 +332,7 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
     return buckets, tops, tallest
 
 
-def _most_moved(olds: list[Rect | None], now: list[Rect], n: int) -> bool:
+def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: int) -> bool:
     """Whether ``Router._update`` would surely find the columns and routes to
     be made anew (more than ``n // 8`` obstacles moved and more than ``n // 2``
     boxes changed), told in C before it lists the changes one by one: an edit
@@ -342,8 +342,8 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], n: int) -> bool:
     box is another object with other values (compared as ``Rect.__eq__``
     compares them: the tuples of their fields; each such change is two changed
     boxes, old and new), so it says True only when ``_update`` would return
-    None; False when unsure (a key new since the last call)."""
-    mask = list(map(operator.is_not, olds, now))
+    None; False when unsure (a key new since the last call). ``mask``: which
+    of ``now`` are not the objects of ``olds``."""
     if sum(mask) <= n // 8:
         return False
     old_moved = list(itertools.compress(olds, mask))

@@ -235,8 +235,9 @@ def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
     be made anew only when ``Router._update`` listing every change would say
     so (None), and the routes after it are a new router's: random lanes grown
     by a little or a lot, boxes replaced by equal new objects, keys added."""
+    import operator
+
     from journeydesk.layout import routing
-    from journeydesk.layout.primitives import Rect
 
     rng = random.Random(11)
     said = {True: 0, False: 0}
@@ -263,7 +264,8 @@ def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
         more = [Rect(20.0, rng.uniform(0, 3000), 8.0, 8.0) for _ in range(rng.randrange(3))]
         olds = list(map(old.get, now))
         total = len(now) + len(more)
-        says = routing._most_moved(olds, list(now.values()), total)
+        mask = list(map(operator.is_not, olds, now.values()))
+        says = routing._most_moved(olds, list(now.values()), mask, total)
         said[says] += 1
         router = routing.Router()
         pairs_old = [
