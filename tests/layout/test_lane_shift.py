@@ -18,7 +18,7 @@ import pytest
 from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter, layout_map
-from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.primitives import MapLayout, Rect
 from journeydesk.model.project import JourneyMap
 
 LONG = "A title long enough to add a line or two to its card "
@@ -112,6 +112,8 @@ def run_line_edits(
         drawn[0] = hint.now
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         shown[:] = [kept]
+        if not lazy:  # (drawn as laid out, the moved lanes' cards too)
+            assert all(i.made for i in kept.items if i.kind == "card"), history
         fresh = MapLayouter(layouter.theme).layout(doc.project, jmap, inc.OPTIONS[0])
         inc.assert_same(kept, fresh, [*history, f"hint {sorted(hint.cards)}"])
         assert kept.overflows == fresh.overflows, history
@@ -226,3 +228,121 @@ def test_an_item_drawn_later_is_the_one_the_constructor_makes() -> None:
     assert not fast.made and fast == made and not calls
     assert fast.primitives == [Box(box, fill="#FFFFFF")] and fast.primitives is fast.primitives
     assert calls == [1] and fast.made
+
+
+def test_most_moved_says_anew_only_when_the_routers_update_would() -> None:
+    """``routing._most_moved`` (told in C) says the columns and routes are to
+    be made anew only when ``Router._update`` listing every change would say
+    so (None), and the routes after it are a new router's: random lanes grown
+    by a little or a lot, boxes replaced by equal new objects, keys added."""
+    import operator
+
+    from journeydesk.layout import routing
+
+    rng = random.Random(11)
+    said = {True: 0, False: 0}
+    for _ in range(60):
+        n = rng.randrange(20, 200)
+        old = {
+            f"c{k}": Rect(
+                rng.randrange(8) * 160 + 10, rng.uniform(0, 3000), 140.0, rng.uniform(30, 90)
+            )
+            for k in range(n)
+        }
+        now = dict(old)
+        cut = rng.uniform(0, 3000)
+        dy = rng.choice([0.0, 1e-12, 10.98, 21.96])
+        for k, r in old.items():
+            if r.y > cut:
+                now[k] = Rect(r.x, r.y + dy, r.w, r.h)  # (dy 0: an equal new object)
+            elif rng.random() < 0.05:
+                now[k] = Rect(r.x, r.y, r.w, r.h + 5)
+        if rng.random() < 0.2:
+            now[f"new{n}"] = Rect(10.0, 5.0, 140.0, 40.0)
+        if rng.random() < 0.2:
+            del now[rng.choice(list(old))]
+        more = [Rect(20.0, rng.uniform(0, 3000), 8.0, 8.0) for _ in range(rng.randrange(3))]
+        olds = list(map(old.get, now))
+        total = len(now) + len(more)
+        mask = list(map(operator.is_not, olds, now.values()))
+        says = routing._most_moved(olds, list(now.values()), mask, total)
+        said[says] += 1
+        router = routing.Router()
+        pairs_old = [
+            (old[a], old[b]) for a, b in zip(list(old)[::3], list(old)[1::3], strict=False)
+        ]
+        router.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
+        listed = routing.Router()
+        listed.route_all(pairs_old, old, 20.0, 16.0, 160.0, more)
+        real = routing._most_moved
+        routing._most_moved = lambda *_: False  # type: ignore[assignment]
+        try:
+            full = listed._update(now, list(now.values()), more)
+        finally:
+            routing._most_moved = real  # type: ignore[assignment]
+        if says:
+            assert full is None
+        pairs = [(now[a], now[b]) for a, b in zip(list(now)[::3], list(now)[1::3], strict=False)]
+        got = router.route_all(pairs, now, 20.0, 16.0, 160.0, more)
+        assert got == routing.Router().route_all(pairs, now, 20.0, 16.0, 160.0, more)
+    assert said[True] > 10 and said[False] > 10
+
+
+def _stack_as_written_before(theme, plan, n_cols, top, out, kept):  # type: ignore[no-untyped-def]
+    """``stack.stack`` as round 6 wrote it (the reference for its floats)."""
+    from journeydesk.layout.primitives import Rect
+
+    t = theme
+    gap = t.card_gap
+    sky = [top + t.lane_padding] * n_cols
+    for card_id, i, span, x, w, h in plan:
+        y = max(sky[i : i + span]) if span > 1 else sky[i]
+        found = kept.get(card_id)
+        box = found[1] if found is not None else None
+        if box is None or box.y != y or box.x != x or box.w != w or box.h != h:
+            box = Rect(x, y, w, h)
+        out[card_id] = box
+        below = y + h + gap
+        for j in range(i, i + span):
+            sky[j] = below
+    bottom = max(sky, default=top) - (gap if plan else 0) + t.lane_padding
+    return max(t.lane_min_height, bottom - top)
+
+
+def test_stack_gives_the_floats_and_objects_it_gave() -> None:
+    """``stack.stack`` (its one-step cards' loop written out) gives the very
+    floats of the loop it replaced, and reuses a kept box exactly when that
+    did: random plans with cards spanning steps, odd heights and tops."""
+    from journeydesk.layout.stack import stack
+    from journeydesk.layout.theme import DEFAULT_THEME
+
+    rng = random.Random(5)
+    for _ in range(200):
+        n_cols = rng.randrange(1, 8)
+        plan = []
+        for k in range(rng.randrange(0, 40)):
+            i = rng.randrange(n_cols)
+            span = rng.choice([1, 1, 1, 2, 3])
+            span = min(span, n_cols - i)
+            h = rng.choice([44.0, 57.3, rng.uniform(30, 200), 1 / 3])
+            plan.append((f"c{k}", i, span, 10.0 + 180 * i, 180.0 * span - 12, h))
+        top = rng.choice([0.0, 18.7, rng.uniform(0, 1e5), 0.1 + 0.2])
+        first: dict[str, Rect] = {}
+        _stack_as_written_before(DEFAULT_THEME, plan, n_cols, top, first, {})
+        kept = {k: ((), b if rng.random() < 0.6 else _other(rng, b)) for k, b in first.items()}
+        top2 = top if rng.random() < 0.5 else top + rng.choice([10.98, 1e-9])
+        a: dict[str, Rect] = {}
+        b: dict[str, Rect] = {}
+        ha = _stack_as_written_before(DEFAULT_THEME, plan, n_cols, top2, a, kept)
+        hb = stack(DEFAULT_THEME, plan, n_cols, top2, b, kept)  # type: ignore[arg-type]
+        assert ha == hb and list(a) == list(b)
+        for key in a:
+            assert vars(a[key]) == vars(b[key])
+            assert (a[key] is kept[key][1]) == (b[key] is kept[key][1])
+
+
+def _other(rng: random.Random, b: Rect) -> Rect:
+    """``b`` with one of its four fields another."""
+    x, y, w, h = b.x, b.y, b.w, b.h
+    which = rng.randrange(4)
+    return Rect(x + (which == 0), y + (which == 1), w + (which == 2), h + (which == 3))
