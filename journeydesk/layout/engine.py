@@ -17,13 +17,14 @@ import functools
 from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
-from . import chrome, connections, marks, routing
+from . import cells, chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
 from .card_face import badge_count as _badge_count
 from .card_face import comment_counts as _comment_counts
 from .card_face import drawn_alike as _alike
+from .cells import card_state as _card_state
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .primitives import (
@@ -34,16 +35,14 @@ from .primitives import (
     Overflow,
     Primitive,
     Rect,
-    Text,
 )
 from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack
-from .text import line_count, wrap
+from .text import line_count
 from .theme import (
     DEFAULT_THEME,
     Z_BACKGROUND,
     Z_CARD,
     Z_GRID,
-    Z_LANE,
     Theme,
 )
 from .vocabulary import Vocabulary
@@ -94,6 +93,7 @@ class MapLayouter:
         self.hinted = 0
         self.passes = 0  # layouts made
         self.shifted = 0  # cards' Items made for a lane only moved (stack.shift_cards)
+        self.celled = 0  # lanes placed again from their last plan (cells.replace_cells)
         self.kept_cards: tuple[int, int, list[Item]] | None = None
         """After a hinted layout: where its card Items are (start, end) and the
         ones not the last layout's Items, which are the others (for the canvas)."""
@@ -277,7 +277,7 @@ class MapLayouter:
                     h = max(h, t.image_lane_height)
             rect = Rect(t.margin, y, width - 2 * t.margin, h)
             lane_rects[lane.id] = rect
-            self._lane(ctx, lane, rect, n)
+            lanes_.lane_item(t, ctx, lane, rect, n)
             y += h
 
         grid_bottom = y
@@ -453,6 +453,10 @@ class MapLayouter:
                 self._moved.append(found)
                 self._replaced += found.spanning
                 return found.height
+            if found is not None and found.key[0] == x0 and found.key[1] == self._steps:
+                height = self._place_cells(ctx, lane_id, found, cards, step_index, top, out)
+                if height is not None:
+                    return height
             self._replaced += cards
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
@@ -492,6 +496,35 @@ class MapLayouter:
         self._pass_measures.update(found.measures)
         return found.height
 
+    def _place_cells(
+        self,
+        ctx: LayoutContext,
+        lane_id: str,
+        found: PlacedLane,
+        cards: list[Card],
+        step_index: dict[str, int],
+        top: float,
+        out: dict[str, Rect],
+    ) -> float | None:
+        """A lane with hinted cards placed again from its last plan (cells.py);
+        None when it cannot be (then it is placed anew)."""
+        comments, aspect, hint = ctx.comments, ctx.image_aspect, self._hint or frozenset()
+        placed = cells.replace_cells(
+            self.theme, found, cards, hint, step_index, top, self._card_items,
+            lambda card, w: self.measure(card, w, comments.get(card.id, 0), aspect(card)),
+            lambda card: _card_state(card, comments.get(card.id, 0), aspect(card)),
+        )  # fmt: skip
+        if placed is None:
+            return None
+        found, redraw = placed
+        self.celled += 1
+        self._replaced += redraw
+        self._pass_states.update(zip(found.ids, found.states, strict=True))
+        self._pass_lanes[lane_id] = found
+        out.update(found.boxes)
+        self._pass_measures.update(found.measures)
+        return found.height
+
     def _plan(
         self,
         ctx: LayoutContext,
@@ -514,36 +547,6 @@ class MapLayouter:
             x = x0 + i * t.column_width + t.column_gap / 2
             plan.append((card.id, i, span, x, w, m.height))
         return plan
-
-    def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
-        t = self.theme
-        header = Rect(rect.x, rect.y, t.lane_header_width, rect.h)
-        kind = ctx.vocab.label("lane_kinds", lane.kind)
-        name_w = wrap(
-            lane.name or kind,
-            t.bold,
-            t.lane_size,
-            header.w - 12,
-            max(1, int((rect.h - 8) // (t.lane_size * t.leading))),
-        )
-        if name_w.truncated:
-            ctx.overflows.append(Overflow(lane.id, "name", lane.name))
-        prims: list[Primitive] = [
-            Box(rect, fill=t.lane_fill if n % 2 == 0 else t.lane_alt_fill),
-            Box(header.adjusted(0, 1, 0, -1), fill=t.lane_header_fill),
-            Text(
-                header.x + 6,
-                header.y + 6,
-                header.w - 12,
-                name_w.lines,
-                t.bold,
-                t.lane_size,
-                t.ink,
-                t.lane_size * t.leading,
-            ),
-            Line(((rect.x, rect.bottom), (rect.right, rect.bottom)), t.grid, 0.75),
-        ]
-        ctx.items.append(Item("lane", lane.id, rect, Z_LANE, prims))
 
     def _grid(
         self,
@@ -723,22 +726,6 @@ class MapLayouter:
 
 
 # --- helpers -----------------------------------------------------------
-
-
-def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
-    """Everything of a card its box and drawing are made from, cheaply: its
-    fields as they are (equal when each is the same object, so comparing two
-    states of an unchanged card costs little), and what its lists hold, as
-    values (a list changed in place is still the same object). Written out
-    again in ``_place_cards``: keep the two the same."""
-    return (
-        tuple(card.__dict__.values()),
-        tuple([e.confidence for e in card.evidence]) if card.evidence else (),
-        len(card.links),
-        tuple(card.scores.items()) if card.scores else (),
-        comments,
-        aspect,
-    )
 
 
 def link_badge_rect(theme: Theme, card: Rect) -> Rect:
