@@ -27,6 +27,7 @@ from .card_face import drawn_alike as _alike
 from .cells import card_state as _card_state
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
+from .mapcards import MapCards
 from .primitives import (
     Box,
     Item,
@@ -89,6 +90,7 @@ class MapLayouter:
         in that list, and the overflows of the places that have some: a hinted
         layout replaces only the re-placed lanes' cards in a copy."""
         self._router = routing.Router()
+        self._map_cards = MapCards()  # the cards by lane, kept across hinted passes
         self.measured = 0
         self.hinted = 0
         self.passes = 0  # layouts made
@@ -246,10 +248,7 @@ class MapLayouter:
         card_boxes: dict[str, Rect] = {}
         lane_rects: dict[str, Rect] = {}
         first_curve_lane = next((lane.id for lane in jmap.lanes if lane.display == "curve"), None)
-        cards_by_lane: dict[str, list[Card]] = {}
-        for card in jmap.cards:
-            if card.lane in lane_ids and card.step in step_index:
-                cards_by_lane.setdefault(card.lane, []).append(card)
+        cards_by_lane = self._map_cards.by_lane(jmap, lane_ids, step_index, self._hint)
 
         for n, lane in enumerate(lanes):
             if lane.collapsed:
@@ -294,7 +293,8 @@ class MapLayouter:
         marks.mark_items(ctx)
         y = grid_bottom + 10
         if options.legend:
-            y = chrome.legend(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.legend_height))
+            rect = Rect(t.margin, y, width - 2 * t.margin, t.legend_height)
+            y = chrome.legend(t, ctx, rect, self._map_cards.channels(jmap))
         height = y + t.margin
         if self.kept_cards is not None:  # (the background goes first)
             self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, self.kept_cards[2])
@@ -315,6 +315,7 @@ class MapLayouter:
             items=ctx.items,
             overflows=ctx.overflows,
             min_body_size=min(t.card_body_size, t.badge_size),
+            card_lanes=self._map_cards.lanes(jmap),
         )
 
     def _headers(

@@ -79,7 +79,11 @@ def move_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
         title = rng.choice(["Short", "A title that is long enough to wrap to a second line"])
         verbs.edit_card_title(doc, card, title)
         return f"title {card.id}"
-    if what < 0.77:
+    if what < 0.75:  # a channel: the legend's channels counted, not walked
+        channel = rng.choice([None, "email", "phone", "web", "a_new_channel"])
+        verbs.set_field(doc, card.id, "channel", channel)
+        return f"channel {card.id} {channel}"
+    if what < 0.78:
         field = rng.choice(["span_steps", "span_lanes"])
         value = rng.randint(1, 3)
         verbs.set_field(doc, card.id, field, value)
@@ -110,6 +114,25 @@ def assert_same_lanes(kept: MapLayouter, fresh: MapLayouter, history: list[str])
         assert list(mine.boxes.items()) == list(theirs.boxes.items()), (history, lane_id)
 
 
+def assert_same_walk(layouter: MapLayouter, jmap: JourneyMap, history: list[str]) -> None:
+    """The kept cards by lane (lists, their order and the lanes' order), the
+    channels and lanes in use equal a walk over the map's cards now."""
+    kept = layouter._map_cards
+    if kept._made_from is None:
+        return
+    steps = {s.id for s in jmap.steps()}
+    shown = kept._made_from[3]
+    by_lane: dict[str, list[object]] = {}
+    for card in jmap.cards:
+        if card.lane in shown and card.step in steps:  # type: ignore[operator]
+            by_lane.setdefault(card.lane, []).append(card)
+    assert list(kept._by_lane) == list(by_lane), history
+    for lane_id, cards in by_lane.items():
+        assert all(a is b for a, b in zip(kept._by_lane[lane_id], cards, strict=True)), history
+    assert kept.channels(jmap) == sorted({c.channel for c in jmap.cards if c.channel}), history
+    assert kept.lanes(jmap) == {c.lane for c in jmap.cards}, history
+
+
 def run_moves(
     doc: Document, jmap: JourneyMap, seed: int, edits: int, check_lanes: bool = True
 ) -> MapLayouter:
@@ -134,6 +157,7 @@ def run_moves(
         assert kept.overflows == fresh.overflows, history
         if check_lanes:
             assert_same_lanes(layouter, other, history)
+        assert_same_walk(layouter, jmap, history)
 
     redraw(None)
     doc.changed.connect(redraw)
@@ -151,6 +175,7 @@ def test_moves_placed_from_the_last_plan_equal_a_fresh_layout(shape: str) -> Non
     doc, jmap = shape_project(shape, 260 if shape != "wide" else 200)
     layouter = run_moves(doc, jmap, len(shape), 40 if shape != "wide" else 22)
     assert layouter.celled > 15  # the path was taken (a move re-places one or two lanes)
+    assert layouter._map_cards.kept > 15  # the cards by lane kept, not walked
 
 
 def test_moves_on_the_sample_equal_a_fresh_layout() -> None:
@@ -255,6 +280,62 @@ def test_a_card_spanning_lanes_stretches_when_the_cell_below_empties() -> None:
         assert layouter.celled >= 2
         doc.undo_stack.undo()
         assert heights[-1] == heights[0]
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
+
+
+def test_cards_by_lane_kept_through_moves_between_lanes() -> None:
+    """Moves between lanes counted, not walked: the map's first card to another
+    lane (the lanes' order changes: a walk lists a lane at its first card), the
+    last card of a lane out (the lane goes), a card into an empty lane (a new
+    list); each layout equals a fresh one, the kept lists a walk's."""
+    from journeydesk import templates
+    from journeydesk.model.project import Card
+    from journeydesk.ui.layout_hint import layout_hint
+
+    inc = _module("test_incremental")
+    project = templates.new_project("blank", "en")
+    jmap = project.maps[0]
+    lanes = [lane.id for lane in jmap.lanes if lane.display == "cards"]
+    steps = [s.id for s in jmap.steps()]
+    for n in range(12):
+        jmap.cards.append(Card(step=steps[n % 3], lane=lanes[n % 2], order=n, title=f"Card {n}"))
+    lone = Card(step=steps[1], lane=lanes[2], title="Alone")
+    jmap.cards.append(lone)
+    doc = Document(project, None)
+    layouter = MapLayouter()
+    drawn: list[int | None] = [None]
+    history: list[str] = []
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
+        inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), history)
+        assert_same_walk(layouter, jmap, history)
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        verbs.edit_card_title(doc, lone, "Alone still")  # (the first hinted pass walks)
+        kept = layouter._map_cards.kept
+        first = jmap.cards[0]
+        moves = [
+            ([first.id], steps[2], lanes[1], 0),  # the first card: lanes reordered
+            ([lone.id], steps[0], lanes[0], 1),  # the last of its lane
+            ([jmap.cards[3].id], steps[1], lanes[3], 0),  # into an empty lane
+            ([first.id], steps[0], lanes[0], 0),  # back to the front
+        ]
+        for ids, step, lane, index in moves:
+            history.append(f"move {ids} {step} {lane} {index}")
+            verbs.move_cards(doc, jmap, ids, step, lane, index)
+        assert layouter._map_cards.kept == kept + len(moves)
+        for _ in moves:
+            history.append("undo")
+            doc.undo_stack.undo()
+        assert layouter._map_cards.kept == kept + 2 * len(moves)
     finally:
         doc.changed.disconnect(redraw)
         doc.undo_stack.clear()
