@@ -135,3 +135,18 @@ def card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
         comments,
         aspect,
     )
+
+
+def renumbered(was: tuple[object, ...], now: tuple[object, ...], card: Card) -> bool:
+    """Whether a card's state ``now`` (``card_state``) differs from ``was`` in
+    its ``order`` alone: a move renumbers every card of the cells it leaves and
+    joins (on a dense map hundreds), and a card's drawing, measure and face
+    read no order, so its kept drawing call serves in its new box."""
+    if len(was) != len(now) or was[1:] != now[1:]:
+        return False
+    a, b = was[0], now[0]
+    assert isinstance(a, tuple) and isinstance(b, tuple)
+    for k, name in enumerate(card.__dict__):
+        if name == "order":
+            return len(a) == len(b) and a[:k] == b[:k] and a[k + 1 :] == b[k + 1 :]
+    return False

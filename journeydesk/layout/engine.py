@@ -25,6 +25,7 @@ from .card_face import badge_count as _badge_count
 from .card_face import comment_counts as _comment_counts
 from .card_face import drawn_alike as _alike
 from .cells import card_state as _card_state
+from .cells import renumbered as _renumbered
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
 from .mapcards import MapCards
@@ -678,10 +679,11 @@ class MapLayouter:
             and old.w == rect.w
             and old.h == rect.h
             and (old.y != rect.y or old.x != rect.x)
-            and (found[0] is state or found[0] == state)
+            and (found[0] is state or found[0] == state or _renumbered(found[0], state, card))
         ):
-            # Only moved (a lane above changed height): drawn as before, in its
-            # new box; nothing is measured, and the drawing waits to be read.
+            # Only moved (a lane above changed height, or a card moved into or
+            # out of its cell above it): drawn as before, in its new box;
+            # nothing is measured, and the drawing waits to be read.
             recipe = found[4]
             a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
             make = functools.partial(recipe.func, a[0], a[1], a[2], a[3], rect, a[5], a[6])

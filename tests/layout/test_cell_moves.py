@@ -23,6 +23,7 @@ from journeydesk.document import verbs
 from journeydesk.document.commands import cell_cards
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter
+from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap
 
 _MODULES: dict[str, ModuleType] = {}
@@ -339,3 +340,99 @@ def test_cards_by_lane_kept_through_moves_between_lanes() -> None:
     finally:
         doc.changed.disconnect(redraw)
         doc.undo_stack.clear()
+
+
+def _items(layout: object) -> dict[str, object]:
+    return {i.element: i for i in layout.items if i.kind == "card"}  # type: ignore[attr-defined]
+
+
+def test_cards_only_renumbered_are_drawn_by_their_kept_call() -> None:
+    """A card moved to the top of a cell pushes that cell's cards down and
+    renumbers them: each gets its Item from its kept drawing call in its new
+    box (the same face object), and equals a fresh layout's; a card moved down
+    and changed in the same edit (its colour) is drawn anew."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    inc = _module("test_incremental")
+    doc, jmap = inc._shape_project("dense", 200)
+    cells = {(c.step, c.lane) for c in jmap.cards}
+    step, lane = max(sorted(cells), key=lambda at: len(cell_cards(jmap, *at)))
+    cell = cell_cards(jmap, step, lane)
+    moving = next(c for c in jmap.cards if c.lane == lane and c.step != step)
+    assert len(cell) >= 4
+    cell[2].scores = {"effort": 1.0}
+    layouter = MapLayouter()
+    drawn: list[int | None] = [None]
+    shown: list[MapLayout] = []
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
+        inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
+        shown[:] = [kept]
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        before = _items(shown[0])
+        faces = {card.id: layouter._card_items[card.id][4].args[3] for card in cell}
+        verbs.move_cards(doc, jmap, [moving.id], step, lane, 0)
+        after = _items(shown[0])
+        for card in cell:
+            assert after[card.id].bounds.y > before[card.id].bounds.y  # type: ignore[attr-defined]
+            assert layouter._card_items[card.id][4].args[3] is faces[card.id]
+        # the cell's first card taller, the second recoloured: drawn anew
+        # the cell's first card taller, the next recoloured, the next scored
+        # otherwise (the same badges): both moved down, and drawn anew
+        first, second, third = cell_cards(jmap, step, lane)[1:4]
+        assert third.scores
+        before = after
+        changes = [
+            (first.id, "title", "A title long enough to wrap " * 3),
+            (second.id, "colour", "#FF0000"),
+            (third.id, "scores", {"effort": -1.0}),
+        ]
+        verbs.set_fields(doc, changes)
+        after = _items(shown[0])
+        for card in (second, third):
+            assert after[card.id].bounds.y > before[card.id].bounds.y  # type: ignore[attr-defined]
+        assert layouter._card_items[second.id][4].args[3].colour == "#FF0000"
+        assert layouter._card_items[third.id][4].args[3].scores == (("effort", -1.0),)
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
+
+
+def test_renumbered_is_an_order_change_alone() -> None:
+    """``cells.renumbered``: True when the states differ in the card's order
+    alone (or not at all), False for any other field, the evidence, links,
+    scores, the comment count or the image's aspect."""
+    from journeydesk.layout.cells import card_state, renumbered
+    from journeydesk.model import Evidence
+    from journeydesk.model.base import new_id
+    from journeydesk.model.project import Card, MapLink
+
+    card = Card(step=new_id(), lane=new_id(), order=2, title="A card", channel="email")
+    card.evidence = [Evidence(confidence="observed")]
+    was = card_state(card, 1, 0.0)
+    card.order = 5
+    assert renumbered(was, card_state(card, 1, 0.0), card)
+    assert renumbered(was, was, card)
+    assert not renumbered(was, card_state(card, 2, 0.0), card)  # a comment more
+    assert not renumbered(was, card_state(card, 1, 0.5), card)  # another image
+    card.evidence[0].confidence = "assumed"  # (in place: the list the same object)
+    assert not renumbered(was, card_state(card, 1, 0.0), card)
+    card.evidence[0].confidence = "observed"
+    card.links.append(MapLink(map=new_id()))
+    assert not renumbered(was, card_state(card, 1, 0.0), card)
+    card.links.clear()
+    card.scores["effort"] = 1.0
+    assert not renumbered(was, card_state(card, 1, 0.0), card)
+    card.scores.clear()
+    assert renumbered(was, card_state(card, 1, 0.0), card)
+    for field, value in [("id", new_id()), ("step", new_id()), ("title", "B"), ("tags", ["new"])]:
+        other = card.model_copy()
+        setattr(other, field, value)
+        assert not renumbered(was, card_state(other, 1, 0.0), other), field
