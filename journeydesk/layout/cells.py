@@ -56,10 +56,13 @@ def replace_cells(
     changed; with the cards whose Items may need drawing again. None when the
     cards not hinted are not the very objects of the last layout, in the same
     order (then the caller places the lane anew)."""
-    plain = [card for card in cards if card.id not in hint]
-    was = [card for card in found.cards if card.id not in hint]
-    if len(plain) != len(was) or not all(map(operator.is_, plain, was)):
-        return None
+    same = cards is found.cards  # (mapcards.MapCards gives a lane's very list again)
+    if not same:
+        plain = [card for card in cards if card.id not in hint]
+        was = [card for card in found.cards if card.id not in hint]
+        if len(plain) != len(was) or not all(map(operator.is_, plain, was)):
+            return None
+    hinted = [(n, card) for n, card in enumerate(cards) if card.id in hint]
     t = theme
     x0 = found.key[0]
     assert isinstance(x0, float | int)
@@ -67,7 +70,7 @@ def replace_cells(
     # The last plan without the hinted cards: still sorted (their columns and
     # orders did not change, nor their order in the lane's list).
     plan = [slot for slot in found.plan if slot[0] not in hint]
-    if len(plan) != len(plain):
+    if len(plan) != len(cards) - len(hinted):
         return None
     measures = dict(found.measures)
     for card_id in found.ids:
@@ -76,9 +79,7 @@ def replace_cells(
     # The hinted cards' slots, as ``MapLayouter._plan`` makes them, by column
     # (each with its sort key: order, then place in the lane's list).
     added: dict[int, list[tuple[int, int, Slot]]] = {}
-    for n, card in enumerate(cards):
-        if card.id not in hint:
-            continue
+    for n, card in hinted:
         i = step_index[card.step]
         span = min(card.span_steps, n_cols - i)
         w = span * t.column_width - t.column_gap
@@ -101,9 +102,16 @@ def replace_cells(
         plan[a:b] = [entry[2] for entry in cell]
     boxes: dict[str, Rect] = {}
     height = stack(t, plan, n_cols, top, boxes, kept)
-    last = dict(zip(found.ids, found.states, strict=True))
-    states = [state_of(card) if card.id in hint else last[card.id] for card in cards]
-    ids = [card.id for card in cards]
+    if same:  # (the same cards in the same order: their last states by place)
+        states = [
+            state_of(card) if card.id in hint else last
+            for card, last in zip(cards, found.states, strict=True)
+        ]
+        ids = found.ids
+    else:
+        by_id = dict(zip(found.ids, found.states, strict=True))
+        states = [state_of(card) if card.id in hint else by_id[card.id] for card in cards]
+        ids = [card.id for card in cards]
     spanning = [card for card in cards if card.span_lanes > 1]
     placed = PlacedLane(
         (x0, found.key[1], states), states, height, boxes, measures, top, plan, ids, spanning, cards
