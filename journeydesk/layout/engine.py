@@ -90,6 +90,7 @@ class MapLayouter:
         """The last layout's card Items in the map's order, each card's place
         in that list, and the overflows of the places that have some: a hinted
         layout replaces only the re-placed lanes' cards in a copy."""
+        self._cut_flat: list[Overflow] | None = None  # the overflows of _order, in order
         self._router = routing.Router()
         self._map_cards = MapCards()  # the cards by lane, kept across hinted passes
         self.measured = 0
@@ -212,7 +213,7 @@ class MapLayouter:
             if not done:
                 self._card_items.clear()
                 self._header_items = None
-                self._order = ([], {}, {})
+                self._order, self._cut_flat = ([], {}, {}), None
             self._hint, self._replaced, self._moved = None, [], []
             if not done:
                 self.kept_cards = None
@@ -615,7 +616,7 @@ class MapLayouter:
         if len(kept) > len(order):  # cards removed (or not drawn now): their Items go
             for gone in [card_id for card_id in kept if card_id not in card_boxes]:
                 del kept[gone]
-        self._order = (order, {}, cut)
+        self._order, self._cut_flat = (order, {}, cut), None
         self._emit_cards(ctx)
 
     def _cards_hinted(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
@@ -637,10 +638,11 @@ class MapLayouter:
             n = at[card_id]
             order[n] = found[2]
             redrawn.append(found[2])
-            if found[3]:
+            if found[3] != cut.get(n, ()):  # (the overflows in order made again)
+                self._cut_flat = None
                 cut[n] = found[3]
-            else:
-                cut.pop(n, None)
+                if not found[3]:
+                    del cut[n]
         if self._moved:  # (their cards' overflows as before)
             moved, shifted = shift_cards(
                 self._moved,
@@ -662,8 +664,9 @@ class MapLayouter:
     def _emit_cards(self, ctx: LayoutContext) -> None:
         order, _, cut = self._order
         ctx.items.extend(order)
-        for n in sorted(cut):
-            ctx.overflows.extend(cut[n])
+        if self._cut_flat is None:  # (on a dense map 13,000 cards' cut texts)
+            self._cut_flat = [overflow for n in sorted(cut) for overflow in cut[n]]
+        ctx.overflows.extend(self._cut_flat)
 
     def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> DrawnCard:
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
