@@ -595,7 +595,9 @@ class MapLayouter:
             if not last_at and order:  # (made on the first hinted pass only)
                 last_at = {item.element: n for n, item in enumerate(order)}  # type: ignore[misc]
                 self._order = (order, last_at, cut)
-            if card_boxes.keys() == last_at.keys():
+            # (only a hinted card can have come or gone: the others' lanes, the
+            # lanes and the steps are as they were, or there would be no hint)
+            if all((card_id in card_boxes) == (card_id in last_at) for card_id in self._hint):
                 self._cards_hinted(ctx, card_boxes)
                 return
         kept, states = self._card_items, self._pass_states

@@ -436,3 +436,41 @@ def test_renumbered_is_an_order_change_alone() -> None:
         other = card.model_copy()
         setattr(other, field, value)
         assert not renumbered(was, card_state(other, 1, 0.0), other), field
+
+
+def test_cards_swapped_into_and_out_of_a_collapsed_lane_are_drawn() -> None:
+    """One edit moves a card into a collapsed lane (it gets no box) and another
+    out of it (it gets one): as many cards placed as before, other ones; the
+    layout equals a fresh one."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    inc = _module("test_incremental")
+    doc, jmap = inc._shape_project("current", 120)
+    lanes = [lane for lane in jmap.lanes if lane.display == "cards"]
+    folded, shown = lanes[1], lanes[0]
+    folded.collapsed = True
+    inside = next(c for c in jmap.cards if c.lane == folded.id)
+    outside = next(c for c in jmap.cards if c.lane == shown.id)
+    layouter = MapLayouter()
+    drawn: list[int | None] = [None]
+    counts: list[int] = []
+
+    def redraw(change: object) -> None:
+        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
+        assert hint is not None
+        drawn[0] = hint.now
+        kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
+        inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
+        counts.append(sum(1 for i in kept.items if i.kind == "card"))
+
+    redraw(None)
+    doc.changed.connect(redraw)
+    try:
+        verbs.edit_card_title(doc, outside, "Titled")
+        hinted = layouter.hinted
+        verbs.set_fields(doc, [(inside.id, "lane", shown.id), (outside.id, "lane", folded.id)])
+        assert layouter.hinted == hinted + 1 and counts[-1] == counts[0]
+        doc.undo_stack.undo()
+    finally:
+        doc.changed.disconnect(redraw)
+        doc.undo_stack.clear()
