@@ -474,3 +474,43 @@ def test_cards_swapped_into_and_out_of_a_collapsed_lane_are_drawn() -> None:
     finally:
         doc.changed.disconnect(redraw)
         doc.undo_stack.clear()
+
+
+def test_the_hint_from_the_index_equals_the_hint_checked_card_by_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``layout_hint`` looks each changed id up once in the document's index
+    when it is right about them; the hint equals the one made by looking each
+    id up as an element and then as a card of the map (the index unused), after
+    moves, titles, channels, evidence edited by its own id, structural edits,
+    undo and redo, for the shown map and another."""
+    from journeydesk.ui.layout_hint import layout_hint
+
+    inc = _module("test_incremental")
+    doc, jmap = inc.make_project(4)
+    other = doc.project.maps[1] if len(doc.project.maps) > 1 else jmap
+    rng = random.Random(11)
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    fast = 0
+    try:
+        for n in range(50):
+            at = doc.generation
+            if n % 4 == 3:
+                inc.card_edit(doc, jmap, rng)  # (evidence by its own id among them)
+            else:
+                move_edit(doc, jmap, rng)
+            if doc.generation != at + 1:
+                continue
+            for shown in (jmap, other):
+                hint = layout_hint(doc, shown, changes[-1], at)  # type: ignore[arg-type]
+                ids = changes[-1].ids  # type: ignore[attr-defined]
+                fast += all(doc.indexed(i) is not None for i in ids)
+                with monkeypatch.context() as m:
+                    m.setattr(Document, "indexed", lambda self, element_id: None)
+                    checked = layout_hint(doc, shown, changes[-1], at)  # type: ignore[arg-type]
+                assert hint == checked, (n, shown is jmap)
+    finally:
+        doc.changed.disconnect(changes.append)
+        doc.undo_stack.clear()
+    assert fast > 25
