@@ -105,12 +105,18 @@ class Overlays:
         self.remove()
         # only the lanes' (a key per item of a 20,000-card map, on every edit, cost 30 ms)
         bounds = {("lane", i.element): i.bounds for i in layout.items if i.kind == "lane"}
-        self._starters(jmap, bounds)
+        self._starters(jmap, bounds, layout.card_lanes)
         if self.stale_badges:
             self._badges(project, jmap, layout)
 
-    def _starters(self, jmap: JourneyMap, bounds: dict) -> None:  # type: ignore[type-arg]
-        used = {c.lane for c in jmap.cards} | {c.lane for c in jmap.curves if c.lane}
+    def _starters(
+        self, jmap: JourneyMap, bounds: dict, cards_in: set[str] | None  # type: ignore[type-arg]
+    ) -> None:
+        """A starter question in each shown lane nothing is in; ``cards_in``:
+        the lanes the cards are in, when the layout knew them."""
+        if cards_in is None:
+            cards_in = {c.lane for c in jmap.cards}
+        used = cards_in | {c.lane for c in jmap.curves if c.lane}
         font = QFont()
         font.setItalic(True)
         font.setPointSizeF(8.5)

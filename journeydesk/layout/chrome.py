@@ -285,7 +285,11 @@ def separators(
 # --- legend --------------------------------------------------------
 
 
-def legend(theme: Theme, ctx: LayoutContext, rect: Rect) -> float:
+def legend(
+    theme: Theme, ctx: LayoutContext, rect: Rect, channels: list[str] | None = None
+) -> float:
+    """The legend; ``channels``: the channels the map's cards use, sorted, when
+    known (``mapcards.MapCards``: else every card is looked at)."""
     t = theme
     lang = ctx.language
     size = t.legend_size
@@ -349,7 +353,9 @@ def legend(theme: Theme, ctx: LayoutContext, rect: Rect) -> float:
                 _score_text(v, names, lang),
             )
         x += col_w
-    used = sorted({c.channel for c in ctx.jmap.cards if c.channel})
+    used = channels
+    if used is None:
+        used = sorted({c.channel for c in ctx.jmap.cards if c.channel})
     if used:
         heading(label("channels", lang))
         names_ = [ctx.vocab.label("channels", c) for c in used]

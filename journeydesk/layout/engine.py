@@ -17,15 +17,18 @@ import functools
 from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
 
-from . import chrome, connections, marks, routing
+from . import cells, chrome, connections, marks, routing
 from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
 from .card_face import badge_count as _badge_count
 from .card_face import comment_counts as _comment_counts
 from .card_face import drawn_alike as _alike
+from .cells import card_state as _card_state
+from .cells import renumbered as _renumbered
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
 from .fonts import Face
+from .mapcards import MapCards
 from .primitives import (
     Box,
     Item,
@@ -34,16 +37,14 @@ from .primitives import (
     Overflow,
     Primitive,
     Rect,
-    Text,
 )
 from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack
-from .text import line_count, wrap
+from .text import line_count
 from .theme import (
     DEFAULT_THEME,
     Z_BACKGROUND,
     Z_CARD,
     Z_GRID,
-    Z_LANE,
     Theme,
 )
 from .vocabulary import Vocabulary
@@ -89,11 +90,14 @@ class MapLayouter:
         """The last layout's card Items in the map's order, each card's place
         in that list, and the overflows of the places that have some: a hinted
         layout replaces only the re-placed lanes' cards in a copy."""
+        self._cut_flat: list[Overflow] | None = None  # the overflows of _order, in order
         self._router = routing.Router()
+        self._map_cards = MapCards()  # the cards by lane, kept across hinted passes
         self.measured = 0
         self.hinted = 0
         self.passes = 0  # layouts made
         self.shifted = 0  # cards' Items made for a lane only moved (stack.shift_cards)
+        self.celled = 0  # lanes placed again from their last plan (cells.replace_cells)
         self.kept_cards: tuple[int, int, list[Item]] | None = None
         """After a hinted layout: where its card Items are (start, end) and the
         ones not the last layout's Items, which are the others (for the canvas)."""
@@ -209,7 +213,7 @@ class MapLayouter:
             if not done:
                 self._card_items.clear()
                 self._header_items = None
-                self._order = ([], {}, {})
+                self._order, self._cut_flat = ([], {}, {}), None
             self._hint, self._replaced, self._moved = None, [], []
             if not done:
                 self.kept_cards = None
@@ -246,10 +250,7 @@ class MapLayouter:
         card_boxes: dict[str, Rect] = {}
         lane_rects: dict[str, Rect] = {}
         first_curve_lane = next((lane.id for lane in jmap.lanes if lane.display == "curve"), None)
-        cards_by_lane: dict[str, list[Card]] = {}
-        for card in jmap.cards:
-            if card.lane in lane_ids and card.step in step_index:
-                cards_by_lane.setdefault(card.lane, []).append(card)
+        cards_by_lane = self._map_cards.by_lane(jmap, lane_ids, step_index, self._hint)
 
         for n, lane in enumerate(lanes):
             if lane.collapsed:
@@ -277,7 +278,7 @@ class MapLayouter:
                     h = max(h, t.image_lane_height)
             rect = Rect(t.margin, y, width - 2 * t.margin, h)
             lane_rects[lane.id] = rect
-            self._lane(ctx, lane, rect, n)
+            lanes_.lane_item(t, ctx, lane, rect, n)
             y += h
 
         grid_bottom = y
@@ -294,7 +295,8 @@ class MapLayouter:
         marks.mark_items(ctx)
         y = grid_bottom + 10
         if options.legend:
-            y = chrome.legend(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.legend_height))
+            rect = Rect(t.margin, y, width - 2 * t.margin, t.legend_height)
+            y = chrome.legend(t, ctx, rect, self._map_cards.channels(jmap))
         height = y + t.margin
         if self.kept_cards is not None:  # (the background goes first)
             self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, self.kept_cards[2])
@@ -315,6 +317,7 @@ class MapLayouter:
             items=ctx.items,
             overflows=ctx.overflows,
             min_body_size=min(t.card_body_size, t.badge_size),
+            card_lanes=self._map_cards.lanes(jmap),
         )
 
     def _headers(
@@ -453,6 +456,10 @@ class MapLayouter:
                 self._moved.append(found)
                 self._replaced += found.spanning
                 return found.height
+            if found is not None and found.key[0] == x0 and found.key[1] == self._steps:
+                height = self._place_cells(ctx, lane_id, found, cards, step_index, top, out)
+                if height is not None:
+                    return height
             self._replaced += cards
         ids = [card.id for card in cards]
         # _card_state, inline: this runs for every card of the map on every edit
@@ -492,6 +499,35 @@ class MapLayouter:
         self._pass_measures.update(found.measures)
         return found.height
 
+    def _place_cells(
+        self,
+        ctx: LayoutContext,
+        lane_id: str,
+        found: PlacedLane,
+        cards: list[Card],
+        step_index: dict[str, int],
+        top: float,
+        out: dict[str, Rect],
+    ) -> float | None:
+        """A lane with hinted cards placed again from its last plan (cells.py);
+        None when it cannot be (then it is placed anew)."""
+        comments, aspect, hint = ctx.comments, ctx.image_aspect, self._hint or frozenset()
+        placed = cells.replace_cells(
+            self.theme, found, cards, hint, step_index, top, self._card_items,
+            lambda card, w: self.measure(card, w, comments.get(card.id, 0), aspect(card)),
+            lambda card: _card_state(card, comments.get(card.id, 0), aspect(card)),
+        )  # fmt: skip
+        if placed is None:
+            return None
+        found, redraw = placed
+        self.celled += 1
+        self._replaced += redraw
+        self._pass_states.update(zip(found.ids, found.states, strict=True))
+        self._pass_lanes[lane_id] = found
+        out.update(found.boxes)
+        self._pass_measures.update(found.measures)
+        return found.height
+
     def _plan(
         self,
         ctx: LayoutContext,
@@ -514,36 +550,6 @@ class MapLayouter:
             x = x0 + i * t.column_width + t.column_gap / 2
             plan.append((card.id, i, span, x, w, m.height))
         return plan
-
-    def _lane(self, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
-        t = self.theme
-        header = Rect(rect.x, rect.y, t.lane_header_width, rect.h)
-        kind = ctx.vocab.label("lane_kinds", lane.kind)
-        name_w = wrap(
-            lane.name or kind,
-            t.bold,
-            t.lane_size,
-            header.w - 12,
-            max(1, int((rect.h - 8) // (t.lane_size * t.leading))),
-        )
-        if name_w.truncated:
-            ctx.overflows.append(Overflow(lane.id, "name", lane.name))
-        prims: list[Primitive] = [
-            Box(rect, fill=t.lane_fill if n % 2 == 0 else t.lane_alt_fill),
-            Box(header.adjusted(0, 1, 0, -1), fill=t.lane_header_fill),
-            Text(
-                header.x + 6,
-                header.y + 6,
-                header.w - 12,
-                name_w.lines,
-                t.bold,
-                t.lane_size,
-                t.ink,
-                t.lane_size * t.leading,
-            ),
-            Line(((rect.x, rect.bottom), (rect.right, rect.bottom)), t.grid, 0.75),
-        ]
-        ctx.items.append(Item("lane", lane.id, rect, Z_LANE, prims))
 
     def _grid(
         self,
@@ -589,7 +595,9 @@ class MapLayouter:
             if not last_at and order:  # (made on the first hinted pass only)
                 last_at = {item.element: n for n, item in enumerate(order)}  # type: ignore[misc]
                 self._order = (order, last_at, cut)
-            if card_boxes.keys() == last_at.keys():
+            # (only a hinted card can have come or gone: the others' lanes, the
+            # lanes and the steps are as they were, or there would be no hint)
+            if all((card_id in card_boxes) == (card_id in last_at) for card_id in self._hint):
                 self._cards_hinted(ctx, card_boxes)
                 return
         kept, states = self._card_items, self._pass_states
@@ -610,7 +618,7 @@ class MapLayouter:
         if len(kept) > len(order):  # cards removed (or not drawn now): their Items go
             for gone in [card_id for card_id in kept if card_id not in card_boxes]:
                 del kept[gone]
-        self._order = (order, {}, cut)
+        self._order, self._cut_flat = (order, {}, cut), None
         self._emit_cards(ctx)
 
     def _cards_hinted(self, ctx: LayoutContext, card_boxes: dict[str, Rect]) -> None:
@@ -632,10 +640,11 @@ class MapLayouter:
             n = at[card_id]
             order[n] = found[2]
             redrawn.append(found[2])
-            if found[3]:
+            if found[3] != cut.get(n, ()):  # (the overflows in order made again)
+                self._cut_flat = None
                 cut[n] = found[3]
-            else:
-                cut.pop(n, None)
+                if not found[3]:
+                    del cut[n]
         if self._moved:  # (their cards' overflows as before)
             moved, shifted = shift_cards(
                 self._moved,
@@ -657,8 +666,9 @@ class MapLayouter:
     def _emit_cards(self, ctx: LayoutContext) -> None:
         order, _, cut = self._order
         ctx.items.extend(order)
-        for n in sorted(cut):
-            ctx.overflows.extend(cut[n])
+        if self._cut_flat is None:  # (on a dense map 13,000 cards' cut texts)
+            self._cut_flat = [overflow for n in sorted(cut) for overflow in cut[n]]
+        ctx.overflows.extend(self._cut_flat)
 
     def _card(self, ctx: LayoutContext, card: Card, rect: Rect, comments: int) -> DrawnCard:
         # Kept when drawn from the same state, box and (``_drawn_with``) words;
@@ -674,10 +684,11 @@ class MapLayouter:
             and old.w == rect.w
             and old.h == rect.h
             and (old.y != rect.y or old.x != rect.x)
-            and (found[0] is state or found[0] == state)
+            and (found[0] is state or found[0] == state or _renumbered(found[0], state, card))
         ):
-            # Only moved (a lane above changed height): drawn as before, in its
-            # new box; nothing is measured, and the drawing waits to be read.
+            # Only moved (a lane above changed height, or a card moved into or
+            # out of its cell above it): drawn as before, in its new box;
+            # nothing is measured, and the drawing waits to be read.
             recipe = found[4]
             a = recipe.args  # card_primitives(theme, vocab, language, face, rect, comments, m)
             make = functools.partial(recipe.func, a[0], a[1], a[2], a[3], rect, a[5], a[6])
@@ -723,22 +734,6 @@ class MapLayouter:
 
 
 # --- helpers -----------------------------------------------------------
-
-
-def _card_state(card: Card, comments: int, aspect: float) -> tuple[object, ...]:
-    """Everything of a card its box and drawing are made from, cheaply: its
-    fields as they are (equal when each is the same object, so comparing two
-    states of an unchanged card costs little), and what its lists hold, as
-    values (a list changed in place is still the same object). Written out
-    again in ``_place_cards``: keep the two the same."""
-    return (
-        tuple(card.__dict__.values()),
-        tuple([e.confidence for e in card.evidence]) if card.evidence else (),
-        len(card.links),
-        tuple(card.scores.items()) if card.scores else (),
-        comments,
-        aspect,
-    )
 
 
 def link_badge_rect(theme: Theme, card: Rect) -> Rect:

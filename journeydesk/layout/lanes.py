@@ -7,9 +7,9 @@ from journeydesk.model.project import Card, Lane
 
 from . import shapes
 from .context import LayoutContext
-from .primitives import Box, Item, Line, Path, Primitive, Rect, Text
-from .text import one_line
-from .theme import Z_GRID, Theme
+from .primitives import Box, Item, Line, Overflow, Path, Primitive, Rect, Text
+from .text import one_line, wrap
+from .theme import Z_GRID, Z_LANE, Theme
 
 
 def span_lanes(
@@ -154,3 +154,35 @@ def _runs(cols: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((c, c))
     return runs
+
+
+def lane_item(theme: Theme, ctx: LayoutContext, lane: Lane, rect: Rect, n: int) -> None:
+    """A lane's band and header (its name wrapped to the header, cut marked)."""
+    t = theme
+    header = Rect(rect.x, rect.y, t.lane_header_width, rect.h)
+    kind = ctx.vocab.label("lane_kinds", lane.kind)
+    name_w = wrap(
+        lane.name or kind,
+        t.bold,
+        t.lane_size,
+        header.w - 12,
+        max(1, int((rect.h - 8) // (t.lane_size * t.leading))),
+    )
+    if name_w.truncated:
+        ctx.overflows.append(Overflow(lane.id, "name", lane.name))
+    prims: list[Primitive] = [
+        Box(rect, fill=t.lane_fill if n % 2 == 0 else t.lane_alt_fill),
+        Box(header.adjusted(0, 1, 0, -1), fill=t.lane_header_fill),
+        Text(
+            header.x + 6,
+            header.y + 6,
+            header.w - 12,
+            name_w.lines,
+            t.bold,
+            t.lane_size,
+            t.ink,
+            t.lane_size * t.leading,
+        ),
+        Line(((rect.x, rect.bottom), (rect.right, rect.bottom)), t.grid, 0.75),
+    ]
+    ctx.items.append(Item("lane", lane.id, rect, Z_LANE, prims))

@@ -348,6 +348,9 @@ class MapLayout:
     overflows: list[Overflow] = field(default_factory=list)
     min_body_size: float = 0.0
     """Smallest font size used for body text (the PDF warns below 6 pt at print scale)."""
+    card_lanes: set[str] | None = field(default=None, compare=False, repr=False)
+    """The lanes the map's cards were in when laid out, when the layouter knew
+    them without a walk (the canvas's overlays ask; None: look at the cards)."""
 
     def by_element(self) -> dict[str, list[Item]]:
         out: dict[str, list[Item]] = {}

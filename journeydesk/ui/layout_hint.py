@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from journeydesk.document.document import Change, Document
 from journeydesk.layout.context import LayoutHint
-from journeydesk.model.project import JourneyMap
+from journeydesk.model.project import Card, JourneyMap
 
 
 def layout_hint(
@@ -26,6 +26,20 @@ def layout_hint(
     now = doc.generation
     if change is None or since is None or jmap is None or now != since + 1:
         return LayoutHint(None, now)
+    if change.structural or not change.ids:
+        return LayoutHint(None, now)
+    # Each id looked up once in the document's index when it is built and right
+    # about them (a move names every card of the cells it renumbers: hundreds
+    # on a dense map, each looked up twice below); else the checks below.
+    for element_id in change.ids:
+        known = doc.indexed(element_id)
+        if known is None:
+            break
+        element, where = known
+        if not isinstance(element, Card) or where.owner is not jmap or where.field != "cards":
+            return LayoutHint(None, now)
+    else:
+        return LayoutHint(since, now, frozenset(change.ids))
     # (an evidence item or link of a card has its own id: not a card's)
     cards = doc.changed_cards(change)
     if cards is None:
