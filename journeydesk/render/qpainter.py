@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -31,6 +32,7 @@ from journeydesk.layout.primitives import (
     REGISTRATION,
     Box,
     Image,
+    Item,
     Line,
     MapLayout,
     Path,
@@ -291,11 +293,20 @@ def draw_preview(
     painter: QPainter, layout: MapLayout, scale: float, images: ImageCache | None = None
 ) -> None:
     """The whole layout at ``scale`` device pixels per point (the painter already
-    scaled), for a thumbnail: as ``render_layout`` draws it, except that a card
+    scaled), for a thumbnail: as ``render_layout`` draws it, except for the small
+    cards (``draw_items``)."""
+    draw_items(painter, layout.sorted_items(), scale, images)
+
+
+def draw_items(
+    painter: QPainter, items: Iterable[Item], scale: float, images: ImageCache | None = None
+) -> None:
+    """``items`` (in drawing order) at ``scale`` device pixels per point: a card
     smaller than ``PREVIEW_CARD_PX`` whose drawing is not made yet is drawn as its
-    box, stripe and image (``card_face.card_swatch``). A drawing already made is used as it is."""
+    box, stripe and image with its lines greeked (``card_face.card_swatch``); a
+    drawing already made is used as it is."""
     small = PREVIEW_CARD_PX / max(scale, 1e-9)
-    for item in layout.sorted_items():
+    for item in items:
         recipe = item.recipe
         if recipe is not None and item.kind == "card" and item.bounds.h < small:
             swatch = card_swatch(recipe)

@@ -45,6 +45,47 @@ def test_copy_puts_data_text_and_an_image_on_the_clipboard(window: MainWindow) -
     assert mime.hasImage()
 
 
+def test_the_copied_picture_is_bounded_and_a_whole_map_copies_quickly(
+    window: MainWindow,
+) -> None:
+    """One card: a picture at twice its size. All 1,500 cards of a big map: a
+    picture no side of which is over CLIP_SIDE, their small cards drawn without
+    making their drawings (copying 5,000 cards drew each into 500 megapixels)."""
+    from bench_shapes import make_shape
+    from PySide6.QtGui import QColor, QImage
+
+    from journeydesk.canvas.edit_actions import CLIP_SIDE
+    from journeydesk.document.document import Document
+
+    assert window.view.edit_actions is not None and window.project is not None
+    card = window.project.maps[0].cards[0]
+    _select(window, card.id)
+    assert window.view.edit_actions.copy()
+    one = QImage(QGuiApplication.clipboard().mimeData().imageData())
+    (item,) = [i for i in window.scene.element_items(card.id) if i.kind == "card"]
+    b = item.layout_item.bounds
+    assert (one.width(), one.height()) == (round((b.w + 16) * 2), round((b.h + 16) * 2))
+
+    project = make_shape("wide", 1500)
+    window.context.set_document(Document(project, None))
+    window.edit_verbs.on_map("select_all")
+    assert len(window.selected_ids()) == 1500
+    assert window.view.edit_actions.copy()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert len(mime.text().split("\n\n")) >= 1500 and mime.hasFormat(MIME)
+    image = QImage(mime.imageData())
+    assert 0.9 * CLIP_SIDE <= max(image.width(), image.height()) <= CLIP_SIDE
+    cards = [i.layout_item for i in window.scene.items() if getattr(i, "kind", None) == "card"]
+    assert sum(not c.made for c in cards) > 1000  # drawn as swatches, not made
+    inked = sum(
+        1
+        for y in range(0, image.height(), 16)
+        for x in range(0, image.width(), 16)
+        if QColor(image.pixel(x, y)).lightness() < 245
+    )
+    assert inked > 0.05 * (image.width() // 16) * (image.height() // 16)  # the cards show
+
+
 def test_cut_then_paste_moves_the_card_as_two_steps(window: MainWindow) -> None:
     actions = window.view.edit_actions
     project = window.project
