@@ -180,9 +180,16 @@ class Insert(DocumentCommand):
         self.owner = owner
         self.field = field
         self.item = item
+        self.at = index
+        """Where it goes; None: at the end of the list when it is done. (Taken at
+        the making, every insert of a macro went to the same place, each before
+        the last: pasted cards came out reversed, and each moved all those
+        after it in the document's index: duplicating 5,000 cards took 18 s.)"""
         self.index = len(getattr(owner, field)) if index is None else index
 
     def redo(self) -> None:
+        if self.at is None:
+            self.index = len(getattr(self.owner, self.field))
         self.doc.insert(self.owner, self.field, self.index, self.item)
 
     def undo(self) -> None:
