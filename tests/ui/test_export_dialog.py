@@ -403,3 +403,39 @@ def test_no_persona_sheets_without_personas(qtbot) -> None:  # type: ignore[no-u
     d = ExportDialog(project, project.maps[0])
     qtbot.addWidget(d)
     assert d.format.findData("persona") == -1
+
+
+def test_the_export_reuses_the_previews_layout_when_it_is_the_same(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One map with the previewed options: the PDF and the PNG are drawn from the
+    layout the preview made, not laid out again; the same file as a fresh layout's."""
+    from journeydesk.ui import export_dialog
+
+    fresh = tmp_path / "fresh.pdf"
+    assert dialog.run_export(str(fresh))  # (the first export: the comparison's)
+    again = ExportDialog(dialog.project, dialog.project.maps[0])
+    calls: list[int] = []
+    real = export_dialog.MapLayouter.layout
+    monkeypatch.setattr(
+        export_dialog.MapLayouter,
+        "layout",
+        lambda self, *a, **k: calls.append(1) or real(self, *a, **k),
+    )
+    from journeydesk.export.pdf import poster
+
+    monkeypatch.setattr(
+        poster.MapLayouter, "layout", lambda self, *a, **k: calls.append(2) or real(self, *a, **k)
+    )
+    again.update_preview()
+    assert calls == [1] or calls == []  # (the preview's own layout, if not made yet)
+    calls.clear()
+    kept = tmp_path / "kept.pdf"
+    assert again.run_export(str(kept))
+    assert calls == []
+    words = [
+        subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True, timeout=60).stdout
+        for p in (fresh, kept)
+    ]
+    assert words[0] == words[1] and "Ricerca" in words[0]
+    again.deleteLater()

@@ -142,15 +142,17 @@ def export_pdf(
     options: PosterOptions | None = None,
     progress: Callable[[float], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    layouts: Sequence[MapLayout] | None = None,
 ) -> ExportReport:
     """Write ``maps`` (one per page, or tiled) to ``path`` atomically.
 
     ``progress(fraction)`` is called as drawing advances (0..1); when
     ``cancel()`` returns true, :class:`ExportCancelled` is raised and nothing
-    is written. Raises ``ValueError`` for bad options, ``OSError`` when the
-    file cannot be written.
+    is written. ``layouts``: the maps' layouts with ``options.layout_options``
+    and theme, when the caller has them (the export dialog's preview). Raises
+    ``ValueError`` for bad options, ``OSError`` when the file cannot be written.
     """
-    data, report = render_pdf(project, maps, options, progress, cancel)
+    data, report = render_pdf(project, maps, options, progress, cancel, layouts)
     atomic_write_bytes(path, data)
     report.path = str(path)
     report.bytes_written = len(data)
