@@ -434,8 +434,9 @@ def test_the_export_reuses_the_previews_layout_when_it_is_the_same(
     assert again.run_export(str(kept))
     assert calls == []
     words = [
-        subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True, timeout=60).stdout
+        subprocess.run(["pdftotext", str(p), "-"], capture_output=True, text=True, timeout=60)
         for p in (fresh, kept)
     ]
+    words = [w.stdout for w in words]
     assert words[0] == words[1] and "Ricerca" in words[0]
     again.deleteLater()
