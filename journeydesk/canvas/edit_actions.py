@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QGraphicsView, QMenu
 
 from journeydesk.document import verbs
-from journeydesk.document.clipboard import MIME, copy_cards, read_cards
+from journeydesk.document.clipboard import MIME, clipboard_cards, copy_cards
 from journeydesk.document.language import shown_language
 from journeydesk.layout.vocabulary import Vocabulary
 from journeydesk.model import Card
@@ -138,7 +138,17 @@ class EditActions:
         jmap, cell = self.ctx.current_map(), self._target_cell()
         if mime is None or jmap is None or cell is None or not mime.hasFormat(MIME):
             return
-        verbs.paste_cards(self.ctx.document, jmap, read_cards(bytes(mime.data(MIME).data())), *cell)
+        cards, total = clipboard_cards(bytes(mime.data(MIME).data()))
+        verbs.paste_cards(self.ctx.document, jmap, cards, *cell)
+        said = getattr(self.view, "message", None)  # (the map view's status-bar signal)
+        if total > len(cards) and cards and said is not None:
+            said.emit(
+                QCoreApplication.translate(
+                    "MapView", "Pasted the first %1 of the %2 copied cards (%1 at a time)."
+                )
+                .replace("%1", str(len(cards)))
+                .replace("%2", str(total))
+            )
 
     def duplicate(self) -> None:
         jmap = self.ctx.current_map()

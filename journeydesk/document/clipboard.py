@@ -21,6 +21,8 @@ from .document import Document
 MIME = "application/x-journeydesk-cards"
 FORMAT = "journeydesk-cards"
 MAX_PASTE_BYTES = 20 * 1024 * 1024
+MAX_PASTE_CARDS = 1000
+"""Cards pasted at a time: they all go into one cell."""
 
 
 def copy_cards(cards: list[Card]) -> bytes:
@@ -29,17 +31,28 @@ def copy_cards(cards: list[Card]) -> bytes:
 
 
 def read_cards(data: bytes) -> list[Card]:
-    """Cards from clipboard bytes; an empty list for anything else (it may
-    come from any program, so it is untrusted like a file)."""
+    """Cards from clipboard bytes (the first ``MAX_PASTE_CARDS``); an empty list
+    for anything else (it may come from any program, so it is untrusted like a
+    file)."""
+    return clipboard_cards(data)[0]
+
+
+def clipboard_cards(data: bytes) -> tuple[list[Card], int]:
+    """The first ``MAX_PASTE_CARDS`` cards of clipboard bytes, and how many the
+    clipboard holds (the caller says when some are left out); ([], 0) for
+    anything but cards."""
     if len(data) > MAX_PASTE_BYTES:
-        return []
+        return [], 0
     try:
         payload = json.loads(data.decode("utf-8"))
         if payload.get("format") != FORMAT:
-            return []
-        return [Card.model_validate(c) for c in payload["cards"]][:1000]
+            return [], 0
+        found = payload["cards"]
+        if not isinstance(found, list):
+            return [], 0
+        return [Card.model_validate(c) for c in found[:MAX_PASTE_CARDS]], len(found)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-        return []
+        return [], 0
 
 
 def _clean(card: Card, project: Project, step: str, lane: str) -> Card:

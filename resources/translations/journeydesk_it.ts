@@ -2309,6 +2309,10 @@ L’eventuale file già presente sul disco non è stato modificato.</translation
         <translation>Collega da/a qui</translation>
     </message>
     <message>
+        <source>Pasted the first %1 of the %2 copied cards (%1 at a time).</source>
+        <translation>Incollate le prime %1 delle %2 schede copiate (%1 alla volta).</translation>
+    </message>
+    <message>
         <source>Select a card to connect from</source>
         <translation>Seleziona la scheda da cui partire</translation>
     </message>

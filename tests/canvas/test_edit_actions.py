@@ -205,3 +205,44 @@ def test_connect_two_cards_from_the_keyboard(window: MainWindow) -> None:
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert len(jmap.connections) == before
+
+
+def test_a_paste_of_more_cards_than_it_takes_says_so(window: MainWindow) -> None:
+    """1,000 cards go into one cell at a time: the rest are not dropped in silence."""
+    from bench_shapes import make_shape
+
+    from journeydesk.document.clipboard import MAX_PASTE_CARDS, clipboard_cards, copy_cards
+
+    big = make_shape("current", MAX_PASTE_CARDS + 200)
+    data = copy_cards(big.maps[0].cards)
+    cards, total = clipboard_cards(data)
+    assert len(cards) == MAX_PASTE_CARDS and total == MAX_PASTE_CARDS + 200
+    assert clipboard_cards(b'{"format": "journeydesk-cards", "cards": 3}') == ([], 0)
+    from PySide6.QtCore import QMimeData
+
+    mime = QMimeData()
+    mime.setData(MIME, data)
+    QGuiApplication.clipboard().setMimeData(mime)
+    said: list[str] = []
+    window.view.message.connect(said.append)
+    assert window.view.edit_actions is not None and window.project is not None
+    before = len(window.project.maps[0].cards)
+    _select(window, window.project.maps[0].cards[0].id)
+    window.view.edit_actions.paste()
+    assert len(window.project.maps[0].cards) == before + MAX_PASTE_CARDS
+    assert said and "1000" in said[-1] and "1200" in said[-1]
+    said.clear()
+    QGuiApplication.clipboard().setMimeData(_mime_of(big.maps[0].cards[:3]))
+    window.view.edit_actions.paste()
+    assert said == []  # all of them: nothing to say
+    assert check_project(window.project) == []
+
+
+def _mime_of(cards: list) -> object:  # type: ignore[type-arg]
+    from PySide6.QtCore import QMimeData
+
+    from journeydesk.document.clipboard import copy_cards
+
+    mime = QMimeData()
+    mime.setData(MIME, copy_cards(cards))
+    return mime
