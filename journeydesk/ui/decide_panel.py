@@ -466,21 +466,18 @@ class DecidePanel(QWidget):
         """Whether the backlog's rows surely stay as they are: fields that no
         row shows changed on cards that are not listed (listing the backlog of
         a 20,000-card map takes 80 ms)."""
-        doc = self.doc
-        if doc is None or not set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS:
-            return False
-        cards = doc.changed_cards(change)
-        return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
+        return set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS and self._only_unlisted(change)
 
     def _matrix_keeps(self, change: Change) -> bool:
         """Whether the matrix surely stays as it is: only cards it does not plot
         changed, and not their kind (its dots are the backlog's kinds). Laying out
         the matrix of a 20,000-card map takes 2 s, and a title typed anywhere on
         the map, with the Matrix tab in front, laid it out again per keystroke."""
-        doc = self.doc
-        if doc is None or "kind" in change.fields:
-            return False
-        cards = doc.changed_cards(change)
+        return "kind" not in change.fields and self._only_unlisted(change)
+
+    def _only_unlisted(self, change: Change) -> bool:
+        """Whether ``change`` set fields of cards only, none of a backlog kind."""
+        cards = self.doc.changed_cards(change) if self.doc is not None else None
         return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
 
     def _catch_up(self) -> None:

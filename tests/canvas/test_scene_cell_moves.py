@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hints import Hints
 
 from journeydesk import templates
 from journeydesk.canvas.scene import MapScene
@@ -42,14 +43,11 @@ def _starters(scene: MapScene) -> dict[str, str]:
 
 def _redrawn(doc: Document, jmap: JourneyMap, scene: MapScene, history: list[str]):  # type: ignore[no-untyped-def]
     """The window's redraw: the hint from each change, then the checks."""
-    from journeydesk.ui.layout_hint import layout_hint
 
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         scene.show_map(doc.project, jmap, hint=hint)
         fresh = MapScene()
         fresh.show_map(doc.project, jmap)

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hints import Hints
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
@@ -168,19 +169,16 @@ def test_a_card_moved_by_an_edit_above_it_looks_the_same(qapp: object) -> None:
 def test_hinted_redraws_equal_a_fresh_layout(qapp: object, shape: str) -> None:
     """Each change redrawn with the hint the window builds (ui/layout_hint.py):
     the scene shows exactly a fresh layout after every change."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     edits = _edits()
     doc, jmap = edits.make_project(5) if shape == "sample" else edits._shape_project(shape, 200)
     rng = random.Random(shape)
     scene = MapScene()
     history: list[str] = []
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         scene.show_map(doc.project, jmap, hint=hint)
         fresh = MapLayouter().layout(doc.project, jmap)
         assert _shown(scene) == _expected(scene, fresh), history

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hints import Hints
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter
 
@@ -78,19 +79,16 @@ def _check(scene: MapScene, doc: Document, jmap: JourneyMap, history: list[str])
 def test_a_scene_after_lines_added_and_removed_equals_a_fresh_one(
     qapp: object, monkeypatch: pytest.MonkeyPatch, shape: str, reindex_over: int
 ) -> None:
-    from journeydesk.ui.layout_hint import layout_hint
 
     monkeypatch.setattr(scene_module, "REINDEX_OVER", reindex_over)
     doc, jmap = SHIFT_TESTS.shape_project(shape, 160)
     rng = random.Random(f"{shape}-lines")
     scene = MapScene()
     history: list[str] = []
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         scene.show_map(doc.project, jmap, hint=hint)
         _check(scene, doc, jmap, history)
 
@@ -246,7 +244,6 @@ def test_routes_after_a_lane_grew_equal_a_fresh_scene(
     from journeydesk.canvas.items import MAX_CONNECTION_WIDTH
     from journeydesk.document import verbs
     from journeydesk.layout import routing
-    from journeydesk.ui.layout_hint import layout_hint
 
     doc, jmap = SHIFT_TESTS.shape_project(shape, 140)
     _with_nearby_connections(jmap, random.Random(shape), 60)
@@ -260,13 +257,11 @@ def test_routes_after_a_lane_grew_equal_a_fresh_scene(
     monkeypatch.setattr(routing, "_most_moved", spy)
     rng = random.Random(f"{shape}-routes")
     scene = MapScene()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     history: list[str] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         scene.show_map(doc.project, jmap, hint=hint)
         _check(scene, doc, jmap, history)
         fresh = MapLayouter().layout(doc.project, jmap)

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hints import Hints
 
 from journeydesk.document import verbs
 from journeydesk.document.commands import cell_cards
@@ -139,18 +140,15 @@ def run_moves(
 ) -> MapLayouter:
     """Random ``move_edit``s, each change redrawn with the window's hint and
     checked against a fresh layout (and its lanes)."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     rng = random.Random(seed)
     layouter = MapLayouter()
     history: list[str] = []
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         other = MapLayouter(layouter.theme)
         fresh = other.layout(doc.project, jmap, inc.OPTIONS[0])
@@ -203,7 +201,6 @@ def test_a_card_spanning_steps_moved_in_pushes_the_next_column_down() -> None:
     """A card spanning two steps moved to the top of a cell pushes down the
     cards of the next column (none of which the hint names); spanned back to
     one step, they move up again. Each layout equals a fresh one."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     doc, jmap = inc._shape_project("dense", 200)
@@ -215,13 +212,11 @@ def test_a_card_spanning_steps_moved_in_pushes_the_next_column_down() -> None:
     pushed = [c for c in in_lane if c.step == steps[4]]
     assert pushed and all(c.span_steps == 1 for c in pushed)
     layouter = MapLayouter()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     shown: list[object] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
         shown[:] = [{i.element: i.bounds for i in kept.items if i.kind == "card"}]
@@ -250,7 +245,6 @@ def test_a_card_spanning_lanes_stretches_when_the_cell_below_empties() -> None:
     cards; those moved up into its own lane (whose plan is then kept), it
     stretches down: drawn again though the hint does not name it and its lane
     placed it in the same box."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     doc, jmap = inc._shape_project("dense", 200)
@@ -262,13 +256,11 @@ def test_a_card_spanning_lanes_stretches_when_the_cell_below_empties() -> None:
     below = [c for c in jmap.cards if c.lane == lower and c.step == steps[2]]
     assert below
     layouter = MapLayouter()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     heights: list[float] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
         heights.append(next(i.bounds.h for i in kept.items if i.element == spanning.id))
@@ -293,7 +285,6 @@ def test_cards_by_lane_kept_through_moves_between_lanes() -> None:
     list); each layout equals a fresh one, the kept lists a walk's."""
     from journeydesk import templates
     from journeydesk.model.project import Card
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     project = templates.new_project("blank", "en")
@@ -306,13 +297,11 @@ def test_cards_by_lane_kept_through_moves_between_lanes() -> None:
     jmap.cards.append(lone)
     doc = Document(project, None)
     layouter = MapLayouter()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     history: list[str] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), history)
         assert_same_walk(layouter, jmap, history)
@@ -351,7 +340,6 @@ def test_cards_only_renumbered_are_drawn_by_their_kept_call() -> None:
     renumbers them: each gets its Item from its kept drawing call in its new
     box (the same face object), and equals a fresh layout's; a card moved down
     and changed in the same edit (its colour) is drawn anew."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     doc, jmap = inc._shape_project("dense", 200)
@@ -362,13 +350,11 @@ def test_cards_only_renumbered_are_drawn_by_their_kept_call() -> None:
     assert len(cell) >= 4
     cell[2].scores = {"effort": 1.0}
     layouter = MapLayouter()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     shown: list[MapLayout] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
         shown[:] = [kept]
@@ -442,7 +428,6 @@ def test_cards_swapped_into_and_out_of_a_collapsed_lane_are_drawn() -> None:
     """One edit moves a card into a collapsed lane (it gets no box) and another
     out of it (it gets one): as many cards placed as before, other ones; the
     layout equals a fresh one."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = _module("test_incremental")
     doc, jmap = inc._shape_project("current", 120)
@@ -452,13 +437,11 @@ def test_cards_swapped_into_and_out_of_a_collapsed_lane_are_drawn() -> None:
     inside = next(c for c in jmap.cards if c.lane == folded.id)
     outside = next(c for c in jmap.cards if c.lane == shown.id)
     layouter = MapLayouter()
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     counts: list[int] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         inc.assert_same(kept, MapLayouter().layout(doc.project, jmap, inc.OPTIONS[0]), [])
         counts.append(sum(1 for i in kept.items if i.kind == "card"))

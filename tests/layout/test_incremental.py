@@ -14,6 +14,7 @@ import datetime as dt
 import random
 
 import pytest
+from hints import Hints
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -352,18 +353,15 @@ def run_hinted_edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> 
     by ``layout_hint`` from the document's Change), checked against a fresh
     layout after every change; now and then another caller lays the map out
     with other options, or the theme changes (the next hint must not be used)."""
-    from journeydesk.ui.layout_hint import layout_hint
 
     rng = random.Random(seed)
     project: Project = doc.project
     layouter = MapLayouter()
     history: list[str] = []
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(project, jmap, OPTIONS[0], hint)
         fresh = MapLayouter(layouter.theme).layout(project, jmap, OPTIONS[0])
         assert_same(kept, fresh, [*history, f"hint {sorted(hint.cards)}"])

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hints import Hints
 
 from journeydesk.document import verbs
 from journeydesk.document.document import Document
@@ -96,20 +97,17 @@ def incremental_module() -> ModuleType:
 def run_line_edits(
     doc: Document, jmap: JourneyMap, seed: int, edits: int, lazy: bool = True
 ) -> MapLayouter:
-    from journeydesk.ui.layout_hint import layout_hint
 
     inc = incremental_module()
     rng = random.Random(seed)
     layouter = MapLayouter()
     layouter.lazy = lazy
     history: list[str] = []
-    drawn: list[int | None] = [None]
+    hints = Hints(doc, jmap)
     shown: list[MapLayout] = []
 
     def redraw(change: object) -> None:
-        hint = layout_hint(doc, jmap, change, drawn[0])  # type: ignore[arg-type]
-        assert hint is not None
-        drawn[0] = hint.now
+        hint = hints.after(change)
         kept = layouter.layout(doc.project, jmap, inc.OPTIONS[0], hint)
         shown[:] = [kept]
         if not lazy:  # (drawn as laid out, the moved lanes' cards too)

@@ -84,15 +84,16 @@ print("VERSION", journeydesk.__version__)
 """
 
 
-def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """``run_app`` paints the map, then sets the window icon and the version
-    (both still set: the benchmark's run quits after them)."""
+
+def _run_app(tmp_path, shape: str, cards: int, script: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """``script`` run in a fresh process on a ``shape`` map of ``cards`` cards, with
+    empty settings; the lines it printed, by their first word."""
     from bench_shapes import make_shape
 
     from journeydesk.io import write_project
 
     path = tmp_path / "m.journey"
-    write_project(make_shape("current", 60), path)
+    write_project(make_shape(shape, cards), path)
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -102,14 +103,19 @@ def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  #
         JOURNEYDESK_CACHE_DIR=str(tmp_path / "cache"),
     )
     out = subprocess.run(
-        [sys.executable, "-c", _RUN_APP, str(path)],
+        [sys.executable, "-c", script, str(path)],
         capture_output=True,
         text=True,
         timeout=120,
         env=env,
     )
     assert out.returncode == 0, out.stderr
-    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    return dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+
+def test_icon_and_version_are_set_after_the_map_is_painted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``run_app`` paints the map, then sets the window icon and the version
+    (both still set: the benchmark's run quits after them)."""
+    lines = _run_app(tmp_path, "current", 60, _RUN_APP)
     assert lines["MAP"] == "True "  # no icon, no version yet
     version = lines["VERSION"]
     assert version and lines["QUIT"] == f"False {version}"
@@ -162,29 +168,7 @@ def test_no_collection_walks_the_start_and_the_heap_is_frozen_after(tmp_path) ->
     the first map drawn the cyclic collector does not run; at the map it is on
     again and what the start made is frozen (main_window.settle_heap), so no
     young collection walks it."""
-    from bench_shapes import make_shape
-
-    from journeydesk.io import write_project
-
-    path = tmp_path / "m.journey"
-    write_project(make_shape("dense", 300), path)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        JOURNEYDESK_STARTUP_PROBE=str(tmp_path / "probe.txt"),
-        JOURNEYDESK_CONFIG_DIR=str(tmp_path / "config"),
-        JOURNEYDESK_STATE_DIR=str(tmp_path / "state"),
-        JOURNEYDESK_CACHE_DIR=str(tmp_path / "cache"),
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", _RUN_APP_GC, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
-    assert out.returncode == 0, out.stderr
-    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines() if " " in line)
+    lines = _run_app(tmp_path, "dense", 300, _RUN_APP_GC)
     at_frame, paused, _ = lines["FRAME"].split()
     at_map, enabled, frozen = lines["MAP"].split()
     assert paused == "False" and enabled == "True"
