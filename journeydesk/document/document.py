@@ -139,6 +139,14 @@ class Document(QObject):
         self._index_generation = self._generation
         return index
 
+    def warm_index(self) -> None:
+        """Walk the project now, when nothing waits for it: the app calls this
+        when idle after an open (``ui.main_window.settle_heap``), so the
+        first edit of a big map does not walk it (~170 ms at 20,000 cards).
+        A no-op while the index stands."""
+        if self._index is None:
+            self._reindex()
+
     def element(self, element_id: str) -> Element:
         """The element with this id; KeyError when there is none. The project's
         own id gives the project, so its fields are set like any element's.
