@@ -7,6 +7,7 @@ open it and look at it.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,14 +119,14 @@ def settle_heap(owner: QObject | None = None) -> None:
     from journeydesk.io import heap
 
     heap.freeze()
-    # (the name is looked up when the timer fires: the test suite replaces it)
-    if owner is None:
+    if owner is None:  # (names looked up when the timer fires: tests replace them)
         QTimer.singleShot(3000, lambda: _collect_and_freeze())
     else:
-        QTimer.singleShot(3000, owner, lambda: _idle_after_open(owner))
+        held = weakref.ref(owner)  # (the timer must not keep a closed window alive)
+        QTimer.singleShot(3000, owner, lambda: _idle_after_open(held()))
 
 
-def _idle_after_open(owner: QObject) -> None:
+def _idle_after_open(owner: QObject | None) -> None:
     """The owner window's document indexed while the app is idle (before the
     heap is frozen again, so the index is frozen with it): the first edit
     after opening a 20,000-card map no longer pays the walk; then the full
