@@ -16,6 +16,7 @@ from journeydesk.document import verbs, verbs_structure
 from journeydesk.document.document import Document
 from journeydesk.layout.hit import CellHit, cell_at
 from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.theme import Z_CARD
 from journeydesk.model import JourneyMap
 
 from .items import ElementItem
@@ -112,6 +113,11 @@ class MoveCards:
         delta = pos - self.start
         if not self.moved and abs(delta.x()) + abs(delta.y()) < 4:
             return
+        if not self.moved:
+            # Over the cards of other lanes' bands too (items.Band): the
+            # dragged cards' bands go above the others while they move.
+            for band in {item.parentItem() for item in self.items} - {None}:
+                band.setZValue(Z_CARD + 1)  # type: ignore[union-attr]
         self.moved = True
         for item in self.items:
             item.setPos(delta)  # live feedback only; the model moves on release
@@ -129,12 +135,18 @@ class MoveCards:
             self._cells = cards_by_cell(jmap, self.ids)
         return cell_at(layout, pos.x(), pos.y(), self._cells)
 
-    def release(self, pos: QPointF) -> bool:
-        """Push the move; returns False (and puts the cards back) when refused."""
+    def _put_back(self) -> None:
         self.feedback.remove()
         for item in self.items:
             item.setPos(0, 0)
             item.setOpacity(1.0)
+            band = item.parentItem()
+            if band is not None:
+                band.setZValue(Z_CARD)
+
+    def release(self, pos: QPointF) -> bool:
+        """Push the move; returns False (and puts the cards back) when refused."""
+        self._put_back()
         if not self.moved:
             return False
         hit = self._hit(pos)
@@ -146,10 +158,7 @@ class MoveCards:
         return True
 
     def cancel(self) -> None:
-        self.feedback.remove()
-        for item in self.items:
-            item.setPos(0, 0)
-            item.setOpacity(1.0)
+        self._put_back()
 
 
 MOUSE_LEFT = Qt.MouseButton.LeftButton

@@ -8,6 +8,7 @@ drawing when the model says it changed.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphics
 from journeydesk.io.heap import gc_paused
 from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
-from journeydesk.layout.primitives import Item, MapLayout
+from journeydesk.layout.primitives import Item, MapLayout, Rect
+from journeydesk.layout.theme import Z_CARD
 from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.qpainter import ImageCache
 
-from .items import ElementItem
+from .items import BAND_SPAN, Band, ElementItem
 from .overlays import Overlays
 
 DIMMED_OPACITY = 0.18
@@ -67,6 +69,10 @@ class MapScene(QGraphicsScene):
         """``layouter.passes`` after the layout the items show (-1: unknown)."""
         self.overlays = Overlays(self)
         """Starter questions and stale badges: on the canvas only, never printed."""
+        self._bands: dict[tuple[str, int, int], Band] = {}
+        """The cards' bands by lane and square (``items.Band``)."""
+        self._lane_tops: tuple[list[float], list[str]] = ([], [])
+        """The shown layout's lane tops, sorted, and their lanes."""
 
     def _image_cache(self, project: Project) -> tuple[ImageCache, bool]:
         """One cache of decoded images while the assets stay the same (so an
@@ -167,6 +173,7 @@ class MapScene(QGraphicsScene):
         same_map = self.layout is not None and self.layout.map_id == jmap.id
         if not same_map:
             self.clear()
+        moved = self._place_bands(layout)
         graphics = self._graphics
         touched: list[ElementItem] = []
         keys: list[tuple[str, str | None, int]] = []
@@ -206,9 +213,13 @@ class MapScene(QGraphicsScene):
             key = (item.kind, item.element, n)
             graphic = graphics.get(key)
             if graphic is None:
-                graphic = ElementItem(item, images)
+                band = self._band_for(item.bounds) if item.kind == "card" else None
+                graphic = ElementItem(item, images, band)
                 graphic.key = key
-                self.addItem(graphic)
+                if band is None:
+                    self.addItem(graphic)
+                else:
+                    band.count += 1
                 graphics[key] = graphic
                 if key[0] == "card" and key[2] == 0 and key[1] is not None:
                     cards[key[1]] = graphic
@@ -221,8 +232,8 @@ class MapScene(QGraphicsScene):
                     graphic.set_images(images)
             elif new_images:
                 graphic.set_images(images)
-        if changed:
-            self._change(changed, images)
+        if changed or moved:
+            self._change(changed, images, moved)
             touched += [graphic for graphic, _item in changed]
         removed = len(graphics) != len(layout.items)  # every key of the layout is in graphics
         if removed or added or not same_map:
@@ -258,6 +269,8 @@ class MapScene(QGraphicsScene):
         was_blocked = self.blockSignals(True) if selected else False
         try:
             for graphic in leaving:
+                if graphic.band is not None:
+                    graphic.band.count -= 1
                 self.removeItem(graphic)
         finally:
             if selected:
@@ -268,20 +281,73 @@ class MapScene(QGraphicsScene):
         if selected and not was_blocked:
             self.selectionChanged.emit()
 
-    def _change(self, changed: list[tuple[ElementItem, Item]], images: ImageCache) -> None:
-        """Give each graphics item its new layout Item. Each one whose bounds
-        change leaves the scene's BSP index and comes back on the next lookup;
-        leaving costs a search of the tree per item (60 µs on a 20,000-card
-        map: an edit that moves the cards below it moved 18,000 of them, over a
-        second). Past ``REINDEX_OVER`` items, the scene drops its index while it
+    def _place_bands(self, layout: MapLayout) -> list[tuple[Band, float]]:
+        """Note ``layout``'s lane tops; return the bands whose lane moved,
+        with their new tops (``_change`` moves them)."""
+        tops = layout.lane_tops or {}
+        order = sorted((top, lane) for lane, top in tops.items())
+        self._lane_tops = ([top for top, _lane in order], [lane for _top, lane in order])
+        moved = []
+        for band in self._bands.values():
+            top = tops.get(band.lane)
+            if top is not None and top != band.top:
+                moved.append((band, top))
+        return moved
+
+    def _band_for(self, bounds: Rect) -> Band | None:
+        """The band of a card with these bounds: of the lane it lies in, and
+        of its square there (made when first needed); None without lanes."""
+        tops, lanes = self._lane_tops
+        n = bisect_right(tops, bounds.y) - 1
+        if n < 0:
+            return None
+        top, lane = tops[n], lanes[n]
+        key = (lane, int(bounds.x // BAND_SPAN), int((bounds.y - top) // BAND_SPAN))
+        band = self._bands.get(key)
+        if band is None:
+            band = self._bands[key] = Band(lane, top)
+            band.setZValue(Z_CARD)
+            self.addItem(band)
+        return band
+
+    def _change(
+        self,
+        changed: list[tuple[ElementItem, Item]],
+        images: ImageCache,
+        moved: list[tuple[Band, float]] = (),  # type: ignore[assignment]
+    ) -> None:
+        """Give each graphics item its new layout Item, after moving the bands
+        of lanes that moved (``moved``). Each item whose bounds change leaves
+        the scene's BSP index and comes back on the next lookup; leaving costs
+        a search of the tree per item (60 µs on a 20,000-card map: an edit
+        that moves the cards below it moved 18,000 of them, over a second).
+        Past ``REINDEX_OVER`` items, the scene drops its index while it
         updates them and builds it anew after (what opening the map did, in a
-        tenth of that)."""
-        reindex = len(changed) > REINDEX_OVER
+        tenth of that).
+
+        A card whose band moved and whose rectangle in the band is the same
+        is only given its Item (``set_layout_item``); any other card changed
+        is put in the band its new bounds say (its lane may be another). A
+        moved band's card not changed at all (its lane is now another one,
+        at the same place) is found by counting and put right too."""
+        reindex = len(changed) + sum(band.count for band, _top in moved) > REINDEX_OVER
         if reindex:
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         try:
+            for band, top in moved:
+                band.top = top
+                band.seen = 0
+                band.setPos(0.0, top)
             for graphic, item in changed:
-                graphic.set_layout_item(item, images)
+                if graphic.set_layout_item(item, images):
+                    graphic.band.seen += 1  # type: ignore[union-attr]  # (only banded)
+                elif graphic.kind == "card":
+                    self._reband(graphic)
+            for band, _top in moved:
+                if band.seen != band.count:
+                    for child in band.childItems():
+                        if isinstance(child, ElementItem):
+                            self._reband(child)
         finally:
             if reindex:
                 self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -293,9 +359,25 @@ class MapScene(QGraphicsScene):
         self.emphasis = ids
         self.apply_emphasis()
 
+    def _reband(self, graphic: ElementItem) -> None:
+        """Put a card in the band its bounds say, if it is not there, with
+        its rectangle relative to that band's top."""
+        band = self._band_for(graphic.layout_item.bounds)
+        if band is graphic.band:
+            b = graphic.layout_item.bounds
+            top = band.top if band is not None else 0.0
+            if graphic.local == (b.x - 4, b.y - 8 - top, b.w + 8, b.h + 16):
+                return
+        if graphic.band is not None:
+            graphic.band.count -= 1
+        if band is not None:
+            band.count += 1
+        graphic.move_to_band(band)
+
     def clear(self) -> None:
         """Every item goes (Qt deletes them): none is kept for the next map."""
         super().clear()
+        self._bands = {}
         self._shown_pass = -1  # (no item shows the last layout now)
         self._graphics = {}
         self._cards = {}

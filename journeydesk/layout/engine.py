@@ -318,6 +318,7 @@ class MapLayouter:
             overflows=ctx.overflows,
             min_body_size=min(t.card_body_size, t.badge_size),
             card_lanes=self._map_cards.lanes(jmap),
+            lane_tops={lane_id: rect.y for lane_id, rect in lane_rects.items()},
         )
 
     def _headers(

@@ -351,6 +351,9 @@ class MapLayout:
     card_lanes: set[str] | None = field(default=None, compare=False, repr=False)
     """The lanes the map's cards were in when laid out, when the layouter knew
     them without a walk (the canvas's overlays ask; None: look at the cards)."""
+    lane_tops: dict[str, float] | None = field(default=None, compare=False, repr=False)
+    """Each shown lane's top, by lane id (the canvas keeps its cards relative
+    to them); None when not known."""
 
     def by_element(self) -> dict[str, list[Item]]:
         out: dict[str, list[Item]] = {}
