@@ -6,6 +6,7 @@ the model (DESIGN.md rule 3).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
@@ -65,6 +66,8 @@ class Band(QGraphicsRectItem):
         """How many cards it holds (the scene counts)."""
         self.seen = 0
         """How many of them an update of the scene has seen moved with it."""
+        self.lookup: Callable[[str], Item | None] = lambda _card_id: None
+        """A card's Item in the layout shown now (the scene sets it)."""
         self.setPos(0.0, top)
 
 
@@ -87,6 +90,10 @@ class ElementItem(QGraphicsRectItem):
         """The card's band (its rectangle is relative to the band's top), or None."""
         self.local: tuple[float, float, float, float] | None = None
         """A card's rectangle as last set (relative to its band's top)."""
+        self._at_top = band.top if band is not None else 0.0
+        """Its band's top when it took its Item: the band moved since (its lane
+        did, the card with it) and the Item is the last layout's but one; the
+        layout shown now has the same drawing, moved (``_current``)."""
         self.kind = item.kind
         self.element_id = item.element
         self.key: tuple[str, str | None, int] = (item.kind, item.element, 0)
@@ -125,9 +132,10 @@ class ElementItem(QGraphicsRectItem):
             # 18,000 of them): no stroke margin, never culled, same z.
             self._item = item
             self._bounds = None
+            band = self.band
+            top = band.top if band is not None else 0.0
+            self._at_top = top
             if not same:
-                band = self.band
-                top = band.top if band is not None else 0.0
                 local = (new.x - 4, new.y - 8 - top, new.w + 8, new.h + 16)
                 if local == self.local:
                     # Only its band moved (its lane did): the same rectangle
@@ -157,7 +165,7 @@ class ElementItem(QGraphicsRectItem):
         self.setParentItem(band)
         self.band = band
         b = self._item.bounds
-        top = band.top if band is not None else 0.0
+        top = self._at_top = band.top if band is not None else 0.0
         self.local = (b.x - 4, b.y - 8 - top, b.w + 8, b.h + 16)
         self.setRect(*self.local)
 
@@ -166,7 +174,7 @@ class ElementItem(QGraphicsRectItem):
         # Strokes and labels reach a little outside the bounds the layout gives.
         b = item.bounds
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
-        top = self.band.top if self.band is not None else 0.0
+        top = self._at_top = self.band.top if self.band is not None else 0.0
         local = (b.x - 4 - m, b.y - 8 - m - top, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self.local = local
         self.setRect(*local)
@@ -192,7 +200,7 @@ class ElementItem(QGraphicsRectItem):
         of a 5,000-card map cost more than their items' flags."""
         if self.kind != "card":
             return super().toolTip()
-        texts = [line for p in self._item.primitives if isinstance(p, Text) for line in p.lines]
+        texts = [line for p in self._current().primitives if isinstance(p, Text) for line in p.lines]
         return plain_text("\n".join(texts[:12]))
 
     def _thick_enough(self, scale: float) -> list[Primitive]:
@@ -233,6 +241,20 @@ class ElementItem(QGraphicsRectItem):
 
     @property
     def layout_item(self) -> Item:
+        return self._current()
+
+    def _current(self) -> Item:
+        """The Item the layout shown now has for this element. A card whose
+        lane only moved kept its last Item (the scene did not look at it:
+        ``MapScene._update_items``); its band moved with the lane, so it is
+        found now, the same drawing in the moved box."""
+        band = self.band
+        if band is not None and band.top != self._at_top:
+            found = band.lookup(self.element_id or "")
+            if found is not None and found.kind == "card":
+                self._item = found
+                self._bounds = None
+                self._at_top = band.top
         return self._item
 
     def set_images(self, images: ImageCache) -> None:
@@ -247,7 +269,7 @@ class ElementItem(QGraphicsRectItem):
         option: QStyleOptionGraphicsItem,
         widget: QWidget | None = None,
     ) -> None:
-        prims = self._item.primitives
+        prims = self._current().primitives
         if self.band is not None:
             painter.translate(0.0, -self.band.top)  # (the layout's points are the map's)
         if self.kind == "connection":

@@ -157,7 +157,7 @@ class MapScene(QGraphicsScene):
         project: Project,
         jmap: JourneyMap,
         layout: MapLayout,
-        kept: tuple[int, int, list[Item]] | None = None,
+        kept: tuple[int, int, list[Item], list[Item]] | None = None,
     ) -> list[ElementItem] | None:
         """Make the scene's element items show ``layout``: on the map shown
         already, an item whose layout Item is the very same object is left
@@ -192,16 +192,28 @@ class MapScene(QGraphicsScene):
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
                 if graphic is None:
                     new_cards.append(item)
-                elif graphic.layout_item is not item:
+                elif graphic._item is not item:
                     changed.append((graphic, item))
+            # The cards whose lane only moved: their bands move (``_change``),
+            # and each takes its new Item when it is next asked for it
+            # (``ElementItem._current``): nothing per card here, but for a
+            # card not in a band.
+            for item in kept[3]:
+                graphic = cards.get(item.element)  # type: ignore[arg-type]
+                if graphic is None:
+                    new_cards.append(item)
+                elif graphic.band is None:
+                    changed.append((graphic, item))
+                else:
+                    graphic.band.seen += 1
             walked = [*walked[: kept[0]], *new_cards, *walked[kept[1] :]]
         for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
                 if graphic is not None:
-                    if graphic.layout_item is item:
+                    if graphic._item is item:
                         pass  # most of a big map's items after an edit: left as they are
-                    elif graphic.layout_item != item:
+                    elif graphic._item != item:
                         changed.append((graphic, item))  # (an edit above moved thousands)
                         continue
                     if new_images:
@@ -225,8 +237,8 @@ class MapScene(QGraphicsScene):
                     cards[key[1]] = graphic
                 touched.append(graphic)
                 added = True
-            elif graphic.layout_item is not item:  # the same Item object: nothing changed
-                if graphic.layout_item != item:
+            elif graphic._item is not item:  # the same Item object: nothing changed
+                if graphic._item != item:
                     changed.append((graphic, item))
                 elif new_images:
                     graphic.set_images(images)
@@ -291,6 +303,7 @@ class MapScene(QGraphicsScene):
         for band in self._bands.values():
             top = tops.get(band.lane)
             if top is not None and top != band.top:
+                band.seen = 0
                 moved.append((band, top))
         return moved
 
@@ -306,6 +319,7 @@ class MapScene(QGraphicsScene):
         band = self._bands.get(key)
         if band is None:
             band = self._bands[key] = Band(lane, top)
+            band.lookup = self.layouter.card_item
             band.setZValue(Z_CARD)
             self.addItem(band)
         return band
@@ -336,18 +350,18 @@ class MapScene(QGraphicsScene):
         try:
             for band, top in moved:
                 band.top = top
-                band.seen = 0
                 band.setPos(0.0, top)
             for graphic, item in changed:
-                if graphic.set_layout_item(item, images):
-                    graphic.band.seen += 1  # type: ignore[union-attr]  # (only banded)
-                elif graphic.kind == "card":
+                band = graphic.band
+                if band is not None:
+                    band.seen += 1
+                if not graphic.set_layout_item(item, images) and graphic.kind == "card":
                     self._reband(graphic)
             for band, _top in moved:
                 if band.seen != band.count:
                     for child in band.childItems():
                         if isinstance(child, ElementItem):
-                            self._reband(child)
+                            self._refresh(child, images)
         finally:
             if reindex:
                 self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -359,12 +373,21 @@ class MapScene(QGraphicsScene):
         self.emphasis = ids
         self.apply_emphasis()
 
+    def _refresh(self, graphic: ElementItem, images: ImageCache) -> None:
+        """A card of a band that moved, not looked at by this update: it takes
+        the layout's Item for it now and goes where that Item says."""
+        item = self.layouter.card_item(graphic.element_id or "")
+        if item is not None and item is not graphic._item:
+            if graphic.set_layout_item(item, images):
+                return
+        self._reband(graphic)
+
     def _reband(self, graphic: ElementItem) -> None:
         """Put a card in the band its bounds say, if it is not there, with
         its rectangle relative to that band's top."""
-        band = self._band_for(graphic.layout_item.bounds)
+        band = self._band_for(graphic._item.bounds)
         if band is graphic.band:
-            b = graphic.layout_item.bounds
+            b = graphic._item.bounds
             top = band.top if band is not None else 0.0
             if graphic.local == (b.x - 4, b.y - 8 - top, b.w + 8, b.h + 16):
                 return

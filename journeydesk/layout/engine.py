@@ -98,9 +98,11 @@ class MapLayouter:
         self.passes = 0  # layouts made
         self.shifted = 0  # cards' Items made for a lane only moved (stack.shift_cards)
         self.celled = 0  # lanes placed again from their last plan (cells.replace_cells)
-        self.kept_cards: tuple[int, int, list[Item]] | None = None
-        """After a hinted layout: where its card Items are (start, end) and the
-        ones not the last layout's Items, which are the others (for the canvas)."""
+        self.kept_cards: tuple[int, int, list[Item], list[Item]] | None = None
+        """After a hinted layout: where its card Items are (start, end), the
+        ones not the last layout's Items, which are the others but for the
+        fourth list's: the Items of cards whose lane only moved, each its last
+        Item moved with the lane (for the canvas)."""
         """Layouts that used a hint (``LayoutHint``): for tests."""
         self.lazy = True
         """Cards' primitives made on first use (False: as each card is laid
@@ -299,7 +301,7 @@ class MapLayouter:
             y = chrome.legend(t, ctx, rect, self._map_cards.channels(jmap))
         height = y + t.margin
         if self.kept_cards is not None:  # (the background goes first)
-            self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, self.kept_cards[2])
+            self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, *self.kept_cards[2:])
         ctx.items.insert(
             0,
             Item(
@@ -629,7 +631,7 @@ class MapLayouter:
         last_items, at, last_cut = self._order
         order, cut = list(last_items), dict(last_cut)
         kept, states, hint = self._card_items, self._pass_states, self._hint or frozenset()
-        comments, redrawn = ctx.comments, []
+        comments, redrawn, pure = ctx.comments, [], []
         for card in self._replaced:
             card_id = card.id
             box = card_boxes[card_id]
@@ -657,12 +659,18 @@ class MapLayouter:
                 self.theme,
                 self.lazy,
                 lambda card, box: self._card(ctx, card, box, comments.get(card.id, 0)),
+                pure,
             )
             redrawn += moved
             self.shifted += shifted
         self._order = (order, at, cut)
-        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn)
+        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn, pure)
         self._emit_cards(ctx)
+
+    def card_item(self, card_id: str) -> Item | None:
+        """The card's Item in the last layout (None: not drawn, or unknown)."""
+        found = self._card_items.get(card_id)
+        return found[2] if found is not None else None
 
     def _emit_cards(self, ctx: LayoutContext) -> None:
         order, _, cut = self._order

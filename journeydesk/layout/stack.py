@@ -135,6 +135,7 @@ def shift_cards(
     theme: Theme,
     lazy: bool,
     redraw: Callable[[Card, Rect], DrawnCard],
+    pure: list[Item] | None = None,
 ) -> tuple[list[Item], int]:
     """The Items of the cards of ``lanes`` (lanes only moved, their cards as
     in the last layout), put in ``order`` at their places (``at``); returns
@@ -144,7 +145,9 @@ def shift_cards(
     card spanning lanes whose box was stretched, one without a kept drawing)
     goes through ``redraw`` (``_card``). A card whose box is the kept one is
     left alone (drawn already this pass, or not moved). Also returns how many
-    Items were made from a kept call."""
+    Items were made from a kept call; with ``pure``, those go there instead
+    (each is its card's last Item moved by its lane's move, the same drawing:
+    the canvas moves them with their lane, ``canvas/items.Band``)."""
     new: list[Item] = []
     shifted = 0
     partial, make_item, get = functools.partial, _new_item, kept.get
@@ -174,7 +177,7 @@ def shift_cards(
                     kept[card_id] = (state, box, item, found[3], make)
                     shifted += 1
                     order[at[card_id]] = item
-                    new.append(item)
+                    (new if pure is None else pure).append(item)
                     continue
             found = redraw(card, box)
             order[at[card_id]] = found[2]
