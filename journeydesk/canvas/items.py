@@ -162,7 +162,7 @@ class ElementItem(QGraphicsRectItem):
     def move_to_band(self, band: Band | None) -> None:
         """Put the item in ``band`` (None: on the scene itself), its rectangle
         made relative to the band's top; its picture does not change."""
-        self.setParentItem(band)
+        self.setParentItem(band)  # type: ignore[arg-type]  # (None: the scene's own)
         self.band = band
         b = self._item.bounds
         top = self._at_top = band.top if band is not None else 0.0
@@ -200,7 +200,8 @@ class ElementItem(QGraphicsRectItem):
         of a 5,000-card map cost more than their items' flags."""
         if self.kind != "card":
             return super().toolTip()
-        texts = [line for p in self._current().primitives if isinstance(p, Text) for line in p.lines]
+        prims = self._current().primitives
+        texts = [line for p in prims if isinstance(p, Text) for line in p.lines]
         return plain_text("\n".join(texts[:12]))
 
     def _thick_enough(self, scale: float) -> list[Primitive]:

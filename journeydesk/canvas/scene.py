@@ -352,9 +352,8 @@ class MapScene(QGraphicsScene):
                 band.top = top
                 band.setPos(0.0, top)
             for graphic, item in changed:
-                band = graphic.band
-                if band is not None:
-                    band.seen += 1
+                if graphic.band is not None:
+                    graphic.band.seen += 1
                 if not graphic.set_layout_item(item, images) and graphic.kind == "card":
                     self._reband(graphic)
             for band, _top in moved:
@@ -377,10 +376,9 @@ class MapScene(QGraphicsScene):
         """A card of a band that moved, not looked at by this update: it takes
         the layout's Item for it now and goes where that Item says."""
         item = self.layouter.card_item(graphic.element_id or "")
-        if item is not None and item is not graphic._item:
-            if graphic.set_layout_item(item, images):
-                return
-        self._reband(graphic)
+        moved_only = item is not None and item is not graphic._item
+        if not (moved_only and graphic.set_layout_item(item, images)):  # type: ignore[arg-type]
+            self._reband(graphic)
 
     def _reband(self, graphic: ElementItem) -> None:
         """Put a card in the band its bounds say, if it is not there, with

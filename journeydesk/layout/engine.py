@@ -631,7 +631,8 @@ class MapLayouter:
         last_items, at, last_cut = self._order
         order, cut = list(last_items), dict(last_cut)
         kept, states, hint = self._card_items, self._pass_states, self._hint or frozenset()
-        comments, redrawn, pure = ctx.comments, [], []
+        comments, redrawn = ctx.comments, []
+        pure: list[Item] = []
         for card in self._replaced:
             card_id = card.id
             box = card_boxes[card_id]

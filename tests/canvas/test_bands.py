@@ -1,0 +1,169 @@
+"""Cards on the canvas sit in bands, one per lane square, their rectangles
+relative to the lane's top (canvas/items.py ``Band``): a lane that only moved
+moves its bands, not its cards (``MapScene._change``), and a card whose lane
+only moved takes its new layout Item when next asked for it.
+
+The other scene tests compare an edited scene with a fresh scene, which has
+bands too; these compare with the layout itself, and pin the shortcut."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hints import Hints
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage
+
+from journeydesk.canvas.items import Band, ElementItem
+from journeydesk.canvas.scene import MapScene
+from journeydesk.document.commands import SetField
+from journeydesk.layout.engine import MapLayouter
+from journeydesk.layout.theme import Z_CARD
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SHIFT_TESTS = _load(
+    Path(__file__).parent.parent / "layout" / "test_lane_shift.py", "lane_shift_bands"
+)
+SHIFT_SCENE = _load(Path(__file__).with_name("test_scene_lane_shift.py"), "scene_shift_bands")
+
+
+def _picture(scene: MapScene) -> QImage:
+    return SHIFT_SCENE._picture(scene)
+
+
+def _unbanded(doc: object, jmap: object, monkeypatch: pytest.MonkeyPatch) -> MapScene:
+    """A fresh scene of the model with every card on the scene itself."""
+    scene = MapScene()
+    with monkeypatch.context() as patch:
+        patch.setattr(MapScene, "_band_for", lambda _self, _bounds: None)
+        scene.show_map(doc.project, jmap)  # type: ignore[attr-defined]
+    assert not scene._bands
+    return scene
+
+
+def _scene(shape: str = "current", n: int = 240):  # type: ignore[no-untyped-def]
+    doc, jmap = SHIFT_TESTS.shape_project(shape, n)
+    scene = MapScene()
+    scene.show_map(doc.project, jmap)
+    return doc, jmap, scene
+
+
+def test_cards_are_drawn_where_the_layout_puts_them(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every card is in a band, and the scene's picture is the very picture of
+    a scene whose cards are not (drawn in the map's coordinates): a band's
+    cards are drawn from the lane's top, in the band's coordinates."""
+    doc, jmap, scene = _scene()
+    assert scene.layout is not None
+    cards = [i for i in scene.layout.items if i.kind == "card"]
+    lanes = set()
+    for item in cards:
+        graphic = scene.element_items(item.element)[0]
+        assert isinstance(graphic.parentItem(), Band)
+        lanes.add(graphic.parentItem().lane)  # type: ignore[union-attr]
+    assert len(lanes) >= 3 and len(scene._bands) > len(lanes)
+    assert _picture(scene) == _picture(_unbanded(doc, jmap, monkeypatch))
+    doc.undo_stack.clear()
+
+
+def test_a_lane_that_only_moved_moves_its_bands_not_its_cards(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title that adds lines to the lowest card of the first lane: every card
+    below keeps its rectangle (the very tuple: not set again) and its Item
+    until asked; asked, it has the fresh layout's Item, in the right place."""
+    doc, jmap = SHIFT_TESTS.shape_project("current", 240)
+    scene = MapScene()
+    hints = Hints(doc, jmap)
+    scene.show_map(doc.project, jmap, hint=hints.after(None))
+    assert scene.layout is not None
+    boxes = {i.element: i.bounds for i in scene.layout.items if i.kind == "card"}
+    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    lowest = max(
+        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    below = [c.id for c in jmap.cards if boxes[c.id].y > boxes[lowest.id].bottom + 40]
+    assert len(below) > 100
+    before = {
+        card_id: (g.local, g._item, g.parentItem().pos().y())  # type: ignore[union-attr]
+        for card_id in below
+        for g in [scene.element_items(card_id)[0]]
+    }
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    doc.push(SetField(doc, lowest.id, "title", "A title long enough to add lines " * 4, "t"))
+    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    assert scene.layouter.kept_cards is not None and len(scene.layouter.kept_cards[3]) > 100
+    fresh = MapLayouter().layout(doc.project, jmap)
+    fresh_items = {i.element: i for i in fresh.items if i.kind == "card"}
+    untouched = 0
+    for card_id in below:
+        graphic = scene.element_items(card_id)[0]
+        local, item, top = before[card_id]
+        assert graphic.parentItem().pos().y() > top  # type: ignore[union-attr]
+        if graphic.local is local and graphic._item is item:
+            untouched += 1
+        assert graphic.layout_item == fresh_items[card_id]  # (asked: the new Item)
+        b = fresh_items[card_id].bounds
+        assert graphic.sceneBoundingRect() == QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
+    assert untouched > len(below) * 0.9
+    assert _picture(scene) == _picture(_unbanded(doc, jmap, monkeypatch))
+    doc.undo_stack.clear()
+
+
+def test_a_band_moved_under_cards_nobody_updated_puts_them_right(qapp: object) -> None:
+    """The scene's guard: a band that moved while some of its cards were not
+    looked at (their Item the same: say their lane is now another one, at
+    the old place) puts those cards where their Item says."""
+    doc, _jmap, scene = _scene(n=120)
+    band = next(b for b in scene._bands.values() if b.count >= 3)
+    assert scene._images is not None
+    scene._change([], scene._images, [(band, band.top + 37.5)])
+    for child in band.childItems():
+        assert isinstance(child, ElementItem)
+        b = child.layout_item.bounds
+        assert child.sceneBoundingRect() == QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
+    doc.undo_stack.clear()
+
+
+def test_a_dragged_card_shows_above_the_cards_of_other_lanes(qtbot: object) -> None:
+    """While a card is dragged over a card of a lower lane (another band), it
+    is the topmost item there; released, the bands are as they were."""
+    from journeydesk.canvas.interactions import MoveCards
+    from journeydesk.ui.main_window import MainWindow
+
+    doc, _jmap = SHIFT_TESTS.shape_project("current", 120)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.context.set_document(doc)
+    scene = window.scene
+    assert scene.layout is not None
+    cards = sorted((i for i in scene.layout.items if i.kind == "card"), key=lambda i: i.bounds.y)
+    top, low = cards[0], cards[-1]
+    dragged = scene.element_items(top.element)[0]
+    other = scene.element_items(low.element)[0]
+    assert dragged.parentItem() is not other.parentItem()
+    start = QPointF(top.bounds.x + 5, top.bounds.y + 5)
+    drag = MoveCards(window.view.editor, scene, [dragged], start)
+    target = QPointF(low.bounds.x + low.bounds.w / 2, low.bounds.y + low.bounds.h / 2)
+    drag.move(target)
+    under = [i for i in scene.items(target) if isinstance(i, ElementItem) and i.kind == "card"]
+    assert under[0] is dragged and other in under
+    drag.cancel()
+    assert {b.zValue() for b in scene._bands.values()} == {Z_CARD}
+    under = [i for i in scene.items(target) if isinstance(i, ElementItem) and i.kind == "card"]
+    assert under[0] is other
+    doc.undo_stack.clear()
