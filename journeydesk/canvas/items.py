@@ -231,7 +231,7 @@ class ElementItem(QGraphicsRectItem):
         exposed = option.exposedRect  # (in the item's coordinates: a band's are from its top)
         lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
         pad = max(4.0, 4.0 / lod)
-        top = self.band.top if self.band is not None else 0.0
+        top = self._at_top  # (the top its Item's points are drawn from: ``paint``)
         x1, y1 = exposed.left() - pad, exposed.top() - pad + top
         x2, y2 = exposed.right() + pad, exposed.bottom() + pad + top
         return [
@@ -272,7 +272,10 @@ class ElementItem(QGraphicsRectItem):
     ) -> None:
         prims = self._current().primitives
         if self.band is not None:
-            painter.translate(0.0, -self.band.top)  # (the layout's points are the map's)
+            # The layout's points are the map's. (From the top the band had when
+            # the item took its Item: a card whose lane only moved and that was
+            # not found again, ``_current``, still draws where its band is.)
+            painter.translate(0.0, -self._at_top)
         if self.kind == "connection":
             prims = self._thick_enough(option.levelOfDetailFromTransform(painter.worldTransform()))
         elif len(prims) > CULL_OVER:
