@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .project import Card, JourneyMap, Project, Stage, Step
+from .project import Card, JourneyMap, Project, Source, Stage, Step
 
 BACKLOG_KINDS: tuple[str, ...] = ("opportunity", "pain_point")
 """The card kinds the backlog lists unless asked for others."""
@@ -306,49 +306,76 @@ class StaleItem:
 def stale_items(project: Project, max_age_days: int, today: dt.date) -> list[StaleItem]:
     """Everything older than ``max_age_days``: KPI values by their ``as_of``,
     evidence by its source's date; and each map whose review-by date has passed."""
+    return [item for _key, item in stale_items_keyed(project, max_age_days, today)]
+
+
+ListKey = tuple[int, int, int, int]
+"""Where a row of the check or stale list sits: (map number, part of the map,
+number in the part, number under it), increasing down the list. A card's rows
+are keyed by its place among the map's cards, so they can be made again alone
+(``model/decide_lists.py``)."""
+
+
+def stale_items_keyed(
+    project: Project, max_age_days: int, today: dt.date
+) -> list[tuple[ListKey, StaleItem]]:
+    """``stale_items`` with each item's key: (map, 0, 0, 0) for the review,
+    (map, 1, n, 0) for the n-th stale KPI, (map, 2, card, k) for a card's."""
     limit = today - dt.timedelta(days=max_age_days)
     metrics = {m.id: m.name for m in project.metrics}
     sources = {s.id: s for s in project.sources}
-    items: list[StaleItem] = []
-    for jmap in project.maps:
+    items: list[tuple[ListKey, StaleItem]] = []
+    for m, jmap in enumerate(project.maps):
         if jmap.review_by is not None and jmap.review_by < today:
             items.append(
-                StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review")
+                (
+                    (m, 0, 0, 0),
+                    StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review"),
+                )
             )
         for stage in jmap.stages:
             for kpi in stage.kpis:
                 if kpi.as_of is not None and kpi.as_of < limit:
                     name = metrics.get(kpi.metric, kpi.metric)
                     where = f"stage {stage.name!r}, metric {name!r}"
-                    items.append(
-                        StaleItem(
-                            jmap.id,
-                            jmap.name,
-                            where,
-                            "KPI as of",
-                            kpi.as_of,
-                            stage.id,
-                            "kpi",
-                            (stage.name, name),
-                        )
+                    item = StaleItem(
+                        jmap.id,
+                        jmap.name,
+                        where,
+                        "KPI as of",
+                        kpi.as_of,
+                        stage.id,
+                        "kpi",
+                        (stage.name, name),
                     )
-        for card in jmap.cards:
-            for ev in card.evidence:
-                src = sources.get(ev.source) if ev.source else None
-                if src is not None and src.date is not None and src.date < limit:
-                    where = f"card {card.title!r}, source {src.title!r}"
-                    items.append(
-                        StaleItem(
-                            jmap.id,
-                            jmap.name,
-                            where,
-                            "evidence from",
-                            src.date,
-                            card.id,
-                            "evidence",
-                            (card.title, src.title),
-                        )
-                    )
+                    items.append(((m, 1, len(items), 0), item))
+        for n, card in enumerate(jmap.cards):
+            for k, item in enumerate(card_stale_items(jmap, card, sources, limit)):
+                items.append(((m, 2, n, k), item))
+    return items
+
+
+def card_stale_items(
+    jmap: JourneyMap, card: Card, sources: dict[str, Source], limit: dt.date
+) -> list[StaleItem]:
+    """The card's evidence whose source is dated before ``limit``."""
+    items: list[StaleItem] = []
+    for ev in card.evidence:
+        src = sources.get(ev.source) if ev.source else None
+        if src is not None and src.date is not None and src.date < limit:
+            where = f"card {card.title!r}, source {src.title!r}"
+            items.append(
+                StaleItem(
+                    jmap.id,
+                    jmap.name,
+                    where,
+                    "evidence from",
+                    src.date,
+                    card.id,
+                    "evidence",
+                    (card.title, src.title),
+                )
+            )
     return items
 
 
@@ -376,12 +403,53 @@ class Gap:
 
 
 def check_map(project: Project, jmap: JourneyMap) -> list[Gap]:
-    gaps: list[Gap] = []
+    return [gap for _key, gap in check_map_keyed(project, jmap)]
+
+
+def check_map_keyed(
+    project: Project, jmap: JourneyMap, number: int = 0
+) -> list[tuple[ListKey, Gap]]:
+    """``check_map`` with each gap's key (``number`` is the map's): (map, 0, n, 0)
+    for the stages, (map, 1, card, 0) and (map, 2, card, 0) for a card's pain
+    point and evidence gaps, (map, 3, n, 0) for the personas."""
+    keyed: list[tuple[ListKey, Gap]] = [
+        ((number, 0, n, 0), gap) for n, gap in enumerate(stage_gaps(jmap))
+    ]
+    answered = answered_pains(jmap)
+    for n, c in enumerate(jmap.cards):
+        gap = pain_gap(jmap, c, answered)
+        if gap is not None:
+            keyed.append(((number, 1, n, 0), gap))
+    for n, c in enumerate(jmap.cards):
+        gap = assumed_gap(jmap, c)
+        if gap is not None:
+            keyed.append(((number, 2, n, 0), gap))
+    personas = {p.id: p.name for p in project.personas}
+    curved = {curve.persona for curve in jmap.curves}
+    curved |= {lane.persona for lane in jmap.lanes if lane.display == "curve"}
+    n = 0
+    for pid in jmap.personas:
+        if pid in personas and pid not in curved:
+            gap = Gap(jmap.id, jmap.name, "persona_without_curve", personas[pid], pid)
+            keyed.append(((number, 3, n, 0), gap))
+            n += 1
+    return keyed
+
+
+def stage_gaps(jmap: JourneyMap) -> list[Gap]:
+    """The stages of the map with no touchpoint card in any of their steps."""
     step_stage = {step.id: stage.id for stage in jmap.stages for step in stage.steps}
     with_touchpoints = {step_stage.get(c.step) for c in jmap.cards if c.kind == "touchpoint"}
-    for stage in jmap.stages:
-        if stage.id not in with_touchpoints:
-            gaps.append(Gap(jmap.id, jmap.name, "stage_without_touchpoints", stage.name, stage.id))
+    return [
+        Gap(jmap.id, jmap.name, "stage_without_touchpoints", stage.name, stage.id)
+        for stage in jmap.stages
+        if stage.id not in with_touchpoints
+    ]
+
+
+def answered_pains(jmap: JourneyMap) -> set[str]:
+    """The cards an opportunity answers: related to or derived from one (its
+    cards' kinds and relations decide it, not their titles, status or evidence)."""
     kinds = {c.id: c.kind for c in jmap.cards}
     answered: set[str] = set()
     for c in jmap.cards:
@@ -391,19 +459,21 @@ def check_map(project: Project, jmap: JourneyMap) -> list[Gap]:
                 answered.add(c.derived_from)
         elif c.kind == "pain_point" and any(kinds.get(t) == "opportunity" for t in c.relates_to):
             answered.add(c.id)
-    for c in jmap.cards:
-        if c.kind == "pain_point" and c.id not in answered and c.status != ACCEPTED_STATUS:
-            gaps.append(Gap(jmap.id, jmap.name, "pain_without_opportunity", c.title, c.id))
-    for c in jmap.cards:
-        if c.evidence and all(e.confidence == "assumed" for e in c.evidence):
-            gaps.append(Gap(jmap.id, jmap.name, "only_assumed_evidence", c.title, c.id))
-    personas = {p.id: p.name for p in project.personas}
-    curved = {curve.persona for curve in jmap.curves}
-    curved |= {lane.persona for lane in jmap.lanes if lane.display == "curve"}
-    for pid in jmap.personas:
-        if pid in personas and pid not in curved:
-            gaps.append(Gap(jmap.id, jmap.name, "persona_without_curve", personas[pid], pid))
-    return gaps
+    return answered
+
+
+def pain_gap(jmap: JourneyMap, card: Card, answered: set[str]) -> Gap | None:
+    """A pain point no opportunity answers and not accepted."""
+    if card.kind == "pain_point" and card.id not in answered and card.status != ACCEPTED_STATUS:
+        return Gap(jmap.id, jmap.name, "pain_without_opportunity", card.title, card.id)
+    return None
+
+
+def assumed_gap(jmap: JourneyMap, card: Card) -> Gap | None:
+    """A card whose evidence is all assumed."""
+    if card.evidence and all(e.confidence == "assumed" for e in card.evidence):
+        return Gap(jmap.id, jmap.name, "only_assumed_evidence", card.title, card.id)
+    return None
 
 
 def check_project(project: Project) -> list[Gap]:
