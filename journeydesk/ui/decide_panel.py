@@ -46,11 +46,11 @@ from journeydesk.document.document import Change, Document
 from journeydesk.model import Card
 from journeydesk.model.decide import (
     BACKLOG_KINDS,
+    BacklogFollower,
     BacklogRow,
     Gap,
     StaleItem,
     backlog_rows,
-    backlog_rows_again,
     score_keys,
     team_stage_table,
 )
@@ -101,6 +101,8 @@ class BacklogModel(QAbstractTableModel):
         self.rows: list[BacklogRow] = []
         self.keys: list[str] = []
         self.columns: list[str] = []
+        self._follower: BacklogFollower | None = None
+        """What ``update_cards`` looks rows up by, made for ``rows`` when first needed."""
 
     def headings(self) -> dict[str, str]:
         return {
@@ -127,6 +129,7 @@ class BacklogModel(QAbstractTableModel):
 
     def _reset(self, rows: list[BacklogRow], keys: list[str]) -> None:
         self.beginResetModel()
+        self._follower = None
         self.rows = rows
         self.keys = keys
         self.columns = ["map", "stage", "step", "title", "kind", "status", "owners"]
@@ -150,6 +153,7 @@ class BacklogModel(QAbstractTableModel):
             self._reset(rows, keys)
             return
         old, self.rows = self.rows, rows
+        self._follower = None
         last = len(self.columns) - 1
         for n, (was, now) in enumerate(zip(old, rows, strict=True)):
             if was != now:
@@ -162,10 +166,14 @@ class BacklogModel(QAbstractTableModel):
         if self.doc is None:
             self.refresh()
             return
-        old, self.rows = self.rows, backlog_rows_again(self.doc.project, self.rows, changed)
+        follower = self._follower
+        if follower is None or follower.project is not self.doc.project:
+            follower = self._follower = BacklogFollower(self.doc.project, self.rows)
         last = len(self.columns) - 1
-        for n, (was, now) in enumerate(zip(old, self.rows, strict=True)):
-            if was != now:
+        for n in follower.again(changed):
+            now = follower.rows[n]
+            if now != self.rows[n]:
+                self.rows[n] = now
                 self.dataChanged.emit(self.index(n, 0), self.index(n, last))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
