@@ -454,15 +454,18 @@ class DecidePanel(QWidget):
         if self._postponed():
             return
         stale = set(_TAB_PARTS)
-        if self._matrix_keeps(change):
+        # Found once per change (each look-up walks the document's index: a
+        # card moved on a dense map renumbers ~550 cards).
+        cards = self.doc.changed_cards(change) if self.doc is not None else None
+        if self._matrix_keeps(change, cards):
             stale.discard(_MATRIX_TAB)
-        if self._backlog_keeps(change):
+        if self._backlog_keeps(change, cards):
             stale.discard(0)
-        elif self._backlog_changes is not None and self._rows_stay(change):
+        elif self._backlog_changes is not None and self._rows_stay(change, cards):
             self._backlog_changes |= set(change.ids)
         else:
             self._backlog_changes = None  # listed again whole
-        self._note_for_lists(change)
+        self._note_for_lists(change, cards)
         self._stale_tabs |= stale
         if not self._wait_hidden:
             self._catch_up()
@@ -472,42 +475,34 @@ class DecidePanel(QWidget):
         # front. Every tab on each edit took 1.5-2.3 s at 20,000 cards.
         self._change_timer.start()
 
-    def _note_for_lists(self, change: Change) -> None:
-        """Remember what the check and stale lists must make again."""
-        if self._lists_changes is None or self.doc is None:
+    def _note_for_lists(self, change: Change, cards: list[Card] | None) -> None:
+        """Remember what the check and stale lists must make again (``cards``:
+        ``Document.changed_cards`` of the change)."""
+        if self._lists_changes is None:
             return
-        cards = self.doc.changed_cards(change)
         if cards is None:
             self._lists_changes = None
             return
         self._lists_changes[0].update((card.id, card) for card in cards)
         self._lists_changes[1].update(change.fields)
 
-    def _rows_stay(self, change: Change) -> bool:
+    def _rows_stay(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether an edit kept every card listed in its place, with its kind and
         scores (the columns): then ``BacklogModel.update_cards`` will do."""
-        doc = self.doc
-        if doc is None or not set(change.fields) <= _ROW_FIELDS:
-            return False
-        return doc.changed_cards(change) is not None
+        return cards is not None and set(change.fields) <= _ROW_FIELDS
 
-    def _backlog_keeps(self, change: Change) -> bool:
+    def _backlog_keeps(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether the backlog's rows surely stay as they are: fields that no
         row shows changed on cards that are not listed (listing the backlog of
         a 20,000-card map takes 80 ms)."""
-        return set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS and self._only_unlisted(change)
+        return set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS and _only_unlisted(cards)
 
-    def _matrix_keeps(self, change: Change) -> bool:
+    def _matrix_keeps(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether the matrix surely stays as it is: only cards it does not plot
         changed, and not their kind (its dots are the backlog's kinds). Laying out
         the matrix of a 20,000-card map takes 2 s, and a title typed anywhere on
         the map, with the Matrix tab in front, laid it out again per keystroke."""
-        return "kind" not in change.fields and self._only_unlisted(change)
-
-    def _only_unlisted(self, change: Change) -> bool:
-        """Whether ``change`` set fields of cards only, none of a backlog kind."""
-        cards = self.doc.changed_cards(change) if self.doc is not None else None
-        return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
+        return "kind" not in change.fields and _only_unlisted(cards)
 
     def _catch_up(self) -> None:
         """Fill again what an edit made out of date: every part for the
@@ -642,6 +637,12 @@ class DecidePanel(QWidget):
 
     def _item_activated(self, item: QListWidgetItem) -> None:
         self.elementActivated.emit(item.data(MAP_ROLE), item.data(ELEMENT_ROLE))
+
+
+def _only_unlisted(cards: list[Card] | None) -> bool:
+    """Whether a change set fields of ``cards`` only (``Document.changed_cards``),
+    none of a backlog kind."""
+    return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
 
 
 def _difference(old: list[T], new: list[T]) -> Splice[T]:
