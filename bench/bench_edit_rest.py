@@ -6,8 +6,9 @@ the window a fresh home (HOME and the XDG folders in a temporary folder), opens
 ``/tmp/prf/{shape}20000.journey`` (a copy) as a user does, shows the Decide dock
 with tab ``--tab`` in front (0 Backlog, 1 Check, 2 Stale; -1 leaves it hidden,
 as on a first start) and times six edits: ``title`` (one letter of the middle
-card's title changed, so no line is added) or ``move`` (that card to the next
-step). It prints, per edit, the CPU ms outside ``MapScene.show_map`` /
+card's title changed, so no line is added), ``move`` (that card to the next
+step) or ``kind`` (that card a pain point, then a touchpoint: every Decide list
+is made again whole). It prints, per edit, the CPU ms outside ``MapScene.show_map`` /
 ``set_emphasis`` (the rest: the command, the panels, the view) and inside them
 (the map), settled as ``bench_edit_chain`` settles (zero-timers included).
 ``--profile`` then prints a cProfile of four more edits.
@@ -82,6 +83,9 @@ def main() -> int:
         if what == "title":
             new = title[:-1] + "xy"[count[0] % 2]
             doc.push(SetField(doc, card.id, "title", new, "Edit title", merge=False))
+        elif what == "kind":
+            new = ("pain_point", "touchpoint")[count[0] % 2]
+            doc.push(SetField(doc, card.id, "kind", new, "Set kind", merge=False))
         else:
             step = steps[count[0] % len(steps)]
             doc.push(move_cards(doc, jmap, [card.id], step.id, card.lane, 0))

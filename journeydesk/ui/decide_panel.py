@@ -10,7 +10,6 @@ on its map: ``elementActivated(map_id, element_id)``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
@@ -57,14 +56,13 @@ from journeydesk.model.decide import (
 from journeydesk.model.decide_lists import CheckStaleLists, Splice
 
 from .matrix_view import MatrixView
+from .row_list import ELEMENT_ROLE, MAP_ROLE, RowList
 
 if TYPE_CHECKING:
     from .context import EditingContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
-MAP_ROLE = Qt.ItemDataRole.UserRole + 1
-ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 STALE_TAB = 2
 _NOT_IN_BACKLOG_OF_OTHERS = frozenset(
@@ -286,7 +284,7 @@ class DecidePanel(QWidget):
         self.tabs.addTab(backlog, self.tr("Backlog"))
 
         # check
-        self.check_list = QListWidget()
+        self.check_list = RowList()
         self.check_list.setAccessibleName(self.tr("What the map still lacks"))
         self.check_list.itemActivated.connect(self._item_activated)
         self.check_list.itemDoubleClicked.connect(self._item_activated)
@@ -304,7 +302,7 @@ class DecidePanel(QWidget):
         row.addWidget(self.stale_days)
         row.addStretch(1)
         sl.addLayout(row)
-        self.stale_list = QListWidget()
+        self.stale_list = RowList()
         self.stale_list.setAccessibleName(self.tr("Stale items"))
         self.stale_list.itemActivated.connect(self._item_activated)
         self.stale_list.itemDoubleClicked.connect(self._item_activated)
@@ -577,8 +575,7 @@ class DecidePanel(QWidget):
         self._splice_stale(splices[1])
 
     def _splice_gaps(self, splices: list[Splice[Gap]]) -> None:
-        _splice(
-            self.check_list,
+        self.check_list.splice(
             splices,
             lambda gap: (
                 f"{gap.map}: {self._gap_text(gap.code, gap.subject)}",
@@ -589,8 +586,7 @@ class DecidePanel(QWidget):
 
     def _splice_stale(self, splices: list[Splice[StaleItem]]) -> None:
         today = self.today()
-        _splice(
-            self.stale_list,
+        self.stale_list.splice(
             splices,
             lambda item: (
                 self.tr("%1: %2 (%3 days ago)")
@@ -655,31 +651,6 @@ def _difference(old: list[T], new: list[T]) -> Splice[T]:
     while end < limit - start and old[-1 - end] == new[-1 - end]:
         end += 1
     return Splice(start, len(old) - start - end, tuple(new[start : len(new) - end]))
-
-
-def _splice(
-    widget: QListWidget, splices: list[Splice[T]], words: Callable[[T], tuple[str, str, str]]
-) -> None:
-    """Apply ``splices`` to the widget's items: an item in place has its words
-    and roles set, the rest are inserted or taken out."""
-    for splice in splices:
-        common = min(splice.removed, len(splice.added))
-        for n in range(common):
-            item = widget.item(splice.start + n)
-            text, map_id, element_id = words(splice.added[n])
-            if item.text() != text:
-                item.setText(text)
-            item.setData(MAP_ROLE, map_id)
-            item.setData(ELEMENT_ROLE, element_id)
-        for _ in range(splice.removed - common):
-            widget.takeItem(splice.start + common)
-        for n in range(common, len(splice.added)):
-            item = QListWidgetItem()
-            text, map_id, element_id = words(splice.added[n])
-            item.setText(text)
-            item.setData(MAP_ROLE, map_id)
-            item.setData(ELEMENT_ROLE, element_id)
-            widget.insertItem(splice.start + n, item)
 
 
 def stale_badges_action(window: Any) -> QAction:
