@@ -47,6 +47,9 @@ NO_ROW_FIELDS = frozenset(
 """Card fields no row of either list depends on."""
 OWN_ROW_FIELDS = frozenset({"title", "status", "evidence"})
 """Card fields only the card's own rows depend on."""
+RELATION_FIELDS = frozenset({"kind", "relates_to", "derived_from"})
+"""Card fields which pain points an opportunity answers depends on (and a kind,
+which stages have touchpoints)."""
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,11 @@ class CheckStaleLists:
     ) -> tuple[list[Splice[Gap]], list[Splice[StaleItem]]] | None:
         """The lists after ``fields`` of ``cards`` changed (nothing added, removed
         or reordered); the splices made of each list. None when the change
-        needs both listed again (``relist``): a kind, a relation, or a card the
-        lists do not know."""
-        if not fields <= NO_ROW_FIELDS | OWN_ROW_FIELDS | {"step"}:
+        needs both listed again (``relist``): a field the lists do not follow,
+        or a card they do not know."""
+        if not fields <= NO_ROW_FIELDS | OWN_ROW_FIELDS | RELATION_FIELDS | {"step"}:
             return None
-        places: list[tuple[int, int, Card]] = []
+        places: dict[tuple[int, int], Card] = {}
         for card in cards:
             place = self._places.get(card.id)
             if place is None:
@@ -132,7 +135,7 @@ class CheckStaleLists:
             cards_of_map = self._maps[m].cards
             if n >= len(cards_of_map) or cards_of_map[n] is not card:
                 return None
-            places.append((m, n, card))
+            places[place] = card
         gap_splices: list[Splice[Gap]] = []
         stale_splices: list[Splice[StaleItem]] = []
 
@@ -140,24 +143,39 @@ class CheckStaleLists:
             if splice is not None:
                 into.append(splice)
 
-        if "step" in fields:
-            for m in sorted({m for m, _n, card in places if card.kind == "touchpoint"}):
+        maps = sorted({m for m, _n in places})
+        # The stage rows: where touchpoints are (a step), or which cards are (a kind).
+        restage = maps if "kind" in fields else []
+        if "step" in fields and not restage:
+            restage = sorted({m for (m, _n), card in places.items() if card.kind == "touchpoint"})
+        for m in restage:
+            jmap = self._maps[m]
+            keyed = [((m, 0, i, 0), gap) for i, gap in enumerate(stage_gaps(jmap))]
+            keep(self.gaps.replace((m, 0, 0, 0), (m, 1, 0, 0), keyed), gap_splices)
+        redo = dict(places) if fields & (OWN_ROW_FIELDS | RELATION_FIELDS) else {}
+        if fields & RELATION_FIELDS:
+            # Which pain points an opportunity answers, again: the cards whose
+            # answer changed have their rows made again too.
+            for m in maps:
                 jmap = self._maps[m]
-                keyed = [((m, 0, i, 0), gap) for i, gap in enumerate(stage_gaps(jmap))]
-                keep(self.gaps.replace((m, 0, 0, 0), (m, 1, 0, 0), keyed), gap_splices)
-        if fields & OWN_ROW_FIELDS:
-            for m, n, card in sorted(places, key=lambda p: (p[0], p[1])):
-                jmap = self._maps[m]
-                pain = pain_gap(jmap, card, self._answered[m])
-                keyed = [((m, 1, n, 0), pain)] if pain is not None else []
-                keep(self.gaps.replace((m, 1, n, 0), (m, 1, n + 1, 0), keyed), gap_splices)
-                assumed = assumed_gap(jmap, card)
-                keyed = [((m, 2, n, 0), assumed)] if assumed is not None else []
-                keep(self.gaps.replace((m, 2, n, 0), (m, 2, n + 1, 0), keyed), gap_splices)
-                items = card_stale_items(jmap, card, self._sources, self.limit)
-                keyed_items = [((m, 2, n, k), item) for k, item in enumerate(items)]
-                keep(
-                    self.stale.replace((m, 2, n, 0), (m, 2, n + 1, 0), keyed_items),
-                    stale_splices,
-                )
+                answered = answered_pains(jmap)
+                for card_id in answered ^ self._answered[m]:
+                    place = self._places.get(card_id)
+                    if place is not None and place[0] == m:
+                        redo[place] = jmap.cards[place[1]]
+                self._answered[m] = answered
+        for (m, n), card in sorted(redo.items(), key=lambda p: p[0]):
+            jmap = self._maps[m]
+            pain = pain_gap(jmap, card, self._answered[m])
+            keyed = [((m, 1, n, 0), pain)] if pain is not None else []
+            keep(self.gaps.replace((m, 1, n, 0), (m, 1, n + 1, 0), keyed), gap_splices)
+            assumed = assumed_gap(jmap, card)
+            keyed = [((m, 2, n, 0), assumed)] if assumed is not None else []
+            keep(self.gaps.replace((m, 2, n, 0), (m, 2, n + 1, 0), keyed), gap_splices)
+            items = card_stale_items(jmap, card, self._sources, self.limit)
+            keyed_items = [((m, 2, n, k), item) for k, item in enumerate(items)]
+            keep(
+                self.stale.replace((m, 2, n, 0), (m, 2, n + 1, 0), keyed_items),
+                stale_splices,
+            )
         return gap_splices, stale_splices

@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_decide import build
 
 TODAY = dt.date(2026, 12, 6)
+EDITS = ("title", "status", "evidence", "evidence", "body", "step", "step", "kind", "lane")
+EDITS += ("relates_to", "relates_to", "derived_from")
 DAYS = 90
 
 
@@ -52,9 +54,7 @@ def _edit(doc: Document, rnd: random.Random, n: int) -> None:
     sources = [s.id for s in doc.project.sources] + [None]
     changes: list[tuple[str, str, object]] = []
     for card in rnd.sample(cards, rnd.randint(1, 3)):
-        what = rnd.choice(
-            ["title", "status", "evidence", "evidence", "body", "step", "step", "kind", "lane"]
-        )
+        what = rnd.choice(EDITS)
         value: object
         if what == "title":
             value = f"Edited {n} {card.title[:10]}"
@@ -75,6 +75,10 @@ def _edit(doc: Document, rnd: random.Random, n: int) -> None:
             value = rnd.choice([s.id for stage in jmap.stages for s in stage.steps])
         elif what == "kind":
             value = rnd.choice(["touchpoint", "pain_point", "opportunity", "note"])
+        elif what in ("relates_to", "derived_from"):
+            jmap = next(m for m in doc.project.maps if card in m.cards)
+            others = [c.id for c in rnd.sample(jmap.cards, 2) if c is not card]
+            value = others[:1] if what == "relates_to" else (others[0] if others else None)
         else:
             jmap = next(m for m in doc.project.maps if card in m.cards)
             value = rnd.choice(jmap.lanes).id
@@ -119,7 +123,8 @@ def test_lists_followed_through_edits_equal_a_fresh_listing(name: str) -> None:
 
 def test_a_card_edit_splices_only_its_rows() -> None:
     """A title typed on a pain point changes its one check row; a field no row
-    shows changes nothing; a kind asks for a new listing."""
+    shows changes nothing; a kind and relations change the rows they answer; a
+    field the lists do not know asks for a new listing."""
     project = make_shape("current", 2000)
     lists = CheckStaleLists(project, DAYS, TODAY)
     pain = next(g for g in lists.gaps.rows if g.code == "pain_without_opportunity")
@@ -133,5 +138,10 @@ def test_a_card_edit_splices_only_its_rows() -> None:
     assert [g.subject for g in gap_splices[0].added] == ["Typed"]
     card.body = "Only the body"
     assert lists.cards_changed([card], {"body"}) == ([], [])
-    assert lists.cards_changed([card], {"kind"}) is None
+    # An opportunity now: its pain row goes, and the cards it relates to are answered.
+    others = [c for c in project.maps[0].cards if c.kind == "pain_point" and c is not card][:2]
+    card.kind, card.relates_to = "opportunity", [c.id for c in others]
+    splices = lists.cards_changed([card], {"kind", "relates_to"})
+    assert splices is not None
     assert lists.gaps.rows == check_project(project)
+    assert lists.cards_changed([card], {"no such field"}) is None
