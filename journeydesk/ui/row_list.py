@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QListWidget,
@@ -76,6 +76,14 @@ class RowList(QListWidget):
         self._broken = []
         self._delegate.widest = 0
         self.setUniformItemSizes(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # every row measured again
+            metrics = QFontMetricsF(self.font())
+            self._widths = [_advance(metrics, self.item(n).text()) for n in range(self.count())]
+            self._delegate.widest = max(self._widths, default=0)
+            self.scheduleDelayedItemsLayout()
+        super().changeEvent(event)
 
     def splice(self, splices: list[Splice[T]], words: Words[T]) -> None:
         """Apply ``splices`` to the rows: a row in place has its words and roles

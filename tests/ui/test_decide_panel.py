@@ -454,6 +454,7 @@ def test_the_lists_scroll_as_far_as_qts_own_layout_would(qtbot) -> None:  # type
     def same_as_qt(widget) -> None:  # type: ignore[no-untyped-def]
         plain = QListWidget()
         qtbot.addWidget(plain)
+        plain.setFont(widget.font())
         plain.addItems([widget.item(i).text() for i in range(widget.count())])
         plain.resize(widget.size())
         plain.show()
@@ -480,6 +481,11 @@ def test_the_lists_scroll_as_far_as_qts_own_layout_would(qtbot) -> None:  # type
     assert verbs.set_field(doc, pain.target_id, "title", "One line again", "t")
     QApplication.processEvents()
     assert panel.check_list.uniformItemSizes()
+    same_as_qt(panel.check_list)
+    font = panel.check_list.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.check_list.setFont(font)  # a larger font: every row measured again
+    QApplication.processEvents()
     same_as_qt(panel.check_list)
     panel.tabs.setCurrentIndex(2)
     QApplication.processEvents()
