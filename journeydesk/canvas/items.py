@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.layout.primitives import Box, Image, Item, Line, Path, Primitive, Text
-from journeydesk.render.qpainter import ImageCache, draw
+from journeydesk.render.qpainter import ImageCache, draw, draw_one, draw_path, line_path, qpath
 
+from .long_lines import cut_polyline
 from .plain import plain_text
 
 SELECTION_COLOUR = "#1A73E8"
@@ -39,6 +40,10 @@ SELECTABLE_KINDS = frozenset(
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+_Paths = tuple[
+    list[Primitive],
+    list[tuple[QPainterPath, tuple[float, float, float, float] | None] | None],
+]
 
 
 class ElementItem(QGraphicsRectItem):
@@ -59,6 +64,10 @@ class ElementItem(QGraphicsRectItem):
         self._images = images
         self._item = item
         self._wide: tuple[float, list[Primitive]] | None = None
+        self._paths: _Paths | None = None
+        """A connection's primitives as last painted (``_thick_enough``'s list)
+        and the path of each Line and Path among them, with a Path's reach
+        (``_reach``): made once, not per paint."""
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
@@ -102,14 +111,17 @@ class ElementItem(QGraphicsRectItem):
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
         self.setRect(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide = None
+        self._paths = None
         self._bounds = None
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
         # (nor a curve's points and line, drawn on first use too: curves.curve)
-        many = item.kind not in _DRAWN_ON_FIRST_USE and len(item.primitives) > CULL_OVER
+        many = item.kind == "connection" or (
+            item.kind not in _DRAWN_ON_FIRST_USE and len(item.primitives) > CULL_OVER
+        )
         # the exposed part in the style option, for the many-primitive items
-        # only; flags and z set only when they change (an edit that moves the
-        # cards below it updates thousands of items)
+        # and the connections (long_lines) only; flags and z set only when they
+        # change (an edit that moves the cards below it updates thousands of items)
         if many != self._many:
             self.setFlag(_EXTENDED, many)
             self._many = many
@@ -161,6 +173,52 @@ class ElementItem(QGraphicsRectItem):
             if b is None or not (b[2] < x1 or b[0] > x2 or b[3] < y1 or b[1] > y2)
         ]
 
+    def _paint_connection(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        """The connection as ``draw`` paints its widened primitives
+        (``_thick_enough``), along paths made once; an undashed line only its
+        part near the exposed rectangle (``long_lines``: a route runs across
+        the whole of a dense map, and Qt's cost is its length)."""
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        prims = self._thick_enough(lod)
+        paths = self._paths
+        if paths is None or paths[0] is not prims:
+            made = [
+                (line_path(p.points), None)
+                if isinstance(p, Line)
+                else (qpath(p), _reach(p))
+                if isinstance(p, Path)
+                else None
+                for p in prims
+            ]
+            paths = self._paths = (prims, made)
+        exposed = option.exposedRect
+        cut = not exposed.isEmpty()
+        x1 = y1 = x2 = y2 = 0.0
+        if cut:
+            # farther than a stroke's half width, its miter and antialiasing reach
+            pad = 4.0 / lod if lod > 0 else 0.0
+            x1, y1 = exposed.left() - pad, exposed.top() - pad
+            x2, y2 = exposed.right() + pad, exposed.bottom() + pad
+        for prim, made_path in zip(prims, paths[1], strict=True):
+            if made_path is None:
+                draw_one(painter, prim, self._images)
+                continue
+            path, reach = made_path
+            if cut and isinstance(prim, Line):
+                w = 3.0 * prim.width
+                points = cut_polyline(prim.points, x1 - w, y1 - w, x2 + w, y2 + w)
+                if points is None:
+                    continue  # (nothing of it near: nothing to see, dashed or not)
+                if points is not prim.points and not prim.dash:
+                    path = line_path(points)
+            elif (
+                cut
+                and reach is not None  # (the arrow head: far off, most times)
+                and (reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2)
+            ):
+                continue
+            draw_path(painter, prim, path)  # type: ignore[arg-type]
+
     @property
     def layout_item(self) -> Item:
         return self._item
@@ -179,10 +237,11 @@ class ElementItem(QGraphicsRectItem):
     ) -> None:
         prims = self._item.primitives
         if self.kind == "connection":
-            prims = self._thick_enough(option.levelOfDetailFromTransform(painter.worldTransform()))
-        elif len(prims) > CULL_OVER:
-            prims = self._near(option, painter)
-        draw(painter, prims, self._images)
+            self._paint_connection(painter, option)
+        else:
+            if len(prims) > CULL_OVER:
+                prims = self._near(option, painter)
+            draw(painter, prims, self._images)
         if self.isSelected():
             b = self._item.bounds
             pen = QPen(QColor(SELECTION_COLOUR))
