@@ -42,7 +42,7 @@ SELECTABLE_KINDS = frozenset(
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 _Paths = tuple[
     list[Primitive],
-    list[tuple[QPainterPath, tuple[float, float, float, float] | None] | None],
+    list[tuple[QPainterPath | None, tuple[float, float, float, float] | None] | None],
 ]
 
 
@@ -66,8 +66,8 @@ class ElementItem(QGraphicsRectItem):
         self._wide: tuple[float, list[Primitive]] | None = None
         self._paths: _Paths | None = None
         """A connection's primitives as last painted (``_thick_enough``'s list)
-        and the path of each Line and Path among them, with a Path's reach
-        (``_reach``): made once, not per paint."""
+        and, for each Line and Path among them, its path once first drawn whole
+        and a Path's reach (``_reach``): made once, not per paint."""
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
@@ -182,15 +182,18 @@ class ElementItem(QGraphicsRectItem):
         prims = self._thick_enough(lod)
         paths = self._paths
         if paths is None or paths[0] is not prims:
-            made = [
-                (line_path(p.points), None)
-                if isinstance(p, Line)
-                else (qpath(p), _reach(p))
-                if isinstance(p, Path)
-                else None
-                for p in prims
-            ]
-            paths = self._paths = (prims, made)
+            paths = self._paths = (
+                prims,
+                [
+                    (None, None)
+                    if isinstance(p, Line)
+                    else (None, _reach(p))
+                    if isinstance(p, Path)
+                    else None
+                    for p in prims
+                ],
+            )
+        made = paths[1]
         exposed = option.exposedRect
         cut = not exposed.isEmpty()
         x1 = y1 = x2 = y2 = 0.0
@@ -199,24 +202,34 @@ class ElementItem(QGraphicsRectItem):
             pad = 4.0 / lod if lod > 0 else 0.0
             x1, y1 = exposed.left() - pad, exposed.top() - pad
             x2, y2 = exposed.right() + pad, exposed.bottom() + pad
-        for prim, made_path in zip(prims, paths[1], strict=True):
-            if made_path is None:
+        for n, prim in enumerate(prims):
+            entry = made[n]
+            if entry is None:
                 draw_one(painter, prim, self._images)
                 continue
-            path, reach = made_path
-            if cut and isinstance(prim, Line):
-                w = 3.0 * prim.width
-                points = cut_polyline(prim.points, x1 - w, y1 - w, x2 + w, y2 + w)
-                if points is None:
-                    continue  # (nothing of it near: nothing to see, dashed or not)
-                if points is not prim.points and not prim.dash:
-                    path = line_path(points)
-            elif (
-                cut
-                and reach is not None  # (the arrow head: far off, most times)
-                and (reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2)
-            ):
-                continue
+            path, reach = entry
+            if isinstance(prim, Line):
+                if cut:
+                    w = 3.0 * prim.width
+                    points = cut_polyline(prim.points, x1 - w, y1 - w, x2 + w, y2 + w)
+                    if points is None:
+                        continue  # (nothing of it near: nothing to see, dashed or not)
+                    if points is not prim.points and not prim.dash:
+                        draw_path(painter, prim, line_path(points))
+                        continue
+                if path is None:
+                    path = line_path(prim.points)
+                    made[n] = (path, None)
+            else:
+                if (
+                    cut
+                    and reach is not None  # (the arrow head: far off, most times)
+                    and (reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2)
+                ):
+                    continue
+                if path is None:
+                    path = qpath(prim)  # type: ignore[arg-type]
+                    made[n] = (path, reach)
             draw_path(painter, prim, path)  # type: ignore[arg-type]
 
     @property
