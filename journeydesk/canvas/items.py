@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.layout.primitives import Box, Image, Item, Line, Path, Primitive, Text
@@ -40,10 +40,6 @@ SELECTABLE_KINDS = frozenset(
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
-_Paths = tuple[
-    list[Primitive],
-    list[tuple[QPainterPath | None, tuple[float, float, float, float] | None] | None],
-]
 
 
 class ElementItem(QGraphicsRectItem):
@@ -64,10 +60,6 @@ class ElementItem(QGraphicsRectItem):
         self._images = images
         self._item = item
         self._wide: tuple[float, list[Primitive]] | None = None
-        self._paths: _Paths | None = None
-        """A connection's primitives as last painted (``_thick_enough``'s list)
-        and, for each Line and Path among them, its path once first drawn whole
-        and a Path's reach (``_reach``): made once, not per paint."""
         self._bounds: list[tuple[float, float, float, float] | None] | None = None
         self._many = False
         """ItemUsesExtendedStyleOption is set (only ``_take`` sets it)."""
@@ -111,7 +103,6 @@ class ElementItem(QGraphicsRectItem):
         m = MAX_CONNECTION_WIDTH / 2 if item.kind == "connection" else 0.0
         self.setRect(b.x - 4 - m, b.y - 8 - m, b.w + 8 + 2 * m, b.h + 16 + 2 * m)
         self._wide = None
-        self._paths = None
         self._bounds = None
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
@@ -175,25 +166,16 @@ class ElementItem(QGraphicsRectItem):
 
     def _paint_connection(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         """The connection as ``draw`` paints its widened primitives
-        (``_thick_enough``), along paths made once; an undashed line only its
-        part near the exposed rectangle (``long_lines``: a route runs across
-        the whole of a dense map, and Qt's cost is its length)."""
+        (``_thick_enough``), but an undashed line only its part near the exposed
+        rectangle (``long_lines``: a route runs across the whole of a dense map,
+        and Qt's cost is its length), and what cannot reach it not at all.
+
+        Its paths are made per paint, as ``draw`` makes them: kept, they were
+        new objects left alive by the repaint after each edit (~300 on a dense
+        map), and with the heap frozen (``io.heap``) that started a young
+        collection of everything the edit made, 30-110 ms, in the edit's repaint."""
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         prims = self._thick_enough(lod)
-        paths = self._paths
-        if paths is None or paths[0] is not prims:
-            paths = self._paths = (
-                prims,
-                [
-                    (None, None)
-                    if isinstance(p, Line)
-                    else (None, _reach(p))
-                    if isinstance(p, Path)
-                    else None
-                    for p in prims
-                ],
-            )
-        made = paths[1]
         exposed = option.exposedRect
         cut = not exposed.isEmpty()
         x1 = y1 = x2 = y2 = 0.0
@@ -202,35 +184,27 @@ class ElementItem(QGraphicsRectItem):
             pad = 4.0 / lod if lod > 0 else 0.0
             x1, y1 = exposed.left() - pad, exposed.top() - pad
             x2, y2 = exposed.right() + pad, exposed.bottom() + pad
-        for n, prim in enumerate(prims):
-            entry = made[n]
-            if entry is None:
-                draw_one(painter, prim, self._images)
-                continue
-            path, reach = entry
+        for prim in prims:
             if isinstance(prim, Line):
+                points = prim.points
                 if cut:
                     w = 3.0 * prim.width
-                    points = cut_polyline(prim.points, x1 - w, y1 - w, x2 + w, y2 + w)
-                    if points is None:
+                    near = cut_polyline(points, x1 - w, y1 - w, x2 + w, y2 + w)
+                    if near is None:
                         continue  # (nothing of it near: nothing to see, dashed or not)
-                    if points is not prim.points and not prim.dash:
-                        draw_path(painter, prim, line_path(points))
+                    if not prim.dash:
+                        points = near  # type: ignore[assignment]
+                draw_path(painter, prim, line_path(points))
+            elif isinstance(prim, Path):
+                if cut:
+                    reach = _reach(prim)  # (the arrow head: far off, most times)
+                    if reach is not None and (
+                        reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2
+                    ):
                         continue
-                if path is None:
-                    path = line_path(prim.points)
-                    made[n] = (path, None)
+                draw_path(painter, prim, qpath(prim))
             else:
-                if (
-                    cut
-                    and reach is not None  # (the arrow head: far off, most times)
-                    and (reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2)
-                ):
-                    continue
-                if path is None:
-                    path = qpath(prim)  # type: ignore[arg-type]
-                    made[n] = (path, reach)
-            draw_path(painter, prim, path)  # type: ignore[arg-type]
+                draw_one(painter, prim, self._images)
 
     @property
     def layout_item(self) -> Item:

@@ -1,5 +1,5 @@
-"""A connection paints only the part of its line near the exposed rectangle,
-along paths it keeps (canvas/long_lines.py, ``ElementItem._paint_connection``).
+"""A connection paints only the part of its line near the exposed rectangle, and
+nothing that cannot reach it (canvas/long_lines.py, ``ElementItem._paint_connection``).
 The pixels must be the very same as ``render.qpainter.draw`` painting its whole
 (widened) primitives, as the canvas did before: every connection of the three
 bench shapes, at low and high zooms, at its corners, along its segments and at
@@ -104,7 +104,7 @@ def test_a_connection_whose_item_changes_paints_its_new_route(qapp: object) -> N
     graphic = ElementItem(first, ImageCache([]))
     spot = QPointF(*next(p for p in second.primitives if isinstance(p, Line)).points[1])
     clip = QRect(60, 40, 120, 100)
-    before = _paint(graphic, 1.0, spot, 0.0, clip, old=False)  # (paths of ``first`` kept)
+    before = _paint(graphic, 1.0, spot, 0.0, clip, old=False)
     graphic.set_layout_item(second)
     after = _paint(graphic, 1.0, spot, 0.0, clip, old=False)
     fresh = _paint(ElementItem(second, ImageCache([])), 1.0, spot, 0.0, clip, old=True)
