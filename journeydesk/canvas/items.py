@@ -173,7 +173,7 @@ class ElementItem(QGraphicsRectItem):
         Its paths are made per paint, as ``draw`` makes them: kept, they were
         new objects left alive by the repaint after each edit (~300 on a dense
         map), and with the heap frozen (``io.heap``) that started a young
-        collection of everything the edit made, 30-110 ms, in the edit's repaint."""
+        collection of everything the edit made, 30-170 ms, in the edit's repaint."""
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         prims = self._thick_enough(lod)
         exposed = option.exposedRect
