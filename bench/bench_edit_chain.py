@@ -19,7 +19,8 @@ floor edit is taken back the same way, so the window's model stays as shown).
 
 Panels: ``--panel`` raises one panel as a user would have it in front while
 editing (``storyline`` tab, ``decide`` dock, ``find`` bar with a text filter,
-``comments`` tab; ``none`` leaves the default, the inspector's tab).
+``comments`` tab; ``check`` and ``stale``: the Decide dock with that tab in
+front; ``none`` leaves the default, the inspector's tab).
 
 Autosave: the longest time ``FileController.autosave`` keeps the UI thread
 (the snapshot written while edits go on), best and worst of ``--runs``.
@@ -46,7 +47,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from generate import SHAPES, make_shape
 
 EDITS = ("title", "move", "undo", "redo", "select")
-PANELS = ("none", "storyline", "decide", "find", "comments")
+PANELS = ("none", "storyline", "decide", "check", "stale", "find", "comments")
 
 
 def _file_for(shape: str, cards: int, folder: Path) -> Path:
@@ -115,9 +116,10 @@ def run_shape(shape: str, panel: str, cards: int, runs: int, folder: Path) -> No
         window.storyline_dock.raise_()
     elif panel == "comments":
         window.comments_dock.raise_()
-    elif panel == "decide":
+    elif panel in ("decide", "check", "stale"):
         window.decide_dock.show()
         window.decide_dock.raise_()
+        window.decide.tabs.setCurrentIndex(("decide", "check", "stale").index(panel))
     elif panel == "find":
         window.find_bar.open_bar()
         window.find_bar.text.setText("t")

@@ -8,7 +8,7 @@ accessibility layer each time it changes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from PySide6.QtCore import QCoreApplication
@@ -29,6 +29,11 @@ from journeydesk.model import (
 )
 
 MAX_QUOTED = 80
+FOUND_ONE_BY_ONE = 64
+"""Selections up to this many ids are looked up one by one (``find``); larger
+ones through an index of the whole map, made once per describer."""
+_DESCRIBED = (Stage, Step, Lane, Card, Connection, Separator, EmotionCurve, CurvePoint)
+"""The kinds of element a describer names (those of ``Describer._elements``)."""
 
 
 def _quoted(text: str) -> str:
@@ -45,11 +50,22 @@ def _fill(template: str, **values: str) -> str:
 
 
 class Describer:
-    """Words for the elements of one map."""
+    """Words for the elements of one map.
 
-    def __init__(self, project: Project, jmap: JourneyMap) -> None:
+    ``find``, when given, is the element of this map with an id, or None (the
+    document's index): a selection of a few elements is then described without
+    indexing the map (20,000 cards indexed per edit while a card was selected).
+    The words are the same either way (tests/canvas/test_accessible.py)."""
+
+    def __init__(
+        self,
+        project: Project,
+        jmap: JourneyMap,
+        find: Callable[[str], object | None] | None = None,
+    ) -> None:
         self.project = project
         self.jmap = jmap
+        self._find = find
         self.vocab = Vocabulary(project, shown_language())
         self._steps: dict[str, tuple[Stage, Step]] = {
             step.id: (stage, step) for stage in jmap.stages for step in stage.steps
@@ -81,6 +97,19 @@ class Describer:
                 elements[point.id] = point
         return elements
 
+    def _element(self, element_id: str) -> object | None:
+        """The element of this map with this id, of a kind described, or None."""
+        if self._find is None or "_elements" in self.__dict__:
+            return self._elements.get(element_id)
+        element = self._find(element_id)
+        return element if isinstance(element, _DESCRIBED) else None
+
+    def _card(self, card_id: str) -> Card | None:
+        if self._find is None or "_cards" in self.__dict__:
+            return self._cards.get(card_id)
+        card = self._find(card_id)
+        return card if isinstance(card, Card) else None
+
     def where(self, step_id: str, lane_id: str | None = None) -> str:
         stage, step = self._steps.get(step_id, (None, None))
         parts = []
@@ -108,7 +137,7 @@ class Describer:
         return ", ".join(parts)
 
     def element(self, element_id: str) -> str:
-        element = self._elements.get(element_id)
+        element = self._element(element_id)
         if isinstance(element, Card):
             return self.card(element)
         if isinstance(element, Stage):
@@ -135,8 +164,8 @@ class Describer:
                 name=_quoted(element.label),
             )
         if isinstance(element, Connection):
-            source = self._cards.get(element.source)
-            target = self._cards.get(element.target)
+            source = self._card(element.source)
+            target = self._card(element.target)
             return _fill(
                 QCoreApplication.translate("MapView", "Connection from {source} to {target}"),
                 source=_quoted(source.title if source else ""),
@@ -193,7 +222,10 @@ class Describer:
         return f"{text}, {where}" if where else text
 
     def selection(self, ids: Sequence[str]) -> str:
-        ids = [i for i in ids if i in self._elements] if ids else []
+        if ids and (self._find is None or len(ids) > FOUND_ONE_BY_ONE):
+            ids = [i for i in ids if i in self._elements]
+        elif ids:
+            ids = [i for i in ids if self._element(i) is not None]
         if not ids:
             return _fill(
                 QCoreApplication.translate(

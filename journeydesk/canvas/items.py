@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from journeydesk.layout.primitives import Box, Image, Item, Line, Path, Primitive, Text
-from journeydesk.render.qpainter import ImageCache, draw
+from journeydesk.render.qpainter import ImageCache, draw, draw_one, draw_path, line_path, qpath
 
+from .long_lines import cut_polyline
 from .plain import plain_text
 
 SELECTION_COLOUR = "#1A73E8"
@@ -183,10 +184,12 @@ class ElementItem(QGraphicsRectItem):
         # (a card has a dozen primitives at most, and reading them would make
         # the drawing of each of a big map's cards on opening: primitives.Item)
         # (nor a curve's points and line, drawn on first use too: curves.curve)
-        many = item.kind not in _DRAWN_ON_FIRST_USE and len(item.primitives) > CULL_OVER
+        many = item.kind == "connection" or (
+            item.kind not in _DRAWN_ON_FIRST_USE and len(item.primitives) > CULL_OVER
+        )
         # the exposed part in the style option, for the many-primitive items
-        # only; flags and z set only when they change (an edit that moves the
-        # cards below it updates thousands of items)
+        # and the connections (long_lines) only; flags and z set only when they
+        # change (an edit that moves the cards below it updates thousands of items)
         if many != self._many:
             self.setFlag(_EXTENDED, many)
             self._many = many
@@ -240,6 +243,48 @@ class ElementItem(QGraphicsRectItem):
             if b is None or not (b[2] < x1 or b[0] > x2 or b[3] < y1 or b[1] > y2)
         ]
 
+    def _paint_connection(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        """The connection as ``draw`` paints its widened primitives
+        (``_thick_enough``), but an undashed line only its part near the exposed
+        rectangle (``long_lines``: a route runs across the whole of a dense map,
+        and Qt's cost is its length), and what cannot reach it not at all.
+
+        Its paths are made per paint, as ``draw`` makes them: kept, they were
+        new objects left alive by the repaint after each edit (~300 on a dense
+        map), and with the heap frozen (``io.heap``) that started a young
+        collection of everything the edit made, 30-170 ms, in the edit's repaint."""
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        prims = self._thick_enough(lod)
+        exposed = option.exposedRect
+        cut = not exposed.isEmpty()
+        x1 = y1 = x2 = y2 = 0.0
+        if cut:
+            # farther than a stroke's half width, its miter and antialiasing reach
+            pad = 4.0 / lod if lod > 0 else 0.0
+            x1, y1 = exposed.left() - pad, exposed.top() - pad
+            x2, y2 = exposed.right() + pad, exposed.bottom() + pad
+        for prim in prims:
+            if isinstance(prim, Line):
+                points = prim.points
+                if cut:
+                    w = 3.0 * prim.width
+                    near = cut_polyline(points, x1 - w, y1 - w, x2 + w, y2 + w)
+                    if near is None:
+                        continue  # (nothing of it near: nothing to see, dashed or not)
+                    if not prim.dash:
+                        points = near  # type: ignore[assignment]
+                draw_path(painter, prim, line_path(points))
+            elif isinstance(prim, Path):
+                if cut:
+                    reach = _reach(prim)  # (the arrow head: far off, most times)
+                    if reach is not None and (
+                        reach[2] < x1 or reach[0] > x2 or reach[3] < y1 or reach[1] > y2
+                    ):
+                        continue
+                draw_path(painter, prim, qpath(prim))
+            else:
+                draw_one(painter, prim, self._images)
+
     @property
     def layout_item(self) -> Item:
         return self._current()
@@ -277,10 +322,11 @@ class ElementItem(QGraphicsRectItem):
             # not found again, ``_current``, still draws where its band is.)
             painter.translate(0.0, -self._at_top)
         if self.kind == "connection":
-            prims = self._thick_enough(option.levelOfDetailFromTransform(painter.worldTransform()))
-        elif len(prims) > CULL_OVER:
-            prims = self._near(option, painter)
-        draw(painter, prims, self._images)
+            self._paint_connection(painter, option)
+        else:
+            if len(prims) > CULL_OVER:
+                prims = self._near(option, painter)
+            draw(painter, prims, self._images)
         if self.isSelected():
             b = self._item.bounds
             pen = QPen(QColor(SELECTION_COLOUR))

@@ -288,8 +288,7 @@ class MapScene(QGraphicsScene):
             if selected:
                 self.blockSignals(was_blocked)
             if reindex:
-                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-                self.setBspTreeDepth(BSP_DEPTH)
+                self._index_anew()
         if selected and not was_blocked:
             self.selectionChanged.emit()
 
@@ -363,8 +362,19 @@ class MapScene(QGraphicsScene):
                             self._refresh(child, images)
         finally:
             if reindex:
-                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-                self.setBspTreeDepth(BSP_DEPTH)  # (a new index: Qt's guess again)
+                self._index_anew()
+
+    def _index_anew(self) -> None:
+        """A new BSP index, after ``_change`` or ``_remove`` dropped the old one.
+        Its depth is Qt's guess again: set. And Qt's new index knows no scene
+        rect until the scene's ``sceneRectChanged``: an edit that left the map's
+        size as it was (a card moved on a dense map) left every item filed in
+        one leaf, so each lookup (a repaint, a hit test: several per mouse move
+        of a drag) sorted and tested all 20,000 items, 3 ms each. The signal,
+        given the rect the scene has, tells it."""
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_DEPTH)  # (a new index: Qt's guess again)
+        self.sceneRectChanged.emit(self.sceneRect())
 
     def set_emphasis(self, ids: set[str] | None) -> None:
         if ids is None and self.emphasis is None:

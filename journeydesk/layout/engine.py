@@ -109,6 +109,15 @@ class MapLayouter:
         out; for tests comparing the two)."""
         """Cards measured (not found in the cache) since creation: for tests and benches."""
 
+    def warm(self, jmap: JourneyMap) -> bool:
+        """Idle after an open: what the first hinted layout of ``jmap`` would
+        make first is made now (its cards by lane, ``MapCards.remember``),
+        if ``jmap`` was the last map laid out. True when something was made."""
+        walked = getattr(self, "_walked", None)
+        if walked is None or walked[0] is not jmap or self._token is None:
+            return False
+        return self._map_cards.remember(jmap, walked[1], walked[2])
+
     @property
     def theme(self) -> Theme:
         return self._theme
@@ -253,6 +262,7 @@ class MapLayouter:
         lane_rects: dict[str, Rect] = {}
         first_curve_lane = next((lane.id for lane in jmap.lanes if lane.display == "curve"), None)
         cards_by_lane = self._map_cards.by_lane(jmap, lane_ids, step_index, self._hint)
+        self._walked = (jmap, lane_ids, step_index)  # (for ``warm``)
 
         for n, lane in enumerate(lanes):
             if lane.collapsed:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .project import Card, JourneyMap, Project, Stage, Step
+from .project import Card, JourneyMap, Project, Source, Stage, Step
 
 BACKLOG_KINDS: tuple[str, ...] = ("opportunity", "pain_point")
 """The card kinds the backlog lists unless asked for others."""
@@ -91,7 +91,7 @@ def _backlog_row(
     card: Card,
     where: dict[str, tuple[Stage, Step]],
     teams: dict[str, str],
-    titles: dict[str, str],
+    titles: Mapping[str, str],
     incoming: dict[str, list[str]],
 ) -> BacklogRow:
     stage, step = where.get(card.step, (None, None))
@@ -118,38 +118,81 @@ def backlog_rows_again(
 ) -> list[BacklogRow]:
     """``rows`` (``backlog_rows`` of ``project`` before an edit) after an edit
     of the cards ``changed`` that neither added, removed nor moved a card, nor
-    changed a card's kind or scores: their own rows and the rows naming one of
-    them as related are made again, the others kept. The same rows as
-    ``backlog_rows`` (tests/model/test_decide.py), at a fraction of the cost:
-    the backlog of a 20,000-card map took 80 ms after every edit."""
-    teams = {t.id: t.name for t in project.teams}
-    out = list(rows)
-    by_map: dict[str, list[int]] = {}
-    for n, row in enumerate(rows):
-        by_map.setdefault(row.map_id, []).append(n)
-    for jmap in project.maps:
-        numbers = by_map.get(jmap.id)
-        if not numbers:
-            continue
-        cards = {c.id: c for c in jmap.cards}
-        touched = changed & cards.keys()
-        if not touched:
-            continue
-        redo = [
-            n
-            for n in numbers
-            if rows[n].card_id in touched
-            or not touched.isdisjoint(cards[rows[n].card_id].relates_to)
-            or any(rows[n].card_id in cards[t].relates_to for t in touched)
-        ]
-        if not redo:
-            continue
-        where = placement(jmap)
-        titles = {c.id: c.title for c in jmap.cards}
-        incoming = _incoming(jmap)
-        for n in redo:
-            out[n] = _backlog_row(jmap, cards[rows[n].card_id], where, teams, titles, incoming)
-    return out
+    changed a card's kind, scores or relations: their own rows and the rows
+    naming one of them as related are made again, the others kept. The same
+    rows as ``backlog_rows`` (tests/model/test_decide.py), at a fraction of the
+    cost: the backlog of a 20,000-card map took 80 ms after every edit."""
+    follower = BacklogFollower(project, rows)
+    follower.again(changed)
+    return follower.rows
+
+
+class BacklogFollower:
+    """``backlog_rows_again`` for a panel that follows edit after edit: what it
+    looks cards up by (rows by card, cards and their relations by map) is made
+    once, for ``rows``, so each later edit costs in proportion to its cards
+    and their relations (indexing a 20,000-card map per keystroke took 8 ms
+    with the backlog in front). It holds while every edit since ``rows`` were
+    listed kept the rows in place (``backlog_rows_again``'s condition)."""
+
+    def __init__(self, project: Project, rows: Sequence[BacklogRow]) -> None:
+        self.project = project
+        self.rows = list(rows)
+        self._row_of = {row.card_id: n for n, row in enumerate(self.rows)}
+        self._teams = {t.id: t.name for t in project.teams}
+        self._cards = {jmap.id: {c.id: c for c in jmap.cards} for jmap in project.maps}
+        self._incoming: dict[str, dict[str, list[str]]] = {}
+        self._where: dict[str, dict[str, tuple[Stage, Step]]] = {}
+
+    def again(self, changed: Iterable[str]) -> list[int]:
+        """Make again the rows of the cards ``changed`` and of the cards related
+        to them either way; the numbers of the rows made again."""
+        changed = set(changed)
+        done: list[int] = []
+        for jmap in self.project.maps:
+            cards = self._cards.get(jmap.id, {})
+            touched = [i for i in changed if i in cards]
+            if not touched:
+                continue
+            incoming = self._incoming.get(jmap.id)
+            if incoming is None:
+                incoming = self._incoming[jmap.id] = _incoming(jmap)
+            redo: set[int] = set()
+            for card_id in touched:
+                for other in (card_id, *cards[card_id].relates_to, *incoming.get(card_id, ())):
+                    n = self._row_of.get(other)
+                    if n is not None and self.rows[n].map_id == jmap.id:
+                        redo.add(n)
+            if not redo:
+                continue
+            where = self._where.get(jmap.id)
+            if where is None:
+                where = self._where[jmap.id] = placement(jmap)
+            titles = _Titles(cards)
+            for n in sorted(redo):
+                card = cards[self.rows[n].card_id]
+                self.rows[n] = _backlog_row(jmap, card, where, self._teams, titles, incoming)
+                done.append(n)
+        return done
+
+
+class _Titles(Mapping[str, str]):
+    """The titles of a map's cards by id, read from the cards as they are now."""
+
+    def __init__(self, cards: dict[str, Card]) -> None:
+        self._cards = cards
+
+    def __getitem__(self, card_id: str) -> str:
+        return self._cards[card_id].title
+
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._cards
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cards)
+
+    def __len__(self) -> int:
+        return len(self._cards)
 
 
 def score_keys(project: Project, rows: Sequence[BacklogRow] = ()) -> list[str]:
@@ -306,49 +349,76 @@ class StaleItem:
 def stale_items(project: Project, max_age_days: int, today: dt.date) -> list[StaleItem]:
     """Everything older than ``max_age_days``: KPI values by their ``as_of``,
     evidence by its source's date; and each map whose review-by date has passed."""
+    return [item for _key, item in stale_items_keyed(project, max_age_days, today)]
+
+
+ListKey = tuple[int, int, int, int]
+"""Where a row of the check or stale list sits: (map number, part of the map,
+number in the part, number under it), increasing down the list. A card's rows
+are keyed by its place among the map's cards, so they can be made again alone
+(``model/decide_lists.py``)."""
+
+
+def stale_items_keyed(
+    project: Project, max_age_days: int, today: dt.date
+) -> list[tuple[ListKey, StaleItem]]:
+    """``stale_items`` with each item's key: (map, 0, 0, 0) for the review,
+    (map, 1, n, 0) for the n-th stale KPI, (map, 2, card, k) for a card's."""
     limit = today - dt.timedelta(days=max_age_days)
     metrics = {m.id: m.name for m in project.metrics}
     sources = {s.id: s for s in project.sources}
-    items: list[StaleItem] = []
-    for jmap in project.maps:
+    items: list[tuple[ListKey, StaleItem]] = []
+    for m, jmap in enumerate(project.maps):
         if jmap.review_by is not None and jmap.review_by < today:
             items.append(
-                StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review")
+                (
+                    (m, 0, 0, 0),
+                    StaleItem(jmap.id, jmap.name, "map", "review by", jmap.review_by, "", "review"),
+                )
             )
         for stage in jmap.stages:
             for kpi in stage.kpis:
                 if kpi.as_of is not None and kpi.as_of < limit:
                     name = metrics.get(kpi.metric, kpi.metric)
                     where = f"stage {stage.name!r}, metric {name!r}"
-                    items.append(
-                        StaleItem(
-                            jmap.id,
-                            jmap.name,
-                            where,
-                            "KPI as of",
-                            kpi.as_of,
-                            stage.id,
-                            "kpi",
-                            (stage.name, name),
-                        )
+                    item = StaleItem(
+                        jmap.id,
+                        jmap.name,
+                        where,
+                        "KPI as of",
+                        kpi.as_of,
+                        stage.id,
+                        "kpi",
+                        (stage.name, name),
                     )
-        for card in jmap.cards:
-            for ev in card.evidence:
-                src = sources.get(ev.source) if ev.source else None
-                if src is not None and src.date is not None and src.date < limit:
-                    where = f"card {card.title!r}, source {src.title!r}"
-                    items.append(
-                        StaleItem(
-                            jmap.id,
-                            jmap.name,
-                            where,
-                            "evidence from",
-                            src.date,
-                            card.id,
-                            "evidence",
-                            (card.title, src.title),
-                        )
-                    )
+                    items.append(((m, 1, len(items), 0), item))
+        for n, card in enumerate(jmap.cards):
+            for k, item in enumerate(card_stale_items(jmap, card, sources, limit)):
+                items.append(((m, 2, n, k), item))
+    return items
+
+
+def card_stale_items(
+    jmap: JourneyMap, card: Card, sources: dict[str, Source], limit: dt.date
+) -> list[StaleItem]:
+    """The card's evidence whose source is dated before ``limit``."""
+    items: list[StaleItem] = []
+    for ev in card.evidence:
+        src = sources.get(ev.source) if ev.source else None
+        if src is not None and src.date is not None and src.date < limit:
+            where = f"card {card.title!r}, source {src.title!r}"
+            items.append(
+                StaleItem(
+                    jmap.id,
+                    jmap.name,
+                    where,
+                    "evidence from",
+                    src.date,
+                    card.id,
+                    "evidence",
+                    (card.title, src.title),
+                )
+            )
     return items
 
 
@@ -376,12 +446,53 @@ class Gap:
 
 
 def check_map(project: Project, jmap: JourneyMap) -> list[Gap]:
-    gaps: list[Gap] = []
+    return [gap for _key, gap in check_map_keyed(project, jmap)]
+
+
+def check_map_keyed(
+    project: Project, jmap: JourneyMap, number: int = 0
+) -> list[tuple[ListKey, Gap]]:
+    """``check_map`` with each gap's key (``number`` is the map's): (map, 0, n, 0)
+    for the stages, (map, 1, card, 0) and (map, 2, card, 0) for a card's pain
+    point and evidence gaps, (map, 3, n, 0) for the personas."""
+    keyed: list[tuple[ListKey, Gap]] = [
+        ((number, 0, n, 0), gap) for n, gap in enumerate(stage_gaps(jmap))
+    ]
+    answered = answered_pains(jmap)
+    for n, c in enumerate(jmap.cards):
+        gap = pain_gap(jmap, c, answered)
+        if gap is not None:
+            keyed.append(((number, 1, n, 0), gap))
+    for n, c in enumerate(jmap.cards):
+        gap = assumed_gap(jmap, c)
+        if gap is not None:
+            keyed.append(((number, 2, n, 0), gap))
+    personas = {p.id: p.name for p in project.personas}
+    curved = {curve.persona for curve in jmap.curves}
+    curved |= {lane.persona for lane in jmap.lanes if lane.display == "curve"}
+    n = 0
+    for pid in jmap.personas:
+        if pid in personas and pid not in curved:
+            gap = Gap(jmap.id, jmap.name, "persona_without_curve", personas[pid], pid)
+            keyed.append(((number, 3, n, 0), gap))
+            n += 1
+    return keyed
+
+
+def stage_gaps(jmap: JourneyMap) -> list[Gap]:
+    """The stages of the map with no touchpoint card in any of their steps."""
     step_stage = {step.id: stage.id for stage in jmap.stages for step in stage.steps}
     with_touchpoints = {step_stage.get(c.step) for c in jmap.cards if c.kind == "touchpoint"}
-    for stage in jmap.stages:
-        if stage.id not in with_touchpoints:
-            gaps.append(Gap(jmap.id, jmap.name, "stage_without_touchpoints", stage.name, stage.id))
+    return [
+        Gap(jmap.id, jmap.name, "stage_without_touchpoints", stage.name, stage.id)
+        for stage in jmap.stages
+        if stage.id not in with_touchpoints
+    ]
+
+
+def answered_pains(jmap: JourneyMap) -> set[str]:
+    """The cards an opportunity answers: related to or derived from one (its
+    cards' kinds and relations decide it, not their titles, status or evidence)."""
     kinds = {c.id: c.kind for c in jmap.cards}
     answered: set[str] = set()
     for c in jmap.cards:
@@ -391,19 +502,21 @@ def check_map(project: Project, jmap: JourneyMap) -> list[Gap]:
                 answered.add(c.derived_from)
         elif c.kind == "pain_point" and any(kinds.get(t) == "opportunity" for t in c.relates_to):
             answered.add(c.id)
-    for c in jmap.cards:
-        if c.kind == "pain_point" and c.id not in answered and c.status != ACCEPTED_STATUS:
-            gaps.append(Gap(jmap.id, jmap.name, "pain_without_opportunity", c.title, c.id))
-    for c in jmap.cards:
-        if c.evidence and all(e.confidence == "assumed" for e in c.evidence):
-            gaps.append(Gap(jmap.id, jmap.name, "only_assumed_evidence", c.title, c.id))
-    personas = {p.id: p.name for p in project.personas}
-    curved = {curve.persona for curve in jmap.curves}
-    curved |= {lane.persona for lane in jmap.lanes if lane.display == "curve"}
-    for pid in jmap.personas:
-        if pid in personas and pid not in curved:
-            gaps.append(Gap(jmap.id, jmap.name, "persona_without_curve", personas[pid], pid))
-    return gaps
+    return answered
+
+
+def pain_gap(jmap: JourneyMap, card: Card, answered: set[str]) -> Gap | None:
+    """A pain point no opportunity answers and not accepted."""
+    if card.kind == "pain_point" and card.id not in answered and card.status != ACCEPTED_STATUS:
+        return Gap(jmap.id, jmap.name, "pain_without_opportunity", card.title, card.id)
+    return None
+
+
+def assumed_gap(jmap: JourneyMap, card: Card) -> Gap | None:
+    """A card whose evidence is all assumed."""
+    if card.evidence and all(e.confidence == "assumed" for e in card.evidence):
+        return Gap(jmap.id, jmap.name, "only_assumed_evidence", card.title, card.id)
+    return None
 
 
 def check_project(project: Project) -> list[Gap]:

@@ -36,6 +36,7 @@ from journeydesk.layout.primitives import (
     Line,
     MapLayout,
     Path,
+    Point,
     Primitive,
     Text,
 )
@@ -134,16 +135,9 @@ def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = Non
         else:
             painter.drawRect(r)
     elif isinstance(prim, Line):
-        painter.setPen(_pen(prim.stroke, prim.width, prim.dash))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        path = QPainterPath(QPointF(*prim.points[0]))
-        for p in prim.points[1:]:
-            path.lineTo(QPointF(*p))
-        painter.drawPath(path)
+        draw_path(painter, prim, line_path(prim.points))
     elif isinstance(prim, Path):
-        painter.setPen(_pen(prim.stroke, prim.width, prim.dash))
-        painter.setBrush(_brush(prim.fill))
-        painter.drawPath(qpath(prim))
+        draw_path(painter, prim, qpath(prim))
     elif isinstance(prim, Image):
         r = QRectF(prim.rect.x, prim.rect.y, prim.rect.w, prim.rect.h)
         image = images.get(prim.asset, device_pixels(painter, r)) if images else None
@@ -156,6 +150,22 @@ def draw_one(painter: QPainter, prim: Primitive, images: ImageCache | None = Non
         w, h = image.width() * scale, image.height() * scale
         target = QRectF(r.x() + (r.width() - w) / 2, r.y() + (r.height() - h) / 2, w, h)
         painter.drawImage(target, image)
+
+
+def draw_path(painter: QPainter, prim: Line | Path, path: QPainterPath) -> None:
+    """``prim`` as ``draw_one`` draws it, along ``path``: its own (``line_path``,
+    ``qpath``), made once and kept by a canvas item, or a part of it."""
+    painter.setPen(_pen(prim.stroke, prim.width, prim.dash))
+    painter.setBrush(Qt.BrushStyle.NoBrush if isinstance(prim, Line) else _brush(prim.fill))
+    painter.drawPath(path)
+
+
+def line_path(points: tuple[Point, ...] | list[Point]) -> QPainterPath:
+    """The path a Line of ``points`` is stroked along."""
+    path = QPainterPath(QPointF(*points[0]))
+    for p in points[1:]:
+        path.lineTo(QPointF(*p))
+    return path
 
 
 def device_pixels(painter: QPainter, r: QRectF) -> tuple[float, float]:

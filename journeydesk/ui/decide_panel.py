@@ -10,7 +10,7 @@ on its map: ``elementActivated(map_id, element_id)``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -42,26 +42,27 @@ from PySide6.QtWidgets import (
 
 from journeydesk.document import verbs
 from journeydesk.document.document import Change, Document
+from journeydesk.model import Card
 from journeydesk.model.decide import (
     BACKLOG_KINDS,
+    BacklogFollower,
     BacklogRow,
+    Gap,
     StaleItem,
     backlog_rows,
-    backlog_rows_again,
-    check_project,
     score_keys,
-    stale_items,
     team_stage_table,
 )
+from journeydesk.model.decide_lists import CheckStaleLists, Splice
 
 from .matrix_view import MatrixView
+from .row_list import ELEMENT_ROLE, MAP_ROLE, RowList
 
 if TYPE_CHECKING:
     from .context import EditingContext
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-MAP_ROLE = Qt.ItemDataRole.UserRole + 1
-ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 STALE_TAB = 2
 _NOT_IN_BACKLOG_OF_OTHERS = frozenset(
@@ -98,6 +99,8 @@ class BacklogModel(QAbstractTableModel):
         self.rows: list[BacklogRow] = []
         self.keys: list[str] = []
         self.columns: list[str] = []
+        self._follower: BacklogFollower | None = None
+        """What ``update_cards`` looks rows up by, made for ``rows`` when first needed."""
 
     def headings(self) -> dict[str, str]:
         return {
@@ -124,6 +127,7 @@ class BacklogModel(QAbstractTableModel):
 
     def _reset(self, rows: list[BacklogRow], keys: list[str]) -> None:
         self.beginResetModel()
+        self._follower = None
         self.rows = rows
         self.keys = keys
         self.columns = ["map", "stage", "step", "title", "kind", "status", "owners"]
@@ -147,6 +151,7 @@ class BacklogModel(QAbstractTableModel):
             self._reset(rows, keys)
             return
         old, self.rows = self.rows, rows
+        self._follower = None
         last = len(self.columns) - 1
         for n, (was, now) in enumerate(zip(old, rows, strict=True)):
             if was != now:
@@ -159,10 +164,14 @@ class BacklogModel(QAbstractTableModel):
         if self.doc is None:
             self.refresh()
             return
-        old, self.rows = self.rows, backlog_rows_again(self.doc.project, self.rows, changed)
+        follower = self._follower
+        if follower is None or follower.project is not self.doc.project:
+            follower = self._follower = BacklogFollower(self.doc.project, self.rows)
         last = len(self.columns) - 1
-        for n, (was, now) in enumerate(zip(old, self.rows, strict=True)):
-            if was != now:
+        for n in follower.again(changed):
+            now = follower.rows[n]
+            if now != self.rows[n]:
+                self.rows[n] = now
                 self.dataChanged.emit(self.index(n, 0), self.index(n, last))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -275,7 +284,7 @@ class DecidePanel(QWidget):
         self.tabs.addTab(backlog, self.tr("Backlog"))
 
         # check
-        self.check_list = QListWidget()
+        self.check_list = RowList()
         self.check_list.setAccessibleName(self.tr("What the map still lacks"))
         self.check_list.itemActivated.connect(self._item_activated)
         self.check_list.itemDoubleClicked.connect(self._item_activated)
@@ -293,7 +302,7 @@ class DecidePanel(QWidget):
         row.addWidget(self.stale_days)
         row.addStretch(1)
         sl.addLayout(row)
-        self.stale_list = QListWidget()
+        self.stale_list = RowList()
         self.stale_list.setAccessibleName(self.tr("Stale items"))
         self.stale_list.itemActivated.connect(self._item_activated)
         self.stale_list.itemDoubleClicked.connect(self._item_activated)
@@ -328,6 +337,11 @@ class DecidePanel(QWidget):
         """Cards edited since the backlog was listed, when ``update_cards`` will
         do; None when it must be listed again whole."""
         """Tabs an edit made out of date while another tab was in front."""
+        self._lists: CheckStaleLists | None = None
+        """The rows the check and stale lists show (None before the first listing)."""
+        self._lists_changes: tuple[dict[str, Card], set[str]] | None = ({}, set())
+        """Cards (and their fields) edited since the lists were made, when only
+        their rows need making again; None when both must be listed again."""
         self._change_timer = QTimer(self)
         self._change_timer.setSingleShot(True)
         self._change_timer.setInterval(0)
@@ -421,6 +435,7 @@ class DecidePanel(QWidget):
                 self.unowned_list.clear()
                 self.check_list.clear()
                 self.stale_list.clear()
+                self._lists = None
             return
         self._fill()
 
@@ -437,14 +452,18 @@ class DecidePanel(QWidget):
         if self._postponed():
             return
         stale = set(_TAB_PARTS)
-        if self._matrix_keeps(change):
+        # Found once per change (each look-up walks the document's index: a
+        # card moved on a dense map renumbers ~550 cards).
+        cards = self.doc.changed_cards(change) if self.doc is not None else None
+        if self._matrix_keeps(change, cards):
             stale.discard(_MATRIX_TAB)
-        if self._backlog_keeps(change):
+        if self._backlog_keeps(change, cards):
             stale.discard(0)
-        elif self._backlog_changes is not None and self._rows_stay(change):
+        elif self._backlog_changes is not None and self._rows_stay(change, cards):
             self._backlog_changes |= set(change.ids)
         else:
             self._backlog_changes = None  # listed again whole
+        self._note_for_lists(change, cards)
         self._stale_tabs |= stale
         if not self._wait_hidden:
             self._catch_up()
@@ -454,31 +473,34 @@ class DecidePanel(QWidget):
         # front. Every tab on each edit took 1.5-2.3 s at 20,000 cards.
         self._change_timer.start()
 
-    def _rows_stay(self, change: Change) -> bool:
+    def _note_for_lists(self, change: Change, cards: list[Card] | None) -> None:
+        """Remember what the check and stale lists must make again (``cards``:
+        ``Document.changed_cards`` of the change)."""
+        if self._lists_changes is None:
+            return
+        if cards is None:
+            self._lists_changes = None
+            return
+        self._lists_changes[0].update((card.id, card) for card in cards)
+        self._lists_changes[1].update(change.fields)
+
+    def _rows_stay(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether an edit kept every card listed in its place, with its kind and
         scores (the columns): then ``BacklogModel.update_cards`` will do."""
-        doc = self.doc
-        if doc is None or not set(change.fields) <= _ROW_FIELDS:
-            return False
-        return doc.changed_cards(change) is not None
+        return cards is not None and set(change.fields) <= _ROW_FIELDS
 
-    def _backlog_keeps(self, change: Change) -> bool:
+    def _backlog_keeps(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether the backlog's rows surely stay as they are: fields that no
         row shows changed on cards that are not listed (listing the backlog of
         a 20,000-card map takes 80 ms)."""
-        return set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS and self._only_unlisted(change)
+        return set(change.fields) <= _NOT_IN_BACKLOG_OF_OTHERS and _only_unlisted(cards)
 
-    def _matrix_keeps(self, change: Change) -> bool:
+    def _matrix_keeps(self, change: Change, cards: list[Card] | None) -> bool:
         """Whether the matrix surely stays as it is: only cards it does not plot
         changed, and not their kind (its dots are the backlog's kinds). Laying out
         the matrix of a 20,000-card map takes 2 s, and a title typed anywhere on
         the map, with the Matrix tab in front, laid it out again per keystroke."""
-        return "kind" not in change.fields and self._only_unlisted(change)
-
-    def _only_unlisted(self, change: Change) -> bool:
-        """Whether ``change`` set fields of cards only, none of a backlog kind."""
-        cards = self.doc.changed_cards(change) if self.doc is not None else None
-        return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
+        return "kind" not in change.fields and _only_unlisted(cards)
 
     def _catch_up(self) -> None:
         """Fill again what an edit made out of date: every part for the
@@ -498,7 +520,7 @@ class DecidePanel(QWidget):
             else:
                 self.model.update_cards(changed)
         if "lists" in parts:
-            self.refresh()
+            self._update_lists()
         if "owners" in parts:
             self.refresh_owners()
         if "matrix" in parts:
@@ -509,27 +531,72 @@ class DecidePanel(QWidget):
         return self.stale_days.value()
 
     def refresh(self) -> None:
-        self.check_list.clear()
-        self.stale_list.clear()
+        """List the check and stale lists again whole (the rows that differ
+        from those shown are changed in the widgets)."""
+        self._lists_changes = ({}, set())
         project = self.doc.project if self.doc is not None else None
         if project is None:
+            self._lists = None
+            self.check_list.clear()
+            self.stale_list.clear()
             return
-        for gap in check_project(project):
-            self._add(
-                self.check_list,
+        old, today = self._lists, self.today()
+        if old is None or old.today != today:  # the stale rows' ages changed too
+            self.check_list.clear()
+            self.stale_list.clear()
+            old_gaps: list[Gap] = []
+            old_stale: list[StaleItem] = []
+        else:
+            old_gaps, old_stale = old.gaps.rows, old.stale.rows
+        self._lists = lists = CheckStaleLists(project, self.stale_after(), today)
+        self._splice_gaps([_difference(old_gaps, lists.gaps.rows)])
+        self._splice_stale([_difference(old_stale, lists.stale.rows)])
+
+    def _update_lists(self) -> None:
+        """The check and stale lists after edits: only the edited cards' rows
+        made again when the edits changed only cards' own fields (an edit of a
+        20,000-card map listed both again: 120-160 ms), else listed whole."""
+        changes, self._lists_changes = self._lists_changes, ({}, set())
+        lists = self._lists
+        project = self.doc.project if self.doc is not None else None
+        if (
+            changes is None
+            or lists is None
+            or project is None
+            or not lists.follows(project, self.stale_after(), self.today())
+        ):
+            self.refresh()
+            return
+        splices = lists.cards_changed(changes[0].values(), changes[1])
+        if splices is None:
+            self.refresh()
+            return
+        self._splice_gaps(splices[0])
+        self._splice_stale(splices[1])
+
+    def _splice_gaps(self, splices: list[Splice[Gap]]) -> None:
+        self.check_list.splice(
+            splices,
+            lambda gap: (
                 f"{gap.map}: {self._gap_text(gap.code, gap.subject)}",
                 gap.map_id,
                 gap.target_id,
-            )
+            ),
+        )
+
+    def _splice_stale(self, splices: list[Splice[StaleItem]]) -> None:
         today = self.today()
-        for item in stale_items(project, self.stale_after(), today):
-            text = (
+        self.stale_list.splice(
+            splices,
+            lambda item: (
                 self.tr("%1: %2 (%3 days ago)")
                 .replace("%1", item.map)
                 .replace("%2", self._stale_text(item))
-                .replace("%3", str(item.age(today)))
-            )
-            self._add(self.stale_list, text, item.map_id, item.target_id)
+                .replace("%3", str(item.age(today))),
+                item.map_id,
+                item.target_id,
+            ),
+        )
 
     def _stale_text(self, item: StaleItem) -> str:
         when = item.date.isoformat()
@@ -560,19 +627,30 @@ class DecidePanel(QWidget):
         }
         return words[code].replace("%1", subject)
 
-    @staticmethod
-    def _add(widget: QListWidget, text: str, map_id: str, element_id: str) -> None:
-        item = QListWidgetItem(text)
-        item.setData(MAP_ROLE, map_id)
-        item.setData(ELEMENT_ROLE, element_id)
-        widget.addItem(item)
-
     def _backlog_activated(self, index: QModelIndex) -> None:
         # Double-click shows the card; F2 or a click on a selected cell edits.
         self.elementActivated.emit(index.data(MAP_ROLE), index.data(ELEMENT_ROLE))
 
     def _item_activated(self, item: QListWidgetItem) -> None:
         self.elementActivated.emit(item.data(MAP_ROLE), item.data(ELEMENT_ROLE))
+
+
+def _only_unlisted(cards: list[Card] | None) -> bool:
+    """Whether a change set fields of ``cards`` only (``Document.changed_cards``),
+    none of a backlog kind."""
+    return cards is not None and not any(card.kind in BACKLOG_KINDS for card in cards)
+
+
+def _difference(old: list[T], new: list[T]) -> Splice[T]:
+    """The one splice making ``old`` into ``new``: what lies between their
+    common start and their common end."""
+    start, limit = 0, min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return Splice(start, len(old) - start - end, tuple(new[start : len(new) - end]))
 
 
 def stale_badges_action(window: Any) -> QAction:

@@ -37,6 +37,7 @@ from journeydesk.canvas.plain import follow_undo_text, title_text
 
 from . import window_print
 from .context import EditingContext
+from .idle_work import warm_after_open
 from .pane_frame import PaneFrame
 from .window_layout import (
     apply_default_layout,
@@ -127,13 +128,10 @@ def settle_heap(owner: QObject | None = None) -> None:
 
 
 def _idle_after_open(owner: QObject | None) -> None:
-    """The owner window's document indexed while the app is idle (before the
-    heap is frozen again, so the index is frozen with it): the first edit
-    after opening a 20,000-card map no longer pays the walk; then the full
-    collection (looked up now: the test suite replaces it)."""
-    document = getattr(owner, "document", None)
-    if document is not None:
-        document.warm_index()
+    """``idle_work.warm_after_open`` (before the heap is frozen again, so what
+    it makes is frozen with it); then the full collection (looked up now:
+    the test suite replaces it)."""
+    warm_after_open(owner)
     _collect_and_freeze()
 
 

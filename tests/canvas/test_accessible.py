@@ -115,3 +115,76 @@ def test_descriptions_are_italian_in_the_italian_ui(qtbot):
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_the_words_equal_a_fresh_describers_after_random_edits(qtbot, shape):
+    """The view's describer finds a few selected elements through the document's
+    index instead of indexing the map, and is made again per generation instead
+    of per layout: after random edits (titles, moves, removals, duplicates,
+    connections, undo) it says what a describer made afresh, indexing the whole
+    map, says, for selections of every size and for ids of other things."""
+    import random
+
+    from bench_shapes import make_shape
+
+    from journeydesk.canvas.accessible import FOUND_ONE_BY_ONE, Describer
+    from journeydesk.document import verbs
+    from journeydesk.document.document import Document
+
+    w = MainWindow()
+    qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
+    w.show()
+    w.context.set_document(Document(make_shape(shape, 400), None))
+    doc, jmap = w.document, w.current_map()
+    rnd = random.Random(17)
+    view = w.view
+    for n in range(40):
+        cards = jmap.cards
+        what = rnd.choice(["title", "title", "move", "remove", "duplicate", "connect", "stage"])
+        card = rnd.choice(cards)
+        if what == "title":
+            verbs.set_field(doc, card.id, "title", f"Edited {n}", "t")
+        elif what == "move":
+            step = rnd.choice(jmap.steps())
+            verbs.move_cards(doc, jmap, [card.id], step.id, rnd.choice(jmap.lanes).id, 0)
+        elif what == "remove":
+            verbs.remove(doc, [card.id] + [c.id for c in jmap.connections[:1]])
+        elif what == "duplicate":
+            verbs.duplicate_cards(doc, jmap, [card.id])
+        elif what == "connect":
+            other = rnd.choice(cards)
+            if other is not card:
+                verbs.add_connection(doc, jmap, card.id, other.id)
+        else:
+            verbs.rename(doc, rnd.choice(jmap.stages).id, f"Stage {n}")
+        if rnd.random() < 0.25:
+            doc.undo_stack.undo()
+        elements = [
+            *jmap.cards,
+            *jmap.stages,
+            *jmap.steps(),
+            *jmap.lanes,
+            *jmap.connections,
+            *jmap.separators,
+            *jmap.curves,
+            *(p for c in jmap.curves for p in c.points),
+        ]
+        others = [doc.project.id, jmap.id, "not-an-id"]
+        others += [e.id for c in jmap.cards[:20] for e in c.evidence][:3]
+        fresh = Describer(doc.project, jmap)
+        describer = view.describer()
+        assert describer is not None
+        for size in (0, 1, 1, 2, 5, FOUND_ONE_BY_ONE + 1):
+            ids = [e.id for e in rnd.sample(elements, size)]
+            if rnd.random() < 0.5:
+                ids.append(rnd.choice(others))
+            rnd.shuffle(ids)
+            assert describer.selection(ids) == fresh.selection(ids), (n, ids)
+        # and the view says it for what the scene selects
+        w.scene.clearSelection()
+        picked = rnd.sample(jmap.cards, rnd.choice([1, 3]))
+        for c in picked:
+            for item in w.scene.element_items(c.id):
+                item.setSelected(True)
+        assert view.accessibleDescription() == fresh.selection([c.id for c in picked])

@@ -224,3 +224,41 @@ def test_rows_made_again_equal_a_fresh_listing_after_edits() -> None:
                     card.owners = card.owners[:-1]
             rows = backlog_rows_again(project, rows, {c.id for c in changed})
             assert rows == backlog_rows(project), n
+
+
+def test_a_follower_kept_through_edits_equals_a_fresh_listing() -> None:
+    """``BacklogFollower`` (the Decide dock's backlog, kept from one edit to
+    the next) gives what ``backlog_rows`` gives after each edit, and makes again
+    only the edited cards' rows and those of the cards related to them."""
+    import random
+
+    from journeydesk.model.decide import BacklogFollower
+
+    for project in (build(), _shape("current"), _shape("wide"), _shape("dense")):
+        rnd = random.Random(9)
+        cards = [c for m in project.maps for c in m.cards]
+        for jmap in project.maps[:1] if len(cards) > 100 else []:
+            for a, b in zip(rnd.sample(jmap.cards, 40), rnd.sample(jmap.cards, 40), strict=True):
+                if a is not b:
+                    a.relates_to = [b.id]
+        follower = BacklogFollower(project, backlog_rows(project))
+        for n in range(40):
+            changed = rnd.sample(cards, rnd.randint(1, 3))
+            for card in changed:
+                what = rnd.choice(["title", "title", "status", "evidence", "owners", "body"])
+                if what == "title":
+                    card.title = f"Edited {n}"
+                elif what == "status":
+                    card.status = rnd.choice([None, "accepted", "open"])
+                elif what == "evidence":
+                    card.evidence = card.evidence[:-1]
+                elif what == "owners":
+                    card.owners = card.owners[:-1]
+                else:
+                    card.body = f"body {n}"
+            done = follower.again({c.id for c in changed})
+            assert follower.rows == backlog_rows(project), n
+            ids = {c.id for c in changed}
+            related = ids | {r for c in changed for r in c.relates_to}
+            related |= {c.id for c in cards if ids & set(c.relates_to)}
+            assert {follower.rows[i].card_id for i in done} <= related, n

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from journeydesk.document import verbs
@@ -74,6 +75,12 @@ def test_stale_list_follows_the_age(qtbot) -> None:  # type: ignore[no-untyped-d
     panel.stale_days.setValue(90)
     texts = [panel.stale_list.item(i).text() for i in range(panel.stale_list.count())]
     assert "Buy: stage “Find”, metric “NPS”: value as of 2026-01-01 (339 days ago)" in texts
+    # A day later (the panel kept open over midnight) an edit shows the new ages.
+    panel.today = lambda: dt.date(2026, 12, 7)
+    card = _doc.project.maps[0].cards[0]
+    assert verbs.set_field(_doc, card.id, "body", "edited the next day", "t")
+    texts = [panel.stale_list.item(i).text() for i in range(panel.stale_list.count())]
+    assert "Buy: stage “Find”, metric “NPS”: value as of 2026-01-01 (340 days ago)" in texts
 
 
 def test_double_click_shows_the_card_on_its_map(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -243,12 +250,13 @@ def test_the_decide_dock_fills_the_tab_in_front_and_the_others_when_raised(
     panel = w.decide
     assert panel.tabs.currentIndex() == 0
     checks: list[int] = []
+    update = decide_panel.DecidePanel._update_lists
 
-    def counting(project):  # type: ignore[no-untyped-def]
+    def counting(self):  # type: ignore[no-untyped-def]
         checks.append(1)
-        return decide.check_project(project)
+        update(self)
 
-    monkeypatch.setattr(decide_panel, "check_project", counting)
+    monkeypatch.setattr(decide_panel.DecidePanel, "_update_lists", counting)
     gap = decide.check_project(w.project)[0]  # a card's "only assumed evidence"
     assert verbs.set_field(w.document, gap.target_id, "title", "Renamed in front", "t")
     backlog_card = panel.model.rows[0].card_id
@@ -265,9 +273,7 @@ def test_the_decide_dock_fills_the_tab_in_front_and_the_others_when_raised(
     w.document.undo_stack.setClean()
 
 
-def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
-    qtbot, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from journeydesk.model import decide
     from journeydesk.ui import decide_panel
 
@@ -303,9 +309,7 @@ def test_an_edit_no_backlog_row_shows_does_not_list_the_backlog_again(
     assert panel.model.rows == decide.backlog_rows(doc.project)
 
 
-def test_the_matrix_in_front_is_laid_out_again_only_for_what_it_plots(
-    qtbot, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_matrix_in_front_is_laid_out_again_only_for_what_it_plots(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A title typed on a thought leaves the matrix alone (2 s per keystroke at
     20,000 cards); an opportunity's title, or a kind that adds or drops a dot,
     lays it out again."""
@@ -349,3 +353,140 @@ def test_the_matrix_in_front_is_laid_out_again_only_for_what_it_plots(
     qtbot.waitUntil(lambda: len(calls) == 3)
     assert len(panel.matrix_view.matrix.dots) == dots  # type: ignore[union-attr]
     w.document.undo_stack.setClean()
+
+
+def _list_rows(widget) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [
+        (widget.item(i).text(), widget.item(i).data(MAP_ROLE), widget.item(i).data(ELEMENT_ROLE))
+        for i in range(widget.count())
+    ]
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_the_check_and_stale_lists_follow_edits_as_a_fresh_listing(
+    qtbot, monkeypatch, shape: str
+) -> None:  # type: ignore[no-untyped-def]
+    """With the Check or Stale tab in front, an edit of a few cards changes only
+    their rows (no listing again) and the lists then show what a panel made
+    afresh shows, row for row, after random edits, removals and undos; with the
+    Backlog in front, its rows are a fresh listing's."""
+    import random
+
+    from PySide6.QtWidgets import QApplication
+    from test_decide_lists import _edit, _project
+
+    from journeydesk.model import decide, decide_lists
+
+    relists: list[int] = []
+    relist = decide_lists.CheckStaleLists.relist
+
+    def counting(self, *args):  # type: ignore[no-untyped-def]
+        relists.append(1)
+        relist(self, *args)
+
+    monkeypatch.setattr(decide_lists.CheckStaleLists, "relist", counting)
+    doc = Document(_project(shape))
+    panel = DecidePanel(wait_hidden=True)
+    qtbot.addWidget(panel)
+    panel.today = lambda: dt.date(2026, 12, 6)
+    panel.show()
+    panel.tabs.setCurrentIndex(1)
+    panel.set_document(doc)
+    assert panel.check_list.count() > 50 and panel.stale_list.count() > 50
+    pain = next(
+        g for g in decide.check_project(doc.project) if g.code == "pain_without_opportunity"
+    )
+    relists.clear()
+    assert verbs.set_field(doc, pain.target_id, "title", "Typed in front", "t")
+    QApplication.processEvents()
+    assert relists == []
+    assert any("Typed in front" in text for text, _m, _e in _list_rows(panel.check_list))
+    rnd = random.Random(5)
+    for n in range(30):
+        panel.tabs.setCurrentIndex(rnd.choice([0, 1, 1, 2, 2]))
+        if rnd.random() < 0.1:  # a card removed: every list is made again whole
+            verbs.remove(doc, [rnd.choice(doc.project.maps[0].cards).id])
+        _edit(doc, rnd, n)
+        if rnd.random() < 0.2:
+            doc.undo_stack.undo()
+        QApplication.processEvents()
+        if panel.tabs.currentIndex() == 0:
+            assert panel.model.rows == decide.backlog_rows(doc.project), n
+            continue
+        before = len(relists)
+        fresh = DecidePanel()
+        fresh.today = panel.today
+        fresh.set_document(doc)
+        del relists[before:]  # only the panel under test's listings count
+        assert _list_rows(panel.check_list) == _list_rows(fresh.check_list), n
+        assert _list_rows(panel.stale_list) == _list_rows(fresh.stale_list), n
+        fresh.set_document(None)  # it follows no more edits
+        fresh.deleteLater()
+    assert len(relists) < 25  # most edits changed only their cards' rows
+
+
+def test_the_lists_scroll_as_far_as_qts_own_layout_would(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The check and stale lists lay out rows of one size (Qt measured every row
+    again after any change: 90 ms per title typed at 20,000 cards), as wide as
+    the widest and as tall as a line: they scroll as far, and their rows stand
+    where, a QListWidget of the same rows laid out by Qt has them; a title with
+    a line break gets its own height while shown."""
+    import random
+
+    from PySide6.QtWidgets import QApplication, QListWidget
+    from test_decide_lists import _edit, _project
+
+    from journeydesk.model import decide
+
+    doc = Document(_project("current"))
+    panel = DecidePanel(wait_hidden=True)
+    qtbot.addWidget(panel)
+    panel.today = lambda: dt.date(2026, 12, 6)
+    panel.resize(260, 300)
+    panel.show()
+    panel.tabs.setCurrentIndex(1)
+    panel.set_document(doc)
+    rnd = random.Random(2)
+    pain = next(
+        g for g in decide.check_project(doc.project) if g.code == "pain_without_opportunity"
+    )
+
+    def same_as_qt(widget) -> None:  # type: ignore[no-untyped-def]
+        plain = QListWidget()
+        qtbot.addWidget(plain)
+        plain.setFont(widget.font())
+        plain.addItems([widget.item(i).text() for i in range(widget.count())])
+        plain.resize(widget.size())
+        plain.show()
+        QApplication.processEvents()  # the list lays itself out after a change
+        assert widget.horizontalScrollBar().maximum() > 0  # rows wider than the list
+        assert widget.horizontalScrollBar().maximum() == plain.horizontalScrollBar().maximum()
+        assert widget.verticalScrollBar().maximum() == plain.verticalScrollBar().maximum()
+        for i in (0, widget.count() // 2, widget.count() - 1):
+            a, b = widget.visualItemRect(widget.item(i)), plain.visualItemRect(plain.item(i))
+            assert (a.top(), a.height()) == (b.top(), b.height()), i
+
+    for n in range(12):
+        _edit(doc, rnd, n)
+        QApplication.processEvents()
+        same_as_qt(panel.check_list)
+    long_title = "A much longer title than any other row of the check list has " * 2
+    assert verbs.set_field(doc, pain.target_id, "title", long_title, "t")
+    QApplication.processEvents()
+    same_as_qt(panel.check_list)
+    assert verbs.set_field(doc, pain.target_id, "title", "Two\nlines", "t")
+    QApplication.processEvents()
+    assert not panel.check_list.uniformItemSizes()
+    same_as_qt(panel.check_list)
+    assert verbs.set_field(doc, pain.target_id, "title", "One line again", "t")
+    QApplication.processEvents()
+    assert panel.check_list.uniformItemSizes()
+    same_as_qt(panel.check_list)
+    font = panel.check_list.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.check_list.setFont(font)  # a larger font: every row measured again
+    QApplication.processEvents()
+    same_as_qt(panel.check_list)
+    panel.tabs.setCurrentIndex(2)
+    QApplication.processEvents()
+    same_as_qt(panel.stale_list)

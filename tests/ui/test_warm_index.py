@@ -64,3 +64,51 @@ def test_the_idle_timer_after_an_open_indexes_the_windows_document(
     assert doc._index is None and len(scheduled) == 1
     scheduled[0]()
     assert doc._index is not None and len(walks) == 1
+    # and the shown map's cards walked by the window's layouter (next test)
+    assert window.scene.layouter._map_cards._made_from is not None
+
+
+def test_the_layouters_cards_are_walked_when_idle_not_by_the_first_edit(qapp: Any) -> None:
+    """``MapLayouter.warm`` (idle after an open) walks the map's cards once;
+    the first hinted layout after it takes its hint's cards from that walk
+    (no walk of its own) and lays out what a fresh layouter does."""
+    from hints import Hints
+
+    from journeydesk.canvas.scene import MapScene
+    from journeydesk.layout.engine import MapLayouter
+    from journeydesk.layout.mapcards import MapCards
+
+    doc = Document(templates.new_project("sample", "en"))
+    jmap = doc.project.maps[0]
+    scene, hints = MapScene(), Hints(doc, jmap)
+    scene.show_map(doc.project, jmap, hint=hints.after(None))
+    cards = scene.layouter._map_cards
+    walks: list[int] = []
+    walk = MapCards._walk
+
+    def counted(self: MapCards, *args: Any) -> Any:
+        walks.append(1)
+        return walk(self, *args)
+
+    MapCards._walk = counted  # type: ignore[method-assign]
+    try:
+        assert scene.layouter.warm(jmap) and not scene.layouter.warm(jmap)
+        assert len(walks) == 1
+        changes: list[Any] = []
+        doc.changed.connect(changes.append)
+        card = jmap.cards[len(jmap.cards) // 2]
+        doc.push(SetField(doc, card.id, "title", "A new title, " * 6, "Edit title"))
+        kept = cards.kept
+        scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+        assert cards.kept == kept + 1 and len(walks) == 1
+    finally:
+        MapCards._walk = walk  # type: ignore[method-assign]
+    fresh = MapLayouter().layout(doc.project, jmap)
+    assert scene.layout is not None
+    assert [(i.kind, i.element, i.bounds) for i in scene.layout.items] == [
+        (i.kind, i.element, i.bounds) for i in fresh.items
+    ]
+    # another map than the one laid out last: nothing walked
+    other = templates.new_project("sample", "en").maps[0]
+    assert not MapScene().layouter.warm(other)
+    doc.undo_stack.clear()
