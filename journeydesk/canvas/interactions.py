@@ -117,7 +117,7 @@ class MoveCards:
             # Over the cards of other lanes' bands too (items.Band): the
             # dragged cards' bands go above the others while they move.
             for band in {item.parentItem() for item in self.items} - {None}:
-                band.setZValue(Z_CARD + 1)  # type: ignore[union-attr]
+                band.setZValue(Z_CARD + 1)
         self.moved = True
         for item in self.items:
             item.setPos(delta)  # live feedback only; the model moves on release
