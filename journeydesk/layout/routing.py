@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .primitives import Item, Point, Rect
+from .stack import FAR, GRID
 
 BEND_COST = 40.0
 
@@ -105,6 +106,9 @@ class Router:
         self._extents: dict[int, tuple[float, float, float]] = {}
         """Each column's largest left and smallest right edge and smallest
         height, when asked."""
+        self.shifted = 0
+        """Routes taken from the last call's moved by their region's one exact
+        dy (``_shifts``) since creation: for tests and benches."""
 
     def route_all(
         self,
@@ -114,12 +118,15 @@ class Router:
         pad: float,
         column: float,
         more: Sequence[Rect] = (),
+        ends: Sequence[tuple[Any, Any]] | None = None,
     ) -> list[list[Point]]:
         """A route for each pair of boxes (each an obstacle's very box object,
         or a box of none) among ``obstacles`` and ``more``. A mapping's keys
         tell the router which obstacle is which from one call to the next (a
         sequence, and ``more``, by position); the router keeps both: they must
-        not be changed afterwards."""
+        not be changed afterwards. ``ends``: each pair's two keys in
+        ``obstacles``, when known (a route whose region moved by one exact dy
+        is then the last call's moved by it: ``_shifts``)."""
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
         self.calls += 1
@@ -127,6 +134,8 @@ class Router:
         changed = None
         if self._columns is not None and self._column == column:
             changed = self._update(obstacles, values, more)
+        old_columns = self._columns if self._column == column else None
+        last_call = (self._obstacles, self._routes)
         if changed is None:
             everything = [*values, *more]
             self._columns = _columns(everything, column)
@@ -141,6 +150,12 @@ class Router:
         if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
             # the same obstacles and ends as the last call: its routes
             return list(last[2])
+        shifts: dict[_Key, tuple[list[Point], Rect | None]] = {}
+        if changed is None and ends is not None and old_columns is not None and last_call[1]:
+            # (the columns made anew, of the same width: the old ones are the last call's)
+            shifts = self._shifts(
+                pairs, ends, obstacles, (*last_call, old_columns), gap, pad, column
+            )
         kept, out = self._routes, []
         routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
         for a, b in pairs:
@@ -157,6 +172,9 @@ class Router:
                     and _any_near(changed, found[1], column)
                 ):
                     found = None  # an obstacle in its region changed
+                if found is None and shifts:
+                    found = shifts.get(key)
+                    self.shifted += found is not None
                 if found is None:
                     found = self._route(a, b, gap, pad, column)
                     if was is not None and was[0] == found[0]:
@@ -282,6 +300,74 @@ class Router:
             self._extents.pop(c, None)
         return _columns(changed, self._column)
 
+    def _shifts(
+        self,
+        pairs: Sequence[tuple[Rect, Rect]],
+        ends: Sequence[tuple[Any, Any]],
+        obstacles: Mapping[Any, Rect],
+        last_call: tuple[Mapping[Any, Rect], dict[_Key, tuple[list[Point], Rect | None]], _Columns],
+        gap: float,
+        pad: float,
+        column: float,
+    ) -> dict[_Key, tuple[list[Point], Rect | None]]:
+        """The last call's searched routes moved by one exact ``dy``, by their
+        new keys, where that is the route a search finds now: a lane above
+        grew, and every box below moved by the same dy (``stack.up`` puts the
+        heights on a grid, so the sums are exact). A route is a function of its
+        two ends and of the obstacles in its region (``_near``) and of sums,
+        differences and comparisons of their values and of ``gap / 2``,
+        ``pad / 2``, ``min(pad, gap) / 2``, 0.5 and ``column``; with all of
+        them multiples of half the grid's step below ``FAR`` every such sum is exact, so ends
+        and obstacles moved by dy give the same grid, costs, heap order and
+        path, each point moved by dy. Taken when both ends are the last call's
+        boxes moved by dy and the boxes in the region now (the columns made
+        anew) are those in its old region (the last call's columns), each
+        moved by dy, all on the grid. Only routes that were searched (not the
+        plain route): the plain route costs less to check again than this.
+        tests/layout/test_route_shift.py holds it to a fresh router."""
+        before, kept, old_columns = last_call
+        assert self._columns is not None
+        new_columns = self._columns
+        out: dict[_Key, tuple[list[Point], Rect | None]] = {}
+        if not _on_grid((gap / 2, pad / 2, min(pad, gap) / 2, column)):
+            return out
+        get, at = before.get, obstacles.get
+        for (a, b), (ka, kb) in zip(pairs, ends, strict=True):
+            oa, ob = get(ka), get(kb)
+            if oa is None or ob is None or at(ka) is not a or at(kb) is not b:
+                continue
+            dy = a.y - oa.y
+            if b.y - ob.y != dy or (a.x, a.w, a.h, b.x, b.w, b.h) != (
+                oa.x,
+                oa.w,
+                oa.h,
+                ob.x,
+                ob.w,
+                ob.h,
+            ):
+                continue
+            found = kept.get((oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad))
+            region = None if found is None else found[1]
+            if found is None or region is None:
+                continue
+            route = found[0]
+            if route == plain_route(oa, ob, gap, pad):
+                continue  # (found again at the cost of this check)
+            moved = Rect(region.x, region.y + dy, region.w, region.h)
+            if not _on_grid((dy, region.y, region.h)):
+                continue
+            old = _boxes_in(old_columns, region, column)
+            new = _boxes_in(new_columns, moved, column)
+            if old is None or new is None or len(old) != len(new):
+                continue
+            if not _on_grid(v for r in old for v in (r.y, r.h)):
+                continue
+            shifted = sorted((r.x, r.y + dy, r.w, r.h) for r in old)
+            if shifted == sorted((r.x, r.y, r.w, r.h) for r in new):
+                key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
+                out[key] = ([(p[0], p[1] + dy) for p in route], moved)
+        return out
+
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
@@ -354,6 +440,13 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: i
         map(operator.ne, map(fields, old_moved), map(fields, itertools.compress(now, mask)))
     )
     return 2 * differ > n // 2
+
+
+def _on_grid(values: Iterable[float]) -> bool:
+    """Whether every value is a multiple of half the grid's step (``stack.GRID``:
+    a box's middle) below ``stack.FAR`` in size (their sums and differences,
+    of a few terms, are then exact)."""
+    return all(float(v * (2 * GRID)).is_integer() and abs(v) < FAR for v in values)
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
@@ -431,6 +524,25 @@ def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
             if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
                 return True
     return False
+
+
+def _boxes_in(columns: _Columns, rect: Rect, column: float) -> list[Rect] | None:
+    """Every box in ``columns`` overlapping ``rect`` (as ``_near`` tests it),
+    once each; None past ``MAX_OBSTACLES`` + 2."""
+    buckets, tops, tallest = columns
+    found: dict[int, Rect] = {}
+    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
+    for c in range(int(rx // column), int(rr // column) + 1):
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
+            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
+                found[id(r)] = r
+                if len(found) > MAX_OBSTACLES + 2:
+                    return None
+    return list(found.values())
 
 
 def _near(
