@@ -109,6 +109,10 @@ class Router:
         self.shifted = 0
         """Routes taken from the last call's moved by their region's one exact
         dy (``_shifts``) since creation: for tests and benches."""
+        self._searched: dict[_Key, tuple[Any, Any]] = {}
+        """The keys of the last call's routes that a search found (not the
+        plain route), with their ends' keys (when given: ``ends``)."""
+        self._did_search = False
 
     def route_all(
         self,
@@ -135,7 +139,7 @@ class Router:
         if self._columns is not None and self._column == column:
             changed = self._update(obstacles, values, more)
         old_columns = self._columns if self._column == column else None
-        last_call = (self._obstacles, self._routes)
+        last_call = (self._obstacles, self._routes, self._searched)
         if changed is None:
             everything = [*values, *more]
             self._columns = _columns(everything, column)
@@ -150,19 +154,19 @@ class Router:
         if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
             # the same obstacles and ends as the last call: its routes
             return list(last[2])
-        shifts: dict[_Key, tuple[list[Point], Rect | None]] = {}
-        if changed is None and ends is not None and old_columns is not None and last_call[1]:
+        shifts: dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]] = {}
+        if changed is None and ends is not None and old_columns is not None and last_call[2]:
             # (the columns made anew, of the same width: the old ones are the last call's)
-            shifts = self._shifts(
-                pairs, ends, obstacles, (*last_call, old_columns), gap, pad, column
-            )
+            shifts = self._shifts(obstacles, (*last_call, old_columns), gap, pad, column)
         kept, out = self._routes, []
         routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
-        for a, b in pairs:
+        searched_before, searched = last_call[2], {}
+        for n, (a, b) in enumerate(pairs):
             # (the boxes' values, hashed in C: a Rect's hash is a Python call)
             key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
             found = routes.get(key)
             if found is None:
+                self._did_search = key in searched_before
                 found = was = kept.get(key)
                 if (
                     found is not None
@@ -173,8 +177,11 @@ class Router:
                 ):
                     found = None  # an obstacle in its region changed
                 if found is None and shifts:
-                    found = shifts.get(key)
-                    self.shifted += found is not None
+                    shifted = shifts.get(key)
+                    if shifted is not None and shifted[2] is a and shifted[3] is b:
+                        found = (shifted[0], shifted[1])
+                        self.shifted += 1
+                        self._did_search = True
                 if found is None:
                     found = self._route(a, b, gap, pad, column)
                     if was is not None and was[0] == found[0]:
@@ -182,8 +189,10 @@ class Router:
                         # connection's drawing is kept, the canvas passes over it)
                         found = (was[0], found[1])
                 routes[key] = found
+                if self._did_search and ends is not None:
+                    searched[key] = ends[n]
             out.append(found[0])
-        self._routes = routes
+        self._routes, self._searched = routes, searched
         self._last = ((gap, pad), list(pairs), out)
         return list(out)
 
@@ -207,9 +216,12 @@ class Router:
             near = None  # (what ``_near`` says then, without listing 150 cards)
         else:
             near = _near(buckets, tops, tallest, cols, region, a, b)
+        self._did_search = False
         if near is None or route_clear(simple, near):
             return simple, region
-        return _search(a, b, near, gap, pad) or simple, region
+        found = _search(a, b, near, gap, pad)
+        self._did_search = found is not None and found != simple
+        return found or simple, region
 
     def _crowded(self, cols: range, region: Rect) -> bool:
         """Whether one of the columns alone holds more than MAX_OBSTACLES
@@ -302,14 +314,17 @@ class Router:
 
     def _shifts(
         self,
-        pairs: Sequence[tuple[Rect, Rect]],
-        ends: Sequence[tuple[Any, Any]],
         obstacles: Mapping[Any, Rect],
-        last_call: tuple[Mapping[Any, Rect], dict[_Key, tuple[list[Point], Rect | None]], _Columns],
+        last_call: tuple[
+            Mapping[Any, Rect],
+            dict[_Key, tuple[list[Point], Rect | None]],
+            dict[_Key, tuple[Any, Any]],
+            _Columns,
+        ],
         gap: float,
         pad: float,
         column: float,
-    ) -> dict[_Key, tuple[list[Point], Rect | None]]:
+    ) -> dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]]:
         """The last call's searched routes moved by one exact ``dy``, by their
         new keys, where that is the route a search finds now: a lane above
         grew, and every box below moved by the same dy (``stack.up`` puts the
@@ -322,19 +337,22 @@ class Router:
         path, each point moved by dy. Taken when both ends are the last call's
         boxes moved by dy and the boxes in the region now (the columns made
         anew) are those in its old region (the last call's columns), each
-        moved by dy, all on the grid. Only routes that were searched (not the
-        plain route): the plain route costs less to check again than this.
+        moved by dy, all on the grid. Only routes that a search found (the
+        last call's ``_searched``: checking a plain route again costs less than
+        this check), looked up by their ends' keys.
         tests/layout/test_route_shift.py holds it to a fresh router."""
-        before, kept, old_columns = last_call
+        before, kept, searched, old_columns = last_call
         assert self._columns is not None
         new_columns = self._columns
-        out: dict[_Key, tuple[list[Point], Rect | None]] = {}
+        out: dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]] = {}
         if not _on_grid((gap / 2, pad / 2, min(pad, gap) / 2, column)):
             return out
         get, at = before.get, obstacles.get
-        for (a, b), (ka, kb) in zip(pairs, ends, strict=True):
-            oa, ob = get(ka), get(kb)
-            if oa is None or ob is None or at(ka) is not a or at(kb) is not b:
+        for old_key, (ka, kb) in searched.items():
+            oa, ob, a, b = get(ka), get(kb), at(ka), at(kb)
+            if oa is None or ob is None or a is None or b is None:
+                continue
+            if old_key != (oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad):
                 continue
             dy = a.y - oa.y
             if b.y - ob.y != dy or (a.x, a.w, a.h, b.x, b.w, b.h) != (
@@ -346,16 +364,10 @@ class Router:
                 ob.h,
             ):
                 continue
-            found = kept.get((oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad))
-            region = None if found is None else found[1]
-            if found is None or region is None:
+            route, region = kept[old_key]
+            if region is None or not _on_grid((dy, region.y, region.h)):
                 continue
-            route = found[0]
-            if route == plain_route(oa, ob, gap, pad):
-                continue  # (found again at the cost of this check)
             moved = Rect(region.x, region.y + dy, region.w, region.h)
-            if not _on_grid((dy, region.y, region.h)):
-                continue
             old = _boxes_in(old_columns, region, column)
             new = _boxes_in(new_columns, moved, column)
             if old is None or new is None or len(old) != len(new):
@@ -365,7 +377,7 @@ class Router:
             shifted = sorted((r.x, r.y + dy, r.w, r.h) for r in old)
             if shifted == sorted((r.x, r.y, r.w, r.h) for r in new):
                 key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
-                out[key] = ([(p[0], p[1] + dy) for p in route], moved)
+                out[key] = ([(p[0], p[1] + dy) for p in route], moved, a, b)
         return out
 
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
