@@ -43,7 +43,10 @@ FAR = 2.0**32
 
 def up(value: float) -> float:
     """``value`` rounded up to the grid (exact: scaling by a power of two
-    rounds nothing); a value on the grid is itself."""
+    rounds nothing); a value on the grid is itself, as is one not finite
+    (then nothing is shifted: ``routing._on_grid``)."""
+    if not math.isfinite(value):
+        return value
     return math.ceil(value * GRID) / GRID
 
 

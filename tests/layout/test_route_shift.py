@@ -14,6 +14,7 @@ obstacle in the region did not move.
 from __future__ import annotations
 
 import importlib.util
+import math
 import random
 from pathlib import Path
 from types import ModuleType
@@ -76,6 +77,7 @@ def test_up_is_exact_and_keeps_values_on_the_grid() -> None:
         q = up(value)
         assert q >= value and q - value < 1 / GRID and _on_grid(q)
         assert up(q) == q
+    assert up(float("inf")) == float("inf") and math.isnan(up(float("nan")))
 
 
 @pytest.mark.parametrize("shape", ["current", "wide", "dense"])
