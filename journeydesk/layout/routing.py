@@ -364,7 +364,10 @@ class Router:
                 ob.h,
             ):
                 continue
-            route, region = kept[old_key]
+            found = kept.get(old_key)  # (there unless the last call failed half way)
+            if found is None:
+                continue
+            route, region = found
             if region is None or not _on_grid((dy, region.y, region.h)):
                 continue
             moved = Rect(region.x, region.y + dy, region.w, region.h)
