@@ -216,7 +216,7 @@ def test_no_shift_where_one_obstacle_in_the_region_did_not_move(left: str) -> No
         router = routing.Router()
         pairs = [(obstacles[a], obstacles[b]) for a, b in ends]
         first = router.route_all(pairs, obstacles, gap, pad, column, (), ends)
-        assert first != routing.plain_route(*pairs[0], gap, pad)  # (searched)
+        assert first[0] != routing.plain_route(*pairs[0], gap, pad)  # (searched)
         dy = 250.0
         now = {k: Rect(r.x, r.y + dy, r.w, r.h) for k, r in obstacles.items()}
         if not everything:
