@@ -51,6 +51,7 @@ def connections(
         t.lane_padding,
         t.column_width,
         _kept_marks(router, ctx.items),
+        [(c.source, c.target) for c in shown],
     )
     # A route the router kept is the same list object: a connection with the
     # same route, kind and label keeps its Item, so the canvas passes over it

@@ -38,7 +38,7 @@ from .primitives import (
     Primitive,
     Rect,
 )
-from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack
+from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack, up
 from .text import line_count
 from .theme import (
     DEFAULT_THEME,
@@ -171,7 +171,7 @@ class MapLayouter:
             h += t.badge_height + 2
         measure = CardMeasure(
             width=width,
-            height=max(t.card_min_height, h),
+            height=up(max(t.card_min_height, h)),  # (on the grid: stack.up)
             title_lines=title_n,
             body_lines=body_n,
             title_cut=title_cut,
@@ -249,11 +249,12 @@ class MapLayouter:
         n_cols = max(1, len(steps))
         x0 = t.margin + t.lane_header_width
         width = x0 + n_cols * t.column_width + t.margin
-        y = t.margin
+        # (the lanes' tops and heights on the grid, ``stack.up``: their sums exact)
+        y = up(t.margin)
         if options.title_block:
             chrome.title_block(t, ctx, Rect(t.margin, y, width - 2 * t.margin, t.title_height))
-            y += t.title_height + 8
-        y = self._headers(ctx, x0, y, step_index)
+            y = up(y + t.title_height + 8)
+        y = up(self._headers(ctx, x0, y, step_index))
         lanes = [lane for lane in jmap.lanes if self._lane_visible(lane, options)]
         lane_ids = {lane.id for lane in lanes}
         comment_counts = _comment_counts(project) if options.comments else {}
@@ -277,7 +278,7 @@ class MapLayouter:
                     cards_by_lane.get(lane.id, []),
                     step_index,
                     x0,
-                    y + h - t.lane_padding,
+                    up(y + h - t.lane_padding),
                     card_boxes,
                 )
                 if cards_by_lane.get(lane.id):
@@ -288,6 +289,7 @@ class MapLayouter:
                 )
                 if lane.display == "images":
                     h = max(h, t.image_lane_height)
+            h = up(h)
             rect = Rect(t.margin, y, width - 2 * t.margin, h)
             lane_rects[lane.id] = rect
             lanes_.lane_item(t, ctx, lane, rect, n)

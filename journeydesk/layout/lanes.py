@@ -8,6 +8,7 @@ from journeydesk.model.project import Card, Lane
 from . import shapes
 from .context import LayoutContext
 from .primitives import Box, Item, Line, Overflow, Path, Primitive, Rect, Text
+from .stack import up
 from .text import one_line, wrap
 from .theme import Z_GRID, Z_LANE, Theme
 
@@ -93,7 +94,7 @@ def channel_grid(
             cols = used.setdefault(card.channel, set())
             cols.update(range(i, min(i + card.span_steps, len(step_index))))
     row_h = t.badge_size * 2.2
-    h = max(t.lane_min_height, len(used) * row_h + 2 * t.lane_padding)
+    h = up(max(t.lane_min_height, len(used) * row_h + 2 * t.lane_padding))
     prims: list[Primitive] = []
     y = top + t.lane_padding
     size = t.badge_size * 1.15

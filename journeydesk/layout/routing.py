@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .primitives import Item, Point, Rect
+from .stack import FAR, GRID
 
 BEND_COST = 40.0
 
@@ -105,6 +106,13 @@ class Router:
         self._extents: dict[int, tuple[float, float, float]] = {}
         """Each column's largest left and smallest right edge and smallest
         height, when asked."""
+        self.shifted = 0
+        """Routes taken from the last call's moved by their region's one exact
+        dy (``_shifts``) since creation: for tests and benches."""
+        self._searched: dict[_Key, tuple[Any, Any]] = {}
+        """The keys of the last call's routes that a search found (not the
+        plain route), with their ends' keys (when given: ``ends``)."""
+        self._did_search = False
 
     def route_all(
         self,
@@ -114,12 +122,15 @@ class Router:
         pad: float,
         column: float,
         more: Sequence[Rect] = (),
+        ends: Sequence[tuple[Any, Any]] | None = None,
     ) -> list[list[Point]]:
         """A route for each pair of boxes (each an obstacle's very box object,
         or a box of none) among ``obstacles`` and ``more``. A mapping's keys
         tell the router which obstacle is which from one call to the next (a
         sequence, and ``more``, by position); the router keeps both: they must
-        not be changed afterwards."""
+        not be changed afterwards. ``ends``: each pair's two keys in
+        ``obstacles``, when known (a route whose region moved by one exact dy
+        is then the last call's moved by it: ``_shifts``)."""
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
         self.calls += 1
@@ -127,6 +138,8 @@ class Router:
         changed = None
         if self._columns is not None and self._column == column:
             changed = self._update(obstacles, values, more)
+        old_columns = self._columns if self._column == column else None
+        last_call = (self._obstacles, self._routes, self._searched)
         if changed is None:
             everything = [*values, *more]
             self._columns = _columns(everything, column)
@@ -141,13 +154,19 @@ class Router:
         if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
             # the same obstacles and ends as the last call: its routes
             return list(last[2])
+        shifts: dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]] = {}
+        if changed is None and ends is not None and old_columns is not None and last_call[2]:
+            # (the columns made anew, of the same width: the old ones are the last call's)
+            shifts = self._shifts(obstacles, (*last_call, old_columns), gap, pad, column)
         kept, out = self._routes, []
         routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
-        for a, b in pairs:
+        searched_before, searched = last_call[2], {}
+        for n, (a, b) in enumerate(pairs):
             # (the boxes' values, hashed in C: a Rect's hash is a Python call)
             key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
             found = routes.get(key)
             if found is None:
+                self._did_search = key in searched_before
                 found = was = kept.get(key)
                 if (
                     found is not None
@@ -157,6 +176,12 @@ class Router:
                     and _any_near(changed, found[1], column)
                 ):
                     found = None  # an obstacle in its region changed
+                if found is None and shifts:
+                    shifted = shifts.get(key)
+                    if shifted is not None and shifted[2] is a and shifted[3] is b:
+                        found = (shifted[0], shifted[1])
+                        self.shifted += 1
+                        self._did_search = True
                 if found is None:
                     found = self._route(a, b, gap, pad, column)
                     if was is not None and was[0] == found[0]:
@@ -164,8 +189,10 @@ class Router:
                         # connection's drawing is kept, the canvas passes over it)
                         found = (was[0], found[1])
                 routes[key] = found
+                if self._did_search and ends is not None:
+                    searched[key] = ends[n]
             out.append(found[0])
-        self._routes = routes
+        self._routes, self._searched = routes, searched
         self._last = ((gap, pad), list(pairs), out)
         return list(out)
 
@@ -189,9 +216,12 @@ class Router:
             near = None  # (what ``_near`` says then, without listing 150 cards)
         else:
             near = _near(buckets, tops, tallest, cols, region, a, b)
+        self._did_search = False
         if near is None or route_clear(simple, near):
             return simple, region
-        return _search(a, b, near, gap, pad) or simple, region
+        found = _search(a, b, near, gap, pad)
+        self._did_search = found is not None and found != simple
+        return found or simple, region
 
     def _crowded(self, cols: range, region: Rect) -> bool:
         """Whether one of the columns alone holds more than MAX_OBSTACLES
@@ -282,6 +312,77 @@ class Router:
             self._extents.pop(c, None)
         return _columns(changed, self._column)
 
+    def _shifts(
+        self,
+        obstacles: Mapping[Any, Rect],
+        last_call: tuple[
+            Mapping[Any, Rect],
+            dict[_Key, tuple[list[Point], Rect | None]],
+            dict[_Key, tuple[Any, Any]],
+            _Columns,
+        ],
+        gap: float,
+        pad: float,
+        column: float,
+    ) -> dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]]:
+        """The last call's searched routes moved by one exact ``dy``, by their
+        new keys, where that is the route a search finds now: a lane above
+        grew, and every box below moved by the same dy (``stack.up`` puts the
+        heights on a grid, so the sums are exact). A route is a function of its
+        two ends and of the obstacles in its region (``_near``) and of sums,
+        differences and comparisons of their values and of ``gap / 2``,
+        ``pad / 2``, ``min(pad, gap) / 2``, 0.5 and ``column``; with all of
+        them multiples of half the grid's step below ``FAR`` every such sum is exact, so ends
+        and obstacles moved by dy give the same grid, costs, heap order and
+        path, each point moved by dy. Taken when both ends are the last call's
+        boxes moved by dy and the boxes in the region now (the columns made
+        anew) are those in its old region (the last call's columns), each
+        moved by dy, all on the grid. Only routes that a search found (the
+        last call's ``_searched``: checking a plain route again costs less than
+        this check), looked up by their ends' keys.
+        tests/layout/test_route_shift.py holds it to a fresh router."""
+        before, kept, searched, old_columns = last_call
+        assert self._columns is not None
+        new_columns = self._columns
+        out: dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]] = {}
+        if not _on_grid((gap / 2, pad / 2, min(pad, gap) / 2, column)):
+            return out
+        get, at = before.get, obstacles.get
+        for old_key, (ka, kb) in searched.items():
+            oa, ob, a, b = get(ka), get(kb), at(ka), at(kb)
+            if oa is None or ob is None or a is None or b is None:
+                continue
+            if old_key != (oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad):
+                continue
+            dy = a.y - oa.y
+            if b.y - ob.y != dy or (a.x, a.w, a.h, b.x, b.w, b.h) != (
+                oa.x,
+                oa.w,
+                oa.h,
+                ob.x,
+                ob.w,
+                ob.h,
+            ):
+                continue
+            found = kept.get(old_key)  # (there unless the last call failed half way)
+            if found is None:
+                continue
+            route, region = found
+            if region is None or not _on_grid((dy, region.y, region.h)):
+                continue
+            moved = Rect(region.x, region.y + dy, region.w, region.h)
+            old = _boxes_in(old_columns, region, column)
+            new = _boxes_in(new_columns, moved, column)
+            if old is None or new is None or len(old) != len(new):
+                continue
+            if not _on_grid(v for r in old for v in (r.y, r.h)):
+                continue
+            shifted = sorted((r.x, r.y + dy, r.w, r.h) for r in old)
+            if shifted == sorted((r.x, r.y, r.w, r.h) for r in new):
+                key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
+                out[key] = ([(p[0], p[1] + dy) for p in route], moved, a, b)
+        return out
+
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
@@ -354,6 +455,13 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: i
         map(operator.ne, map(fields, old_moved), map(fields, itertools.compress(now, mask)))
     )
     return 2 * differ > n // 2
+
+
+def _on_grid(values: Iterable[float]) -> bool:
+    """Whether every value is a multiple of half the grid's step (``stack.GRID``:
+    a box's middle) below ``stack.FAR`` in size (their sums and differences,
+    of a few terms, are then exact)."""
+    return all(float(v * (2 * GRID)).is_integer() and abs(v) < FAR for v in values)
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
@@ -431,6 +539,25 @@ def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
             if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
                 return True
     return False
+
+
+def _boxes_in(columns: _Columns, rect: Rect, column: float) -> list[Rect] | None:
+    """Every box in ``columns`` overlapping ``rect`` (as ``_near`` tests it),
+    once each; None past ``MAX_OBSTACLES`` + 2."""
+    buckets, tops, tallest = columns
+    found: dict[int, Rect] = {}
+    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
+    for c in range(int(rx // column), int(rr // column) + 1):
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
+            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
+                found[id(r)] = r
+                if len(found) > MAX_OBSTACLES + 2:
+                    return None
+    return list(found.values())
 
 
 def _near(

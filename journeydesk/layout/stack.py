@@ -16,6 +16,7 @@ layout after random edits that add and remove lines.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,27 @@ from .theme import Z_CARD, Theme
 
 if TYPE_CHECKING:
     from .context import CardMeasure
+
+GRID = 2**16
+"""Every height that sums into a lane's top or a card's box is a multiple of
+``1 / GRID`` pt (``up``): with every summand on that grid and coordinates
+below ``FAR`` pt (2**32 pt: ~1,500 km; the biggest bench map is 1.5e6 pt
+tall) every sum of a few of them is exact (a double holds 53 bits), so after
+an edit that changes one lane's height every lane below moves by the very same
+``dy`` and each of their boxes is exactly its old one + ``dy`` (the router
+shifts their routes by it: routing.py). A card is at most 1/65,536 pt taller
+than its text needs; a card 4,000 cards down a column at most 0.06 pt lower."""
+FAR = 2.0**32
+
+
+def up(value: float) -> float:
+    """``value`` rounded up to the grid (exact: scaling by a power of two
+    rounds nothing); a value on the grid is itself, as is one not finite
+    (then nothing is shifted: ``routing._on_grid``)."""
+    if not math.isfinite(value):
+        return value
+    return math.ceil(value * GRID) / GRID
+
 
 Slot = tuple[str, int, int, float, float, float]
 """A card in a lane's stacking order: id, column, span, x, width, height."""

@@ -301,6 +301,8 @@ def test_routes_after_a_lane_grew_equal_a_fresh_scene(
     # most of the obstacles, and they do not move: it never applies)
     assert (True in said) == (shape != "wide"), (said, history)
     assert scene.layouter._router.searched > searched
+    # searched routes moved with their region by one exact dy (routing.Router._shifts)
+    assert (scene.layouter._router.shifted > 0) == (shape != "wide"), history
     if shape != "wide":  # (its pixels: the test above; 6,000 pixels wide)
         fresh = MapScene()
         fresh.show_map(doc.project, jmap)
