@@ -29,6 +29,12 @@ from .theme import (
 )
 
 
+CurveLane = tuple[object, dict[str, tuple[str, Rect]], list[Overflow], float | None, list[Item]]
+"""A curve lane as last laid out (``MapLayouter._curve_lane``): its key, its
+words' places (from a top at 0), its overflows, and the top and Items it was
+drawn at."""
+
+
 def curve(
     theme: Theme,
     ctx: LayoutContext,
@@ -41,7 +47,9 @@ def curve(
     lazy: bool = False,
 ) -> None:
     """The curve's line and each point's marker and word (placed by
-    ``emotion_words``). With ``lazy`` their drawings are made on first use,
+    ``emotion_words`` in the lane as if its top were at 0: ``words`` are moved
+    to the lane's top here, so a lane that only moved keeps its words' places,
+    ``MapLayouter._curve_lane``). With ``lazy`` their drawings are made on first use,
     like the cards' (primitives.Item ``make``): a wide map's curve lane is off
     screen when it opens. What a drawing reads is copied first (a command
     changes the model in place), and a point's ``drawn_from`` holds it all, so
@@ -49,11 +57,13 @@ def curve(
     t = theme
     colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
     lo, hi = curve.scale.min, curve.scale.max
-    top = lane.y + 14
     h = lane.h - 28
+    dy = lane.y
 
     def to_y(score: float) -> float:
-        return top + (hi - score) / (hi - lo) * h
+        # (from the lane's top, then moved there: what ``emotion_words`` placed
+        # in the lane at 0 is where it is in the lane wherever that is)
+        return (14 + (hi - score) / (hi - lo) * h) + dy
 
     pts = sorted(
         (
@@ -75,7 +85,11 @@ def curve(
         )
     r = t.point_radius
     for x, y, p in pts:
-        point = (t, x, y, p.score, lo, hi, colour, words.get(p.id))
+        word = words.get(p.id)
+        if word is not None:
+            spot = word[1]
+            word = (word[0], Rect(spot.x, spot.y + dy, spot.w, spot.h))
+        point = (t, x, y, p.score, lo, hi, colour, word)
         marks_at = Rect(x - r, y - r, 2 * r, 2 * r)
         if lazy:
             ctx.items.append(
@@ -155,12 +169,12 @@ def _curve_points(
     """The curve's drawn points, left to right (the same as ``curve`` draws)."""
     t = theme
     lo, hi = curve.scale.min, curve.scale.max
-    top, h = lane.y + 14, lane.h - 28
+    h = lane.h - 28
     return sorted(
         (
             (
                 x0 + (step_index[p.step] + p.offset) * t.column_width,
-                top + (hi - p.score) / (hi - lo) * h,
+                (14 + (hi - p.score) / (hi - lo) * h) + lane.y,
                 p,
             )
             for p in curve.points

@@ -69,9 +69,10 @@ class MapLayouter:
         """Each lane's placed cards of the last layout, by lane id, with the key
         they were placed from (its top, the steps, its cards' states)."""
         self._pass_lanes: dict[str, PlacedLane] = {}
-        self._curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
-        """Each curve lane's key and Items (and overflows) of the last layout."""
-        self._pass_curve_lanes: dict[str, tuple[object, list[Item], list[Overflow]]] = {}
+        self._curve_lanes: dict[str, curves_.CurveLane] = {}
+        """Each curve lane's key, words' places and overflows, and the top and
+        Items of the last layout."""
+        self._pass_curve_lanes: dict[str, curves_.CurveLane] = {}
         self._header_items: tuple[object, list[Item], list[Overflow], float] | None = None
         """The headers' key, Items, overflows and bottom of the last layout."""
         self._pass_states: dict[str, tuple[object, ...]] = {}
@@ -375,12 +376,17 @@ class MapLayouter:
         step_index: dict[str, int],
         x0: float,
     ) -> None:
-        """A curve lane's curves, points, words and key. Its Items are kept while
-        the lane's box, the steps, the words' language, the personas' names and
-        the curves' values stay as they were (placing 1,800 points' words took
-        most of an edit on a wide map)."""
+        """A curve lane's curves, points, words and key. Its words' places are
+        kept while the lane's size and place across, the steps, the words'
+        language, the personas' names and the curves' values stay as they were
+        (placing 1,800 points' words took most of an edit on a wide map): they
+        are placed in the lane as if its top were at 0, and moved to its top
+        (``curves.curve``), so a lane that only moved down keeps them; its
+        Items are kept while its top stays too."""
         key = (
-            rect,
+            rect.x,
+            rect.w,
+            rect.h,
             x0,
             self._steps,
             ctx.language,
@@ -394,20 +400,25 @@ class MapLayouter:
                 for c in curves
             ],
         )
+        t = self.theme
         found = self._curve_lanes.get(lane_id)
         if found is None or found[0] != key:
-            t = self.theme
-            items_at, overflows_at = len(ctx.items), len(ctx.overflows)
+            overflows_at = len(ctx.overflows)
             # Every curve's words placed at once, so none lands on another
             # word, a point or a line of any curve in the lane.
-            words = curves_.emotion_words(t, ctx, curves, rect, step_index, x0)
-            for k, curve in enumerate(curves):
-                curves_.curve(t, ctx, curve, k, rect, step_index, x0, words, self.lazy)
-            curves_.curve_key(t, ctx, curves, rect)
-            found = (key, ctx.items[items_at:], ctx.overflows[overflows_at:])
+            at_0 = Rect(rect.x, 0.0, rect.w, rect.h)
+            words = curves_.emotion_words(t, ctx, curves, at_0, step_index, x0)
+            found = (key, words, ctx.overflows[overflows_at:], None, [])
         else:
-            ctx.items.extend(found[1])
             ctx.overflows.extend(found[2])
+        if found[3] == rect.y:
+            ctx.items.extend(found[4])
+        else:
+            items_at = len(ctx.items)
+            for k, curve in enumerate(curves):
+                curves_.curve(t, ctx, curve, k, rect, step_index, x0, found[1], self.lazy)
+            curves_.curve_key(t, ctx, curves, rect)
+            found = (key, found[1], found[2], rect.y, ctx.items[items_at:])
         self._pass_curve_lanes[lane_id] = found
 
     @staticmethod

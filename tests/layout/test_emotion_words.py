@@ -106,6 +106,27 @@ def test_no_emotion_word_overlaps_a_word_a_point_or_a_curve(key: str, lang: str)
         assert wanted <= shown, jmap.name
 
 
+@pytest.mark.parametrize(("key", "lang"), CASES)
+def test_each_word_is_in_its_lane_beside_its_point(key: str, lang: str) -> None:
+    """A word's box lies inside its curve's lane and within two lines of its
+    point (the words are placed from a lane top at 0 and moved to the lane's
+    top: ``curves.curve``)."""
+    project = templates.new_project(key, lang)
+    for jmap in project.maps:
+        layout = layout_map(project, jmap)
+        curve_lanes = {lane.id for lane in jmap.lanes if lane.display == "curve"}
+        lanes = [i.bounds for i in layout.items if i.kind == "lane" and i.element in curve_lanes]
+        for item in layout.items:
+            if item.kind != "curve_point":
+                continue
+            lane = next(r for r in lanes if r.y <= item.bounds.y <= r.bottom)
+            for p in item.primitives:
+                if isinstance(p, Text):
+                    assert lane.y <= p.y and p.y + p.height <= lane.bottom, jmap.name
+                    point = item.bounds
+                    assert point.y - 2 * p.height - 8 <= p.y <= point.bottom + p.height + 8
+
+
 def test_the_sample_future_state_words_are_apart() -> None:
     """The case of the issue, by name."""
     project = templates.new_project("sample", "en")

@@ -135,6 +135,32 @@ def test_lanes_moved_by_a_line_added_equal_a_fresh_layout(shape: str) -> None:
     assert layouter.shifted > 100  # the moved lanes' path was taken
 
 
+def test_a_curve_lane_only_moved_keeps_its_words_places(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On ``wide`` the curve lane lies below the edited lanes: a line added
+    above moves it, and its 1,800 points' words are not placed again (they
+    were placed from a lane top at 0: layout/curves.py), while every layout
+    still equals a fresh one (``run_line_edits``)."""
+    from journeydesk.layout import curves
+
+    placed: list[int] = []
+    place = curves.emotion_words
+
+    def counted(*args: object, **kwargs: object) -> object:
+        placed.append(1)
+        return place(*args, **kwargs)  # type: ignore[arg-type]
+
+    doc, jmap = shape_project("wide", 150)
+    lanes = [lane.display for lane in jmap.lanes]
+    assert lanes.index("curve") > lanes.index("cards")  # (the curve lane is below)
+    monkeypatch.setattr(curves, "emotion_words", counted)
+    assert lanes.count("curve") == 1
+    layouter = run_line_edits(doc, jmap, 7, 12)
+    assert layouter.passes >= 12
+    # (each fresh layout run_line_edits compares with places the words once)
+    by_the_edited_layouter = len(placed) - layouter.passes
+    assert by_the_edited_layouter <= layouter.passes // 3, (len(placed), layouter.passes)
+
+
 def test_lanes_moved_on_the_sample_and_drawn_at_once_equal_a_fresh_layout() -> None:
     """The sample map with piled cells, and with drawings made as each card is
     laid out (``lazy`` False) as well as on first use."""
