@@ -28,7 +28,6 @@ from .theme import (
     Theme,
 )
 
-
 CurveLane = tuple[object, dict[str, tuple[str, Rect]], list[Overflow], float | None, list[Item]]
 """A curve lane as last laid out (``MapLayouter._curve_lane``): its key, its
 words' places (from a top at 0), its overflows, and the top and Items it was

@@ -270,6 +270,26 @@ def test_ten_7000px_pngs_export_within_the_memory_bound(tmp_path: Path) -> None:
         assert peak < module.LIMIT_MB, f"export {what}: peak {peak:.0f} MB"
 
 
+def test_the_bench_measures_the_childs_own_peak_not_its_parents(tmp_path: Path) -> None:
+    """``bench_images.run`` reports what the child used: ``ru_maxrss`` counts the
+    parent's memory at the spawn (the test process, 1.7 GB late in the suite,
+    made the 7000 px test above fail with the export at 260 MB)."""
+    import importlib.util
+    import sys
+
+    bench = Path(__file__).parents[2] / "bench" / "bench_images.py"
+    spec = importlib.util.spec_from_file_location("bench_images_own_peak", bench)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_images_own_peak"] = module
+    spec.loader.exec_module(module)
+    held = bytearray(400 * 1024 * 1024)
+    held[::4096] = b"\1" * len(range(0, len(held), 4096))  # (resident)
+    _, peak = module.run(["--help"], None)
+    del held
+    assert 5 < peak < 300, peak
+
+
 def test_the_painter_asks_for_the_pixels_its_zoom_covers(qapp) -> None:  # type: ignore[no-untyped-def]
     """Canvas items, PNG, slides and print: the painter's transform and the
     device pixel ratio decide the decoded size."""
