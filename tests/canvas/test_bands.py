@@ -8,12 +8,11 @@ bands too; these compare with the layout itself, and pin the shortcut."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hints import Hints
+from modules import load
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
 
@@ -23,19 +22,10 @@ from journeydesk.document.commands import SetField
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.theme import Z_CARD
 
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHIFT_TESTS = _load(
+SHIFT_TESTS = load(
     Path(__file__).parent.parent / "layout" / "test_lane_shift.py", "lane_shift_bands"
 )
-SHIFT_SCENE = _load(Path(__file__).with_name("test_scene_lane_shift.py"), "scene_shift_bands")
+SHIFT_SCENE = load(Path(__file__).with_name("test_scene_lane_shift.py"), "scene_shift_bands")
 
 
 def _picture(scene: MapScene) -> QImage:

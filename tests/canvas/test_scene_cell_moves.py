@@ -8,13 +8,12 @@ item's Item and drawing, the overflows, the starter questions, the pixels.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hints import Hints
+from modules import load
 
 from journeydesk import templates
 from journeydesk.canvas.scene import MapScene
@@ -22,19 +21,10 @@ from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.model.project import Card, JourneyMap
 
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 _HERE = Path(__file__).parent
-SCENE_TESTS = _load(_HERE / "test_scene_incremental.py", "scene_incremental_cells")
-SHIFT_SCENE = _load(_HERE / "test_scene_lane_shift.py", "scene_lane_shift_cells")
-MOVES = _load(_HERE.parent / "layout" / "test_cell_moves.py", "cell_moves_edits")
+SCENE_TESTS = load(_HERE / "test_scene_incremental.py", "scene_incremental_cells")
+SHIFT_SCENE = load(_HERE / "test_scene_lane_shift.py", "scene_lane_shift_cells")
+MOVES = load(_HERE.parent / "layout" / "test_cell_moves.py", "cell_moves_edits")
 
 
 def _starters(scene: MapScene) -> dict[str, str]:

@@ -9,13 +9,13 @@ pixels.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hints import Hints
+from modules import load
+from near_connections import add_near_connections
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter
 
@@ -25,18 +25,9 @@ from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.model.project import JourneyMap
 
-
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 _HERE = Path(__file__).parent
-SCENE_TESTS = _load(_HERE / "test_scene_incremental.py", "scene_incremental_shift")
-SHIFT_TESTS = _load(_HERE.parent / "layout" / "test_lane_shift.py", "lane_shift_edits")
+SCENE_TESTS = load(_HERE / "test_scene_incremental.py", "scene_incremental_shift")
+SHIFT_TESTS = load(_HERE.parent / "layout" / "test_lane_shift.py", "lane_shift_edits")
 
 
 def _picture(scene: MapScene) -> QImage:
@@ -207,31 +198,6 @@ def test_the_index_keeps_its_depth_when_made_anew(
     doc.undo_stack.clear()
 
 
-def _with_nearby_connections(jmap: JourneyMap, rng: random.Random, n: int) -> None:
-    """``n`` more connections between cards a step or two apart in the same or
-    the next lane (most need a search around the cards between), a third
-    labelled."""
-    from journeydesk.model.base import new_id
-    from journeydesk.model.project import Connection
-
-    steps = {s.id: k for k, s in enumerate(jmap.steps())}
-    lanes = {lane.id: k for k, lane in enumerate(jmap.lanes)}
-    cards = [c for c in jmap.cards if c.step in steps and c.lane in lanes]
-    for k in range(n):
-        a = rng.choice(cards)
-        near = [
-            c
-            for c in cards
-            if c is not a
-            and 0 <= steps[c.step] - steps[a.step] <= 2
-            and abs(lanes[c.lane] - lanes[a.lane]) <= 1
-        ]
-        if near:
-            b = rng.choice(near)
-            label = "Hand over to the next team" if k % 3 == 0 else ""
-            jmap.connections.append(Connection(id=new_id(), source=a.id, target=b.id, label=label))
-
-
 @pytest.mark.parametrize("shape", ["current", "wide", "dense"])
 def test_routes_after_a_lane_grew_equal_a_fresh_scene(
     qapp: object, monkeypatch: pytest.MonkeyPatch, shape: str
@@ -247,7 +213,7 @@ def test_routes_after_a_lane_grew_equal_a_fresh_scene(
     from journeydesk.layout import routing
 
     doc, jmap = SHIFT_TESTS.shape_project(shape, 140)
-    _with_nearby_connections(jmap, random.Random(shape), 60)
+    add_near_connections(jmap, random.Random(shape), 60)
     said: list[bool] = []
     real = routing._most_moved
 

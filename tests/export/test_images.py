@@ -249,18 +249,17 @@ def test_the_canvas_cache_gives_the_placeholder(qapp) -> None:  # type: ignore[n
 # --- the big case ----------------------------------------------------------------------------
 
 
+def _bench_images():  # type: ignore[no-untyped-def]
+    """bench/bench_images.py, loaded by path (and put in ``sys.modules``, as before)."""
+    from modules import load
+
+    return load(Path(__file__).parents[2] / "bench" / "bench_images.py", "bench_images", True)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(600)
 def test_ten_7000px_pngs_export_within_the_memory_bound(tmp_path: Path) -> None:
-    import importlib.util
-    import sys
-
-    bench = Path(__file__).parents[2] / "bench" / "bench_images.py"
-    spec = importlib.util.spec_from_file_location("bench_images", bench)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_images"] = module
-    spec.loader.exec_module(module)
+    module = _bench_images()
     src = tmp_path / "big.journey"
     module.make_project(src, 10, 7000, "rgb")
     for what in ("pdf", "png"):
@@ -274,15 +273,7 @@ def test_the_bench_measures_the_childs_own_peak_not_its_parents(tmp_path: Path) 
     """``bench_images.run`` reports what the child used: ``ru_maxrss`` counts the
     parent's memory at the spawn (the test process, 1.7 GB late in the suite,
     made the 7000 px test above fail with the export at 260 MB)."""
-    import importlib.util
-    import sys
-
-    bench = Path(__file__).parents[2] / "bench" / "bench_images.py"
-    spec = importlib.util.spec_from_file_location("bench_images_own_peak", bench)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_images_own_peak"] = module
-    spec.loader.exec_module(module)
+    module = _bench_images()
     held = bytearray(400 * 1024 * 1024)
     held[::4096] = b"\1" * len(range(0, len(held), 4096))  # (resident)
     _, peak = module.run(["--help"], None)

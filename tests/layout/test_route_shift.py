@@ -13,14 +13,14 @@ obstacle in the region did not move.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hints import Hints
+from modules import load
+from near_connections import add_near_connections
 
 from journeydesk.document import verbs
 from journeydesk.document.document import Document
@@ -28,44 +28,11 @@ from journeydesk.layout import routing
 from journeydesk.layout.engine import MapLayouter, layout_map
 from journeydesk.layout.primitives import MapLayout, Rect
 from journeydesk.layout.stack import GRID, up
-from journeydesk.model.project import JourneyMap
 
 _HERE = Path(__file__).parent
 
 
-def _load(path: Path, name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SHIFT = _load(_HERE / "test_lane_shift.py", "lane_shift_for_routes")
-
-
-def _nearby_connections(jmap: JourneyMap, rng: random.Random, n: int) -> None:
-    """``n`` more connections between cards at most two steps and one lane
-    apart (searched around the cards between them), a third labelled."""
-    from journeydesk.model.base import new_id
-    from journeydesk.model.project import Connection
-
-    steps = {s.id: k for k, s in enumerate(jmap.steps())}
-    lanes = {lane.id: k for k, lane in enumerate(jmap.lanes)}
-    cards = [c for c in jmap.cards if c.step in steps and c.lane in lanes]
-    for k in range(n):
-        a = rng.choice(cards)
-        near = [
-            c
-            for c in cards
-            if c is not a
-            and 0 <= steps[c.step] - steps[a.step] <= 2
-            and abs(lanes[c.lane] - lanes[a.lane]) <= 1
-        ]
-        if near:
-            label = "Hand over to the next team" if k % 3 == 0 else ""
-            b = rng.choice(near)
-            jmap.connections.append(Connection(id=new_id(), source=a.id, target=b.id, label=label))
+SHIFT = load(_HERE / "test_lane_shift.py", "lane_shift_for_routes")
 
 
 def _on_grid(value: float) -> bool:
@@ -126,7 +93,7 @@ def test_routes_shifted_with_their_lanes_equal_a_fresh_layout(shape: str) -> Non
     redo, on maps with many short connections: every hinted layout equals a
     fresh one item for item (``run_line_edits``), and routes were shifted."""
     doc, jmap = SHIFT.shape_project(shape, 160)
-    _nearby_connections(jmap, random.Random(shape), 70)
+    add_near_connections(jmap, random.Random(shape), 70)
     layouter = SHIFT.run_line_edits(doc, jmap, 7, 12)
     assert layouter._router.shifted > 5
 
@@ -239,7 +206,7 @@ def test_the_bench_edit_shifts_routes_at_scale() -> None:
 
     project = make_shape("current", 3000)
     jmap = project.maps[0]
-    _nearby_connections(jmap, random.Random(3), 120)
+    add_near_connections(jmap, random.Random(3), 120)
     doc = Document(project, None)
     layouter = MapLayouter()
     hints = Hints(doc, jmap)
