@@ -376,7 +376,10 @@ def encode_name(text: str, actor: bool = False) -> str:
     text = text.strip().replace("\r\n", "\n").replace("\r", "\n")
     out = []
     for ch in text:
-        if ch in "#:;%" or (actor and ch == ","):
+        # (``¶`` and ``ﬂ`` too: mermaid marks entity codes with ``ﬂ°``, ``ﬂ°°``
+        # and ``¶ß`` while it reads, so a name holding those would come back
+        # with ``&`` or ``;`` in their place)
+        if ch in "#:;%\u00b6\ufb02" or (actor and ch == ","):
             out.append(f"#{ord(ch)};")
         elif ch == "\n":
             out.append("<br>")
