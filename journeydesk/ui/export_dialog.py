@@ -303,19 +303,11 @@ class ExportDialog(QDialog):
         return profile
 
     def chosen_maps(self) -> list[JourneyMap]:
-        ids = {
-            self.maps.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.maps.count())
-            if self.maps.item(i).checkState() == Qt.CheckState.Checked
-        }
+        ids = _checked_ids(self.maps)
         return [m for m in self.project.maps if m.id in ids]
 
     def chosen_personas(self) -> list[Persona]:
-        ids = {
-            self.personas.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.personas.count())
-            if self.personas.item(i).checkState() == Qt.CheckState.Checked
-        }
+        ids = _checked_ids(self.personas)
         return [p for p in self.project.personas if p.id in ids]
 
     def hidden_lane_kinds(self) -> list[str]:
@@ -636,3 +628,12 @@ class ExportDialog(QDialog):
         save_settings(self.settings)
         self.accept()
         return True
+
+
+def _checked_ids(items: QListWidget) -> set[str]:
+    """The ids (``UserRole`` data) of the checked rows of a check list."""
+    return {
+        items.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(items.count())
+        if items.item(i).checkState() == Qt.CheckState.Checked
+    }
