@@ -104,7 +104,7 @@ class Overlays:
     def show(self, project: Project, jmap: JourneyMap, layout: MapLayout) -> None:
         self.remove()
         # only the lanes' (a key per item of a 20,000-card map, on every edit, cost 30 ms)
-        bounds = {("lane", i.element): i.bounds for i in layout.items if i.kind == "lane"}
+        bounds = {("lane", i.element): i.bounds for i in layout.peek_items() if i.kind == "lane"}
         self._starters(jmap, bounds, layout.card_lanes)
         if self.stale_badges:
             self._badges(project, jmap, layout)

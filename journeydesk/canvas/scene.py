@@ -7,10 +7,12 @@ drawing when the model says it changed.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+import operator
 from bisect import bisect_right
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
 
@@ -18,6 +20,7 @@ from journeydesk.io.heap import gc_paused
 from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import Item, MapLayout, Rect
+from journeydesk.layout.stack import PlacedLane
 from journeydesk.layout.theme import Z_CARD
 from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.qpainter import ImageCache
@@ -36,6 +39,10 @@ leaf it covers: the background, the grid, the lanes and long connections cover
 thousands each, so building the index (on opening, and again after an edit
 that moved the cards below it) took ~100-160 ms at 20,000 cards, against ~10
 at depth 10, where a leaf of a 20,000-card map still holds a few dozen items."""
+_BAND = operator.attrgetter("band")
+SETTLE_AFTER_MS = 600
+"""Quiet time after an edit that moved lanes before their cards' Items are put
+in place (``MapScene._settle``; ~40 ms at 20,000 cards, paid while idle)."""
 
 
 class MapScene(QGraphicsScene):
@@ -73,6 +80,13 @@ class MapScene(QGraphicsScene):
         """The cards' bands by lane and square (``items.Band``)."""
         self._lane_tops: tuple[list[float], list[str]] = ([], [])
         """The shown layout's lane tops, sorted, and their lanes."""
+        self._settle_timer = QTimer(self)
+        """Settles the shown layout's cards of lanes that only moved when the
+        user has stopped editing for a while (layout/unsettled.py): a hit test
+        or a print then finds them in their places."""
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_AFTER_MS)
+        self._settle_timer.timeout.connect(self._settle)
 
     def _image_cache(self, project: Project) -> tuple[ImageCache, bool]:
         """One cache of decoded images while the assets stay the same (so an
@@ -127,7 +141,13 @@ class MapScene(QGraphicsScene):
         else:
             self.apply_emphasis()
         self.overlays.show(project, jmap, layout)
+        if layout.unsettled is not None:
+            self._settle_timer.start()  # (again: a run of edits settles once, after)
         self.rebuilt.emit()
+
+    def _settle(self) -> None:
+        if self.layout is not None:
+            self.layout.items  # noqa: B018  (read: settled)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         """The tooltip of the topmost item under the pointer that has one, as
@@ -157,7 +177,7 @@ class MapScene(QGraphicsScene):
         project: Project,
         jmap: JourneyMap,
         layout: MapLayout,
-        kept: tuple[int, int, list[Item], list[Item]] | None = None,
+        kept: tuple[int, int, list[Item], list[PlacedLane]] | None = None,
     ) -> list[ElementItem] | None:
         """Make the scene's element items show ``layout``: on the map shown
         already, an item whose layout Item is the very same object is left
@@ -181,8 +201,10 @@ class MapScene(QGraphicsScene):
         added = False
         changed: list[tuple[ElementItem, Item]] = []
         cards = self._cards
-        walked = layout.items
-        if kept is not None and same_map and not new_images:
+        walked = layout.peek_items()  # (a card only moved is in its band: not read)
+        if kept is None or not same_map or new_images:
+            walked = layout.items  # (every card is looked at: in its place)
+        else:
             # The card Items the layouter made anew (after an edit that adds a
             # line, every card below it): taken without comparing them with the
             # shown ones (one made anew is changed or equal, and taking an equal
@@ -196,16 +218,32 @@ class MapScene(QGraphicsScene):
                     changed.append((graphic, item))
             # The cards whose lane only moved: their bands move (``_change``),
             # and each takes its new Item when it is next asked for it
-            # (``ElementItem._current``): nothing per card here, but for a
-            # card not in a band.
-            for item in kept[3]:
-                graphic = cards.get(item.element)  # type: ignore[arg-type]
-                if graphic is None:
-                    new_cards.append(item)
-                elif graphic.band is None:
-                    changed.append((graphic, item))
-                else:
-                    graphic.band.seen += 1
+            # (``ElementItem._current``, from the layouter: layout/unsettled.py):
+            # nothing per card here but a count, or for a card not in a band.
+            card_item = self.layouter.card_item
+            for lane in kept[3]:
+                ids = lane.ids
+                if lane.spanning:  # (drawn again: in ``kept[2]``)
+                    spanning = {card.id for card in lane.spanning}
+                    ids = [card_id for card_id in ids if card_id not in spanning]
+                # (counted by band in C: a Python loop over 18,000 cards cost 17 ms)
+                of_lane = list(map(cards.get, ids))
+                by_band = None if None in of_lane else collections.Counter(map(_BAND, of_lane))
+                if by_band is not None and None not in by_band:
+                    for band, n in by_band.items():
+                        band.seen += n
+                    continue
+                for card_id, graphic in zip(ids, of_lane, strict=True):
+                    if graphic is None or graphic.band is None:
+                        found = card_item(card_id)
+                        if found is None:
+                            continue
+                        if graphic is None:
+                            new_cards.append(found)
+                        else:
+                            changed.append((graphic, found))
+                    else:
+                        graphic.band.seen += 1
             walked = [*walked[: kept[0]], *new_cards, *walked[kept[1] :]]
         for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
@@ -247,7 +285,7 @@ class MapScene(QGraphicsScene):
         if changed or moved:
             self._change(changed, images, moved)
             touched += [graphic for graphic, _item in changed]
-        removed = len(graphics) != len(layout.items)  # every key of the layout is in graphics
+        removed = len(graphics) != len(layout.peek_items())  # (every key is in graphics)
         if removed or added or not same_map:
             keys = _keys(layout)
         if removed:
@@ -440,10 +478,10 @@ class MapScene(QGraphicsScene):
 
 def _keys(layout: MapLayout) -> list[tuple[str, str | None, int]]:
     """Each layout item's key: its kind, element id, and rank among the items
-    of that kind and element."""
+    of that kind and element (the same whether its cards are settled or not)."""
     keys: list[tuple[str, str | None, int]] = []
     seen: dict[tuple[str, str | None], int] = {}
-    for item in layout.items:
+    for item in layout.peek_items():
         kind_id = (item.kind, item.element)
         n = seen.get(kind_id, 0)
         seen[kind_id] = n + 1

@@ -38,7 +38,7 @@ from .primitives import (
     Primitive,
     Rect,
 )
-from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack, up
+from .stack import DrawnCard, PlacedLane, Slot, moved_lane, stack, up
 from .text import line_count
 from .theme import (
     DEFAULT_THEME,
@@ -47,6 +47,7 @@ from .theme import (
     Z_GRID,
     Theme,
 )
+from .unsettled import Unsettled
 from .vocabulary import Vocabulary
 
 
@@ -97,13 +98,13 @@ class MapLayouter:
         self.measured = 0
         self.hinted = 0
         self.passes = 0  # layouts made
-        self.shifted = 0  # cards' Items made for a lane only moved (stack.shift_cards)
+        self.shifted = 0  # cards of lanes only moved (their Items: unsettled.py)
         self.celled = 0  # lanes placed again from their last plan (cells.replace_cells)
-        self.kept_cards: tuple[int, int, list[Item], list[Item]] | None = None
-        """After a hinted layout: where its card Items are (start, end), the
-        ones not the last layout's Items, which are the others but for the
-        fourth list's: the Items of cards whose lane only moved, each its last
-        Item moved with the lane (for the canvas)."""
+        self.kept_cards: tuple[int, int, list[Item], list[PlacedLane]] | None = None
+        """After a hinted layout: where its card Items are (start, end), those not
+        the last layout's, and the lanes only moved (their cards: unsettled.py)."""
+        self._unsettled: Unsettled | None = None  # the last layout's (unsettled.py)
+        self._inherited: set[int] = set()  # the lanes (by object) unsettled before this pass
         """Layouts that used a hint (``LayoutHint``): for tests."""
         self.lazy = True
         """Cards' primitives made on first use (False: as each card is laid
@@ -134,6 +135,7 @@ class MapLayouter:
         self._curve_lanes.clear()
         self._header_items = None
         self._router = routing.Router()
+        self._unsettled = None
 
     # --- card measures -------------------------------------------------
 
@@ -203,7 +205,10 @@ class MapLayouter:
             self._hint = hint.cards
             self.hinted += 1
         self._replaced, self._moved, self.kept_cards = [], [], None
-        self._pass_lanes = {}
+        unsettled, self._unsettled = self._unsettled, None
+        if unsettled is not None:  # (its layout settles its own list from now on)
+            unsettled.detach()
+        self._pass_lanes, self._inherited = {}, set() if unsettled is None else unsettled.lane_ids()
         self._pass_states, self._pass_measures = {}, {}
         done = False
         # (the decorator pauses the collector: a pass makes tens of thousands
@@ -228,7 +233,7 @@ class MapLayouter:
                 self._order, self._cut_flat = ([], {}, {}), None
             self._hint, self._replaced, self._moved = None, [], []
             if not done:
-                self.kept_cards = None
+                self.kept_cards, self._unsettled = None, None
             self._lanes = self._pass_lanes if done else {}
             self._curve_lanes = self._pass_curve_lanes if done else {}
             self._pass_lanes, self._pass_curve_lanes = {}, {}
@@ -313,18 +318,12 @@ class MapLayouter:
             rect = Rect(t.margin, y, width - 2 * t.margin, t.legend_height)
             y = chrome.legend(t, ctx, rect, self._map_cards.channels(jmap))
         height = y + t.margin
-        if self.kept_cards is not None:  # (the background goes first)
+        background = Rect(0, 0, width, height)
+        paper = Box(background, fill=t.background)
+        ctx.items.insert(0, Item("background", None, background, Z_BACKGROUND, [paper]))
+        if self.kept_cards is not None:  # (the background went first)
             self.kept_cards = (self.kept_cards[0] + 1, self.kept_cards[1] + 1, *self.kept_cards[2:])
-        ctx.items.insert(
-            0,
-            Item(
-                "background",
-                None,
-                Rect(0, 0, width, height),
-                Z_BACKGROUND,
-                [Box(Rect(0, 0, width, height), fill=t.background)],
-            ),
-        )
+            self._unsettle(ctx, card_boxes, self.kept_cards[0])
         return MapLayout(
             map_id=jmap.id,
             width=width,
@@ -334,6 +333,7 @@ class MapLayouter:
             min_body_size=min(t.card_body_size, t.badge_size),
             card_lanes=self._map_cards.lanes(jmap),
             lane_tops={lane_id: rect.y for lane_id, rect in lane_rects.items()},
+            unsettled=None if self._unsettled is None else self._unsettled.settle,
         )
 
     def _headers(
@@ -472,7 +472,7 @@ class MapLayouter:
             ):
                 # Only moved (a lane above changed height): stacked again from
                 # its plan, its cards' Items made from the kept ones by
-                # ``_cards_hinted`` (stack.shift_cards), no state built.
+                # ``_cards_hinted`` (when read: unsettled.py), no state built.
                 n_cols = max(step_index.values(), default=0) + 1
                 found = moved_lane(self.theme, found, n_cols, top)
                 self._pass_lanes[lane_id] = found
@@ -655,7 +655,6 @@ class MapLayouter:
         order, cut = list(last_items), dict(last_cut)
         kept, states, hint = self._card_items, self._pass_states, self._hint or frozenset()
         comments, redrawn = ctx.comments, []
-        pure: list[Item] = []
         for card in self._replaced:
             card_id = card.id
             box = card_boxes[card_id]
@@ -672,27 +671,30 @@ class MapLayouter:
                 cut[n] = found[3]
                 if not found[3]:
                     del cut[n]
-        if self._moved:  # (their cards' overflows as before)
-            moved, shifted = shift_cards(
-                self._moved,
-                card_boxes,
-                kept,
-                order,
-                at,
-                self._drawn_with,
-                self.theme,
-                self.lazy,
-                lambda card, box: self._card(ctx, card, box, comments.get(card.id, 0)),
-                pure,
-            )
-            redrawn += moved
-            self.shifted += shifted
+        # (the lanes only moved keep their cards' Items until settled: ``_unsettle``)
+        self.shifted += sum(len(lane.ids) for lane in self._moved)
         self._order = (order, at, cut)
-        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn, pure)
+        self.kept_cards = (len(ctx.items), len(ctx.items) + len(order), redrawn, self._moved)
         self._emit_cards(ctx)
+
+    def _unsettle(self, ctx: LayoutContext, card_boxes: dict[str, Rect], start: int) -> None:
+        """Note the lanes whose cards' slots may hold their last Items (moved now,
+        or as unsettled in the last layout): ``MapLayout.items`` settles them."""
+        inherited = self._inherited
+        lanes = [*self._moved, *(p for p in self._pass_lanes.values() if id(p) in inherited)]
+        if not lanes:
+            return
+        order, at, _cut = self._order
+        self._unsettled = Unsettled(
+            lanes, card_boxes, ctx.items, start, order, at, self._card_items, self.lazy,
+            lambda card, box: self._card(ctx, card, box, ctx.comments.get(card.id, 0))[2],
+        )  # fmt: skip
 
     def card_item(self, card_id: str) -> Item | None:
         """The card's Item in the last layout (None: not drawn, or unknown)."""
+        item = None if self._unsettled is None else self._unsettled.card(card_id)
+        if item is not None:
+            return item
         found = self._card_items.get(card_id)
         return found[2] if found is not None else None
 

@@ -255,7 +255,8 @@ class Item:
             make = self._make
             assert make is not None
             prims = self._primitives = make()
-            self._make = None
+            # (the call is kept: a card only moved is drawn by it with its new
+            # box, ``unsettled.moved_card``)
         return prims
 
     @primitives.setter
@@ -266,7 +267,7 @@ class Item:
     @property
     def recipe(self) -> Callable[[], list[Primitive]] | None:
         """The call that will make the primitives on first read; None once they exist."""
-        return self._make
+        return self._make if self._primitives is None else None
 
     @property
     def made(self) -> bool:
@@ -354,6 +355,19 @@ class MapLayout:
     lane_tops: dict[str, float] | None = field(default=None, compare=False, repr=False)
     """Each shown lane's top, by lane id (the canvas keeps its cards relative
     to them); None when not known."""
+    unsettled: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    """What puts the cards of lanes that only moved in their places in
+    ``items``, before ``items`` is first read (None: nothing to do). An edit
+    that adds a line to a card moves the ~18,000 cards below it at 20,000
+    cards; their Items are made when someone reads them (the layouter: see
+    layout/unsettled.py), and the canvas moves their lanes' bands instead."""
+
+    def peek_items(self) -> list[Item]:
+        """``items`` as they are, the cards of lanes that only moved perhaps
+        still at their last places (their kind and element are right): for the
+        canvas, which moves those cards with their bands, and for a walk that
+        reads no card's bounds or drawing."""
+        return self.__dict__["items"]  # type: ignore[no-any-return]
 
     def by_element(self) -> dict[str, list[Item]]:
         out: dict[str, list[Item]] = {}
@@ -383,3 +397,19 @@ class MapLayout:
 
     def sorted_items(self) -> list[Item]:
         return sorted(self.items, key=lambda i: i.z)
+
+
+def _settled_items(layout: MapLayout) -> list[Item]:
+    settle = layout.__dict__.get("unsettled")
+    if settle is not None:
+        settle()  # (it may be run again: it passes over the cards in place)
+        layout.__dict__["unsettled"] = None
+    return layout.__dict__["items"]  # type: ignore[no-any-return]
+
+
+def _set_items(layout: MapLayout, items: list[Item]) -> None:
+    layout.__dict__["items"] = items
+
+
+MapLayout.items = property(_settled_items, _set_items)  # type: ignore[assignment]
+"""(a property added after the dataclass made its __init__, which sets it)"""

@@ -5,26 +5,25 @@ it moves down: at 20,000 cards that is ~18,000 cards whose boxes change while
 nothing else about them does. ``MapLayouter`` (engine.py) keeps each lane's
 stacking plan (``PlacedLane``); a lane whose cards are as before but whose top
 moved is stacked again from the plan (``stack``: the very float additions of a
-fresh stacking, so the very same boxes), and its cards' Items are made by
-``shift_cards`` straight from what the last layout kept for them: the same
-drawing recipe with the new box, nothing measured or drawn until shown, no
-state built or compared (the window's hint, ``LayoutHint``, says the cards did
-not change). ``tests/layout/test_lane_shift.py`` holds the result to a fresh
-layout after random edits that add and remove lines.
+fresh stacking, so the very same boxes), and its cards keep their last Items
+until someone reads them (layout/unsettled.py: then each is made from its last
+drawing call with the new box), nothing measured, drawn or compared (the
+window's hint, ``LayoutHint``, says the cards did not change).
+``tests/layout/test_lane_shift.py`` holds the result to a fresh layout after
+random edits that add and remove lines.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journeydesk.model.project import Card
 
 from .primitives import Item, Overflow, Primitive, Rect
-from .theme import Z_CARD, Theme
+from .theme import Theme
 
 if TYPE_CHECKING:
     from .context import CardMeasure
@@ -128,7 +127,7 @@ def moved_lane(
     """``found`` (a lane of the last layout whose cards did not change) stacked
     again from its new ``top``, in the same order and sizes. Every box is a new
     object (the lane moved: looking each card's last box up to reuse an equal
-    one would find none); ``shift_cards`` makes their Items. A full layout
+    one would find none); their Items are made when read (unsettled.py). A full layout
     passes its ``reuse`` dict and the lane's ``cards`` and ``ids`` as it found
     them (the same cards, perhaps new objects)."""
     boxes: dict[str, Rect] = {}
@@ -145,66 +144,3 @@ def moved_lane(
         found.spanning if cards is None else [card for card in cards if card.span_lanes > 1],
         found.cards if cards is None else cards,
     )
-
-
-def shift_cards(
-    lanes: list[PlacedLane],
-    card_boxes: dict[str, Rect],
-    kept: dict[str, DrawnCard],
-    order: list[Item],
-    at: dict[str, int],
-    drawn_with: tuple[object, ...],
-    theme: Theme,
-    lazy: bool,
-    redraw: Callable[[Card, Rect], DrawnCard],
-    pure: list[Item] | None = None,
-) -> tuple[list[Item], int]:
-    """The Items of the cards of ``lanes`` (lanes only moved, their cards as
-    in the last layout), put in ``order`` at their places (``at``); returns
-    the new Items. A card whose box kept its size and whose drawing was kept
-    from the same state gets an Item made by its kept call with the new box,
-    as ``MapLayouter._card`` makes it for a card only moved; any other (a
-    card spanning lanes whose box was stretched, one without a kept drawing)
-    goes through ``redraw`` (``_card``). A card whose box is the kept one is
-    left alone (drawn already this pass, or not moved). Also returns how many
-    Items were made from a kept call; with ``pure``, those go there instead
-    (each is its card's last Item moved by its lane's move, the same drawing:
-    the canvas moves them with their lane, ``canvas/items.Band``)."""
-    new: list[Item] = []
-    shifted = 0
-    partial, make_item, get = functools.partial, _new_item, kept.get
-    for lane in lanes:
-        for card_id, state, card in zip(lane.ids, lane.states, lane.cards, strict=True):
-            box = card_boxes[card_id]
-            found = get(card_id)
-            if found is not None:
-                old = found[1]
-                if old is box:
-                    continue
-                if old.w == box.w and old.h == box.h and (found[0] is state or found[0] == state):
-                    # (``drawn_later``, written out: one call less for each of
-                    # ~18,000 cards)
-                    a = found[4].args  # card_primitives(theme, vocab, language, face, rect,
-                    make = partial(found[4].func, a[0], a[1], a[2], a[3], box, a[5], a[6])
-                    item = make_item(Item)  # comments, m)
-                    item.kind = "card"
-                    item.element = card_id
-                    item.bounds = box
-                    item.z = Z_CARD
-                    item._primitives = None
-                    item._make = make
-                    item.drawn_from = (state, box, drawn_with, theme)
-                    if not lazy:
-                        item.primitives  # noqa: B018  (made now)
-                    kept[card_id] = (state, box, item, found[3], make)
-                    shifted += 1
-                    order[at[card_id]] = item
-                    (new if pure is None else pure).append(item)
-                    continue
-            found = redraw(card, box)
-            order[at[card_id]] = found[2]
-            new.append(found[2])
-    return new, shifted
-
-
-_new_item = object.__new__

@@ -1,6 +1,6 @@
 """A title edit that adds or removes a line moves every lane below it: those
 lanes are stacked again from their kept plans and their cards' Items made from
-the kept ones (layout/stack.py ``moved_lane``, ``shift_cards``). After random
+the kept ones when read (layout/stack.py ``moved_lane``, unsettled.py). After random
 such edits, undo and redo, on the three bench shapes and the sample, the hinted
 layout (as the window redraws) must equal a fresh layout item by item, drawings
 and overflows included.
