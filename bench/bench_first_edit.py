@@ -6,7 +6,11 @@ and document indexed, runs at 3 s), then adds and removes a title line on the
 lowest card of the first lane four times (every lane below moves): CPU ms of
 each edit, push to redrawn, window shown. ``--no-warm`` skips the idle
 indexing (the first edit walks the document itself, as before round 8).
-Run: ``python bench/bench_first_edit.py [--shape S] [--cards N] [--no-warm]``.
+``--pause`` seconds of events after each edit, as a user pauses (0: the next
+edit at once): the idle work they run (the moved cards' Items put in place,
+``canvas.scene.SETTLE_AFTER_MS`` after the edit) is printed apart, CPU ms.
+Run: ``python bench/bench_first_edit.py [--shape S] [--cards N] [--no-warm]
+[--pause S]``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=20000)
     parser.add_argument("--wait", type=float, default=4.0)
     parser.add_argument("--no-warm", action="store_true")
+    parser.add_argument("--pause", type=float, default=0.0)
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -58,17 +63,28 @@ def main() -> int:
         key=lambda c: boxes[c.id].bottom,
     )
     titles = ("A title long enough to add lines to its card " * 2, lowest.title)
-    spent = []
+    spent, idle = [], []
     for n in range(4):
         cpu = time.process_time()
         doc.push(SetField(doc, lowest.id, "title", titles[n % 2], "Edit title", merge=False))
         app.processEvents()
         spent.append((time.process_time() - cpu) * 1000)
+        cpu, end = time.process_time(), time.perf_counter() + args.pause
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.005)
+        idle.append((time.process_time() - cpu) * 1000)
     label = "without" if args.no_warm else "with"
     print(
         f"{args.shape}, {len(jmap.cards)} cards, {label} the idle indexing, first edit"
         f" {args.wait:.0f} s after opening: {spent[0]:.0f} ms CPU; later edits"
         f" {', '.join(f'{s:.0f}' for s in spent[1:])} ms"
+        + (
+            f"; {args.pause:.1f} s pause after each: idle work {', '.join(f'{s:.0f}' for s in idle)}"
+            " ms CPU"
+            if args.pause
+            else ""
+        )
     )
     window.document.undo_stack.setClean()
     window.close()
