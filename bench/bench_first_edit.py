@@ -80,8 +80,8 @@ def main() -> int:
         f" {args.wait:.0f} s after opening: {spent[0]:.0f} ms CPU; later edits"
         f" {', '.join(f'{s:.0f}' for s in spent[1:])} ms"
         + (
-            f"; {args.pause:.1f} s pause after each: idle work {', '.join(f'{s:.0f}' for s in idle)}"
-            " ms CPU"
+            f"; {args.pause:.1f} s pause after each: idle work"
+            f" {', '.join(f'{s:.0f}' for s in idle)} ms CPU"
             if args.pause
             else ""
         )
