@@ -30,6 +30,8 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from journeydesk.io.heap import gc_paused
+
 from .primitives import Item, Rect
 from .theme import Z_CARD
 
@@ -124,17 +126,53 @@ class Unsettled:
             return old
         return self._place(card_id, n, old, box)
 
+    @gc_paused()  # (18,000 Items, their calls and tuples: see journeydesk.io.heap)
     def settle(self) -> None:
-        """Every card of the lanes in its place."""
+        """Every card of the lanes in its place. (``_place`` for each card,
+        written out for the common case: it runs for ~18,000 cards.)"""
         if self.settled:
             return
-        items, start, at, boxes = self.items, self.start, self.at, self.boxes
+        items, start, at, boxes, lazy = self.items, self.start, self.at, self.boxes, self.lazy
+        order, kept = self.order, self.kept
+        partial, new_item, card_z = functools.partial, _new_item, Z_CARD
+        made = 0
         for card_id in _ids(self.lanes):
             n = at[card_id]
             old = items[start + n]
             box = boxes[card_id]
-            if old.bounds is not box:
+            bounds = old.bounds
+            if bounds is box:
+                continue
+            recipe = old._make
+            if (
+                bounds.w != box.w
+                or bounds.h != box.h
+                or recipe.__class__ is not partial
+                or old.drawn_from.__class__ is not tuple
+            ):
                 self._place(card_id, n, old, box)
+                continue
+            a = recipe.args  # (theme, vocab, language, face, rect, comments, m): ``moved_card``
+            make = partial(recipe.func, a[0], a[1], a[2], a[3], box, a[5], a[6])
+            was = old.drawn_from
+            item: Item = new_item(Item)
+            item.kind = "card"
+            item.element = card_id
+            item.bounds = box
+            item.z = card_z
+            item._primitives = None
+            item._make = make
+            item.drawn_from = (was[0], box, was[2], was[3])
+            if not lazy:
+                item.primitives  # noqa: B018  (made now)
+            items[start + n] = item
+            made += 1
+            if order is not None and kept is not None:
+                order[n] = item
+                found = kept.get(card_id)
+                if found is not None and found[2] is old:
+                    kept[card_id] = (found[0], box, item, found[3], make)
+        self.made += made
         self.settled = True
 
     def _place(self, card_id: str, n: int, old: Item, box: Rect) -> Item:

@@ -17,7 +17,6 @@ from hints import Hints
 from modules import load
 
 from journeydesk.document.document import Document
-from journeydesk.layout import unsettled
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap
@@ -94,7 +93,7 @@ def test_the_sample_read_now_and_then_equals_fresh_layouts() -> None:
     assert carried >= 2
 
 
-def test_a_moved_lane_is_unsettled_until_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_moved_lane_is_unsettled_until_read() -> None:
     """After an edit that adds a line above them, the moved cards' slots hold
     their last Items (no Item made for them), and the first read of ``items``
     makes each once; a second read makes none."""
@@ -112,16 +111,10 @@ def test_a_moved_lane_is_unsettled_until_read(monkeypatch: pytest.MonkeyPatch) -
     doc.changed.connect(changes.append)
     SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
     doc.changed.disconnect(changes.append)
-    made: list[int] = []
-    moved_card = unsettled.moved_card
-
-    def counted(*args: object) -> object:
-        made.append(1)
-        return moved_card(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(unsettled, "moved_card", counted)
     second = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
-    assert second.unsettled is not None and not made
+    assert second.unsettled is not None and layouter._unsettled is not None
+    made = layouter._unsettled
+    assert made.made == 0
     assert layouter.kept_cards is not None
     lanes = layouter.kept_cards[3]
     pure = {c for lane in lanes for c in lane.ids} - {c.id for lane in lanes for c in lane.spanning}
@@ -130,7 +123,7 @@ def test_a_moved_lane_is_unsettled_until_read(monkeypatch: pytest.MonkeyPatch) -
     assert len(cards) == len(pure) and all(i.bounds == boxes[i.element] for i in cards)
     items = second.items  # (read: settled)
     cards = [i for i in items if i.element in pure]
-    assert all(i.bounds != boxes[i.element] for i in cards) and len(made) == len(pure)
-    assert second.items is items and len(made) == len(pure) and second.unsettled is None
+    assert all(i.bounds != boxes[i.element] for i in cards) and made.made == len(pure)
+    assert second.items is items and made.made == len(pure) and second.unsettled is None
     INC.assert_same(second, MapLayouter().layout(doc.project, jmap), ["title"])
     doc.undo_stack.clear()
