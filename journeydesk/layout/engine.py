@@ -13,6 +13,7 @@ after random edits). ``layout_map`` is the one-shot form.
 from __future__ import annotations
 
 import functools
+import weakref
 
 from journeydesk.io.heap import gc_paused
 from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
@@ -680,14 +681,14 @@ class MapLayouter:
     def _unsettle(self, ctx: LayoutContext, card_boxes: dict[str, Rect], start: int) -> None:
         """Note the lanes whose cards' slots may hold their last Items (moved now,
         or as unsettled in the last layout): ``MapLayout.items`` settles them."""
-        inherited = self._inherited
-        lanes = [*self._moved, *(p for p in self._pass_lanes.values() if id(p) in inherited)]
+        lanes = [*self._moved, *(p for p in self._pass_lanes.values() if id(p) in self._inherited)]
         if not lanes:
             return
         order, at, _cut = self._order
+        owner = weakref.ref(self)  # (no cycle through the Unsettled it keeps)
         self._unsettled = Unsettled(
             lanes, card_boxes, ctx.items, start, order, at, self._card_items, self.lazy,
-            lambda card, box: self._card(ctx, card, box, ctx.comments.get(card.id, 0))[2],
+            lambda card, box: owner()._card(ctx, card, box, ctx.comments.get(card.id, 0))[2],  # type: ignore[union-attr]
         )  # fmt: skip
 
     def card_item(self, card_id: str) -> Item | None:

@@ -9,6 +9,7 @@ whole list gets.
 
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -126,4 +127,40 @@ def test_a_moved_lane_is_unsettled_until_read() -> None:
     assert all(i.bounds != boxes[i.element] for i in cards) and made.made == len(pure)
     assert second.items is items and made.made == len(pure) and second.unsettled is None
     INC.assert_same(second, MapLayouter().layout(doc.project, jmap), ["title"])
+    doc.undo_stack.clear()
+
+
+def test_a_layouter_with_an_unsettled_layout_goes_by_reference_counting() -> None:
+    """No cycle between the layouter and what its layout left unsettled: the
+    app freezes the heap after an open, and a cycle made since is freed only
+    at the next open (journeydesk.io.heap), so a closed map's layouter must
+    go when its last reference does."""
+    import weakref
+
+    doc, jmap = SHIFT.shape_project("current", 200)
+    layouter = MapLayouter()
+    hints = Hints(doc, jmap)
+    boxes = {i.element: i.bounds for i in layouter.layout(doc.project, jmap, None).items}
+    layouter.layout(doc.project, jmap, None, hints.after(None))
+    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    card = max(
+        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
+    doc.changed.disconnect(changes.append)
+    layout = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    assert layout.unsettled is not None
+    gone = weakref.ref(layouter)
+    was = gc.isenabled()
+    gc.disable()  # (only reference counting may free it)
+    try:
+        del layouter
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()
+    INC.assert_same(layout, MapLayouter().layout(doc.project, jmap), ["layouter gone"])
     doc.undo_stack.clear()
