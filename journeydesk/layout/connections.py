@@ -22,6 +22,7 @@ from .primitives import (
     Rect,
     Text,
 )
+from .stack import Zone
 from .text import one_line
 from .theme import (
     Z_CONNECTION,
@@ -37,7 +38,10 @@ def connections(
     lane_rects: dict[str, Rect],
     lanes: list[Lane],
     x0: float,
+    zone: Zone | None = None,
 ) -> None:
+    """``zone``: what the layout says moved since the router's last call
+    (``stack.zone``, passed to ``Router.route_all``)."""
     t = theme
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
     if not shown:
@@ -52,6 +56,7 @@ def connections(
         t.column_width,
         _kept_marks(router, ctx.items),
         [(c.source, c.target) for c in shown],
+        zone,
     )
     # A route the router kept is the same list object: a connection with the
     # same route, kind and label keeps its Item, so the canvas passes over it
