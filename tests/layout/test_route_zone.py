@@ -13,6 +13,7 @@ layout equal to a fresh one, the zone's path taken.
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -217,3 +218,48 @@ def test_routes_moved_by_the_layouts_zone_equal_a_fresh_layout(shape: str) -> No
     add_near_connections(jmap, random.Random(f"zone-{shape}"), 70)
     layouter = SHIFT.run_line_edits(doc, jmap, 11, 12 if shape != "wide" else 6)
     assert layouter._router.zoned > (20 if shape != "wide" else 5), layouter._router.zoned
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_the_layouts_zone_says_what_moved(monkeypatch: pytest.MonkeyPatch, shape: str) -> None:
+    """What ``stack.zone`` tells the router, checked against the card boxes of
+    the pass before and of this one after random line edits: every card box
+    at or below B then is that box + dy now but for the exceptions, every
+    other one ended at or above B then and ends at or above B + dy now (its
+    key new or gone alike), and B, dy and the boxes there are on the grid."""
+    from journeydesk.layout import connections
+    from journeydesk.layout.stack import GRID
+
+    seen: list[tuple[Zone | None, dict[str, Rect]]] = []
+    real = connections.connections
+
+    def spy(*args: object) -> None:
+        seen.append((args[-1], dict(args[3])))  # type: ignore[arg-type, call-overload]
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(connections, "connections", spy)
+    doc, jmap = SHIFT.shape_project(shape, 160 if shape != "wide" else 120)
+    add_near_connections(jmap, random.Random(f"told-{shape}"), 40)
+    SHIFT.run_line_edits(doc, jmap, 5, 14)
+    told = 0
+    # (run_line_edits lays out a fresh map after each hinted one: the hinted
+    # passes are every other one, each after the hinted pass before)
+    hinted = seen[0::2]
+    for (_, before), (zone, now) in itertools.pairwise(hinted):
+        assert zone is not None
+        if zone.top is None:
+            continue
+        told += 1
+        top, dy, exceptions = zone.top, zone.dy, zone.exceptions
+        assert (top * GRID).is_integer() and (dy * GRID).is_integer()
+        for key in before.keys() | now.keys():
+            if key in exceptions:
+                continue
+            old, new = before.get(key), now.get(key)
+            if old is not None and old.y >= top:
+                assert new == Rect(old.x, old.y + dy, old.w, old.h), (key, old, new, zone)
+                assert new.y - dy == old.y and (new.y * GRID).is_integer()
+            else:
+                assert old is None or old.bottom <= top, (key, old, zone)
+                assert new is None or new.bottom <= top + dy, (key, new, zone)
+    assert told >= 3, told
