@@ -263,3 +263,34 @@ def test_the_layouts_zone_says_what_moved(monkeypatch: pytest.MonkeyPatch, shape
                 assert old is None or old.bottom <= top, (key, old, zone)
                 assert new is None or new.bottom <= top + dy, (key, new, zone)
     assert told >= 3, told
+
+
+@pytest.mark.parametrize("what", ["card above", "mark"])
+def test_a_route_near_what_did_not_move_is_found_again(what: str) -> None:
+    """Two cards of the zone on one row with a wall between them, and near
+    them what did not move by dy: a card of the lane above (its bottom at B)
+    over the wall, which starts at B (the route goes over both), or a mark
+    (a curve point, moved off the grid) between the two ends. The old route
+    + dy is not the route found now, and the router does not take it: the
+    region reaches above B (``region.y >= top``), or a mark meets it."""
+    top, dy = 400.0, 20.0
+    if what == "card above":
+        a, b = Rect(5.0, 450.0, 140.0, 40.0), Rect(305.0, 450.0, 140.0, 40.0)
+        boxes = {"a": a, "b": b, "wall": Rect(150.0, 400.0, 150.0, 300.0)}
+        boxes["lid"] = Rect(150.0, 330.0, 150.0, 68.0)
+        marks: list[Rect] = []
+        moved_marks: list[Rect] = []
+    else:
+        a, b = Rect(5.0, 560.0, 140.0, 40.0), Rect(305.0, 560.0, 140.0, 40.0)
+        boxes = {"a": a, "b": b}
+        marks = [Rect(200.0, 570.0, 20.0, 20.0)]
+        moved_marks = [Rect(200.0, 570.0 + dy + 1 / 3, 20.0, 20.0)]
+    ends = [("a", "b")]
+    router = routing.Router()
+    first = router.route_all([(a, b)], boxes, GAP, PAD, COLUMN, marks, ends, Zone(0, 1))
+    now = {k: (Rect(r.x, r.y + dy, r.w, r.h) if r.y >= top else r) for k, r in boxes.items()}
+    pairs = [(now["a"], now["b"])]
+    got = router.route_all(pairs, now, GAP, PAD, COLUMN, moved_marks, ends, Zone(1, 2, top, dy))
+    fresh = routing.Router().route_all(pairs, now, GAP, PAD, COLUMN, moved_marks)
+    assert fresh[0] != [(x, y + dy) for x, y in first[0]]  # (it matters)
+    assert got == fresh and router.zoned == 0
