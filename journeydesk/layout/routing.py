@@ -277,10 +277,12 @@ class Router:
             extent = self._extents.get(c)
             if extent is None:
                 rs = buckets[c]
+                # (C-level passes: the columns are made anew after a line added)
+                xs = list(map(_get_x, rs))
                 extent = self._extents[c] = (
-                    max(r.x for r in rs),
-                    min(r.x + r.w for r in rs),
-                    min(r.h for r in rs),
+                    max(xs),
+                    min(map(operator.add, xs, map(_get_w, rs))),  # r.x + r.w
+                    min(map(_get_h, rs)),
                 )
             if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
                 return True
@@ -486,7 +488,7 @@ class Router:
                 old_blocks.append(_columns(olds, column))
             if nows:
                 new_blocks.append(_columns(nows, column))
-        get = before.get
+        get, steps = before.get, _HALF_STEPS
         for (a, b), (ka, kb) in zip(pairs, ends, strict=True):
             oa, ob = get(ka), get(kb)
             if oa is None or ob is None or ka in exceptions or kb in exceptions:
@@ -497,7 +499,19 @@ class Router:
                 continue
             old_key = (oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad)
             found = kept.get(old_key)
-            if found is None or not _on_grid((oa.y, oa.h, ob.y, ob.h)):
+            if found is None:
+                continue
+            # (``_on_grid`` of the four, written out: ~800 routes an edit)
+            if not (
+                (oa.y * steps).is_integer()
+                and (oa.h * steps).is_integer()
+                and (ob.y * steps).is_integer()
+                and (ob.h * steps).is_integer()
+                and -FAR < oa.y < FAR
+                and -FAR < ob.y < FAR
+                and -FAR < oa.h < FAR
+                and -FAR < ob.h < FAR
+            ):
                 continue
             route, region = found
             moved = None
@@ -615,7 +629,11 @@ def _on_grid(values: Iterable[float]) -> bool:
     """Whether every value is a multiple of half the grid's step (``stack.GRID``:
     a box's middle) below ``stack.FAR`` in size (their sums and differences,
     of a few terms, are then exact)."""
-    return all(float(v * (2 * GRID)).is_integer() and abs(v) < FAR for v in values)
+    return all(float(v * _HALF_STEPS).is_integer() and abs(v) < FAR for v in values)
+
+
+_HALF_STEPS = 2 * GRID
+_get_x, _get_w, _get_h = (operator.attrgetter(name) for name in "xwh")
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
