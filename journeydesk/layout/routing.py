@@ -151,6 +151,11 @@ class Router:
             zone = None  # (not told, or told nothing: the boxes compared)
         elif self._column != column or self._columns is None:
             zone = None
+        elif zone.cards is not None and zone.cards <= len(values) // 4:
+            # (few cards moved: the columns updated and the routes elsewhere
+            # kept, as ``_update`` does, cost less than the columns and routes
+            # made anew)
+            zone = None
         if zone is None and self._columns is not None and self._column == column:
             changed = self._update(obstacles, values, more)
         old_columns = self._columns if self._column == column else None

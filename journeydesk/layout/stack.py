@@ -227,6 +227,8 @@ class Zone:
     top: float | None = None
     dy: float = 0.0
     exceptions: frozenset[str] = frozenset()
+    cards: int | None = None
+    """How many cards the moved lanes hold (None: not known)."""
 
 
 def zone(
@@ -273,4 +275,5 @@ def zone(
     if not all(float(v * grid).is_integer() and abs(v) < FAR for v in values):
         return out
     spanning = {c.id for lanes in (before, now) for p in lanes.values() for c in p.spanning}
-    return Zone(passes, passes + 1, top, dy, frozenset(spanning))
+    cards = sum(len(placed.ids) for placed in moved)
+    return Zone(passes, passes + 1, top, dy, frozenset(spanning), cards)

@@ -294,3 +294,32 @@ def test_a_route_near_what_did_not_move_is_found_again(what: str) -> None:
     fresh = routing.Router().route_all(pairs, now, GAP, PAD, COLUMN, moved_marks)
     assert fresh[0] != [(x, y + dy) for x, y in first[0]]  # (it matters)
     assert got == fresh and router.zoned == 0
+
+
+def test_a_zone_of_few_cards_is_not_used() -> None:
+    """An edit of the lane above the last moves a fifth of the cards: the
+    router lists the boxes that changed and keeps the routes where none did
+    (``_update``) rather than making everything anew for the zone, and equals
+    a fresh one."""
+    rng = random.Random(8)
+    world = _Map(rng)
+    router = routing.Router()
+    boxes = world.stretched()
+    ends = world.pairs(40)
+    pairs = [(boxes[a], boxes[b]) for a, b in ends]
+    router.route_all(pairs, boxes, GAP, PAD, COLUMN, (), ends, Zone(0, 1))
+    world.spanning.clear()  # (no box stretched: only the last lane moves)
+    lane = 3
+    world.heights[lane] += 64.0
+    for key, r in list(world.cards.items()):
+        if world.lane_of[key] > lane:
+            world.cards[key] = Rect(r.x, r.y + 64.0, r.w, r.h)
+    moved = sum(1 for n in world.lane_of.values() if n > lane)
+    assert 0 < moved <= len(world.cards) // 4
+    boxes = dict(world.cards)
+    pairs = [(boxes[a], boxes[b]) for a, b in ends]
+    zone = Zone(1, 2, world.top(lane + 1) - 64.0, 64.0, frozenset(), moved)
+    got = router.route_all(pairs, boxes, GAP, PAD, COLUMN, (), ends, zone)
+    assert got == routing.Router().route_all(pairs, boxes, GAP, PAD, COLUMN)
+    assert router.zoned == 0
+    assert router._changed is not None  # (the changed boxes listed: ``_update``)
