@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from journeydesk.model.project import Lane
 
-from . import routing, shapes
+from . import routing, shapes, stack
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import (
@@ -22,7 +22,7 @@ from .primitives import (
     Rect,
     Text,
 )
-from .stack import Zone
+from .stack import PlacedLane
 from .text import one_line
 from .theme import (
     Z_CONNECTION,
@@ -38,11 +38,13 @@ def connections(
     lane_rects: dict[str, Rect],
     lanes: list[Lane],
     x0: float,
-    zone: Zone | None = None,
+    moved: tuple[dict[str, PlacedLane], dict[str, PlacedLane], list[PlacedLane], int] | None = None,
 ) -> None:
-    """``zone``: what the layout says moved since the router's last call
-    (``stack.zone``, passed to ``Router.route_all``)."""
+    """``moved``: the layouter's lanes of its last pass and of this one, those
+    of this one that only moved, and how many passes it made before this one
+    (``stack.zone`` tells the router from them what moved since its last call)."""
     t = theme
+    zone = None if moved is None else stack.zone(theme, *moved)
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
     if not shown:
         return

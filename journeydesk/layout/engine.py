@@ -39,7 +39,6 @@ from .primitives import (
     Rect,
 )
 from .stack import DrawnCard, PlacedLane, Slot, moved_lane, shift_cards, stack, up
-from .stack import zone as stack_zone
 from .text import line_count
 from .theme import (
     DEFAULT_THEME,
@@ -306,8 +305,8 @@ class MapLayouter:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
                 self._curve_lane(ctx, lane.id, curves, lane_rects[lane.id], step_index, x0)
         self._cards(ctx, card_boxes)
-        zone = stack_zone(t, self._lanes, self._pass_lanes, self._moved, self.passes)
-        connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0, zone)
+        moved = (self._lanes, self._pass_lanes, self._moved, self.passes)  # (for stack.zone)
+        connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0, moved)
         chrome.separators(t, ctx, lanes, lane_rects)
         marks.mark_items(ctx)
         y = grid_bottom + 10

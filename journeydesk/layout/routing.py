@@ -68,7 +68,10 @@ class Router:
     its new box) lies in the region the route was searched in. A route depends
     on its two ends and on the obstacles in that region alone (``_near``), so a
     route kept so equals the one found anew
-    (tests/layout/test_routing_incremental.py holds it to that)."""
+    (tests/layout/test_routing_incremental.py holds it to that). After an
+    edit that adds a line to a card, the layout says which boxes moved by one
+    exact dy (``stack.Zone``): the routes among them are the last ones + dy
+    (``_zoned``), told without comparing the ~18,000 boxes that moved."""
 
     def __init__(self) -> None:
         self._obstacles: Mapping[Any, Rect] = {}

@@ -10,7 +10,9 @@ fresh stacking, so the very same boxes), and its cards' Items are made by
 drawing recipe with the new box, nothing measured or drawn until shown, no
 state built or compared (the window's hint, ``LayoutHint``, says the cards did
 not change). ``tests/layout/test_lane_shift.py`` holds the result to a fresh
-layout after random edits that add and remove lines.
+layout after random edits that add and remove lines. ``zone`` tells the router
+which card boxes moved so (``routing.Router._zoned``: their routes are moved,
+not found again; tests/layout/test_route_zone.py).
 """
 
 from __future__ import annotations

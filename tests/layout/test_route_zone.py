@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from modules import load
@@ -227,15 +228,16 @@ def test_the_layouts_zone_says_what_moved(monkeypatch: pytest.MonkeyPatch, shape
     at or below B then is that box + dy now but for the exceptions, every
     other one ended at or above B then and ends at or above B + dy now (its
     key new or gone alike), and B, dy and the boxes there are on the grid."""
-    from journeydesk.layout import connections
+    from journeydesk.layout import connections, stack
     from journeydesk.layout.stack import GRID
 
     seen: list[tuple[Zone | None, dict[str, Rect]]] = []
     real = connections.connections
 
-    def spy(*args: object) -> None:
-        seen.append((args[-1], dict(args[3])))  # type: ignore[arg-type, call-overload]
-        real(*args)  # type: ignore[arg-type]
+    def spy(*args: Any) -> None:
+        moved = args[-1]  # (the layouter's lanes: what ``stack.zone`` is told from)
+        seen.append((None if moved is None else stack.zone(args[0], *moved), dict(args[3])))
+        real(*args)
 
     monkeypatch.setattr(connections, "connections", spy)
     doc, jmap = SHIFT.shape_project(shape, 160 if shape != "wide" else 120)
