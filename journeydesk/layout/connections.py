@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from journeydesk.model.project import Lane
 
-from . import routing, shapes, stack
+from . import routing, shapes, zones
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import (
@@ -22,7 +22,6 @@ from .primitives import (
     Rect,
     Text,
 )
-from .stack import PlacedLane
 from .text import one_line
 from .theme import (
     Z_CONNECTION,
@@ -38,13 +37,12 @@ def connections(
     lane_rects: dict[str, Rect],
     lanes: list[Lane],
     x0: float,
-    moved: tuple[dict[str, PlacedLane], dict[str, PlacedLane], list[PlacedLane], int] | None = None,
+    layouter: zones.Lanes | None = None,
 ) -> None:
-    """``moved``: the layouter's lanes of its last pass and of this one, those
-    of this one that only moved, and how many passes it made before this one
-    (``stack.zone`` tells the router from them what moved since its last call)."""
+    """``layouter``: the one laying the map out, whose lanes tell the router
+    what moved since its last call (``zones.zone``)."""
     t = theme
-    zone = None if moved is None else stack.zone(theme, *moved)
+    zone = None if layouter is None else zones.zone(theme, layouter)
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
     if not shown:
         return

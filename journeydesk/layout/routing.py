@@ -20,7 +20,8 @@ from .primitives import Item, Point, Rect
 from .route_search import BEND_COST as BEND_COST
 from .route_search import MAX_OBSTACLES, _search
 from .route_search import _simplify as _simplify
-from .stack import FAR, GRID, Zone
+from .stack import FAR, GRID
+from .zones import Zone
 
 
 def _segment_hits(p: Point, q: Point, rect: Rect) -> bool:
@@ -70,7 +71,7 @@ class Router:
     route kept so equals the one found anew
     (tests/layout/test_routing_incremental.py holds it to that). After an
     edit that adds a line to a card, the layout says which boxes moved by one
-    exact dy (``stack.Zone``): the routes among them are the last ones + dy
+    exact dy (``zones.Zone``): the routes among them are the last ones + dy
     (``_zoned``), told without comparing the ~18,000 boxes that moved."""
 
     def __init__(self) -> None:
@@ -141,7 +142,7 @@ class Router:
         not be changed afterwards. ``ends``: each pair's two keys in
         ``obstacles``, when known (a route whose region moved by one exact dy
         is then the last call's moved by it: ``_shifts``). ``zone``: what the
-        layout says moved since the last call (``stack.Zone``; the routes of
+        layout says moved since the last call (``zones.Zone``; the routes of
         ends in it are then the last call's moved by its dy: ``_zoned``)."""
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
@@ -443,7 +444,7 @@ class Router:
         where that is the route ``_route`` finds now, told without looking at
         any obstacle but the ends, the ``zone``'s exceptions and the ``more``
         (``marks``: the last call's and this one's): a lane above grew, and
-        the layout says which boxes moved (``stack.Zone``). A pair's route is
+        the layout says which boxes moved (``zones.Zone``). A pair's route is
         taken when its two ends are not exceptions and are exactly the last
         call's boxes (under the same keys) + dy, and that call's route for
         them (found under their old boxes' key) is
@@ -469,7 +470,7 @@ class Router:
         the boxes' y and h, ``dy``, ``gap / 2``, ``pad / 2``,
         ``min(pad, gap) / 2``, 0.5 and ``column``: all multiples of half the
         grid's step below ``FAR`` (the ends, the region and these checked
-        here; the zone's cards by the layout: ``stack.zone``), so each is
+        here; the zone's cards by the layout: ``zones.zone``), so each is
         exact and moving every y by dy moves every y computed by dy and
         leaves every x, difference and comparison as it was.
         tests/layout/test_route_shift.py holds it to a fresh router."""

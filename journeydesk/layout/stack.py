@@ -10,9 +10,7 @@ fresh stacking, so the very same boxes), and its cards' Items are made by
 drawing recipe with the new box, nothing measured or drawn until shown, no
 state built or compared (the window's hint, ``LayoutHint``, says the cards did
 not change). ``tests/layout/test_lane_shift.py`` holds the result to a fresh
-layout after random edits that add and remove lines. ``zone`` tells the router
-which card boxes moved so (``routing.Router._zoned``: their routes are moved,
-not found again; tests/layout/test_route_zone.py).
+layout after random edits that add and remove lines.
 """
 
 from __future__ import annotations
@@ -210,72 +208,3 @@ def shift_cards(
 
 
 _new_item = object.__new__
-
-
-@dataclass(frozen=True)
-class Zone:
-    """What a layout pass tells the router (``routing.Router.route_all``)
-    about the card boxes since its last call, in the pass numbered ``now``;
-    ``since``: the pass the router's last call must have been made in for the
-    rest to hold. With ``top`` (B) given: every card box whose box in that
-    call had ``y >= top`` is now exactly that box + ``dy`` (same x, w, h, on
-    the grid), but for the cards in ``exceptions`` (cards spanning lanes:
-    their boxes are stretched); every other card's box lay above ``top``
-    then (its bottom at most ``top``) and lies above ``top + dy`` now. None:
-    nothing is told (the router compares the boxes)."""
-
-    since: int
-    now: int
-    top: float | None = None
-    dy: float = 0.0
-    exceptions: frozenset[str] = frozenset()
-    cards: int | None = None
-    """How many cards the moved lanes hold (None: not known)."""
-
-
-def zone(
-    theme: Theme,
-    before: dict[str, PlacedLane],
-    now: dict[str, PlacedLane],
-    moved: list[PlacedLane],
-    passes: int,
-) -> Zone:
-    """The zone of a layout pass (``MapLayouter``: the pass after ``passes``
-    layouts, whose last placed the lanes ``before``; this one placed ``now``,
-    of which ``moved`` only moved). Given when every moved lane moved by one
-    ``dy`` and every lane of cards whose cards' top was at or below the
-    highest moved lane's (B), before or now (at B + dy), is among them: the
-    lanes are stacked in order, each lane's cards inside its rectangle, so the
-    cards of every other lane lie above the highest moved lane's rectangle,
-    whose top is at most B (B + dy now). The moved lanes' boxes are those of
-    the last pass + dy exactly: stacked again from the same plan (``moved_lane``)
-    with every summand on the grid (the cards' heights are ``up``'s; the
-    theme's gaps, the tops and the lanes' bottoms are checked here)."""
-    out = Zone(passes, passes + 1)
-    if not moved:
-        return out
-    ids = {id(placed): lane_id for lane_id, placed in now.items()}
-    dys: set[float] = set()
-    tops: list[float] = []
-    for placed in moved:
-        old = before.get(ids.get(id(placed), ""))
-        if old is None:
-            return out
-        dys.add(placed.top - old.top)
-        tops += (old.top, old.top + old.height, placed.top, placed.top + placed.height)
-    if len(dys) != 1:
-        return out
-    dy = dys.pop()
-    top = min(before[ids[id(placed)]].top for placed in moved)
-    moved_ids = {ids[id(placed)] for placed in moved}
-    if any(lane_id not in moved_ids and placed.top >= top for lane_id, placed in before.items()):
-        return out
-    if any(lane_id not in moved_ids and placed.top >= top + dy for lane_id, placed in now.items()):
-        return out
-    grid = 2 * GRID  # (half the grid's step: a box's middle)
-    values = (dy, top, top + dy, theme.lane_padding, theme.card_gap, *tops)
-    if not all(float(v * grid).is_integer() and abs(v) < FAR for v in values):
-        return out
-    spanning = {c.id for lanes in (before, now) for p in lanes.values() for c in p.spanning}
-    cards = sum(len(placed.ids) for placed in moved)
-    return Zone(passes, passes + 1, top, dy, frozenset(spanning), cards)

@@ -263,7 +263,7 @@ def test_routes_after_a_lane_grew_equal_a_fresh_scene(
             history.append(f"title {lowest.id} {len(title)}")
     finally:
         doc.changed.disconnect(redraw)
-    # The layout told the router which boxes moved (``stack.Zone``): it did
+    # The layout told the router which boxes moved (``zones.Zone``): it did
     # not ask ``_most_moved`` then, and took the routes of the moved cards
     # as their last ones + dy (routing.Router._zoned), on every shape (on
     # ``wide`` the curves' 1,800 marks are most of the obstacles: without the

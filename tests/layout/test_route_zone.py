@@ -1,4 +1,4 @@
-"""Routes moved by what the layout says moved (issue #14, ``stack.Zone``).
+"""Routes moved by what the layout says moved (issue #14, ``zones.Zone``).
 
 An edit that adds a line to a card moves every lane below it by one exact dy;
 the layout tells the router so (the zone: every card box at or below B is its
@@ -24,7 +24,7 @@ from near_connections import add_near_connections
 
 from journeydesk.layout import routing
 from journeydesk.layout.primitives import Rect
-from journeydesk.layout.stack import Zone
+from journeydesk.layout.zones import Zone
 
 _HERE = Path(__file__).parent
 SHIFT = load(_HERE / "test_lane_shift.py", "lane_shift_for_zones")
@@ -223,20 +223,20 @@ def test_routes_moved_by_the_layouts_zone_equal_a_fresh_layout(shape: str) -> No
 
 @pytest.mark.parametrize("shape", ["current", "wide", "dense"])
 def test_the_layouts_zone_says_what_moved(monkeypatch: pytest.MonkeyPatch, shape: str) -> None:
-    """What ``stack.zone`` tells the router, checked against the card boxes of
+    """What ``zones.zone`` tells the router, checked against the card boxes of
     the pass before and of this one after random line edits: every card box
     at or below B then is that box + dy now but for the exceptions, every
     other one ended at or above B then and ends at or above B + dy now (its
     key new or gone alike), and B, dy and the boxes there are on the grid."""
-    from journeydesk.layout import connections, stack
+    from journeydesk.layout import connections, zones
     from journeydesk.layout.stack import GRID
 
     seen: list[tuple[Zone | None, dict[str, Rect]]] = []
     real = connections.connections
 
     def spy(*args: Any) -> None:
-        moved = args[-1]  # (the layouter's lanes: what ``stack.zone`` is told from)
-        seen.append((None if moved is None else stack.zone(args[0], *moved), dict(args[3])))
+        layouter = args[-1]  # (its lanes: what ``zones.zone`` is told from)
+        seen.append((None if layouter is None else zones.zone(args[0], layouter), dict(args[3])))
         real(*args)
 
     monkeypatch.setattr(connections, "connections", spy)
