@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from journeydesk.model.project import Lane
 
-from . import routing, shapes
+from . import routing, shapes, zones
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import (
@@ -37,8 +37,12 @@ def connections(
     lane_rects: dict[str, Rect],
     lanes: list[Lane],
     x0: float,
+    layouter: zones.Lanes | None = None,
 ) -> None:
+    """``layouter``: the one laying the map out, whose lanes tell the router
+    what moved since its last call (``zones.zone``)."""
     t = theme
+    zone = None if layouter is None else zones.zone(theme, layouter)
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
     if not shown:
         return
@@ -52,6 +56,7 @@ def connections(
         t.column_width,
         _kept_marks(router, ctx.items),
         [(c.source, c.target) for c in shown],
+        zone,
     )
     # A route the router kept is the same list object: a connection with the
     # same route, kind and label keeps its Item, so the canvas passes over it

@@ -311,7 +311,7 @@ class MapLayouter:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
                 self._curve_lane(ctx, lane.id, curves, lane_rects[lane.id], step_index, x0)
         self._cards(ctx, card_boxes)
-        connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0)
+        connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0, self)
         chrome.separators(t, ctx, lanes, lane_rects)
         marks.mark_items(ctx)
         y = grid_bottom + 10

@@ -10,7 +10,6 @@ the region between the two ends.
 from __future__ import annotations
 
 import collections
-import heapq
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
@@ -18,9 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .primitives import Item, Point, Rect
+from .route_search import BEND_COST as BEND_COST
+from .route_search import MAX_OBSTACLES, _search
+from .route_search import _simplify as _simplify
 from .stack import FAR, GRID
-
-BEND_COST = 40.0
+from .zones import Zone
 
 
 def _segment_hits(p: Point, q: Point, rect: Rect) -> bool:
@@ -68,7 +69,10 @@ class Router:
     its new box) lies in the region the route was searched in. A route depends
     on its two ends and on the obstacles in that region alone (``_near``), so a
     route kept so equals the one found anew
-    (tests/layout/test_routing_incremental.py holds it to that)."""
+    (tests/layout/test_routing_incremental.py holds it to that). After an
+    edit that adds a line to a card, the layout says which boxes moved by one
+    exact dy (``zones.Zone``): the routes among them are the last ones + dy
+    (``_zoned``), told without comparing the ~18,000 boxes that moved."""
 
     def __init__(self) -> None:
         self._obstacles: Mapping[Any, Rect] = {}
@@ -113,6 +117,12 @@ class Router:
         """The keys of the last call's routes that a search found (not the
         plain route), with their ends' keys (when given: ``ends``)."""
         self._did_search = False
+        self._pass: int | None = None
+        """The layout pass of the last call (``Zone.now``; None: not told)."""
+        self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
+        self.zoned = 0
+        """Routes taken from the last call's moved by a layout's ``Zone`` (``_zoned``)
+        since creation: for tests and benches."""
 
     def route_all(
         self,
@@ -123,6 +133,7 @@ class Router:
         column: float,
         more: Sequence[Rect] = (),
         ends: Sequence[tuple[Any, Any]] | None = None,
+        zone: Zone | None = None,
     ) -> list[list[Point]]:
         """A route for each pair of boxes (each an obstacle's very box object,
         or a box of none) among ``obstacles`` and ``more``. A mapping's keys
@@ -130,16 +141,30 @@ class Router:
         sequence, and ``more``, by position); the router keeps both: they must
         not be changed afterwards. ``ends``: each pair's two keys in
         ``obstacles``, when known (a route whose region moved by one exact dy
-        is then the last call's moved by it: ``_shifts``)."""
+        is then the last call's moved by it: ``_shifts``). ``zone``: what the
+        layout says moved since the last call (``zones.Zone``; the routes of
+        ends in it are then the last call's moved by its dy: ``_zoned``)."""
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
         self.calls += 1
         values = list(obstacles.values())
         changed = None
-        if self._columns is not None and self._column == column:
+        told = self._pass is not None and zone is not None and zone.since == self._pass
+        self._pass = None if zone is None else zone.now
+        if not told or zone is None or zone.top is None or ends is None or not self._routes:
+            zone = None  # (not told, or told nothing: the boxes compared)
+        elif self._column != column or self._columns is None:
+            zone = None
+        elif zone.cards is not None and zone.cards <= len(values) // 4:
+            # (few cards moved: the columns updated and the routes elsewhere
+            # kept, as ``_update`` does, cost less than the columns and routes
+            # made anew)
+            zone = None
+        if zone is None and self._columns is not None and self._column == column:
             changed = self._update(obstacles, values, more)
         old_columns = self._columns if self._column == column else None
         last_call = (self._obstacles, self._routes, self._searched)
+        old_more = self._more
         if changed is None:
             everything = [*values, *more]
             self._columns = _columns(everything, column)
@@ -154,10 +179,20 @@ class Router:
         if self.same_cards and last is not None and last[0] == (gap, pad) and last[1] == pairs:
             # the same obstacles and ends as the last call: its routes
             return list(last[2])
+        zoned: dict[_Key, _Zoned] = {}
+        if zone is not None and ends is not None:
+            zoned = self._zoned(pairs, ends, last_call, (old_more, more), zone, gap, pad)
         shifts: dict[_Key, tuple[list[Point], Rect | None, Rect, Rect]] = {}
         if changed is None and ends is not None and old_columns is not None and last_call[2]:
-            # (the columns made anew, of the same width: the old ones are the last call's)
-            shifts = self._shifts(obstacles, (*last_call, old_columns), gap, pad, column)
+            # (the columns made anew, of the same width: the old ones are the last call's;
+            # the searched routes the zone moved not checked again)
+            searched_left = last_call[2]
+            if zoned:
+                taken = {z[5] for z in zoned.values()}
+                searched_left = {k: v for k, v in searched_left.items() if k not in taken}
+            if searched_left:
+                left = (last_call[0], last_call[1], searched_left, old_columns)
+                shifts = self._shifts(obstacles, left, gap, pad, column)
         kept, out = self._routes, []
         routes: dict[_Key, tuple[list[Point], Rect | None]] = {}
         searched_before, searched = last_call[2], {}
@@ -176,6 +211,12 @@ class Router:
                     and _any_near(changed, found[1], column)
                 ):
                     found = None  # an obstacle in its region changed
+                if found is None and zoned:
+                    by_zone = zoned.get(key)
+                    if by_zone is not None and by_zone[2] is a and by_zone[3] is b:
+                        found = (by_zone[0], by_zone[1])
+                        self.zoned += 1
+                        self._did_search = by_zone[4]
                 if found is None and shifts:
                     shifted = shifts.get(key)
                     if shifted is not None and shifted[2] is a and shifted[3] is b:
@@ -245,10 +286,12 @@ class Router:
             extent = self._extents.get(c)
             if extent is None:
                 rs = buckets[c]
+                # (C-level passes: the columns are made anew after a line added)
+                xs = list(map(_get_x, rs))
                 extent = self._extents[c] = (
-                    max(r.x for r in rs),
-                    min(r.x + r.w for r in rs),
-                    min(r.h for r in rs),
+                    max(xs),
+                    min(map(operator.add, xs, map(_get_w, rs))),  # r.x + r.w
+                    min(map(_get_h, rs)),
                 )
             if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
                 return True
@@ -383,6 +426,124 @@ class Router:
                 out[key] = ([(p[0], p[1] + dy) for p in route], moved, a, b)
         return out
 
+    def _zoned(
+        self,
+        pairs: Sequence[tuple[Rect, Rect]],
+        ends: Sequence[tuple[Any, Any]],
+        last_call: tuple[
+            Mapping[Any, Rect],
+            dict[_Key, tuple[list[Point], Rect | None]],
+            dict[_Key, tuple[Any, Any]],
+        ],
+        marks: tuple[Sequence[Rect], Sequence[Rect]],
+        zone: Zone,
+        gap: float,
+        pad: float,
+    ) -> dict[_Key, _Zoned]:
+        """The last call's routes moved by the ``zone``'s dy, by their new keys,
+        where that is the route ``_route`` finds now, told without looking at
+        any obstacle but the ends, the ``zone``'s exceptions and the ``more``
+        (``marks``: the last call's and this one's): a lane above grew, and
+        the layout says which boxes moved (``zones.Zone``). A pair's route is
+        taken when its two ends are not exceptions and are exactly the last
+        call's boxes (under the same keys) + dy, and that call's route for
+        them (found under their old boxes' key) is
+
+        - a plain route of far ends (no region): ``_route`` looked at no
+          obstacle, only at the columns the ends' x span (not moved), and
+          ``plain_route`` is translation-exact on the grid (below);
+        - or one with a region at or below the zone's top (``region.y >=
+          top``) that meets no exception's box and no mark, old in the old
+          region or new in the region + dy. The obstacles that met the old
+          region were then cards of the zone (a card outside it ended at or
+          above ``top``), and those meeting the region + dy now are the same
+          cards, each + dy (outside the zone a card ends at or above
+          ``top + dy`` now; a zone card meets the moved region iff it met the
+          old: the same comparisons of sums moved by dy, exact on the grid).
+          ``_route``'s answer depends on the obstacles meeting its region
+          alone (``_crowded`` says True only where ``_near`` says None, and
+          ``_search`` is the same for any order of them), so it finds the
+          old route + dy, the region + dy.
+
+        Exactness: every sum, difference and comparison in ``plain_route``,
+        the region, ``_near`` and ``_search`` (``_shifts``' docstring) is of
+        the boxes' y and h, ``dy``, ``gap / 2``, ``pad / 2``,
+        ``min(pad, gap) / 2``, 0.5 and ``column``: all multiples of half the
+        grid's step below ``FAR`` (the ends, the region and these checked
+        here; the zone's cards by the layout: ``zones.zone``), so each is
+        exact and moving every y by dy moves every y computed by dy and
+        leaves every x, difference and comparison as it was.
+        tests/layout/test_route_shift.py holds it to a fresh router."""
+        before, kept, searched = last_call
+        out: dict[_Key, _Zoned] = {}
+        top, dy, exceptions, column = zone.top, zone.dy, zone.exceptions, self._column
+        if top is None or not _on_grid((dy, top, gap / 2, pad / 2, min(pad, gap) / 2, column)):
+            return out
+        old_blocks: list[_Columns] = []
+        new_blocks: list[_Columns] = []
+        if marks[0]:
+            old_blocks.append(self._marks_columns(marks[0], column))
+        if marks[1]:
+            new_blocks.append(self._marks_columns(marks[1], column))
+        if exceptions:
+            # (an exception whose box moved as the zone's did is one of its cards)
+            now = self._obstacles
+            exceptions = frozenset(
+                k for k in exceptions if not _moved_by(before.get(k), now.get(k), top, dy)
+            )
+            olds = [r for r in map(before.get, exceptions) if r is not None]
+            nows = [r for r in map(now.get, exceptions) if r is not None]
+            if olds:
+                old_blocks.append(_columns(olds, column))
+            if nows:
+                new_blocks.append(_columns(nows, column))
+        get, steps = before.get, _HALF_STEPS
+        for (a, b), (ka, kb) in zip(pairs, ends, strict=True):
+            oa, ob = get(ka), get(kb)
+            if oa is None or ob is None or ka in exceptions or kb in exceptions:
+                continue
+            if a.y != oa.y + dy or b.y != ob.y + dy:
+                continue
+            if (a.x, a.w, a.h, b.x, b.w, b.h) != (oa.x, oa.w, oa.h, ob.x, ob.w, ob.h):
+                continue
+            old_key = (oa.x, oa.y, oa.w, oa.h, ob.x, ob.y, ob.w, ob.h, gap, pad)
+            found = kept.get(old_key)
+            if found is None:
+                continue
+            # (``_on_grid`` of the four, written out: ~800 routes an edit)
+            if not (
+                (oa.y * steps).is_integer()
+                and (oa.h * steps).is_integer()
+                and (ob.y * steps).is_integer()
+                and (ob.h * steps).is_integer()
+                and -FAR < oa.y < FAR
+                and -FAR < ob.y < FAR
+                and -FAR < oa.h < FAR
+                and -FAR < ob.h < FAR
+            ):
+                continue
+            route, region = found
+            moved = None
+            if region is not None:
+                if region.y < top or not _on_grid((region.y, region.h)):
+                    continue
+                moved = Rect(region.x, region.y + dy, region.w, region.h)
+                if any(_any_near(c, region, column) for c in old_blocks) or any(
+                    _any_near(c, moved, column) for c in new_blocks
+                ):
+                    continue
+            key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
+            shifted = [(p[0], p[1] + dy) for p in route]
+            out[key] = (shifted, moved, a, b, old_key in searched, old_key)
+        return out
+
+    def _marks_columns(self, marks: Sequence[Rect], column: float) -> _Columns:
+        """``more`` bucketed (``_columns``), kept for the same list object."""
+        found = self._marks_cols
+        if found is None or found[0] is not marks or found[1] != column:
+            found = self._marks_cols = (marks, column, _columns(list(marks), column))
+        return found[2]
+
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
@@ -405,6 +566,9 @@ class Router:
 
 _Key = tuple[float, float, float, float, float, float, float, float, float, float]
 _Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
+_Zoned = tuple[list[Point], Rect | None, Rect, Rect, bool, _Key]
+"""A route moved by a zone's dy, its region, its two ends now, whether a
+search found it, and its old key (``Router._zoned``)."""
 
 
 def _columns(cards: list[Rect], column: float) -> _Columns:
@@ -457,11 +621,28 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: i
     return 2 * differ > n // 2
 
 
+def _moved_by(old: Rect | None, new: Rect | None, top: float, dy: float) -> bool:
+    """Whether ``new`` is exactly ``old`` + ``dy``, ``old`` at or below ``top``,
+    on the grid."""
+    return (
+        old is not None
+        and new is not None
+        and old.y >= top
+        and new.y == old.y + dy
+        and (new.x, new.w, new.h) == (old.x, old.w, old.h)
+        and _on_grid((old.y, old.h))
+    )
+
+
 def _on_grid(values: Iterable[float]) -> bool:
     """Whether every value is a multiple of half the grid's step (``stack.GRID``:
     a box's middle) below ``stack.FAR`` in size (their sums and differences,
     of a few terms, are then exact)."""
-    return all(float(v * (2 * GRID)).is_integer() and abs(v) < FAR for v in values)
+    return all(float(v * _HALF_STEPS).is_integer() and abs(v) < FAR for v in values)
+
+
+_HALF_STEPS = 2 * GRID
+_get_x, _get_w, _get_h = (operator.attrgetter(name) for name in "xwh")
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
@@ -602,168 +783,5 @@ def route(
     return Router().route_all([(a, b)], cards, gap, pad, column)[0]
 
 
-MAX_OBSTACLES = 150
 MAX_COLUMNS = 10
 """Connections whose ends are further apart than this many columns take the plain route."""
-"""Past this many cards between the two ends the search is skipped (the plain
-route is drawn): connections in real maps join nearby cards."""
-
-
-def _search(a: Rect, b: Rect, obstacles: list[Rect], gap: float, pad: float) -> list[Point] | None:
-    if len(obstacles) > MAX_OBSTACLES:
-        return None
-    ay, by = a.y + a.h / 2, b.y + b.h / 2
-    starts = [((a.right, ay), (a.right + gap / 2, ay)), ((a.x, ay), (a.x - gap / 2, ay))]
-    ends = [((b.x, by), (b.x - gap / 2, by)), ((b.right, by), (b.right + gap / 2, by))]
-    xs = {p[1][0] for p in starts} | {p[1][0] for p in ends}
-    ys = {ay, by}
-    blocked = [*obstacles, a, b]
-    for r in blocked:
-        xs.update((r.x - gap / 2, r.right + gap / 2))
-        ys.update((r.y - min(pad, gap) / 2, r.bottom + min(pad, gap) / 2))
-    xs_s, ys_s = sorted(xs), sorted(ys)
-    nx, ny = len(xs_s), len(ys_s)
-    xi = {x: i for i, x in enumerate(xs_s)}
-    yi = {y: i for i, y in enumerate(ys_s)}
-    # hblock[j][i]: the edge (i, j)-(i+1, j) crosses a card; vblock[i][j] likewise upwards.
-    hblock = [bytearray(max(0, nx - 1)) for _ in range(ny)]
-    vblock = [bytearray(max(0, ny - 1)) for _ in range(nx)]
-    for r in blocked:
-        x0, x1, y0, y1 = r.x + 0.5, r.right - 0.5, r.y + 0.5, r.bottom - 0.5
-        rows = range(bisect_right(ys_s, y0), bisect_left(ys_s, y1))
-        cols = range(max(0, bisect_right(xs_s, x0) - 1), min(nx - 1, bisect_left(xs_s, x1)))
-        for j in rows:
-            line = hblock[j]
-            for i in cols:
-                line[i] = 1
-        vrows = range(max(0, bisect_right(ys_s, y0) - 1), min(ny - 1, bisect_left(ys_s, y1)))
-        for i in range(bisect_right(xs_s, x0), bisect_left(xs_s, x1)):
-            col = vblock[i]
-            for j in vrows:
-                col[j] = 1
-
-    goal = {(xi[g[0]], yi[g[1]]): edge for edge, g in ends}
-    start_of = {(xi[s[0]], yi[s[1]]): edge for edge, s in starts}
-    return _astar(xs_s, ys_s, hblock, vblock, start_of, goal)
-
-
-def _astar(
-    xs: list[float],
-    ys: list[float],
-    hblock: list[bytearray],
-    vblock: list[bytearray],
-    start_of: dict[tuple[int, int], Point],
-    goal: dict[tuple[int, int], Point],
-) -> list[Point] | None:
-    """A* over the grid's nodes, each reached moving across (0) or along (1).
-
-    A state is the int ``(j * nx + i) * 2 + direction`` and the costs, the
-    estimates and the order of the heap (cost plus estimate, then the order
-    pushed) are those of a search over ``(i, j, direction)`` tuples, the same
-    floats in the same sums, so the route found is the same one
-    (tests/layout/test_routing_search.py holds it to that search)."""
-    nx, ny = len(xs), len(ys)
-    # The straight distance to the nearest goal never overestimates what is
-    # left (bends only add), so the first goal reached is still the best.
-    goal_points = [(xs[gi], ys[gj]) for gi, gj in goal]
-    goal_nodes = {gj * nx + gi for gi, gj in goal}
-    (g0x, g0y), (g1x, g1y) = goal_points[0], goal_points[-1]
-    # A node's estimate, the smaller distance to the (one or two) goals, is
-    # ``abs(x - g0x) + abs(y - g0y)`` or the other goal's: each term made once
-    # per column or row here (the same floats), and a step's length once per
-    # pair of neighbours (``abs(b - a)`` is ``abs(a - b)``, bit for bit).
-    ex0 = [abs(x - g0x) for x in xs]
-    ex1 = [abs(x - g1x) for x in xs]
-    ey0 = [abs(y - g0y) for y in ys]
-    ey1 = [abs(y - g1y) for y in ys]
-    gx = [abs(b - a) for a, b in itertools.pairwise(xs)]
-    gy = [abs(b - a) for a, b in itertools.pairwise(ys)]
-
-    inf = float("inf")
-    best = [inf] * (nx * ny * 2)
-    came = [-1] * (nx * ny * 2)
-    heap: list[tuple[float, int, float, int]] = []
-    push, pop = heapq.heappush, heapq.heappop
-    counter = 0
-    for i, j in start_of:
-        node = j * nx + i
-        state = node * 2  # direction 0: across (we leave a side that way)
-        best[state] = 0.0
-        e, o = ex0[i] + ey0[j], ex1[i] + ey1[j]
-        push(heap, (o if o < e else e, counter, 0.0, state))
-        counter += 1
-    while heap:
-        _f, _, cost, state = pop(heap)
-        if cost > best[state]:
-            continue
-        node, direction = state >> 1, state & 1
-        j, i = divmod(node, nx)
-        if node in goal_nodes:
-            nodes: list[tuple[int, int]] = []
-            cur = state
-            while cur != -1:
-                n_j, n_i = divmod(cur >> 1, nx)
-                nodes.append((n_i, n_j))
-                cur = came[cur]
-            nodes.reverse()
-            pts = [(xs[a_], ys[b_]) for a_, b_ in nodes]
-            return _simplify([start_of[nodes[0]], *pts, goal[(i, j)]])
-        across = 0.0 if direction == 0 else BEND_COST
-        along = 0.0 if direction == 1 else BEND_COST
-        # the neighbours in the order right, left, up, down
-        line = hblock[j]
-        if i + 1 < nx and not line[i]:
-            nstate = (node + 1) * 2
-            reached = cost + (gx[i] + across)
-            if reached < best[nstate]:
-                best[nstate] = reached
-                came[nstate] = state
-                e, o = ex0[i + 1] + ey0[j], ex1[i + 1] + ey1[j]
-                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
-                counter += 1
-        if i > 0 and not line[i - 1]:
-            nstate = (node - 1) * 2
-            reached = cost + (gx[i - 1] + across)
-            if reached < best[nstate]:
-                best[nstate] = reached
-                came[nstate] = state
-                e, o = ex0[i - 1] + ey0[j], ex1[i - 1] + ey1[j]
-                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
-                counter += 1
-        col = vblock[i]
-        if j + 1 < ny and not col[j]:
-            nstate = (node + nx) * 2 + 1
-            reached = cost + (gy[j] + along)
-            if reached < best[nstate]:
-                best[nstate] = reached
-                came[nstate] = state
-                e, o = ex0[i] + ey0[j + 1], ex1[i] + ey1[j + 1]
-                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
-                counter += 1
-        if j > 0 and not col[j - 1]:
-            nstate = (node - nx) * 2 + 1
-            reached = cost + (gy[j - 1] + along)
-            if reached < best[nstate]:
-                best[nstate] = reached
-                came[nstate] = state
-                e, o = ex0[i] + ey0[j - 1], ex1[i] + ey1[j - 1]
-                push(heap, (reached + (o if o < e else e), counter, reached, nstate))
-                counter += 1
-    return None
-
-
-def _simplify(points: list[Point]) -> list[Point]:
-    """Drop repeated points and points in the middle of a straight run."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 1e-6 and abs(out[-1][1] - p[1]) < 1e-6:
-            continue
-        if len(out) >= 2:
-            (x0, y0), (x1, y1) = out[-2], out[-1]
-            if (abs(x0 - x1) < 1e-6 and abs(x1 - p[0]) < 1e-6) or (
-                abs(y0 - y1) < 1e-6 and abs(y1 - p[1]) < 1e-6
-            ):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out

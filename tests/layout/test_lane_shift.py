@@ -133,6 +133,7 @@ def test_lanes_moved_by_a_line_added_equal_a_fresh_layout(shape: str) -> None:
     layouter = run_line_edits(doc, jmap, len(shape), 16)
     assert layouter.hinted > 5
     assert layouter.shifted > 100  # the moved lanes' path was taken
+    assert layouter._router.zoned > 0  # and the routes moved by the layout's zone
 
 
 def test_a_curve_lane_only_moved_keeps_its_words_places(monkeypatch: pytest.MonkeyPatch) -> None:

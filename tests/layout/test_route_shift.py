@@ -95,7 +95,9 @@ def test_routes_shifted_with_their_lanes_equal_a_fresh_layout(shape: str) -> Non
     doc, jmap = SHIFT.shape_project(shape, 160)
     add_near_connections(jmap, random.Random(shape), 70)
     layouter = SHIFT.run_line_edits(doc, jmap, 7, 12)
-    assert layouter._router.shifted > 5
+    router = layouter._router
+    assert router.shifted + router.zoned > 5, (router.shifted, router.zoned)
+    assert router.zoned > 20, router.zoned  # (the layout's zone: routing.Router._zoned)
 
 
 def _grid_box(rng: random.Random, cols: int) -> Rect:
@@ -227,5 +229,6 @@ def test_the_bench_edit_shifts_routes_at_scale() -> None:
         want = [i for i in fresh.items if i.kind == "connection"]
         assert got == want
         assert [i.primitives for i in got] == [i.primitives for i in want]
-    assert layouter._router.shifted > 10
+    router = layouter._router
+    assert router.shifted + router.zoned > 10 and router.zoned > 100, (router.shifted, router.zoned)
     doc.undo_stack.clear()
