@@ -102,8 +102,7 @@ class MapLayouter:
         self.shifted = 0  # cards of lanes only moved (their Items: unsettled.py)
         self.celled = 0  # lanes placed again from their last plan (cells.replace_cells)
         self.kept_cards: tuple[int, int, list[Item], list[PlacedLane]] | None = None
-        """After a hinted layout: where its card Items are (start, end), those not
-        the last layout's, and the lanes only moved (their cards: unsettled.py)."""
+        """Hinted: its cards' place (start, end), the new ones, the lanes only moved."""
         self._unsettled: Unsettled | None = None  # the last layout's (unsettled.py)
         self._inherited: set[int] = set()  # the lanes (by object) unsettled before this pass
         """Layouts that used a hint (``LayoutHint``): for tests."""
@@ -136,6 +135,8 @@ class MapLayouter:
         self._curve_lanes.clear()
         self._header_items = None
         self._router = routing.Router()
+        if self._unsettled is not None:  # (its layout settles on its own)
+            self._unsettled.detach()
         self._unsettled = None
 
     # --- card measures -------------------------------------------------
@@ -679,8 +680,7 @@ class MapLayouter:
         self._emit_cards(ctx)
 
     def _unsettle(self, ctx: LayoutContext, card_boxes: dict[str, Rect], start: int) -> None:
-        """Note the lanes whose cards' slots may hold their last Items (moved now,
-        or as unsettled in the last layout): ``MapLayout.items`` settles them."""
+        """The lanes whose cards may hold their last Items (unsettled.py)."""
         lanes = [*self._moved, *(p for p in self._pass_lanes.values() if id(p) in self._inherited)]
         if not lanes:
             return

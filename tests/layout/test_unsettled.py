@@ -164,3 +164,30 @@ def test_a_layouter_with_an_unsettled_layout_goes_by_reference_counting() -> Non
             gc.enable()
     INC.assert_same(layout, MapLayouter().layout(doc.project, jmap), ["layouter gone"])
     doc.undo_stack.clear()
+
+
+def test_an_unsettled_layout_read_after_the_theme_changed() -> None:
+    """A new theme drops what the layouter drew; a layout it made before,
+    unsettled, still settles to what a fresh layout gave at its time."""
+    doc, jmap = SHIFT.shape_project("dense", 200)
+    layouter = MapLayouter()
+    hints = Hints(doc, jmap)
+    boxes = {i.element: i.bounds for i in layouter.layout(doc.project, jmap, None).items}
+    layouter.layout(doc.project, jmap, None, hints.after(None))
+    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    card = max(
+        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
+    doc.changed.disconnect(changes.append)
+    unsettled_layout = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    assert unsettled_layout.unsettled is not None
+    fresh = MapLayouter(layouter.theme).layout(doc.project, jmap)
+    layouter.theme = INC.THEMES[-1]
+    other = layouter.layout(doc.project, jmap, None, hints.after(None))
+    INC.assert_same(unsettled_layout, fresh, ["read after a new theme"])
+    INC.assert_same(other, MapLayouter(INC.THEMES[-1]).layout(doc.project, jmap), ["new theme"])
+    doc.undo_stack.clear()
