@@ -19,7 +19,7 @@ from modules import load
 
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter
-from journeydesk.layout.primitives import MapLayout
+from journeydesk.layout.primitives import MapLayout, Rect
 from journeydesk.model.project import JourneyMap
 
 _HERE = Path(__file__).parent
@@ -94,11 +94,15 @@ def test_the_sample_read_now_and_then_equals_fresh_layouts() -> None:
     assert carried >= 2
 
 
-def test_a_moved_lane_is_unsettled_until_read() -> None:
-    """After an edit that adds a line above them, the moved cards' slots hold
-    their last Items (no Item made for them), and the first read of ``items``
-    makes each once; a second read makes none."""
-    doc, jmap = SHIFT.shape_project("current", 200)
+Grown = tuple[Document, JourneyMap, MapLayouter, Hints, dict[str | None, Rect], MapLayout]
+
+
+def _grown(shape: str) -> Grown:
+    """A ``shape`` of 200 cards laid out with the window's hint, then a title
+    adding lines to the lowest card of the first lane (every lane below only
+    moves): the document, the map, the layouter, the hints, the boxes before
+    and the layout after."""
+    doc, jmap = SHIFT.shape_project(shape, 200)
     layouter = MapLayouter()
     hints = Hints(doc, jmap)
     first = layouter.layout(doc.project, jmap, None, hints.after(None))
@@ -112,7 +116,16 @@ def test_a_moved_lane_is_unsettled_until_read() -> None:
     doc.changed.connect(changes.append)
     SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
     doc.changed.disconnect(changes.append)
-    second = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    after = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    assert after.unsettled is not None
+    return doc, jmap, layouter, hints, boxes, after
+
+
+def test_a_moved_lane_is_unsettled_until_read() -> None:
+    """After an edit that adds a line above them, the moved cards' slots hold
+    their last Items (no Item made for them), and the first read of ``items``
+    makes each once; a second read makes none."""
+    doc, jmap, layouter, _hints, boxes, second = _grown("current")
     assert second.unsettled is not None and layouter._unsettled is not None
     made = layouter._unsettled
     assert made.made == 0
@@ -137,22 +150,7 @@ def test_a_layouter_with_an_unsettled_layout_goes_by_reference_counting() -> Non
     go when its last reference does."""
     import weakref
 
-    doc, jmap = SHIFT.shape_project("current", 200)
-    layouter = MapLayouter()
-    hints = Hints(doc, jmap)
-    boxes = {i.element: i.bounds for i in layouter.layout(doc.project, jmap, None).items}
-    layouter.layout(doc.project, jmap, None, hints.after(None))
-    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    card = max(
-        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    layout = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
-    assert layout.unsettled is not None
+    doc, jmap, layouter, _hints, _boxes, layout = _grown("current")
     gone = weakref.ref(layouter)
     was = gc.isenabled()
     gc.disable()  # (only reference counting may free it)
@@ -169,22 +167,7 @@ def test_a_layouter_with_an_unsettled_layout_goes_by_reference_counting() -> Non
 def test_an_unsettled_layout_read_after_the_theme_changed() -> None:
     """A new theme drops what the layouter drew; a layout it made before,
     unsettled, still settles to what a fresh layout gave at its time."""
-    doc, jmap = SHIFT.shape_project("dense", 200)
-    layouter = MapLayouter()
-    hints = Hints(doc, jmap)
-    boxes = {i.element: i.bounds for i in layouter.layout(doc.project, jmap, None).items}
-    layouter.layout(doc.project, jmap, None, hints.after(None))
-    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    card = max(
-        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    unsettled_layout = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
-    assert unsettled_layout.unsettled is not None
+    doc, jmap, layouter, hints, _boxes, unsettled_layout = _grown("dense")
     fresh = MapLayouter(layouter.theme).layout(doc.project, jmap)
     layouter.theme = INC.THEMES[-1]
     other = layouter.layout(doc.project, jmap, None, hints.after(None))
