@@ -144,8 +144,15 @@ class Overlays:
                     f"{stale.where}: {stale.what} {stale.date.isoformat()}"
                 )
         boxes: dict[str, QRectF] = {}
-        for item in layout.items:
+        # (the layout's cards of lanes that only moved are settled one by one,
+        # the stale ones only: layout/unsettled.py; reading ``items`` would
+        # settle ~18,000 of them after every edit adding a line)
+        shown = layout is getattr(self.scene, "layout", None)
+        settled = getattr(self.scene, "layouter", None) if shown else None
+        for item in layout.peek_items() if settled is not None else layout.items:
             if item.element in by_element and item.kind in ("card", "stage"):
+                if item.kind == "card" and layout.unsettled is not None and settled is not None:
+                    item = settled.card_item(item.element) or item
                 b = item.bounds
                 r = QRectF(b.x, b.y, b.w, b.h)
                 boxes[item.element] = boxes[item.element].united(r) if item.element in boxes else r

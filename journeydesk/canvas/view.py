@@ -298,7 +298,7 @@ class MapView(QGraphicsView):
     def _in_lane_header(self, lane: ElementItem, pos: QPointF) -> bool:
         """Lanes are dragged by their header column, not by their whole row."""
         layout = self.editor.layout() if self.editor else None
-        steps = [i.bounds.x for i in layout.items if i.kind == "step"] if layout else []
+        steps = [i.bounds.x for i in layout.peek_items() if i.kind == "step"] if layout else []
         return bool(steps) and pos.x() < min(steps)
 
     def _item_at(self, event: QMouseEvent, kind: str) -> ElementItem | None:

@@ -123,3 +123,54 @@ def test_the_scene_settles_its_layout_when_edits_stop(
         layout, MapLayouter().layout(doc.project, jmap), ["settled when idle"]
     )
     doc.undo_stack.clear()
+
+
+def test_stale_badges_after_an_edit_adding_a_line_leave_the_layout_unsettled(
+    qapp: object,
+) -> None:
+    """The stale badges (the Decide dock's overlay, redrawn after every edit)
+    sit on the fresh layout's boxes of their cards below the edit, and only
+    those cards are put in place (canvas/overlays.py ``_badges``)."""
+    import datetime as dt
+
+    from journeydesk.model.decide import stale_items
+    from journeydesk.model.project import Evidence, Source
+
+    doc, jmap = SHIFT.shape_project("current", 200)
+    old = Source(title="Old study", date=dt.date(2020, 1, 1))
+    doc.project.sources.append(old)
+    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    stale = [c for c in jmap.cards if c.lane != first][::9]
+    for card in stale:
+        card.evidence.append(Evidence(source=old.id))
+    scene = MapScene()
+    scene.overlays.stale_badges = True
+    scene.overlays.today = lambda: dt.date(2027, 1, 1)
+    hints = Hints(doc, jmap)
+    scene.show_map(doc.project, jmap, hint=hints.after(None))
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    fresh = MapLayouter().layout(doc.project, jmap)
+    boxes = {i.element: i.bounds for i in fresh.items}
+    lowest = max(
+        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    SHIFT.verbs.edit_card_title(doc, lowest, SHIFT.LONG * 3)
+    doc.changed.disconnect(changes.append)
+    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    assert scene.layout is not None and scene.layout.unsettled is not None  # (not read whole)
+    now = {i.element: i.bounds for i in MapLayouter().layout(doc.project, jmap).items}
+    cards = {c.id for c in jmap.cards}
+    badges = {b.data(1): b.rect() for b in scene.overlays.of_kind("stale") if b.data(1) in cards}
+    found = stale_items(doc.project, scene.overlays.stale_after_days, dt.date(2027, 1, 1))
+    assert set(badges) == {s.target_id for s in found if s.target_id in cards} >= {
+        c.id for c in stale
+    }
+    moved = 0
+    for card_id, rect in badges.items():
+        b = now[card_id]
+        assert (rect.x(), rect.y()) == (b.right - 7, b.y - 5)
+        moved += b.y != boxes[card_id].y
+    assert moved > 5
+    doc.undo_stack.clear()
