@@ -150,12 +150,13 @@ class Overlays:
         shown = layout is getattr(self.scene, "layout", None)
         settled = getattr(self.scene, "layouter", None) if shown else None
         for item in layout.peek_items() if settled is not None else layout.items:
-            if item.element in by_element and item.kind in ("card", "stage"):
+            element = item.element
+            if element is not None and element in by_element and item.kind in ("card", "stage"):
                 if item.kind == "card" and layout.unsettled is not None and settled is not None:
-                    item = settled.card_item(item.element) or item
+                    item = settled.card_item(element) or item
                 b = item.bounds
                 r = QRectF(b.x, b.y, b.w, b.h)
-                boxes[item.element] = boxes[item.element].united(r) if item.element in boxes else r
+                boxes[element] = boxes[element].united(r) if element in boxes else r
         for element_id, rect in boxes.items():
             badge = QGraphicsEllipseItem(rect.right() - 7, rect.top() - 5, 12, 12)
             badge.setBrush(QBrush(QColor(STALE_COLOUR)))
