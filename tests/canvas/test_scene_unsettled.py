@@ -21,6 +21,7 @@ from journeydesk.canvas import scene as scene_module
 from journeydesk.canvas.scene import MapScene
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter
+from journeydesk.layout.primitives import Rect
 from journeydesk.model.project import JourneyMap
 
 _HERE = Path(__file__).parent
@@ -50,6 +51,26 @@ def _line_edit(doc: Document, jmap: JourneyMap, rng: random.Random) -> str:
         return f"title {card.id}"
     SHIFT.verbs.set_field(doc, card.id, "body", rng.choice(["", SHIFT.LONG * 3]))
     return f"body {card.id}"
+
+
+def _grow_first_lane(
+    scene: MapScene, doc: Document, jmap: JourneyMap, hints: Hints
+) -> dict[str | None, Rect]:
+    """A title adding lines to the lowest card of the first lane, redrawn
+    with the window's hint; the boxes of a fresh layout before it."""
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    fresh = MapLayouter().layout(doc.project, jmap)
+    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    boxes = {i.element: i.bounds for i in fresh.items}
+    lowest = max(
+        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    SHIFT.verbs.edit_card_title(doc, lowest, SHIFT.LONG * 3)
+    doc.changed.disconnect(changes.append)
+    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    return boxes
 
 
 @pytest.mark.parametrize("shape", ["current", "dense", "wide"])
@@ -104,18 +125,7 @@ def test_the_scene_settles_its_layout_when_edits_stop(
     scene = MapScene()
     hints = Hints(doc, jmap)
     scene.show_map(doc.project, jmap, hint=hints.after(None))
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    fresh = MapLayouter().layout(doc.project, jmap)
-    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    boxes = {i.element: i.bounds for i in fresh.items}
-    lowest = max(
-        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    SHIFT.verbs.edit_card_title(doc, lowest, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    _grow_first_lane(scene, doc, jmap, hints)
     layout = scene.layout
     assert layout is not None and layout.unsettled is not None
     qtbot.waitUntil(lambda: layout.unsettled is None, timeout=5000)  # type: ignore[attr-defined]
@@ -148,17 +158,7 @@ def test_stale_badges_after_an_edit_adding_a_line_leave_the_layout_unsettled(
     scene.overlays.today = lambda: dt.date(2027, 1, 1)
     hints = Hints(doc, jmap)
     scene.show_map(doc.project, jmap, hint=hints.after(None))
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    fresh = MapLayouter().layout(doc.project, jmap)
-    boxes = {i.element: i.bounds for i in fresh.items}
-    lowest = max(
-        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    SHIFT.verbs.edit_card_title(doc, lowest, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    boxes = _grow_first_lane(scene, doc, jmap, hints)
     assert scene.layout is not None and scene.layout.unsettled is not None  # (not read whole)
     now = {i.element: i.bounds for i in MapLayouter().layout(doc.project, jmap).items}
     cards = {c.id for c in jmap.cards}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -213,15 +214,7 @@ def test_rows_made_again_equal_a_fresh_listing_after_edits() -> None:
         for n in range(40):
             changed = rnd.sample(related, 2) + rnd.sample(cards, 2)
             for card in changed:
-                what = rnd.choice(["title", "status", "evidence", "owners"])
-                if what == "title":
-                    card.title = f"Edited {n}"
-                elif what == "status":
-                    card.status = rnd.choice([None, "accepted", "open"])
-                elif what == "evidence":
-                    card.evidence = card.evidence[:-1]
-                else:
-                    card.owners = card.owners[:-1]
+                _edit(card, rnd.choice(["title", "status", "evidence", "owners"]), n, rnd)
             rows = backlog_rows_again(project, rows, {c.id for c in changed})
             assert rows == backlog_rows(project), n
 
@@ -246,19 +239,24 @@ def test_a_follower_kept_through_edits_equals_a_fresh_listing() -> None:
             changed = rnd.sample(cards, rnd.randint(1, 3))
             for card in changed:
                 what = rnd.choice(["title", "title", "status", "evidence", "owners", "body"])
-                if what == "title":
-                    card.title = f"Edited {n}"
-                elif what == "status":
-                    card.status = rnd.choice([None, "accepted", "open"])
-                elif what == "evidence":
-                    card.evidence = card.evidence[:-1]
-                elif what == "owners":
-                    card.owners = card.owners[:-1]
-                else:
-                    card.body = f"body {n}"
+                _edit(card, what, n, rnd)
             done = follower.again({c.id for c in changed})
             assert follower.rows == backlog_rows(project), n
             ids = {c.id for c in changed}
             related = ids | {r for c in changed for r in c.relates_to}
             related |= {c.id for c in cards if ids & set(c.relates_to)}
             assert {follower.rows[i].card_id for i in done} <= related, n
+
+
+def _edit(card: Card, what: str, n: int, rnd: random.Random) -> None:
+    """One edit of a card's field that the backlog lists (the ``n``-th)."""
+    if what == "title":
+        card.title = f"Edited {n}"
+    elif what == "status":
+        card.status = rnd.choice([None, "accepted", "open"])
+    elif what == "evidence":
+        card.evidence = card.evidence[:-1]
+    elif what == "owners":
+        card.owners = card.owners[:-1]
+    else:
+        card.body = f"body {n}"
