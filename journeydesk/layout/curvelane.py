@@ -295,11 +295,12 @@ class CurveLanes:
             ctx.items.extend(drawn.tail)
         self._pass[lane_id] = (placed, plans, drawn)
 
-    def marks(self) -> list[Rect]:
+    def marks(self, last: bool = False) -> list[Rect]:
         """The router's marks of this pass's lanes (``connections.emotion_marks``
         of their points, in their order): the same list while the lanes are
-        drawn at the same tops (the router keeps what it made of it)."""
-        drawn = [lane[2] for lane in self._pass.values()]
+        drawn at the same tops (the router keeps what it made of it).
+        ``last``: of the last layout's lanes (after its pass)."""
+        drawn = [lane[2] for lane in (self._last if last else self._pass).values()]
         last = self._marks
         if len(drawn) != len(last[0]) or any(map(operator.is_not, drawn, last[0])):
             out: list[Rect] = []
