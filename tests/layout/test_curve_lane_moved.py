@@ -45,6 +45,15 @@ def _curve_items(layout: MapLayout) -> dict[str | None, Item]:
     return {i.element: i for i in layout.items if i.kind in ("curve", "curve_point")}
 
 
+def _only_moved(before: list[Item], now: list[Item], history: list[str]) -> None:
+    """``now`` are ``before`` moved by one dy (the same drawings, moved)."""
+    assert [(i.kind, i.element) for i in before] == [(i.kind, i.element) for i in now], history
+    dy = {round(b.bounds.y - a.bounds.y, 6) for a, b in zip(before, now, strict=True)}
+    assert len(dy) == 1, history
+    for a, b in zip(before, now, strict=True):
+        assert (a.bounds.x, a.bounds.w, a.bounds.h) == (b.bounds.x, b.bounds.w, b.bounds.h), history
+
+
 def _edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> tuple[int, int]:
     """``edits`` random edits (``curve_edit``) redrawn with the window's hint;
     after each, now and then, a few curves and points asked for alone, the
@@ -58,6 +67,7 @@ def _edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> tuple[int,
     held: list[tuple[MapLayout, MapLayout, list[str]]] = []
     pending = [0, 0]
     unmade: set[int] = set()  # (layouts whose curve lanes' Items were not made)
+    last: list[MapLayout] = []
 
     def redraw(change: object) -> None:
         layout = layouter.layout(doc.project, jmap, INC.OPTIONS[0], hints.after(change))
@@ -66,6 +76,10 @@ def _edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> tuple[int,
             pending[0] += 1
             unmade.add(id(layout))
         fresh = MapLayouter(layouter.theme).layout(doc.project, jmap, INC.OPTIONS[0])
+        if last:  # the lanes said kept (the canvas passes over them) only moved
+            for start, end, _lane in layouter.kept_curves:
+                _only_moved(last[0].items[start:end], fresh.items[start:end], history)
+        last[:] = [fresh]
         # the marks, made from the plans (no Item read), as the fresh Items give them
         marks = layouter._curve_lanes.marks(last=True)
         assert marks == emotion_marks(fresh.items), history
