@@ -133,23 +133,24 @@ class Drawn:
 
     def marks(self) -> list[Rect]:
         """The lane's points and words as ``connections.emotion_marks`` boxes
-        them, in the same order, from the plans (no Item made)."""
+        them, in the same order, from the plans (no Item made): the same sums
+        (``Placed.marks_at_0``: what does not depend on the top)."""
         found = self._marks
         if found is None:
             found = self._marks = []
-            r, lane, ink = self.theme.point_radius, self.lane, self.shared.ink()
-            top, side = lane.y, 2 * r - -PAD + PAD
-            for plan in self.plans:
-                lo, hi = plan[3], plan[4]
-                for x, score, pid in plan[5]:
-                    y = curves_.to_y(score, lo, hi, lane)
-                    # (``Rect(x - r, y - r, 2r, 2r).adjusted(-PAD, -PAD, PAD, PAD)``)
-                    found.append(Rect(x - r + -PAD, y - r + -PAD, side, side))
-                    word = ink.get(pid)
-                    if word is not None:
-                        wx, wy, w, h = word
-                        found.append(Rect(wx - PAD, wy + top - PAD, w + 2 * PAD, h + 2 * PAD))
+            append, new = found.append, Rect
+            top, r = self.lane.y, self.theme.point_radius
+            for x, base, side, word in self.shared.marks_at_0(self.plans, self.lane.h):
+                # (``Rect(x - r, y - r, 2r, 2r).adjusted(-PAD, -PAD, PAD, PAD)``,
+                # y = ``curves.to_y``: the base, then the top)
+                append(new(x, base + top - r + -PAD, side, side))
+                if word is not None:
+                    append(new(word[0], word[1] + top - PAD, word[2], word[3]))
         return found
+
+
+Mark = tuple[float, float, float, tuple[float, float, float, float] | None]
+"""A point's marks less its lane's top (``Placed.marks_at_0``)."""
 
 
 class Placed:
@@ -157,7 +158,7 @@ class Placed:
     with them: the key they were placed for, the overflows, the left edge of
     the steps; and each word's ink (measured when the marks first need it)."""
 
-    __slots__ = ("_ink", "key", "overflows", "theme", "words", "x0")
+    __slots__ = ("_at_0", "_ink", "key", "overflows", "theme", "words", "x0")
 
     def __init__(
         self,
@@ -173,6 +174,29 @@ class Placed:
         self.theme = theme
         self.x0 = x0
         self._ink: dict[str, tuple[float, float, float, float]] | None = None
+        self._at_0: list[Mark] | None = None
+
+    def marks_at_0(self, plans: list[curves_.CurvePlan], h: float) -> list[Mark]:
+        """The parts of each point's marks that do not depend on the lane's
+        top (the lane ``h`` tall; its plans are the ones placed with its words):
+        the point's mark's x, y less the top (``curves.to_y``'s base) and side,
+        and its word's mark's x, y less the top, width and height (None: no
+        word placed)."""
+        found = self._at_0
+        if found is None:
+            found = self._at_0 = []
+            r, ink = self.theme.point_radius, self.ink()
+            side = 2 * r - -PAD + PAD
+            for plan in plans:
+                lo, hi = plan[3], plan[4]
+                for x, score, pid in plan[5]:
+                    base = 14 + (hi - score) / (hi - lo) * (h - 28)
+                    word = ink.get(pid)
+                    if word is not None:
+                        wx, wy, w, wh = word
+                        word = (wx - PAD, wy, w + 2 * PAD, wh + 2 * PAD)
+                    found.append((x - r + -PAD, base, side, word))
+        return found
 
     def ink(self) -> dict[str, tuple[float, float, float, float]]:
         """Each placed word's ink as ``connections.emotion_marks`` measures it:
@@ -301,13 +325,13 @@ class CurveLanes:
         drawn at the same tops (the router keeps what it made of it).
         ``last``: of the last layout's lanes (after its pass)."""
         drawn = [lane[2] for lane in (self._last if last else self._pass).values()]
-        last = self._marks
-        if len(drawn) != len(last[0]) or any(map(operator.is_not, drawn, last[0])):
+        found = self._marks
+        if len(drawn) != len(found[0]) or any(map(operator.is_not, drawn, found[0])):
             out: list[Rect] = []
             for lane in drawn:
                 out += lane.marks()
-            self._marks = last = (drawn, out)
-        return last[1]
+            self._marks = found = (drawn, out)
+        return found[1]
 
     def placed(self, items: list[Item], shift: int) -> Callable[[], None] | None:
         """This pass's layout's ``items`` are made (its first ``shift`` items
