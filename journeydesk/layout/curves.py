@@ -53,22 +53,6 @@ def curve_plan(
     return (curve.id, k, colour, curve.scale.min, curve.scale.max, pts)
 
 
-def curve(
-    theme: Theme,
-    ctx: LayoutContext,
-    curve: EmotionCurve,
-    k: int,
-    lane: Rect,
-    step_index: dict[str, int],
-    x0: float,
-    words: dict[str, tuple[str, Rect]],
-    lazy: bool = False,
-) -> None:
-    """The curve's line and each point's marker and word (``curve_items``)."""
-    plan = curve_plan(theme, curve, k, step_index, x0)
-    ctx.items.extend(curve_items(theme, plan, lane, x0, words, lazy))
-
-
 def curve_items(
     theme: Theme,
     plan: CurvePlan,
