@@ -290,14 +290,14 @@ class ElementItem(QGraphicsRectItem):
         return self._current()
 
     def _current(self) -> Item:
-        """The Item the layout shown now has for this element. A card whose
-        lane only moved kept its last Item (the scene did not look at it:
-        ``MapScene._update_items``); its band moved with the lane, so it is
-        found now, the same drawing in the moved box."""
+        """The Item the layout shown now has for this element. A card (or a
+        curve's line or point) whose lane only moved kept its last Item (the
+        scene did not look at it: ``MapScene._update_items``); its band moved
+        with the lane, so it is found now, the same drawing in the moved box."""
         band = self.band
         if band is not None and band.top != self._at_top:
             found = band.lookup(self.element_id or "")
-            if found is not None and found.kind == "card":
+            if found is not None and found.kind == self.kind:
                 self._item = found
                 self._bounds = None
                 self._at_top = band.top

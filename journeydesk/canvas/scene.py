@@ -21,7 +21,7 @@ from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import Item, MapLayout, Rect
 from journeydesk.layout.stack import PlacedLane
-from journeydesk.layout.theme import Z_CARD
+from journeydesk.layout.theme import Z_CARD, Z_CURVE, Z_CURVE_POINT
 from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.qpainter import ImageCache
 
@@ -40,6 +40,10 @@ thousands each, so building the index (on opening, and again after an edit
 that moved the cards below it) took ~100-160 ms at 20,000 cards, against ~10
 at depth 10, where a leaf of a 20,000-card map still holds a few dozen items."""
 _BAND = operator.attrgetter("band")
+_CURVE_Z = (Z_CURVE, Z_CURVE_POINT)
+"""The z of a curve's line and of its points' items: each in its lane's band of that z."""
+_BANDED = frozenset({"card", "curve", "curve_point"})
+"""Kinds whose items are in bands (``items.Band``): moved with their lanes."""
 SETTLE_AFTER_MS = 600
 """Quiet time after an edit that moved lanes before their cards' Items are put
 in place (``MapScene._settle``; ~40 ms at 20,000 cards, paid while idle)."""
@@ -77,7 +81,8 @@ class MapScene(QGraphicsScene):
         self.overlays = Overlays(self)
         """Starter questions and stale badges: on the canvas only, never printed."""
         self._bands: dict[tuple[str, int, int], Band] = {}
-        """The cards' bands by lane and square (``items.Band``)."""
+        """The cards' bands by lane and square (``items.Band``), and the curve
+        lanes' by lane, -1 and z (a curve lane's lines, then its points)."""
         self._lane_tops: tuple[list[float], list[str]] = ([], [])
         """The shown layout's lane tops, sorted, and their lanes."""
         self._settle_timer = QTimer(self)
@@ -202,7 +207,13 @@ class MapScene(QGraphicsScene):
         changed: list[tuple[ElementItem, Item]] = []
         cards = self._cards
         walked = layout.peek_items()  # (a card only moved is in its band: not read)
-        if kept is None or not same_map or new_images:
+        # The curve lanes drawn from the last layout's plans: their items are
+        # each lane's bands' (two: lines and points), and each takes its new
+        # Item when next asked (``ElementItem._current``, from the layouter:
+        # layout/curvelane.py): not looked at (on a wide map 1,800 points).
+        curves = self.layouter.kept_curves if kept is not None and same_map else []
+        passed = self._without_curves(walked, curves, kept[0]) if kept and curves else walked
+        if kept is None or not same_map or new_images or passed is None:
             walked = layout.items  # (every card is looked at: in its place)
         else:
             # The card Items the layouter made anew (after an edit that adds a
@@ -244,7 +255,8 @@ class MapScene(QGraphicsScene):
                             changed.append((graphic, found))
                     else:
                         graphic.band.seen += 1
-            walked = [*walked[: kept[0]], *new_cards, *walked[kept[1] :]]
+            cut = len(passed) - len(walked)  # (the curve lanes are above the cards)
+            walked = [*passed[: kept[0] + cut], *new_cards, *passed[kept[1] + cut :]]
         for item in walked:
             if item.kind == "card":  # one per card: its key's rank is always 0
                 graphic = cards.get(item.element)  # type: ignore[arg-type]
@@ -263,7 +275,7 @@ class MapScene(QGraphicsScene):
             key = (item.kind, item.element, n)
             graphic = graphics.get(key)
             if graphic is None:
-                band = self._band_for(item.bounds) if item.kind == "card" else None
+                band = self._band_for(item.bounds, item) if item.kind in _BANDED else None
                 graphic = ElementItem(item, images, band)
                 graphic.key = key
                 if band is None:
@@ -330,6 +342,28 @@ class MapScene(QGraphicsScene):
         if selected and not was_blocked:
             self.selectionChanged.emit()
 
+    def _without_curves(
+        self, items: list[Item], lanes: list[tuple[int, int, str]], end: int
+    ) -> list[Item] | None:
+        """``items`` without the slots of the curve lanes ``lanes`` (sorted,
+        all before ``end``), each lane's bands holding as many items, now
+        counted as moved with them (``_change``); None if not so."""
+        out: list[Item] = []
+        at = 0
+        bands = []
+        for start, stop, lane in lanes:
+            found = [self._bands.get((lane, -1, int(z))) for z in _CURVE_Z]
+            held = [band for band in found if band is not None]
+            if start < at or stop > end or sum(band.count for band in held) != stop - start:
+                return None
+            bands += held
+            out += items[at:start]
+            at = stop
+        out += items[at:]
+        for band in bands:
+            band.seen = band.count
+        return out
+
     def _place_bands(self, layout: MapLayout) -> list[tuple[Band, float]]:
         """Note ``layout``'s lane tops; return the bands whose lane moved,
         with their new tops (``_change`` moves them)."""
@@ -344,20 +378,30 @@ class MapScene(QGraphicsScene):
                 moved.append((band, top))
         return moved
 
-    def _band_for(self, bounds: Rect) -> Band | None:
+    def _band_for(self, bounds: Rect, item: Item | None = None) -> Band | None:
         """The band of a card with these bounds: of the lane it lies in, and
-        of its square there (made when first needed); None without lanes."""
+        of its square there (made when first needed); None without lanes.
+        With ``item`` a curve's or point's (``_CURVE_Z``): its lane's band of
+        its z, one for the lane (the points of a lane's curves overlap, and a
+        band's children are painted in their order: as a fresh scene's)."""
         tops, lanes = self._lane_tops
         n = bisect_right(tops, bounds.y) - 1
         if n < 0:
             return None
         top, lane = tops[n], lanes[n]
-        key = (lane, int(bounds.x // BAND_SPAN), int((bounds.y - top) // BAND_SPAN))
+        curve = item is not None and item.kind != "card"
+        if curve:
+            assert item is not None
+            if item.z not in _CURVE_Z:
+                return None
+            key = (lane, -1, int(item.z))
+        else:
+            key = (lane, int(bounds.x // BAND_SPAN), int((bounds.y - top) // BAND_SPAN))
         band = self._bands.get(key)
         if band is None:
             band = self._bands[key] = Band(lane, top)
-            band.lookup = self.layouter.card_item
-            band.setZValue(Z_CARD)
+            band.lookup = self.layouter.curve_item if curve else self.layouter.card_item
+            band.setZValue(item.z if curve and item is not None else Z_CARD)
             self.addItem(band)
         return band
 
@@ -391,7 +435,7 @@ class MapScene(QGraphicsScene):
             for graphic, item in changed:
                 if graphic.band is not None:
                     graphic.band.seen += 1
-                if not graphic.set_layout_item(item, images) and graphic.kind == "card":
+                if not graphic.set_layout_item(item, images) and graphic.kind in _BANDED:
                     self._reband(graphic)
             for band, _top in moved:
                 if band.seen != band.count:
@@ -423,7 +467,8 @@ class MapScene(QGraphicsScene):
     def _refresh(self, graphic: ElementItem, images: ImageCache) -> None:
         """A card of a band that moved, not looked at by this update: it takes
         the layout's Item for it now and goes where that Item says."""
-        item = self.layouter.card_item(graphic.element_id or "")
+        band = graphic.band
+        item = None if band is None else band.lookup(graphic.element_id or "")
         moved_only = item is not None and item is not graphic._item
         if not (moved_only and graphic.set_layout_item(item, images)):  # type: ignore[arg-type]
             self._reband(graphic)
@@ -431,7 +476,7 @@ class MapScene(QGraphicsScene):
     def _reband(self, graphic: ElementItem) -> None:
         """Put a card in the band its bounds say, if it is not there, with
         its rectangle relative to that band's top."""
-        band = self._band_for(graphic._item.bounds)
+        band = self._band_for(graphic._item.bounds, graphic._item)
         if band is graphic.band:
             b = graphic._item.bounds
             top = band.top if band is not None else 0.0

@@ -38,9 +38,12 @@ def connections(
     lanes: list[Lane],
     x0: float,
     layouter: zones.Lanes | None = None,
+    marks: list[Rect] | None = None,
 ) -> None:
     """``layouter``: the one laying the map out, whose lanes tell the router
-    what moved since its last call (``zones.zone``)."""
+    what moved since its last call (``zones.zone``). ``marks``: the curve
+    points' ``emotion_marks`` (the same list while they are the same: the router
+    keeps what it made of it; None: made here from the items)."""
     t = theme
     zone = None if layouter is None else zones.zone(theme, layouter)
     shown = [c for c in ctx.jmap.connections if c.source in boxes and c.target in boxes]
@@ -54,7 +57,7 @@ def connections(
         t.column_gap,
         t.lane_padding,
         t.column_width,
-        _kept_marks(router, ctx.items),
+        _kept_marks(router, ctx.items) if marks is None else marks,
         [(c.source, c.target) for c in shown],
         zone,
     )

@@ -28,83 +28,104 @@ from .theme import (
     Theme,
 )
 
-CurveLane = tuple[object, dict[str, tuple[str, Rect]], list[Overflow], float | None, list[Item]]
-"""A curve lane as last laid out (``MapLayouter._curve_lane``): its key, its
-words' places (from a top at 0), its overflows, and the top and Items it was
-drawn at."""
+CurvePlan = tuple[str, int, str, float, float, list[tuple[float, float, str]]]
+"""What a curve's Items are drawn from, wherever its lane's top is: its id,
+its place ``k`` in the lane, its colour, its scale's ends, and its drawn points
+left to right as (x, score, point id) (``curve_plan``). A copy: a command
+changes the model in place, and a lane that only moved draws its Items from it
+when they are first read (layout/curvelane.py)."""
 
 
-def curve(
-    theme: Theme,
-    ctx: LayoutContext,
-    curve: EmotionCurve,
-    k: int,
-    lane: Rect,
-    step_index: dict[str, int],
-    x0: float,
-    words: dict[str, tuple[str, Rect]],
-    lazy: bool = False,
-) -> None:
-    """The curve's line and each point's marker and word (placed by
-    ``emotion_words`` in the lane as if its top were at 0: ``words`` are moved
-    to the lane's top here, so a lane that only moved keeps its words' places,
-    ``MapLayouter._curve_lane``). With ``lazy`` their drawings are made on first use,
-    like the cards' (primitives.Item ``make``): a wide map's curve lane is off
-    screen when it opens. What a drawing reads is copied first (a command
-    changes the model in place), and a point's ``drawn_from`` holds it all, so
-    ``connections.emotion_marks`` finds its word's box without drawing it."""
+def curve_plan(
+    theme: Theme, curve: EmotionCurve, k: int, step_index: dict[str, int], x0: float
+) -> CurvePlan:
+    """``curve``'s plan (``CurvePlan``) as the ``k``-th curve of its lane."""
     t = theme
     colour = curve.colour or t.curve_colours[k % len(t.curve_colours)]
-    lo, hi = curve.scale.min, curve.scale.max
-    h = lane.h - 28
-    dy = lane.y
-
-    def to_y(score: float) -> float:
-        # (from the lane's top, then moved there: what ``emotion_words`` placed
-        # in the lane at 0 is where it is in the lane wherever that is)
-        return (14 + (hi - score) / (hi - lo) * h) + dy
-
     pts = sorted(
         (
-            (x0 + (step_index[p.step] + p.offset) * t.column_width, to_y(p.score), p)
+            (x0 + (step_index[p.step] + p.offset) * t.column_width, p.score, p.id)
             for p in curve.points
             if p.step in step_index
         ),
         key=lambda v: v[0],
     )
-    zero = to_y(min(max(0.0, lo), hi)) if k == 0 else None
-    xys = [(x, y) for x, y, _ in pts]
+    return (curve.id, k, colour, curve.scale.min, curve.scale.max, pts)
+
+
+def curve_items(
+    theme: Theme,
+    plan: CurvePlan,
+    lane: Rect,
+    x0: float,
+    words: dict[str, tuple[str, Rect]],
+    lazy: bool = False,
+) -> list[Item]:
+    """The curve's line and each point's marker and word (placed by
+    ``emotion_words`` in the lane as if its top were at 0: ``words`` are moved
+    to the lane's top here, so a lane that only moved keeps its words' places,
+    layout/curvelane.py). With ``lazy`` their drawings are made on first use,
+    like the cards' (primitives.Item ``make``): a wide map's curve lane is off
+    screen when it opens. What a drawing reads is copied first (a command
+    changes the model in place), and a point's ``drawn_from`` holds it all, so
+    ``connections.emotion_marks`` finds its word's box without drawing it."""
+    out = [line_item(theme, plan, lane, x0, lazy)]
+    for x, score, pid in plan[5]:
+        out.append(point_item(theme, plan, x, score, pid, lane, words, lazy))
+    return out
+
+
+def to_y(score: float, lo: float, hi: float, lane: Rect) -> float:
+    """A score's y in the lane: from the lane's top, then moved there (what
+    ``emotion_words`` placed in the lane at 0 is where it is in the lane
+    wherever that is)."""
+    return (14 + (hi - score) / (hi - lo) * (lane.h - 28)) + lane.y
+
+
+def line_item(theme: Theme, plan: CurvePlan, lane: Rect, x0: float, lazy: bool) -> Item:
+    """The curve's line (and the lane's zero line, for its first curve)."""
+    t = theme
+    _cid, k, colour, lo, hi, pts = plan
+    zero = to_y(min(max(0.0, lo), hi), lo, hi, lane) if k == 0 else None
+    xys = [(x, to_y(score, lo, hi, lane)) for x, score, _pid in pts]
     bounds = Rect(x0, lane.y, lane.right - x0, lane.h)
     if lazy:
         line = functools.partial(_line, t, zero, x0, lane.right, xys, colour)
-        ctx.items.append(Item("curve", curve.id, bounds, Z_CURVE, make=line))
-    else:
-        ctx.items.append(
-            Item("curve", curve.id, bounds, Z_CURVE, _line(t, zero, x0, lane.right, xys, colour))
-        )
+        return Item("curve", plan[0], bounds, Z_CURVE, make=line)
+    return Item("curve", plan[0], bounds, Z_CURVE, _line(t, zero, x0, lane.right, xys, colour))
+
+
+def point_item(
+    theme: Theme,
+    plan: CurvePlan,
+    x: float,
+    score: float,
+    pid: str,
+    lane: Rect,
+    words: dict[str, tuple[str, Rect]],
+    lazy: bool,
+) -> Item:
+    """One point's marker and word."""
+    t = theme
+    lo, hi = plan[3], plan[4]
+    y = to_y(score, lo, hi, lane)
     r = t.point_radius
-    for x, y, p in pts:
-        word = words.get(p.id)
-        if word is not None:
-            spot = word[1]
-            word = (word[0], Rect(spot.x, spot.y + dy, spot.w, spot.h))
-        point = (t, x, y, p.score, lo, hi, colour, word)
-        marks_at = Rect(x - r, y - r, 2 * r, 2 * r)
-        if lazy:
-            ctx.items.append(
-                Item(
-                    "curve_point",
-                    p.id,
-                    marks_at,
-                    Z_CURVE_POINT,
-                    make=functools.partial(point_primitives, *point),
-                    drawn_from=point,
-                )
-            )
-        else:
-            ctx.items.append(
-                Item("curve_point", p.id, marks_at, Z_CURVE_POINT, point_primitives(*point))
-            )
+    word = words.get(pid)
+    if word is not None:
+        spot = word[1]
+        word = (word[0], Rect(spot.x, spot.y + lane.y, spot.w, spot.h))
+    point = (t, x, y, score, lo, hi, plan[2], word)
+    marks_at = Rect(x - r, y - r, 2 * r, 2 * r)
+    if lazy:
+        return Item(
+            "curve_point",
+            pid,
+            marks_at,
+            Z_CURVE_POINT,
+            make=functools.partial(point_primitives, *point),
+            drawn_from=point,
+        )
+    return Item("curve_point", pid, marks_at, Z_CURVE_POINT, point_primitives(*point))
 
 
 def _line(

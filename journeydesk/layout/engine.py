@@ -16,10 +16,9 @@ import functools
 import weakref
 
 from journeydesk.io.heap import gc_paused
-from journeydesk.model.project import Card, EmotionCurve, JourneyMap, Lane, Project
+from journeydesk.model.project import Card, JourneyMap, Lane, Project
 
 from . import cells, chrome, connections, marks, routing
-from . import curves as curves_
 from . import lanes as lanes_
 from .card_face import LINK_COLOUR, CardFace, card_primitives
 from .card_face import badge_count as _badge_count
@@ -28,6 +27,7 @@ from .card_face import drawn_alike as _alike
 from .cells import card_state as _card_state
 from .cells import renumbered as _renumbered
 from .context import CardMeasure, LayoutContext, LayoutHint, LayoutOptions
+from .curvelane import CurveLanes, both
 from .fonts import Face
 from .mapcards import MapCards
 from .primitives import (
@@ -71,10 +71,7 @@ class MapLayouter:
         """Each lane's placed cards of the last layout, by lane id, with the key
         they were placed from (its top, the steps, its cards' states)."""
         self._pass_lanes: dict[str, PlacedLane] = {}
-        self._curve_lanes: dict[str, curves_.CurveLane] = {}
-        """Each curve lane's key, words' places and overflows, and the top and
-        Items of the last layout."""
-        self._pass_curve_lanes: dict[str, curves_.CurveLane] = {}
+        self._curve_lanes = CurveLanes()  # (curvelane.py: kept from one layout to the next)
         self._header_items: tuple[object, list[Item], list[Overflow], float] | None = None
         """The headers' key, Items, overflows and bottom of the last layout."""
         self._pass_states: dict[str, tuple[object, ...]] = {}
@@ -212,6 +209,7 @@ class MapLayouter:
             unsettled.detach()
         self._pass_lanes, self._inherited = {}, set() if unsettled is None else unsettled.lane_ids()
         self._pass_states, self._pass_measures = {}, {}
+        self._curve_lanes.begin()
         done = False
         # (the decorator pauses the collector: a pass makes tens of thousands
         # of short-lived tuples on a big map, each card's state and each lane's
@@ -237,8 +235,8 @@ class MapLayouter:
             if not done:
                 self.kept_cards, self._unsettled = None, None
             self._lanes = self._pass_lanes if done else {}
-            self._curve_lanes = self._pass_curve_lanes if done else {}
-            self._pass_lanes, self._pass_curve_lanes = {}, {}
+            self._curve_lanes.end(done)
+            self._pass_lanes = {}
             self._pass_states, self._pass_measures = {}, {}
 
     def _layout(self, project: Project, jmap: JourneyMap, options: LayoutOptions) -> MapLayout:
@@ -310,9 +308,15 @@ class MapLayouter:
         for lane in lanes:
             if lane.display == "curve" and not lane.collapsed:
                 curves = [c for c in jmap.curves if (c.lane or first_curve_lane) == lane.id]
-                self._curve_lane(ctx, lane.id, curves, lane_rects[lane.id], step_index, x0)
+                rect = lane_rects[lane.id]
+                self._curve_lanes.lane(
+                    t, ctx, lane.id, curves, rect, step_index, x0, self._steps, self.lazy
+                )
         self._cards(ctx, card_boxes)
-        connections.connections(t, self._router, ctx, card_boxes, lane_rects, lanes, x0, self)
+        connections.connections(
+            t, self._router, ctx, card_boxes, lane_rects, lanes, x0, self,
+            marks=self._curve_lanes.marks(),
+        )  # fmt: skip
         chrome.separators(t, ctx, lanes, lane_rects)
         marks.mark_items(ctx)
         y = grid_bottom + 10
@@ -335,7 +339,10 @@ class MapLayouter:
             min_body_size=min(t.card_body_size, t.badge_size),
             card_lanes=self._map_cards.lanes(jmap),
             lane_tops={lane_id: rect.y for lane_id, rect in lane_rects.items()},
-            unsettled=None if self._unsettled is None else self._unsettled.settle,
+            unsettled=both(
+                None if self._unsettled is None else self._unsettled.settle,
+                self._curve_lanes.placed(ctx.items, 1),  # (the background went first)
+            ),
         )
 
     def _headers(
@@ -368,60 +375,6 @@ class MapLayouter:
             ctx.overflows.extend(found[2])
         self._header_items = found
         return found[3]
-
-    def _curve_lane(
-        self,
-        ctx: LayoutContext,
-        lane_id: str,
-        curves: list[EmotionCurve],
-        rect: Rect,
-        step_index: dict[str, int],
-        x0: float,
-    ) -> None:
-        """A curve lane's curves, points, words and key. Its words' places are
-        kept while the lane's size and place across, the steps, the words'
-        language, the personas' names and the curves' values stay as they were
-        (placing 1,800 points' words took most of an edit on a wide map): they
-        are placed in the lane as if its top were at 0, and moved to its top
-        (``curves.curve``), so a lane that only moved down keeps them; its
-        Items are kept while its top stays too."""
-        key = (
-            rect.x,
-            rect.w,
-            rect.h,
-            x0,
-            self._steps,
-            ctx.language,
-            tuple((p.id, p.name) for p in ctx.project.personas),
-            [
-                (
-                    tuple(c.__dict__.values()),
-                    (c.scale.min, c.scale.max, tuple((s.value, s.label) for s in c.scale.labels)),
-                    [tuple(p.__dict__.values()) for p in c.points],
-                )
-                for c in curves
-            ],
-        )
-        t = self.theme
-        found = self._curve_lanes.get(lane_id)
-        if found is None or found[0] != key:
-            overflows_at = len(ctx.overflows)
-            # Every curve's words placed at once, so none lands on another
-            # word, a point or a line of any curve in the lane.
-            at_0 = Rect(rect.x, 0.0, rect.w, rect.h)
-            words = curves_.emotion_words(t, ctx, curves, at_0, step_index, x0)
-            found = (key, words, ctx.overflows[overflows_at:], None, [])
-        else:
-            ctx.overflows.extend(found[2])
-        if found[3] == rect.y:
-            ctx.items.extend(found[4])
-        else:
-            items_at = len(ctx.items)
-            for k, curve in enumerate(curves):
-                curves_.curve(t, ctx, curve, k, rect, step_index, x0, found[1], self.lazy)
-            curves_.curve_key(t, ctx, curves, rect)
-            found = (key, found[1], found[2], rect.y, ctx.items[items_at:])
-        self._pass_curve_lanes[lane_id] = found
 
     @staticmethod
     def _lane_visible(lane: Lane, options: LayoutOptions) -> bool:
@@ -690,6 +643,15 @@ class MapLayouter:
             lanes, card_boxes, ctx.items, start, order, at, self._card_items, self.lazy,
             lambda card, box: owner()._card(ctx, card, box, ctx.comments.get(card.id, 0))[2],  # type: ignore[union-attr]
         )  # fmt: skip
+
+    def curve_item(self, element: str) -> Item | None:
+        """A curve's or point's Item in the last layout (None: not drawn)."""
+        return self._curve_lanes.item(element)
+
+    @property
+    def kept_curves(self) -> list[tuple[int, int, str]]:
+        """The last layout's curve lanes drawn from the last plans (``CurveLanes.kept``)."""
+        return self._curve_lanes.kept
 
     def card_item(self, card_id: str) -> Item | None:
         """The card's Item in the last layout (None: not drawn, or unknown)."""

@@ -234,10 +234,10 @@ def test_the_layouts_zone_says_what_moved(monkeypatch: pytest.MonkeyPatch, shape
     seen: list[tuple[Zone | None, dict[str, Rect]]] = []
     real = connections.connections
 
-    def spy(*args: Any) -> None:
+    def spy(*args: Any, **kwargs: Any) -> None:
         layouter = args[-1]  # (its lanes: what ``zones.zone`` is told from)
         seen.append((None if layouter is None else zones.zone(args[0], layouter), dict(args[3])))
-        real(*args)
+        real(*args, **kwargs)
 
     monkeypatch.setattr(connections, "connections", spy)
     doc, jmap = SHIFT.shape_project(shape, 160 if shape != "wide" else 120)
