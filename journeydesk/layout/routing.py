@@ -16,7 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from . import route_columns
 from .primitives import Item, Point, Rect
+from .route_columns import ColumnMemo
+from .route_columns import _columns as _columns
 from .route_search import BEND_COST as BEND_COST
 from .route_search import MAX_OBSTACLES, _search
 from .route_search import _simplify as _simplify
@@ -120,6 +123,10 @@ class Router:
         self._pass: int | None = None
         """The layout pass of the last call (``Zone.now``; None: not told)."""
         self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
+        self._memo, self._marks_memo = ColumnMemo(), ColumnMemo()
+        """The columns of all obstacles, and of ``more``, made again from
+        the last ones' order when the boxes only moved up or down
+        (``route_columns``)."""
         self.zoned = 0
         """Routes taken from the last call's moved by a layout's ``Zone`` (``_zoned``)
         since creation: for tests and benches."""
@@ -167,7 +174,7 @@ class Router:
         old_more = self._more
         if changed is None:
             everything = [*values, *more]
-            self._columns = _columns(everything, column)
+            self._columns = self._memo.columns(everything, column)
             self._column = column
             self._routes = {}
             self._ids = dict(collections.Counter(map(id, everything)))
@@ -541,13 +548,14 @@ class Router:
         """``more`` bucketed (``_columns``), kept for the same list object."""
         found = self._marks_cols
         if found is None or found[0] is not marks or found[1] != column:
-            found = self._marks_cols = (marks, column, _columns(list(marks), column))
+            found = (marks, column, self._marks_memo.columns(list(marks), column))
+            self._marks_cols = found
         return found[2]
 
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
-        self._columns = _columns(now, self._column)
+        self._columns = self._memo.columns(now, self._column)
         self._extents = {}
         return _columns(changed, self._column)
 
@@ -565,36 +573,10 @@ class Router:
 
 
 _Key = tuple[float, float, float, float, float, float, float, float, float, float]
-_Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
+_Columns = route_columns._Columns
 _Zoned = tuple[list[Point], Rect | None, Rect, Rect, bool, _Key]
 """A route moved by a zone's dy, its region, its two ends now, whether a
 search found it, and its old key (``Router._zoned``)."""
-
-
-def _columns(cards: list[Rect], column: float) -> _Columns:
-    """Cards sit in columns: bucket them by the columns they touch, each
-    bucket sorted by top, so the cards near a connection are found by
-    bisection rather than by a walk down every column it spans."""
-    buckets: dict[int, list[Rect]] = {}
-    for r in cards:
-        first, last = int(r.x // column), int((r.x + r.w) // column)  # r.right
-        if first == last:
-            bucket = buckets.get(first)
-            if bucket is None:
-                buckets[first] = [r]
-            else:
-                bucket.append(r)
-            continue
-        for c in range(first, last + 1):
-            buckets.setdefault(c, []).append(r)
-    tops: dict[int, list[float]] = {}
-    tallest: dict[int, float] = {}
-    by_top, height = operator.attrgetter("y"), operator.attrgetter("h")
-    for c, rs in buckets.items():
-        rs.sort(key=by_top)
-        tops[c] = list(map(by_top, rs))
-        tallest[c] = max(map(height, rs))
-    return buckets, tops, tallest
 
 
 def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: int) -> bool:
