@@ -9,7 +9,6 @@ the region between the two ends.
 
 from __future__ import annotations
 
-import collections
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
@@ -107,12 +106,9 @@ class Router:
         """The curve points' Items and their marks (``connections._kept_marks``)."""
         self.searched = 0
         """Routes looked for (not kept) since creation: for tests and benches."""
-        self._ids: dict[int, int] = {}
-        """How many times each obstacle object is among the obstacles (one box
-        object under two keys would count twice in a column: ``_crowded``)."""
-        self._extents: dict[int, tuple[float, float, float]] = {}
+        self._extents: dict[int, tuple[float, float, float, bool]] = {}
         """Each column's largest left and smallest right edge and smallest
-        height, when asked."""
+        height, and whether a box object is in it twice, when asked."""
         self.shifted = 0
         """Routes taken from the last call's moved by their region's one exact
         dy (``_shifts``) since creation: for tests and benches."""
@@ -177,7 +173,6 @@ class Router:
             self._columns = self._memo.columns(everything, column)
             self._column = column
             self._routes = {}
-            self._ids = dict(collections.Counter(map(id, everything)))
             self._extents = {}
         self._obstacles, self._more, self._values = obstacles, more, values
         self._changed = changed
@@ -276,11 +271,9 @@ class Router:
         obstacles in ``region`` besides the two ends, counted by bisection: the
         cards whose top is strictly inside the region's height, in a column all
         of whose cards reach into the region's width (then ``_near`` would
-        return None). False when unsure, and when an object is among the
-        obstacles twice (a column would count it twice)."""
+        return None). False when unsure. A box object in a column twice (one
+        box under two keys) is counted once there, as ``_near`` counts it."""
         assert self._columns is not None
-        if len(self._ids) != len(self._values) + len(self._more):
-            return False
         buckets, tops, _ = self._columns
         rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
         least = MAX_OBSTACLES + 3  # (the two ends may be among them)
@@ -288,7 +281,8 @@ class Router:
             ys = tops.get(c)
             if ys is None or len(ys) < least:
                 continue
-            if bisect_left(ys, rb) - bisect_right(ys, ry) < least:
+            lo, hi = bisect_right(ys, ry), bisect_left(ys, rb)
+            if hi - lo < least:
                 continue
             extent = self._extents.get(c)
             if extent is None:
@@ -299,8 +293,16 @@ class Router:
                     max(xs),
                     min(map(operator.add, xs, map(_get_w, rs))),  # r.x + r.w
                     min(map(_get_h, rs)),
+                    len(set(map(id, rs))) != len(rs),
                 )
-            if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
+            # (every box whose top is strictly inside the height meets the
+            # region; an object there twice is one obstacle to ``_near``)
+            if (
+                extent[0] < rr
+                and extent[1] > rx
+                and extent[2] >= 0
+                and (not extent[3] or len(set(map(id, buckets[c][lo:hi]))) >= least)
+            ):
                 return True
         return False
 
@@ -335,16 +337,6 @@ class Router:
                 moved += [(None, b) for b in more]
         if not moved:
             return ({}, {}, {})
-        ids = self._ids
-        for old, new in moved:
-            if old is not None:
-                n = ids[id(old)] - 1
-                if n:
-                    ids[id(old)] = n
-                else:
-                    del ids[id(old)]
-            if new is not None:
-                ids[id(new)] = ids.get(id(new), 0) + 1
         changed: list[Rect] = []
         for old, new in moved:
             if old is None:
