@@ -77,17 +77,43 @@ class ColumnMemo:
         self._order: _Order | None = None
         """The positions in the last list of the boxes of each bucket, bucket
         after bucket, in bucket order (None: not worked out yet)."""
+        self._placed: list[tuple[Sequence[object], int, int]] | None = None
+        """The plans the last list was given with, each with the places of
+        the boxes it placed (start, stop; ``columns``)."""
         self.made = 0
         self.kept = 0
         """Calls that made the columns by ``_columns`` / from the last order:
         for tests and benches."""
 
-    def columns(self, cards: list[Rect], column: float) -> _Columns:
+    def columns(
+        self,
+        cards: list[Rect],
+        column: float,
+        plans: tuple[Sequence[Sequence[object]] | None, int] = (None, 0),
+    ) -> _Columns:
         """``_columns(cards, column)``; the memo keeps ``cards``: it must not
-        be changed afterwards."""
+        be changed afterwards. ``plans``: the layout's lanes' plans
+        (``zones.Zone.plans``; None: not told) and how many of the first boxes
+        of ``cards`` they place, ``len(plan)`` each in turn: the boxes that the
+        very plan object of the last call places at the same places have the
+        last list's ``x`` and ``w`` there (``Zone.plans`` says why); only the
+        others are compared."""
+        told, placed = plans
+        last, self._placed = self._placed, None
+        if told is not None:
+            starts = [0, *itertools.accumulate(map(len, told))]
+            if starts[-1] == placed:
+                self._placed = list(zip(told, starts[:-1], starts[1:], strict=True))
         order = None
         if column == self._column and len(cards) == len(self._cards) and cards:
-            order = self._same_places(cards)  # (it keeps the xs and ws of ``cards``)
+            known = []
+            if last is not None and self._placed is not None:
+                at = {id(plan): (plan, start) for plan, start, _ in last}
+                for plan, start, stop in self._placed:
+                    found = at.get(id(plan))
+                    if found is not None and found[0] is plan and found[1] == start:
+                        known.append((start, stop))
+            order = self._same_places(cards, known)  # (it keeps the xs and ws of ``cards``)
         else:
             self._xs = self._ws = None
         if order is None:
@@ -104,19 +130,40 @@ class ColumnMemo:
         self.kept += 1
         return self._from_order(cards, order)
 
-    def _same_places(self, cards: list[Rect]) -> _Order | None:
+    def _same_places(self, cards: list[Rect], known: list[tuple[int, int]]) -> _Order | None:
         """The last list's order when every box of ``cards`` has the ``x``
         and ``w`` of the last list's box at its place (then it sits in the
-        same columns), else None."""
+        same columns), else None; the boxes in the ``known`` ranges of places
+        (start, stop; in order) are known to."""
         old, old_xs, old_ws = self._cards, self._xs, self._ws
-        xs = list(map(_get_x, cards))
-        self._xs, self._ws = xs, None  # (the new list's from now on)
-        # (the values compared in C; they differ where a card moved sideways)
-        if xs != (list(map(_get_x, old)) if old_xs is None else old_xs):
-            return None
-        ws = self._ws = list(map(_get_w, cards))
-        if ws != (list(map(_get_w, old)) if old_ws is None else old_ws):
-            return None
+        if known:
+            # (the values of the other boxes compared; those known are as they
+            # were, and so are the lists of them kept)
+            rest: list[tuple[int, int]] = []
+            at = 0
+            for start, stop in known:
+                if start > at:
+                    rest.append((at, start))
+                at = stop
+            if at < len(cards):
+                rest.append((at, len(cards)))
+            for a, b in rest:
+                if list(map(_get_x, cards[a:b])) != (
+                    list(map(_get_x, old[a:b])) if old_xs is None else old_xs[a:b]
+                ) or list(map(_get_w, cards[a:b])) != (
+                    list(map(_get_w, old[a:b])) if old_ws is None else old_ws[a:b]
+                ):
+                    self._xs = self._ws = None
+                    return None
+        else:
+            xs = list(map(_get_x, cards))
+            self._xs, self._ws = xs, None  # (the new list's from now on)
+            # (the values compared in C; they differ where a card moved sideways)
+            if xs != (list(map(_get_x, old)) if old_xs is None else old_xs):
+                return None
+            ws = self._ws = list(map(_get_w, cards))
+            if ws != (list(map(_get_w, old)) if old_ws is None else old_ws):
+                return None
         order = self._order
         if order is None:
             order = self._order = _Order.of(old, self._made)

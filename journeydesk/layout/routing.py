@@ -120,6 +120,8 @@ class Router:
         """The layout pass of the last call (``Zone.now``; None: not told)."""
         self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
         self._memo, self._marks_memo = ColumnMemo(), ColumnMemo()
+        self._plans: tuple[tuple[object, ...] | None, int] = (None, 0)
+        """This call's ``zone.plans`` and how many obstacles they place."""
         """The columns of all obstacles, and of ``more``, made again from
         the last ones' order when the boxes only moved up or down
         (``route_columns``)."""
@@ -154,6 +156,8 @@ class Router:
         changed = None
         told = self._pass is not None and zone is not None and zone.since == self._pass
         self._pass = None if zone is None else zone.now
+        # (the layout's lanes' plans: the same ones, the same cards' x and w)
+        self._plans = (None if zone is None else zone.plans, len(values))
         if not told or zone is None or zone.top is None or ends is None or not self._routes:
             zone = None  # (not told, or told nothing: the boxes compared)
         elif self._column != column or self._columns is None:
@@ -170,7 +174,7 @@ class Router:
         old_more = self._more
         if changed is None:
             everything = [*values, *more]
-            self._columns = self._memo.columns(everything, column)
+            self._columns = self._memo.columns(everything, column, self._plans)
             self._column = column
             self._routes = {}
             self._extents = {}
@@ -547,7 +551,7 @@ class Router:
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
-        self._columns = self._memo.columns(now, self._column)
+        self._columns = self._memo.columns(now, self._column, self._plans)
         self._extents = {}
         return _columns(changed, self._column)
 

@@ -12,6 +12,7 @@ caught by the same comparison.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -186,7 +187,7 @@ def test_a_broken_memo_is_caught(monkeypatch: pytest.MonkeyPatch, how: str) -> N
     """The comparison above fails when the memo is broken on purpose."""
     if how == "no check of x and w":
 
-        def trusting(self: ColumnMemo, cards: list[Rect]) -> Any:
+        def trusting(self: ColumnMemo, cards: list[Rect], start: int) -> Any:
             old = self._cards
             order = self._order
             if order is None:
@@ -200,16 +201,23 @@ def test_a_broken_memo_is_caught(monkeypatch: pytest.MonkeyPatch, how: str) -> N
     assert wrong, how
 
 
-def _spied(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def _spied(monkeypatch: pytest.MonkeyPatch, wrong: list[int] | None = None) -> list[int]:
     """Every call of ``ColumnMemo.columns`` checked against ``_columns`` of
-    the same list; returns [calls kept, calls in all]."""
+    the same list (asserted; or, given ``wrong``, the calls that differ listed
+    there); returns [calls kept, calls in all]."""
     counts = [0, 0]
     real = ColumnMemo.columns
 
-    def spy(self: ColumnMemo, cards: list[Rect], column: float) -> route_columns._Columns:
+    def spy(
+        self: ColumnMemo, cards: list[Rect], column: float, *plans: Any
+    ) -> route_columns._Columns:
         kept = self.kept
-        out = real(self, cards, column)
-        assert same_columns(out, _columns(list(cards), column))
+        out = real(self, cards, column, *plans)
+        same = same_columns(out, _columns(list(cards), column))
+        if wrong is None:
+            assert same
+        elif not same:
+            wrong.append(counts[1])
         counts[0] += self.kept - kept
         counts[1] += 1
         return out
@@ -241,3 +249,144 @@ def test_the_columns_of_the_sample_equal_columns_made_anew(
         doc, jmap = SHIFT.incremental_module().make_project(seed)
         SHIFT.run_line_edits(doc, jmap, seed, 12)
     assert counts[1] > 10, counts
+
+
+def test_boxes_placed_by_the_same_plans_are_not_compared() -> None:
+    """Given plan objects placing boxes where the same objects placed them in
+    the last call, the memo takes those boxes' x and w for the last ones (the
+    others compared): honest, it makes what ``_columns`` makes; lied to (a box
+    of a kept plan moved sideways), it does not, which the comparison
+    catches; with plans that place another number of boxes, none kept."""
+    rng = random.Random(11)
+    boxes = [_box(rng) for _ in range(60)]
+    first, second = [None] * 30, [None] * 20
+    for lie in (False, True):
+        memo = ColumnMemo()
+        memo.columns(list(boxes), COLUMN, ([first, second], 50))
+        now = [Rect(r.x, r.y + 25.0, r.w, r.h) for r in boxes]
+        made = memo.columns(list(now), COLUMN, ((first, second), 50))
+        assert memo.kept == 1 and same_columns(made, _columns(list(now), COLUMN))
+        # (a box after the plans' moved sideways: compared)
+        now = [Rect(r.x, r.y - 25.0, r.w, r.h) for r in now]
+        now[55] = Rect(now[55].x + COLUMN, now[55].y, now[55].w, now[55].h)
+        made = memo.columns(list(now), COLUMN, ([first, second], 50))
+        assert memo.kept == 1 and same_columns(made, _columns(list(now), COLUMN))
+        # (a box of a new plan moved sideways, as an edited lane's may: compared)
+        first = [None] * 30
+        now[7] = Rect(now[7].x + COLUMN, now[7].y, now[7].w, now[7].h)
+        made = memo.columns(list(now), COLUMN, ([first, second], 50))
+        assert memo.kept == 1 and same_columns(made, _columns(list(now), COLUMN))
+        now = [Rect(r.x, r.y + 5.0, r.w, r.h) for r in now]
+        if lie:  # a box of the kept second plan moved: not compared
+            now[35] = Rect(now[35].x + COLUMN, now[35].y, now[35].w, now[35].h)
+        made = memo.columns(list(now), COLUMN, ([first, second], 50))
+        assert memo.kept == 2
+        assert same_columns(made, _columns(list(now), COLUMN)) is not lie
+        # plans placing another number of boxes, or others, or none: all compared
+        for told in (([first], 50), ([first, second], 49), ([[None] * 30, second[:]], 50)):
+            now[35] = Rect(now[35].x + COLUMN, now[35].y, now[35].w, now[35].h)
+            memo.columns(list(now), COLUMN, ([first, second], 50))
+            now[35] = Rect(now[35].x - COLUMN, now[35].y, now[35].w, now[35].h)
+            made = memo.columns(list(now), COLUMN, told)
+            assert same_columns(made, _columns(list(now), COLUMN)), told
+
+
+@pytest.mark.parametrize("shape", ["current", "wide", "dense"])
+def test_the_same_plans_place_the_same_keys_x_and_w(
+    monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    """What ``zones.Zone.plans`` promises, checked on the layouts of random
+    edits: when a pass's plans place as many boxes as there are, each plan
+    object that placed boxes at the same places in the pass before placed
+    the same keys with the same x and w there."""
+    from journeydesk.layout import connections, zones
+
+    seen: dict[int, tuple[dict[int, tuple[object, int]], list[tuple[str, float, float]]]] = {}
+    kept = [0]
+    real = connections.connections
+
+    def spy(*args: Any, **kwargs: Any) -> None:
+        layouter = args[-1] if len(args) > 7 else kwargs.get("layouter")
+        if layouter is not None:
+            plans = zones.zone(args[0], layouter).plans
+            assert plans is not None
+            boxes = [(key, r.x, r.w) for key, r in args[3].items()]
+            starts = [0, *itertools.accumulate(map(len, plans))]
+            last = seen.get(id(layouter))
+            if last is not None and starts[-1] == len(boxes) == len(last[1]):
+                for plan, start, stop in zip(plans, starts, starts[1:], strict=False):
+                    found = last[0].get(id(plan))
+                    if found is not None and found[0] is plan and found[1] == start:
+                        assert boxes[start:stop] == last[1][start:stop]
+                        kept[0] += stop - start
+            at = {id(plan): (plan, start) for plan, start in zip(plans, starts, strict=False)}
+            seen[id(layouter)] = (at, boxes)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(connections, "connections", spy)
+    doc, jmap = SHIFT.shape_project(shape, 160 if shape != "wide" else 120)
+    SHIFT.run_line_edits(doc, jmap, 9, 12)
+    assert kept[0] >= 200, kept
+
+
+def _moves_in_lane(monkeypatch: pytest.MonkeyPatch, wrong: list[int]) -> list[int]:
+    """Cards of the first lane moved to another step of it, each with a line
+    added to or taken from another card of the lane (the lanes below move:
+    the columns are made anew), laid out by a kept layouter, every column
+    compared with ``_columns``."""
+    from journeydesk.document import verbs
+    from journeydesk.layout.engine import MapLayouter
+
+    counts = _spied(monkeypatch, wrong)
+    doc, jmap = SHIFT.shape_project("current", 300)
+    options = SHIFT.incremental_module().OPTIONS[0]
+    layouter = MapLayouter()
+    layouter.layout(doc.project, jmap, options)
+    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    steps = jmap.steps()
+    rng = random.Random(4)
+    cards = [c for c in jmap.cards if c.lane == lane]
+    for n, card in enumerate(cards[:8]):
+        step = rng.choice([s for s in steps if s.id != card.step])
+        verbs.move_cards(doc, jmap, [card.id], step.id, lane, 0)
+        # (and a line added to or taken from another card of the lane: the lanes below move)
+        verbs.edit_card_title(doc, cards[-1], SHIFT.LONG * (1 + n % 2))
+        layouter.layout(doc.project, jmap, options)
+    return counts
+
+
+def test_cards_moved_in_their_lane_give_the_columns_made_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """(Honest: the moved card's x differs at its place, the columns are made
+    by ``_columns``.)"""
+    counts = _moves_in_lane(monkeypatch, [])
+    assert counts[1] >= 3, counts
+
+
+def test_plans_that_lie_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same moves with the zone made to lie (each lane's plan of the pass
+    before told again when the new one places as many cards): the card moved
+    to another step is not compared, and the columns differ from
+    ``_columns``'."""
+    from journeydesk.layout import zones
+
+    real = zones.zone
+    told: dict[int, tuple[list[Any], ...]] = {}  # (by layouter)
+
+    def lying(theme: Any, layouter: Any) -> zones.Zone:
+        zone = real(theme, layouter)
+        assert zone.plans is not None
+        plans = list(zone.plans)
+        last = told.get(id(layouter))
+        if last is not None and len(last) == len(plans):
+            plans = [a if len(a) == len(b) else b for a, b in zip(last, plans, strict=True)]
+        told[id(layouter)] = tuple(plans)
+        return zones.Zone(
+            zone.since, zone.now, zone.top, zone.dy, zone.exceptions, zone.cards, tuple(plans)
+        )
+
+    monkeypatch.setattr(zones, "zone", lying)
+    wrong: list[int] = []
+    _moves_in_lane(monkeypatch, wrong)
+    assert wrong
