@@ -120,7 +120,7 @@ class Router:
         """The layout pass of the last call (``Zone.now``; None: not told)."""
         self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
         self._memo, self._marks_memo = ColumnMemo(), ColumnMemo()
-        self._plans: tuple[tuple[object, ...] | None, int] = (None, 0)
+        self._plans: tuple[Sequence[Sequence[object]] | None, int] = (None, 0)
         """This call's ``zone.plans`` and how many obstacles they place."""
         """The columns of all obstacles, and of ``more``, made again from
         the last ones' order when the boxes only moved up or down
