@@ -291,6 +291,26 @@ def test_boxes_placed_by_the_same_plans_are_not_compared() -> None:
             assert same_columns(made, _columns(list(now), COLUMN)), told
 
 
+def test_a_plan_placing_its_boxes_elsewhere_is_compared() -> None:
+    """A lane above gains a card, one below loses one (as many boxes in all):
+    the lane between keeps its plan object, but its boxes sit one place
+    further, so they are compared like any other."""
+    rng = random.Random(12)
+    above, between, below = [None] * 30, [None] * 20, [None] * 10
+
+    def alike() -> Rect:  # (the lanes above and below: boxes of one x and w)
+        return Rect(5.0, rng.uniform(0, 1000), COLUMN - 10, 30.0)
+
+    # (the lane between's first box alike too: every place compared matches then)
+    boxes = [*(alike() for _ in range(31)), *(_box(rng) for _ in range(19))]
+    boxes += [*(alike() for _ in range(10)), *(_box(rng) for _ in range(5))]
+    memo = ColumnMemo()
+    memo.columns(list(boxes), COLUMN, ([above, between, below], 60))
+    now = [*boxes[:30], alike(), *boxes[30:59], *boxes[60:]]
+    made = memo.columns(list(now), COLUMN, ([[None] * 31, between, [None] * 9], 60))
+    assert same_columns(made, _columns(list(now), COLUMN))
+
+
 @pytest.mark.parametrize("shape", ["current", "wide", "dense"])
 def test_the_same_plans_place_the_same_keys_x_and_w(
     monkeypatch: pytest.MonkeyPatch, shape: str
