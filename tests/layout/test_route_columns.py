@@ -271,6 +271,11 @@ def test_boxes_placed_by_the_same_plans_are_not_compared() -> None:
         now[55] = Rect(now[55].x + COLUMN, now[55].y, now[55].w, now[55].h)
         made = memo.columns(list(now), COLUMN, ([first, second], 50))
         assert memo.kept == 1 and same_columns(made, _columns(list(now), COLUMN))
+        # (a box after the plans' made wider: compared)
+        now = [Rect(r.x, r.y + 25.0, r.w, r.h) for r in now]
+        now[56] = Rect(now[56].x, now[56].y, now[56].w + COLUMN, now[56].h)
+        made = memo.columns(list(now), COLUMN, ([first, second], 50))
+        assert memo.kept == 1 and same_columns(made, _columns(list(now), COLUMN))
         # (a box of a new plan moved sideways, as an edited lane's may: compared)
         first = [None] * 30
         now[7] = Rect(now[7].x + COLUMN, now[7].y, now[7].w, now[7].h)
