@@ -166,7 +166,9 @@ class ColumnMemo:
                 return None
         order = self._order
         if order is None:
-            order = self._order = _Order.of(old, self._made)
+            # (the last miss's boxes let go: the order holds positions only)
+            order, self._made = _Order.of(old, self._made), None
+            self._order = order
         return order
 
     def _from_order(self, cards: list[Rect], order: _Order) -> _Columns:

@@ -415,3 +415,20 @@ def test_plans_that_lie_are_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     wrong: list[int] = []
     _moves_in_lane(monkeypatch, wrong)
     assert wrong
+
+
+def test_the_memo_holds_no_box_but_the_last_lists() -> None:
+    """After a call taken from the last order, the boxes of the lists before
+    go by reference counting (the memo keeps positions, not boxes)."""
+    import weakref
+
+    rng = random.Random(5)
+    first = [_box(rng) for _ in range(40)]
+    gone = [weakref.ref(r) for r in first]
+    memo = ColumnMemo()
+    memo.columns(first, COLUMN)
+    second = [Rect(r.x, r.y + 8.0, r.w, r.h) for r in first]
+    memo.columns(second, COLUMN)
+    assert memo.kept == 1
+    del first
+    assert all(ref() is None for ref in gone)
