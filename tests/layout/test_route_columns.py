@@ -331,7 +331,7 @@ def test_the_same_plans_place_the_same_keys_x_and_w(
     real = connections.connections
 
     def spy(*args: Any, **kwargs: Any) -> None:
-        layouter = args[-1] if len(args) > 7 else kwargs.get("layouter")
+        layouter = args[7] if len(args) > 7 else kwargs.get("layouter")
         if layouter is not None:
             plans = zones.zone(args[0], layouter).plans
             assert plans is not None
