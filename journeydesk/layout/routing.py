@@ -120,11 +120,11 @@ class Router:
         """The layout pass of the last call (``Zone.now``; None: not told)."""
         self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
         self._memo, self._marks_memo = ColumnMemo(), ColumnMemo()
-        self._plans: tuple[Sequence[Sequence[object]] | None, int] = (None, 0)
-        """This call's ``zone.plans`` and how many obstacles they place."""
         """The columns of all obstacles, and of ``more``, made again from
         the last ones' order when the boxes only moved up or down
         (``route_columns``)."""
+        self._plans: tuple[Sequence[Sequence[object]] | None, int] = (None, 0)
+        """This call's ``zone.plans`` and how many obstacles they place."""
         self.zoned = 0
         """Routes taken from the last call's moved by a layout's ``Zone`` (``_zoned``)
         since creation: for tests and benches."""
