@@ -9,14 +9,16 @@ the region between the two ends.
 
 from __future__ import annotations
 
-import collections
 import itertools
 import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from . import route_columns
 from .primitives import Item, Point, Rect
+from .route_columns import ColumnMemo
+from .route_columns import _columns as _columns
 from .route_search import BEND_COST as BEND_COST
 from .route_search import MAX_OBSTACLES, _search
 from .route_search import _simplify as _simplify
@@ -104,12 +106,9 @@ class Router:
         """The curve points' Items and their marks (``connections._kept_marks``)."""
         self.searched = 0
         """Routes looked for (not kept) since creation: for tests and benches."""
-        self._ids: dict[int, int] = {}
-        """How many times each obstacle object is among the obstacles (one box
-        object under two keys would count twice in a column: ``_crowded``)."""
-        self._extents: dict[int, tuple[float, float, float]] = {}
+        self._extents: dict[int, tuple[float, float, float, bool]] = {}
         """Each column's largest left and smallest right edge and smallest
-        height, when asked."""
+        height, and whether a box object is in it twice, when asked."""
         self.shifted = 0
         """Routes taken from the last call's moved by their region's one exact
         dy (``_shifts``) since creation: for tests and benches."""
@@ -120,6 +119,12 @@ class Router:
         self._pass: int | None = None
         """The layout pass of the last call (``Zone.now``; None: not told)."""
         self._marks_cols: tuple[Sequence[Rect], float, _Columns] | None = None
+        self._memo, self._marks_memo = ColumnMemo(), ColumnMemo()
+        """The columns of all obstacles, and of ``more``, made again from
+        the last ones' order when the boxes only moved up or down
+        (``route_columns``)."""
+        self._plans: tuple[Sequence[Sequence[object]] | None, int] = (None, 0)
+        """This call's ``zone.plans`` and how many obstacles they place."""
         self.zoned = 0
         """Routes taken from the last call's moved by a layout's ``Zone`` (``_zoned``)
         since creation: for tests and benches."""
@@ -151,6 +156,8 @@ class Router:
         changed = None
         told = self._pass is not None and zone is not None and zone.since == self._pass
         self._pass = None if zone is None else zone.now
+        # (the layout's lanes' plans: the same ones, the same cards' x and w)
+        self._plans = (None if zone is None else zone.plans, len(values))
         if not told or zone is None or zone.top is None or ends is None or not self._routes:
             zone = None  # (not told, or told nothing: the boxes compared)
         elif self._column != column or self._columns is None:
@@ -167,10 +174,9 @@ class Router:
         old_more = self._more
         if changed is None:
             everything = [*values, *more]
-            self._columns = _columns(everything, column)
+            self._columns = self._memo.columns(everything, column, self._plans)
             self._column = column
             self._routes = {}
-            self._ids = dict(collections.Counter(map(id, everything)))
             self._extents = {}
         self._obstacles, self._more, self._values = obstacles, more, values
         self._changed = changed
@@ -269,11 +275,9 @@ class Router:
         obstacles in ``region`` besides the two ends, counted by bisection: the
         cards whose top is strictly inside the region's height, in a column all
         of whose cards reach into the region's width (then ``_near`` would
-        return None). False when unsure, and when an object is among the
-        obstacles twice (a column would count it twice)."""
+        return None). False when unsure. A box object in a column twice (one
+        box under two keys) is counted once there, as ``_near`` counts it."""
         assert self._columns is not None
-        if len(self._ids) != len(self._values) + len(self._more):
-            return False
         buckets, tops, _ = self._columns
         rx, ry, rr, rb = region.x, region.y, region.right, region.bottom
         least = MAX_OBSTACLES + 3  # (the two ends may be among them)
@@ -281,7 +285,8 @@ class Router:
             ys = tops.get(c)
             if ys is None or len(ys) < least:
                 continue
-            if bisect_left(ys, rb) - bisect_right(ys, ry) < least:
+            lo, hi = bisect_right(ys, ry), bisect_left(ys, rb)
+            if hi - lo < least:
                 continue
             extent = self._extents.get(c)
             if extent is None:
@@ -292,8 +297,16 @@ class Router:
                     max(xs),
                     min(map(operator.add, xs, map(_get_w, rs))),  # r.x + r.w
                     min(map(_get_h, rs)),
+                    len(set(map(id, rs))) != len(rs),
                 )
-            if extent[0] < rr and extent[1] > rx and extent[2] >= 0:
+            # (every box whose top is strictly inside the height meets the
+            # region; an object there twice is one obstacle to ``_near``)
+            if (
+                extent[0] < rr
+                and extent[1] > rx
+                and extent[2] >= 0
+                and (not extent[3] or len(set(map(id, buckets[c][lo:hi]))) >= least)
+            ):
                 return True
         return False
 
@@ -328,16 +341,6 @@ class Router:
                 moved += [(None, b) for b in more]
         if not moved:
             return ({}, {}, {})
-        ids = self._ids
-        for old, new in moved:
-            if old is not None:
-                n = ids[id(old)] - 1
-                if n:
-                    ids[id(old)] = n
-                else:
-                    del ids[id(old)]
-            if new is not None:
-                ids[id(new)] = ids.get(id(new), 0) + 1
         changed: list[Rect] = []
         for old, new in moved:
             if old is None:
@@ -541,13 +544,14 @@ class Router:
         """``more`` bucketed (``_columns``), kept for the same list object."""
         found = self._marks_cols
         if found is None or found[0] is not marks or found[1] != column:
-            found = self._marks_cols = (marks, column, _columns(list(marks), column))
+            found = (marks, column, self._marks_memo.columns(list(marks), column))
+            self._marks_cols = found
         return found[2]
 
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
-        self._columns = _columns(now, self._column)
+        self._columns = self._memo.columns(now, self._column, self._plans)
         self._extents = {}
         return _columns(changed, self._column)
 
@@ -565,36 +569,10 @@ class Router:
 
 
 _Key = tuple[float, float, float, float, float, float, float, float, float, float]
-_Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
+_Columns = route_columns._Columns
 _Zoned = tuple[list[Point], Rect | None, Rect, Rect, bool, _Key]
 """A route moved by a zone's dy, its region, its two ends now, whether a
 search found it, and its old key (``Router._zoned``)."""
-
-
-def _columns(cards: list[Rect], column: float) -> _Columns:
-    """Cards sit in columns: bucket them by the columns they touch, each
-    bucket sorted by top, so the cards near a connection are found by
-    bisection rather than by a walk down every column it spans."""
-    buckets: dict[int, list[Rect]] = {}
-    for r in cards:
-        first, last = int(r.x // column), int((r.x + r.w) // column)  # r.right
-        if first == last:
-            bucket = buckets.get(first)
-            if bucket is None:
-                buckets[first] = [r]
-            else:
-                bucket.append(r)
-            continue
-        for c in range(first, last + 1):
-            buckets.setdefault(c, []).append(r)
-    tops: dict[int, list[float]] = {}
-    tallest: dict[int, float] = {}
-    by_top, height = operator.attrgetter("y"), operator.attrgetter("h")
-    for c, rs in buckets.items():
-        rs.sort(key=by_top)
-        tops[c] = list(map(by_top, rs))
-        tallest[c] = max(map(height, rs))
-    return buckets, tops, tallest
 
 
 def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: int) -> bool:

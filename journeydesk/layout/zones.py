@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from .stack import FAR, GRID, PlacedLane
+from .stack import FAR, GRID, PlacedLane, Slot
 from .theme import Theme
 
 
@@ -35,6 +35,18 @@ class Zone:
     exceptions: frozenset[str] = frozenset()
     cards: int | None = None
     """How many cards the moved lanes hold (None: not known)."""
+    plans: tuple[list[Slot], ...] | None = None
+    """The stacking plans of the pass's placed lanes, in the order they were
+    placed (None: not told). The card boxes (keys and values, in order) are
+    each placed lane's boxes in turn, in its plan's order, with its plan's
+    ``x`` and ``w`` (``stack``; a plan is never changed once made, a lane
+    that only moved shares it: ``moved_lane``; ``span_lanes`` stretches
+    heights only), so when the plans place as many boxes as there are (no
+    card id in two lanes), the boxes a plan object places at the places it
+    placed them at in another pass have the same keys, ``x`` and ``w`` as
+    then. The router's columns compare only the others' ``x`` and ``w``
+    (``route_columns.ColumnMemo``); tests/layout/test_route_columns.py
+    checks it on random edits."""
 
 
 class Lanes(Protocol):
@@ -63,7 +75,8 @@ def zone(theme: Theme, layouter: Lanes) -> Zone:
     theme's gaps, the tops and the lanes' bottoms are checked here)."""
     before, now, moved = layouter._lanes, layouter._pass_lanes, layouter._moved
     passes = layouter.passes
-    out = Zone(passes, passes + 1)
+    plans = tuple(placed.plan for placed in now.values())
+    out = Zone(passes, passes + 1, plans=plans)
     if not moved:
         return out
     ids = {id(placed): lane_id for lane_id, placed in now.items()}
@@ -90,4 +103,4 @@ def zone(theme: Theme, layouter: Lanes) -> Zone:
         return out
     spanning = {c.id for lanes in (before, now) for p in lanes.values() for c in p.spanning}
     cards = sum(len(placed.ids) for placed in moved)
-    return Zone(passes, passes + 1, top, dy, frozenset(spanning), cards)
+    return Zone(passes, passes + 1, top, dy, frozenset(spanning), cards, plans)
