@@ -318,7 +318,7 @@ class MapLayouter:
             marks=self._curve_lanes.marks(),
         )  # fmt: skip
         chrome.separators(t, ctx, lanes, lane_rects)
-        marks.mark_items(ctx)
+        marks.mark_items(ctx, card_boxes)
         y = grid_bottom + 10
         if options.legend:
             rect = Rect(t.margin, y, width - 2 * t.margin, t.legend_height)

@@ -11,6 +11,8 @@ with none (the default) nothing here runs. No Qt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .context import LayoutContext
 from .fonts import metrics
 from .primitives import Box, Item, Primitive, Rect, Text
@@ -31,8 +33,11 @@ MARKED_KINDS = ("card", "stage", "step", "lane")
 Z_MARK = Z_CHROME - 1.0
 
 
-def mark_items(ctx: LayoutContext) -> None:
-    """Add one ``mark`` item over each marked element drawn so far."""
+def mark_items(ctx: LayoutContext, card_boxes: Mapping[str, Rect]) -> None:
+    """Add one ``mark`` item over each marked element drawn so far. A card's
+    frame goes round its box in ``card_boxes`` (this layout's): the Item in
+    ``ctx.items`` of a card whose lane only moved is still the last layout's,
+    at its old place, until the layout is read (unsettled.py)."""
     marks = dict(ctx.options.marks)
     if not marks:
         return
@@ -44,6 +49,8 @@ def mark_items(ctx: LayoutContext) -> None:
             continue
         colour = MARK_COLOURS[mark]
         r = item.bounds
+        if item.kind == "card":
+            r = card_boxes.get(item.element or "", r)
         size = max(6.0, t.badge_size)
         d = size * 1.6
         badge = Rect(r.right - d * 0.75, r.y - d * 0.25, d, d)

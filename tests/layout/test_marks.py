@@ -37,3 +37,44 @@ def test_marks_frame_and_badge_the_marked_elements_only() -> None:
         assert glyph.lines == ({"added": "+", "changed": "~", "moved": ">"}[kind],)
     # the rest of the drawing is unchanged
     assert [i for i in marked.items if i.kind != "mark"] == plain.items
+
+
+@pytest.mark.parametrize("shape", ["current", "wide"])
+def test_marks_follow_cards_whose_lane_only_moved(shape: str) -> None:
+    """An edit that adds a line above marked cards moves their lanes; the
+    layout leaves those cards' Items at their old places until it is read
+    (layout/unsettled.py): their marks still frame where they are now, as a
+    fresh layout's do (before round 10 they framed the old places)."""
+    from pathlib import Path
+
+    from hints import Hints
+    from modules import load
+
+    from journeydesk.document import verbs
+
+    shift = load(Path(__file__).with_name("test_lane_shift.py"), "lane_shift_for_marks")
+    doc, jmap = shift.shape_project(shape, 300)
+    lanes = [lane.id for lane in jmap.lanes if lane.display == "cards"]
+    marked = [c for c in jmap.cards if c.lane == lanes[-1]][:5]
+    marked += [c for c in jmap.cards if c.lane == lanes[1]][:3]
+    options = LayoutOptions(marks=tuple((c.id, "changed") for c in marked))
+    layouter, hints = MapLayouter(), Hints(doc, jmap)
+    first = layouter.layout(doc.project, jmap, options, hints.after(None))
+    boxes = {i.element: i.bounds for i in first.items}
+    card = max(
+        (c for c in jmap.cards if c.lane == lanes[0] and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    for text in (shift.LONG * 3, "Short", shift.LONG * 2):
+        verbs.edit_card_title(doc, card, text)
+        after = layouter.layout(doc.project, jmap, options, hints.after(changes[-1]))
+        assert after.unsettled is not None  # (the lanes below only moved)
+        now = [i for i in after.peek_items() if i.kind == "mark"]
+        fresh = [
+            i for i in MapLayouter().layout(doc.project, jmap, options).items if i.kind == "mark"
+        ]
+        assert len(now) == len(marked)
+        assert [m.bounds for m in now] == [m.bounds for m in fresh]
+        assert now == fresh
