@@ -482,12 +482,14 @@ class Router:
         top, dy, exceptions, column = zone.top, zone.dy, zone.exceptions, self._column
         if top is None or not _on_grid((dy, top, gap / 2, pad / 2, min(pad, gap) / 2, column)):
             return out
-        old_blocks: list[_Columns] = []
-        new_blocks: list[_Columns] = []
+        # (each with the top of its highest box and the bottom of its lowest:
+        # a region outside them meets none, told without a walk of its columns)
+        old_blocks: list[tuple[_Columns, float, float]] = []
+        new_blocks: list[tuple[_Columns, float, float]] = []
         if marks[0]:
-            old_blocks.append(self._marks_columns(marks[0], column))
+            old_blocks.append((self._marks_columns(marks[0], column), *_y_span(marks[0])))
         if marks[1]:
-            new_blocks.append(self._marks_columns(marks[1], column))
+            new_blocks.append((self._marks_columns(marks[1], column), *_y_span(marks[1])))
         if exceptions:
             # (an exception whose box moved as the zone's did is one of its cards)
             now = self._obstacles
@@ -497,9 +499,9 @@ class Router:
             olds = [r for r in map(before.get, exceptions) if r is not None]
             nows = [r for r in map(now.get, exceptions) if r is not None]
             if olds:
-                old_blocks.append(_columns(olds, column))
+                old_blocks.append((_columns(olds, column), *_y_span(olds)))
             if nows:
-                new_blocks.append(_columns(nows, column))
+                new_blocks.append((_columns(nows, column), *_y_span(nows)))
         get, steps = before.get, _HALF_STEPS
         for (a, b), (ka, kb) in zip(pairs, ends, strict=True):
             oa, ob = get(ka), get(kb)
@@ -531,8 +533,8 @@ class Router:
                 if region.y < top or not _on_grid((region.y, region.h)):
                     continue
                 moved = Rect(region.x, region.y + dy, region.w, region.h)
-                if any(_any_near(c, region, column) for c in old_blocks) or any(
-                    _any_near(c, moved, column) for c in new_blocks
+                if any(_meets(c, region, column) for c in old_blocks) or any(
+                    _meets(c, moved, column) for c in new_blocks
                 ):
                     continue
             key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
@@ -599,6 +601,21 @@ def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: i
     return 2 * differ > n // 2
 
 
+def _y_span(boxes: Sequence[Rect]) -> tuple[float, float]:
+    """The smallest top and the largest bottom (``y + h``) of ``boxes`` (not
+    empty): a rectangle whose bottom is at most the one or whose top is at
+    least the other overlaps none of them (``_any_near``'s test)."""
+    ys = list(map(_get_y, boxes))
+    return min(ys), max(map(operator.add, ys, map(_get_h, boxes)))
+
+
+def _meets(block: tuple[_Columns, float, float], rect: Rect, column: float) -> bool:
+    """``_any_near`` of a block's columns, told without a walk of them when
+    ``rect`` lies wholly above or below its boxes (``_y_span``)."""
+    columns, lo, hi = block
+    return lo < rect.y + rect.h and rect.y < hi and _any_near(columns, rect, column)
+
+
 def _moved_by(old: Rect | None, new: Rect | None, top: float, dy: float) -> bool:
     """Whether ``new`` is exactly ``old`` + ``dy``, ``old`` at or below ``top``,
     on the grid."""
@@ -620,7 +637,7 @@ def _on_grid(values: Iterable[float]) -> bool:
 
 
 _HALF_STEPS = 2 * GRID
-_get_x, _get_w, _get_h = (operator.attrgetter(name) for name in "xwh")
+_get_x, _get_y, _get_w, _get_h = (operator.attrgetter(name) for name in "xywh")
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:

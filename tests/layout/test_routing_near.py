@@ -59,3 +59,34 @@ def test_near_cards_match_a_walk_of_every_card(seed: int) -> None:
             assert {id(r) for r in got} == expected
             branches["listed"] += 1
     assert all(branches.values()), branches
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_block_met_says_what_a_walk_of_its_columns_says(seed: int) -> None:
+    """``routing._meets`` (round 10: a region above or below all of a block's
+    boxes meets none, told from their span) equals ``_any_near``, regions
+    ending exactly at the span's top or starting exactly at its bottom too."""
+    rng = random.Random(50 + seed)
+    column = 150.0
+    boxes = _cards(rng, rng.choice([1, 5, 40]), column)
+    block = (routing._columns(list(boxes), column), *routing._y_span(boxes))
+    lo, hi = block[1], block[2]
+    met = {True: 0, False: 0}
+    for _ in range(400):
+        x, w = rng.uniform(-100, 1_900), rng.uniform(1, 900)
+        y, h = rng.choice(
+            [
+                (lo - 50.0, 50.0),  # ends at the top
+                (hi, 40.0),  # starts at the bottom
+                (lo - 50.0, 50.5),
+                (hi - 0.5, 40.0),
+                (hi - 0.001, 40.0),  # overlaps the lowest box by a hair
+                (lo - 50.0, 50.001),  # the highest likewise
+                (rng.uniform(lo - 500, hi + 500), rng.uniform(1, 900)),
+            ]
+        )
+        rect = Rect(x, y, w, h)
+        expected = routing._any_near(block[0], rect, column)
+        assert routing._meets(block, rect, column) is expected
+        met[expected] += 1
+    assert met[True] and met[False]
