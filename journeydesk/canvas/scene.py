@@ -42,6 +42,9 @@ that moved the cards below it) took ~100-160 ms at 20,000 cards, against ~10
 at depth 10, where a leaf of a 20,000-card map still holds a few dozen items."""
 _BAND = operator.attrgetter("band")
 _Counts = collections.Counter[Band]
+_LaneCount = tuple[list[str], tuple[str, ...], int, _Counts]
+"""A lane's card ids, its cards spanning lanes, ``MapScene._placings`` when
+counted, and its cards counted by band (``MapScene._lane_counts``)."""
 _CURVE_Z = (Z_CURVE, Z_CURVE_POINT)
 """The z of a curve's line and of its points' items: each in its lane's band of that z."""
 _BANDED = frozenset({"card", "curve", "curve_point"})
@@ -69,7 +72,7 @@ class MapScene(QGraphicsScene):
         self._placings = 0
         """How many times a card's item was made, dropped or put in another
         band: the counts in ``_lane_counts`` hold while it stays the same."""
-        self._lane_counts: dict[int, tuple[list[str], tuple[str, ...], int, _Counts]] = {}
+        self._lane_counts: dict[int, _LaneCount] = {}
         """For each lane that only moved in the last update (by the id of its
         ``PlacedLane.ids``, the same list while the lane only moves): that list,
         its cards spanning lanes, ``_placings`` then, and its cards counted by
@@ -245,31 +248,11 @@ class MapScene(QGraphicsScene):
             card_item = self.layouter.card_item
             counts, self._lane_counts = self._lane_counts, {}
             for lane in kept[3]:
-                ids = lane.ids
-                spans = tuple(card.id for card in lane.spanning)
-                hit = counts.get(id(ids))
-                if (
-                    hit is not None
-                    and hit[0] is ids
-                    and hit[1] == spans
-                    and hit[2] == self._placings
-                ):
-                    # (its cards in the same bands as when counted)
-                    self._lane_counts[id(ids)] = hit
-                    for held, n in hit[3].items():
+                entry, ids, of_lane = self._counted(lane, counts)
+                if entry is not None:
+                    self._lane_counts[id(lane.ids)] = entry
+                    for held, n in entry[3].items():
                         held.seen += n
-                    continue
-                if spans:  # (drawn again: in ``kept[2]``)
-                    spanning = set(spans)
-                    ids = [card_id for card_id in ids if card_id not in spanning]
-                # (counted by band in C: a Python loop over 18,000 cards cost 17 ms)
-                of_lane = list(map(cards.get, ids))
-                by_band = None if None in of_lane else collections.Counter(map(_BAND, of_lane))
-                if by_band is not None and None not in by_band:
-                    for band, n in by_band.items():
-                        band.seen += n
-                    counted = cast(_Counts, by_band)  # (no None among its keys)
-                    self._lane_counts[id(lane.ids)] = (lane.ids, spans, self._placings, counted)
                     continue
                 for card_id, graphic in zip(ids, of_lane, strict=True):
                     if graphic is None or graphic.band is None:
@@ -346,6 +329,38 @@ class MapScene(QGraphicsScene):
                     by_id.setdefault(element, []).append(graphics[key])
             self.items_by_id = by_id
         return touched if same_map else None
+
+    def _counted(
+        self, lane: PlacedLane, counts: dict[int, _LaneCount]
+    ) -> tuple[_LaneCount | None, list[str], list[ElementItem | None]]:
+        """The cards of a lane that only moved counted by band (those spanning
+        lanes left out: drawn again), as kept in ``counts`` while no card was
+        placed since, or counted now; None when one has no item or no band,
+        with the cards' ids and items to look at one by one."""
+        ids = lane.ids
+        spans = tuple(card.id for card in lane.spanning)
+        hit = counts.get(id(ids))
+        if hit is not None and hit[0] is ids and hit[1] == spans and hit[2] == self._placings:
+            return hit, [], []  # (its cards in the same bands as when counted)
+        if spans:
+            spanning = set(spans)
+            ids = [card_id for card_id in ids if card_id not in spanning]
+        # (counted by band in C: a Python loop over 18,000 cards cost 17 ms)
+        of_lane = list(map(self._cards.get, ids))
+        by_band = None if None in of_lane else collections.Counter(map(_BAND, of_lane))
+        if by_band is None or None in by_band:
+            return None, ids, of_lane
+        counted = cast(_Counts, by_band)  # (no None among its keys)
+        return (lane.ids, spans, self._placings, counted), ids, of_lane
+
+    def warm(self) -> None:
+        """Idle after an open: the shown lanes' cards counted by band now, as
+        the first edit adding a line would count those below it (``_counted``)."""
+        counts = self._lane_counts
+        for lane in self.layouter.placed_lanes():
+            entry = self._counted(lane, counts)[0]
+            if entry is not None:
+                counts[id(lane.ids)] = entry
 
     def _remove(self, leaving: list[ElementItem]) -> None:
         """Take ``leaving`` off the scene. Qt signals the selection's change for

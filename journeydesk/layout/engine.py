@@ -110,12 +110,18 @@ class MapLayouter:
 
     def warm(self, jmap: JourneyMap) -> bool:
         """Idle after an open: what the first hinted layout of ``jmap`` would
-        make first is made now (its cards by lane, ``MapCards.remember``),
-        if ``jmap`` was the last map laid out. True when something was made."""
+        make first is made now (its cards by lane, ``MapCards.remember``; what
+        the router reads of its last call, ``Router.warm``), if ``jmap`` was
+        the last map laid out. True when the cards by lane were made."""
         walked = getattr(self, "_walked", None)
         if walked is None or walked[0] is not jmap or self._token is None:
             return False
+        self._router.warm()
         return self._map_cards.remember(jmap, walked[1], walked[2])
+
+    def placed_lanes(self) -> list[PlacedLane]:
+        """The lanes of cards as the last layout placed them."""
+        return list(self._lanes.values())
 
     @property
     def theme(self) -> Theme:

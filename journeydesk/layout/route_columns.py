@@ -130,6 +130,21 @@ class ColumnMemo:
         self.kept += 1
         return self._from_order(cards, order)
 
+    def warm(self) -> None:
+        """Idle: what the next call compares and reads of the last list
+        (its boxes' ``x`` and ``w``, its order by position) made now, as
+        that call would make it (the first edit adding a line after an open
+        made them: ~10 ms at 20,000 cards)."""
+        old = self._cards
+        if not old:
+            return
+        if self._xs is None:
+            self._xs = list(map(_get_x, old))
+        if self._ws is None:
+            self._ws = list(map(_get_w, old))
+        if self._order is None and self._made is not None:
+            self._order, self._made = _Order.of(old, self._made), None
+
     def _same_places(self, cards: list[Rect], known: list[tuple[int, int]]) -> _Order | None:
         """The last list's order when every box of ``cards`` has the ``x``
         and ``w`` of the last list's box at its place (then it sits in the

@@ -542,6 +542,14 @@ class Router:
             out[key] = (shifted, moved, a, b, old_key in searched, old_key)
         return out
 
+    def warm(self) -> None:
+        """Idle after an open: what the next call after an edit adding a line
+        reads of this one's made now (its columns' order, its marks bucketed)."""
+        self._memo.warm()
+        if self._more and self._column:
+            self._marks_columns(self._more, self._column)
+        self._marks_memo.warm()
+
     def _marks_columns(self, marks: Sequence[Rect], column: float) -> _Columns:
         """``more`` bucketed (``_columns``), kept for the same list object."""
         found = self._marks_cols
