@@ -20,6 +20,7 @@ from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter
 from journeydesk.layout.primitives import MapLayout
 from journeydesk.model.project import JourneyMap
+from journeydesk.render.svg import render_svg
 
 _HERE = Path(__file__).parent
 SHIFT = load(_HERE / "test_lane_shift.py", "lane_shift_for_connection_moved")
@@ -30,7 +31,8 @@ def _edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> int:
     """``edits`` random line edits, each hinted layout compared with a fresh
     one: first the connections' kind, element, bounds and z (which must make
     no drawing of the moved ones), then every item and drawing. Returns how
-    many connection Items were moved (made from their last one, not drawn)."""
+    many connection Items were moved (made from their last one, not drawn);
+    now and then the SVG export of the hinted layout is the fresh one's."""
     rng = random.Random(seed)
     layouter = MapLayouter()
     hints = Hints(doc, jmap)
@@ -50,6 +52,11 @@ def _edits(doc: Document, jmap: JourneyMap, seed: int, edits: int) -> int:
         for a, b in zip(conns, fresh_conns, strict=True):
             assert (a.element, a.bounds, a.z) == (b.element, b.bounds, b.z), history
         assert not any(i.made for i in lazy), history  # (their bounds made no drawing)
+        if lazy and len(history) % 3 == 0:
+            # an export reads the layout: its SVG the fresh one's, byte for byte
+            assets = doc.project.assets
+            assert render_svg(kept, assets)[0] == render_svg(fresh, assets)[0], history
+            assert any(i.made for i in lazy), history  # (drawn by it)
         moved += len(lazy)
         INC.assert_same(kept, fresh, history)
 
