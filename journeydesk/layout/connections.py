@@ -4,6 +4,7 @@ curves' points and words, with their labels clear of all of them (split from
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from .primitives import (
     Rect,
     Text,
 )
+from .stack import FAR, GRID
 from .text import one_line
 from .theme import (
     Z_CONNECTION,
@@ -68,23 +70,48 @@ def connections(
     # the layout it was drawn in (the router's last call but one).
     drawn, now = router.drawn, {}
     labels_known = router.drawn_at == router.calls - 1
+    moved, steps = router.moved, 2 * GRID
     for conn, route in zip(shown, routes, strict=True):
         kept = drawn.get(conn.id)
         if (
             kept is not None
-            and kept[0] is route
             and kept[1] == conn.kind
             and kept[2] == conn.label
-            and (kept[4] is None or (labels_known and not router.changed_in(kept[4])))
             and isinstance(kept[3], Item)
         ):
-            now[conn.id] = kept
-            ctx.items.append(kept[3])
-            continue
-        dash: tuple[float, ...] = (4, 3) if conn.kind in ("handoff", "loop") else ()
-        prims: list[Primitive] = [Line(tuple(route), t.connection, 1.1, dash, arrow=True)]
-        head = shapes.arrow_head(route[-1], route[-2], 6)
-        prims.append(Path(shapes.polygon_ops(list(head)), fill=t.connection))
+            if kept[0] is route and (
+                kept[4] is None or (labels_known and not router.changed_in(kept[4]))
+            ):
+                now[conn.id] = kept
+                ctx.items.append(kept[3])
+                continue
+            # A route the router moved by the zone's dy (``Router._zoned``:
+            # every y of it the last one's + dy, exact on the grid) and no
+            # label: its Item is the last one's, bounds + dy (the min and max
+            # of ys each moved by dy, exactly), drawn from the route when first
+            # read (an edit that adds a line moved ~600 of 800 routes).
+            shift = moved.get(id(route))
+            if shift is not None and shift[0] is route and shift[1] is kept[0] and not conn.label:
+                b, dy = kept[3].bounds, shift[2]
+                if (
+                    (b.y * steps).is_integer()
+                    and (b.h * steps).is_integer()
+                    and (dy * steps).is_integer()
+                    and -FAR < b.y < FAR
+                    and -FAR < b.h < FAR
+                    and -FAR < dy < FAR
+                ):
+                    item = Item(
+                        "connection",
+                        conn.id,
+                        Rect(b.x, b.y + dy, b.w, b.h),
+                        Z_CONNECTION,
+                        make=functools.partial(_drawing, t, route, conn.kind),
+                    )
+                    now[conn.id] = (route, conn.kind, conn.label, item, None)
+                    ctx.items.append(item)
+                    continue
+        prims = _drawing(t, route, conn.kind)
         area = None
         if conn.label:
             label, area = _label(theme, conn.label, route, router.blocked)
@@ -96,6 +123,15 @@ def connections(
         now[conn.id] = (route, conn.kind, conn.label, item, area)
         ctx.items.append(item)
     router.drawn, router.drawn_at = now, router.calls
+
+
+def _drawing(theme: Theme, route: list[Point], kind: str) -> list[Primitive]:
+    """A connection's line and arrow head, without its label."""
+    dash: tuple[float, ...] = (4, 3) if kind in ("handoff", "loop") else ()
+    prims: list[Primitive] = [Line(tuple(route), theme.connection, 1.1, dash, arrow=True)]
+    head = shapes.arrow_head(route[-1], route[-2], 6)
+    prims.append(Path(shapes.polygon_ops(list(head)), fill=theme.connection))
+    return prims
 
 
 def _kept_marks(router: routing.Router, items: list[Item]) -> list[Rect]:

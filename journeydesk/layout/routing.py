@@ -128,6 +128,9 @@ class Router:
         self.zoned = 0
         """Routes taken from the last call's moved by a layout's ``Zone`` (``_zoned``)
         since creation: for tests and benches."""
+        self.moved: dict[int, tuple[list[Point], list[Point], float]] = {}
+        """This call's routes taken so (by their list's id): the route, the last
+        call's it is moved from, and the dy (``connections`` moves their Items)."""
 
     def route_all(
         self,
@@ -152,6 +155,7 @@ class Router:
         if not isinstance(obstacles, Mapping):
             obstacles = dict(enumerate(obstacles))
         self.calls += 1
+        self.moved = {}
         values = list(obstacles.values())
         changed = None
         told = self._pass is not None and zone is not None and zone.since == self._pass
@@ -222,6 +226,7 @@ class Router:
                     if by_zone is not None and by_zone[2] is a and by_zone[3] is b:
                         found = (by_zone[0], by_zone[1])
                         self.zoned += 1
+                        self.moved[id(found[0])] = (found[0], *by_zone[6])
                         self._did_search = by_zone[4]
                 if found is None and shifts:
                     shifted = shifts.get(key)
@@ -539,7 +544,7 @@ class Router:
                     continue
             key = (a.x, a.y, a.w, a.h, b.x, b.y, b.w, b.h, gap, pad)
             shifted = [(p[0], p[1] + dy) for p in route]
-            out[key] = (shifted, moved, a, b, old_key in searched, old_key)
+            out[key] = (shifted, moved, a, b, old_key in searched, old_key, (route, dy))
         return out
 
     def warm(self) -> None:
@@ -580,9 +585,9 @@ class Router:
 
 _Key = tuple[float, float, float, float, float, float, float, float, float, float]
 _Columns = route_columns._Columns
-_Zoned = tuple[list[Point], Rect | None, Rect, Rect, bool, _Key]
+_Zoned = tuple[list[Point], Rect | None, Rect, Rect, bool, _Key, tuple[list[Point], float]]
 """A route moved by a zone's dy, its region, its two ends now, whether a
-search found it, and its old key (``Router._zoned``)."""
+search found it, its old key, and the old route with the dy (``Router._zoned``)."""
 
 
 def _most_moved(olds: list[Rect | None], now: list[Rect], mask: list[bool], n: int) -> bool:
