@@ -137,17 +137,8 @@ def test_a_moved_curve_lane_makes_no_item_until_read() -> None:
     first = layouter.layout(doc.project, jmap, None, hints.after(None))
     before = {id(i) for i in first.items if i.kind in ("curve", "curve_point")}
     assert len(before) > 1800
-    boxes = {i.element: i.bounds for i in first.items}
-    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    card = max(
-        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    after = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    card = SHIFT.lowest_of_first_lane(jmap, {i.element: i.bounds for i in first.items})
+    after = layouter.layout(doc.project, jmap, None, hints.after(SHIFT.retitle(doc, card)))
     kept = layouter.kept_curves
     assert len(kept) == 1 and kept[0][1] - kept[0][0] == len(before)
     slots = after.peek_items()[kept[0][0] : kept[0][1]]

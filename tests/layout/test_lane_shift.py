@@ -20,7 +20,7 @@ from journeydesk.document import verbs
 from journeydesk.document.document import Document
 from journeydesk.layout.engine import MapLayouter, layout_map
 from journeydesk.layout.primitives import MapLayout, Rect
-from journeydesk.model.project import JourneyMap
+from journeydesk.model.project import Card, JourneyMap
 
 LONG = "A title long enough to add a line or two to its card "
 
@@ -63,6 +63,28 @@ def line_edit(
     if what in (7, 8):
         return str(inc.card_edit(doc, jmap, rng))
     return str(inc.random_edit(doc, jmap, rng))
+
+
+def lowest_of_first_lane(jmap: JourneyMap, boxes: dict[str | None, Rect]) -> Card:
+    """The lowest card of the first lane of cards (spanning one lane): a title
+    that adds a line to it moves every lane below."""
+    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
+    return max(
+        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
+        key=lambda c: boxes[c.id].bottom,
+    )
+
+
+def retitle(doc: Document, card: Card, text: str = LONG * 3) -> object:
+    """``card``'s title set to ``text`` through the verbs; the document's change
+    (for ``Hints.after``)."""
+    changes: list[object] = []
+    doc.changed.connect(changes.append)
+    try:
+        verbs.edit_card_title(doc, card, text)
+    finally:
+        doc.changed.disconnect(changes.append)
+    return changes[-1]
 
 
 def shape_project(shape: str, n: int) -> tuple[Document, JourneyMap]:

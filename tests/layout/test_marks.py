@@ -50,7 +50,6 @@ def test_marks_follow_cards_whose_lane_only_moved(shape: str) -> None:
     from hints import Hints
     from modules import load
 
-    from journeydesk.document import verbs
 
     shift = load(Path(__file__).with_name("test_lane_shift.py"), "lane_shift_for_marks")
     doc, jmap = shift.shape_project(shape, 300)
@@ -61,15 +60,10 @@ def test_marks_follow_cards_whose_lane_only_moved(shape: str) -> None:
     layouter, hints = MapLayouter(), Hints(doc, jmap)
     first = layouter.layout(doc.project, jmap, options, hints.after(None))
     boxes = {i.element: i.bounds for i in first.items}
-    card = max(
-        (c for c in jmap.cards if c.lane == lanes[0] and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
+    card = shift.lowest_of_first_lane(jmap, boxes)
     for text in (shift.LONG * 3, "Short", shift.LONG * 2):
-        verbs.edit_card_title(doc, card, text)
-        after = layouter.layout(doc.project, jmap, options, hints.after(changes[-1]))
+        change = shift.retitle(doc, card, text)
+        after = layouter.layout(doc.project, jmap, options, hints.after(change))
         assert after.unsettled is not None  # (the lanes below only moved)
         now = [i for i in after.peek_items() if i.kind == "mark"]
         fresh = [

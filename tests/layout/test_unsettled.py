@@ -107,16 +107,8 @@ def _grown(shape: str) -> Grown:
     hints = Hints(doc, jmap)
     first = layouter.layout(doc.project, jmap, None, hints.after(None))
     boxes = {i.element: i.bounds for i in first.items}
-    lane = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    card = max(
-        (c for c in jmap.cards if c.lane == lane and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[object] = []
-    doc.changed.connect(changes.append)
-    SHIFT.verbs.edit_card_title(doc, card, SHIFT.LONG * 3)
-    doc.changed.disconnect(changes.append)
-    after = layouter.layout(doc.project, jmap, None, hints.after(changes[-1]))
+    card = SHIFT.lowest_of_first_lane(jmap, boxes)
+    after = layouter.layout(doc.project, jmap, None, hints.after(SHIFT.retitle(doc, card)))
     assert after.unsettled is not None
     return doc, jmap, layouter, hints, boxes, after
 

@@ -149,17 +149,9 @@ def test_idle_after_an_open_readies_what_an_edit_adding_a_line_reads(
     monkeypatch.setattr(
         route_columns._Order, "of", staticmethod(lambda *a: orders.append(1) or of(*a))
     )
-    boxes = {i.element: i.bounds for i in scene.layout.items}
-    first = next(lane.id for lane in jmap.lanes if lane.display == "cards")
-    lowest = max(
-        (c for c in jmap.cards if c.lane == first and c.span_lanes == 1),
-        key=lambda c: boxes[c.id].bottom,
-    )
-    changes: list[Any] = []
-    doc.changed.connect(changes.append)
+    lowest = shift.lowest_of_first_lane(jmap, {i.element: i.bounds for i in scene.layout.items})
     kept = router._memo.kept
-    shift.verbs.edit_card_title(doc, lowest, shift.LONG * 3)
-    scene.show_map(doc.project, jmap, hint=hints.after(changes[-1]))
+    scene.show_map(doc.project, jmap, hint=hints.after(shift.retitle(doc, lowest)))
     assert router._memo.kept == kept + 1 and not orders  # (the order was ready)
     reused = [k for k, entry in scene._lane_counts.items() if counted.get(k) is entry]
     assert len(reused) >= 2  # (the lanes below counted when idle, not by the edit)
