@@ -17,8 +17,10 @@ from typing import Any
 
 from . import route_columns
 from .primitives import Item, Point, Rect
-from .route_columns import ColumnMemo
+from .route_columns import ColumnMemo, _get_w, _get_x
+from .route_columns import _by_top as _get_y
 from .route_columns import _columns as _columns
+from .route_columns import _height as _get_h
 from .route_search import BEND_COST as BEND_COST
 from .route_search import MAX_OBSTACLES, _search
 from .route_search import _simplify as _simplify
@@ -650,7 +652,6 @@ def _on_grid(values: Iterable[float]) -> bool:
 
 
 _HALF_STEPS = 2 * GRID
-_get_x, _get_y, _get_w, _get_h = (operator.attrgetter(name) for name in "xywh")
 
 
 def _same_objects(a: Sequence[Rect], b: Sequence[Rect]) -> bool:
