@@ -19,7 +19,7 @@ from journeydesk.layout.primitives import MapLayout
 from journeydesk.layout.theme import Z_CARD
 from journeydesk.model import JourneyMap
 
-from .items import ElementItem
+from .items import ElementItem, loosen
 
 Z_FEEDBACK = 200.0
 OK_COLOUR = "#1A73E8"
@@ -118,6 +118,7 @@ class MoveCards:
             # dragged cards' bands go above the others while they move.
             for band in {item.parentItem() for item in self.items} - {None}:
                 band.setZValue(Z_CARD + 1)
+            loosen(self.items)  # (shown and hit out of their bands' rectangles)
         self.moved = True
         for item in self.items:
             item.setPos(delta)  # live feedback only; the model moves on release
@@ -143,6 +144,7 @@ class MoveCards:
             band = item.parentItem()
             if band is not None:
                 band.setZValue(Z_CARD)
+        loosen(self.items, free=False)
 
     def release(self, pos: QPointF) -> bool:
         """Push the move; returns False (and puts the cards back) when refused."""
@@ -332,11 +334,13 @@ class MoveCurvePoint:
 
     def move(self, pos: QPointF, free: bool = False) -> None:
         self.free = free
+        loosen([self.item])  # (shown and hit out of its band's rectangle)
         self.item.setPos(pos - self.start)
 
     def release(self, pos: QPointF, free: bool = False) -> bool:
         self.free = free
         self.item.setPos(0, 0)
+        loosen([self.item], free=False)
         if (pos - self.start).manhattanLength() < 3:
             return False
         target = self._target(pos)
@@ -360,6 +364,7 @@ class MoveCurvePoint:
 
     def cancel(self) -> None:
         self.item.setPos(0, 0)
+        loosen([self.item], free=False)
 
 
 class ReorderHeader:

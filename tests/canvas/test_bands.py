@@ -15,6 +15,7 @@ from hints import Hints
 from modules import load
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem
 
 from journeydesk.canvas.items import Band, ElementItem
 from journeydesk.canvas.scene import MapScene
@@ -40,6 +41,29 @@ def _unbanded(doc: object, jmap: object, monkeypatch: pytest.MonkeyPatch) -> Map
         scene.show_map(doc.project, jmap)  # type: ignore[attr-defined]
     assert not scene._bands
     return scene
+
+
+def _held(scene: MapScene) -> int:
+    """Every band's rectangle holds each of its items' rectangles (Qt's index
+    files the band, not its items, and finds them through it: ``Band``), and
+    each band holds them so; the number of items looked at."""
+    n = 0
+    for band in scene._bands.values():
+        held = band.rect()
+        assert band.flags() & QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape
+        for child in band.childItems():
+            assert held.contains(child.mapRectToParent(child.boundingRect())), (band.lane, child)
+            n += 1
+    return n
+
+
+def _found_where_drawn(scene: MapScene, graphics: list[ElementItem]) -> None:
+    """Each item is among the items a hit test finds at its middle (through
+    its band), and among those a rectangle over it selects."""
+    for graphic in graphics:
+        middle = graphic.sceneBoundingRect().center()
+        assert graphic in scene.items(middle)
+        assert graphic in scene.items(graphic.sceneBoundingRect().adjusted(2, 2, -2, -2))
 
 
 def _scene(shape: str = "current", n: int = 240):  # type: ignore[no-untyped-def]
@@ -194,6 +218,7 @@ def test_lane_counts_kept_between_updates_are_the_counts_now(qapp: object, seed:
         else:
             module.random_edit(doc, jmap, rng)
         scene.show_map(doc.project, jmap, hint=hints.after(changes[-1] if changes else None))
+        assert _held(scene) >= len(scene._cards)
         for key, (ids, spans, placings, counts) in scene._lane_counts.items():
             if scene._lane_counts is not before and before.get(key) is scene._lane_counts[key]:
                 reused += 1
@@ -212,4 +237,41 @@ def test_lane_counts_kept_between_updates_are_the_counts_now(qapp: object, seed:
             b = fresh[card.id]
             graphic = scene.element_items(card.id)[0]
             assert graphic.sceneBoundingRect() == QRectF(b.x - 4, b.y - 8, b.w + 8, b.h + 16)
+    _found_where_drawn(scene, list(scene._cards.values()))
+    doc.undo_stack.clear()
+
+
+def test_a_dragged_item_is_drawn_and_hit_out_of_its_band(qtbot: object) -> None:
+    """A card or an emotion point dragged far from its band (out of the
+    rectangle Qt finds its items in: ``Band``) is found where it is shown
+    while it moves; put back, its band holds its items in its rectangle again."""
+    from journeydesk.canvas.interactions import MoveCards, MoveCurvePoint
+    from journeydesk.ui.main_window import MainWindow
+
+    doc, jmap = SHIFT_TESTS.shape_project("current", 120)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.context.set_document(doc)
+    scene = window.scene
+    assert scene.layout is not None
+    card = min((i for i in scene.layout.items if i.kind == "card"), key=lambda i: i.bounds.y)
+    point = next(i for i in scene.layout.items if i.kind == "curve_point")
+    far = QPointF(scene.layout.width - 20, scene.layout.height - 20)
+    for item in (card, point):
+        graphic = scene.element_items(item.element)[0]
+        band = graphic.parentItem()
+        assert isinstance(band, Band) and not band.rect().contains(band.mapFromScene(far))
+        start = QPointF(item.bounds.x + item.bounds.w / 2, item.bounds.y + item.bounds.h / 2)
+        if item.kind == "card":
+            drag: MoveCards | MoveCurvePoint = MoveCards(
+                window.view.editor, scene, [graphic], start
+            )
+        else:
+            drag = MoveCurvePoint(window.view.editor, graphic, start)
+        drag.move(far)
+        assert graphic in scene.items(far)
+        drag.cancel()
+        assert graphic not in scene.items(far)
+        assert _held(scene) > 0
+        _found_where_drawn(scene, [graphic])
     doc.undo_stack.clear()
