@@ -41,7 +41,6 @@ SELECTABLE_KINDS = frozenset(
 
 
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
-_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 _CONTAINS = QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape
 
 
@@ -71,7 +70,10 @@ class Band(QGraphicsRectItem):
     def __init__(self, lane: str, top: float) -> None:
         super().__init__()
         self.setPen(_NO_PEN)
-        self.setFlags(_NO_CONTENTS | _CONTAINS)
+        # (not ``ItemHasNoContents``: Qt then repaints a moved band's region
+        # once, its cards not one by one, and passes over the cards of a band
+        # out of the repainted part; it paints nothing: no pen, no brush)
+        self.setFlags(_CONTAINS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.held: tuple[float, float, float, float] | None = None
         """The rectangle it holds its cards in (left, top, right, bottom,
