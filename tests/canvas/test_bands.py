@@ -248,7 +248,7 @@ def test_a_dragged_item_is_drawn_and_hit_out_of_its_band(qtbot: object) -> None:
     from journeydesk.canvas.interactions import MoveCards, MoveCurvePoint
     from journeydesk.ui.main_window import MainWindow
 
-    doc, jmap = SHIFT_TESTS.shape_project("current", 120)
+    doc, _jmap = SHIFT_TESTS.shape_project("current", 120)
     window = MainWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]
     window.context.set_document(doc)
