@@ -15,14 +15,20 @@ from typing import cast
 
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsView, QToolTip
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsView,
+    QToolTip,
+)
 
 from journeydesk.io.heap import gc_paused
 from journeydesk.layout.context import LayoutHint
 from journeydesk.layout.engine import LayoutOptions, MapLayouter
 from journeydesk.layout.primitives import Item, MapLayout, Rect
 from journeydesk.layout.stack import PlacedLane
-from journeydesk.layout.theme import Z_CARD, Z_CURVE, Z_CURVE_POINT
+from journeydesk.layout.theme import Z_CARD, Z_CONNECTION, Z_CURVE, Z_CURVE_POINT
 from journeydesk.model.project import JourneyMap, Project
 from journeydesk.render.qpainter import ImageCache
 
@@ -30,13 +36,15 @@ from .items import BAND_SPAN, Band, ElementItem
 from .overlays import Overlays
 
 DIMMED_OPACITY = 0.18
-REINDEX_OVER = 300
-"""Indexed items changing bounds in one update (moved bands count one each,
-their cards none: ``items.Band``) past which the scene's index is made anew
-rather than updated item by item (``MapScene._change``). The index holds the
-items outside bands only (~2,800 on a wide 20,000-card map): made anew in a
-few ms, against ~4 ms for the ~1,300 items an edit adding a line moves
-there (its bands and connections) taken out one by one."""
+REINDEX_OVER = 2000
+"""Indexed items changing bounds in one update (a moved band counts one, its
+cards none: ``items.Band``) past which the scene's index is made anew
+rather than updated item by item (``MapScene._change``). Qt's index holds
+the items outside bands only (~2,000 on a wide 20,000-card map: its
+headers, lanes and bands; ``_wires`` holds the connections), but
+dropping and making it anew sorts every item of the scene twice
+(``setItemIndexMethod``): ~6-12 ms there, against ~2-4 ms for the ~600
+bands an edit adding a line moves, taken out and filed again one by one."""
 BSP_DEPTH = 10
 """Depth of the scene's BSP index (2**depth leaves). Qt's own guess grows with
 the items (15 at 20,000 items: 32,768 leaves), and an item is filed in every
@@ -102,6 +110,8 @@ class MapScene(QGraphicsScene):
         """The cards' bands by lane and square (``items.Band``), and the curve
         lanes' by lane, -1 and z (a curve lane's lines, then its points)."""
         self._lane_tops: tuple[list[float], list[str]] = ([], [])
+        self._wire_band: Band | None = None
+        """The connections' items' parent (``_wires``)."""
         """The shown layout's lane tops, sorted, and their lanes."""
         self._settle_timer = QTimer(self)
         """Settles the shown layout's cards of lanes that only moved when the
@@ -289,7 +299,12 @@ class MapScene(QGraphicsScene):
             key = (item.kind, item.element, n)
             graphic = graphics.get(key)
             if graphic is None:
-                band = self._band_for(item.bounds, item) if item.kind in _BANDED else None
+                if item.kind in _BANDED:
+                    band = self._band_for(item.bounds, item)
+                elif item.kind == "connection":
+                    band = self._wires()
+                else:
+                    band = None
                 graphic = ElementItem(item, images, band)
                 graphic.key = key
                 if band is None:
@@ -453,6 +468,21 @@ class MapScene(QGraphicsScene):
             self.addItem(band)
         return band
 
+    def _wires(self) -> Band:
+        """The parent of every connection's item, never moved: Qt's index
+        files it, not them (``items.Band``), so the ~800 connections an edit
+        adding a line reroutes or moves on a 20,000-card map change no leaf
+        of the index. All connections share one z, and the connections'
+        paint order among themselves is the order their items were made in,
+        as on the scene itself."""
+        band = self._wire_band
+        if band is None:
+            band = self._wire_band = Band("", 0.0)
+            band.setZValue(Z_CONNECTION)
+            band.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+            self.addItem(band)
+        return band
+
     def _change(
         self,
         changed: list[tuple[ElementItem, Item]],
@@ -460,13 +490,12 @@ class MapScene(QGraphicsScene):
         moved: list[tuple[Band, float]] = (),  # type: ignore[assignment]
     ) -> None:
         """Give each graphics item its new layout Item, after moving the bands
-        of lanes that moved (``moved``). Each item whose bounds change leaves
-        the scene's BSP index and comes back on the next lookup; leaving costs
-        a search of the tree per item (60 µs on a 20,000-card map: an edit
-        that moves the cards below it moved 18,000 of them, over a second).
-        Past ``REINDEX_OVER`` items, the scene drops its index while it
-        updates them and builds it anew after (what opening the map did, in a
-        tenth of that).
+        of lanes that moved (``moved``). Each indexed item whose bounds change
+        (not a band's: ``items.Band``) leaves the scene's BSP index and comes
+        back on the next lookup; leaving costs a search of the tree per item
+        (60 µs each when the index held the 18,000 cards an edit adding a line
+        moves: over a second). Past ``REINDEX_OVER`` items, the scene drops its
+        index while it updates them and builds it anew after.
 
         A card whose band moved and whose rectangle in the band is the same
         is only given its Item (``set_layout_item``); any other card changed
@@ -543,6 +572,7 @@ class MapScene(QGraphicsScene):
         """Every item goes (Qt deletes them): none is kept for the next map."""
         super().clear()
         self._bands = {}
+        self._wire_band = None
         self._shown_pass = -1  # (no item shows the last layout now)
         self._graphics = {}
         self._cards = {}

@@ -48,7 +48,7 @@ def _held(scene: MapScene) -> int:
     files the band, not its items, and finds them through it: ``Band``), and
     each band holds them so; the number of items looked at."""
     n = 0
-    for band in scene._bands.values():
+    for band in [*scene._bands.values(), *filter(None, [scene._wire_band])]:
         held = band.rect()
         assert band.flags() & QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape
         for child in band.childItems():
@@ -231,6 +231,9 @@ def test_lane_counts_kept_between_updates_are_the_counts_now(qapp: object, seed:
             )
             assert now == counts
     assert reused  # (some counts were taken from the last update)
+    wires = [g for g in scene._graphics.values() if g.kind == "connection"]
+    assert wires and all(g.parentItem() is scene._wire_band for g in wires)
+    _found_where_drawn(scene, wires)
     fresh = {i.element: i.bounds for i in MapLayouter().layout(doc.project, jmap).items}
     for card in jmap.cards:
         if card.id in fresh:
