@@ -9,13 +9,14 @@ divisions, a lookup and an append per box) was most of their cost. Which
 columns a box sits in depends on its ``x`` and ``w`` and the column width
 alone, and a lane that only moved keeps its cards' ``x`` and ``w``;
 ``ColumnMemo`` therefore remembers, by position in the list, which boxes sat
-in which column and in which order, and when every position's ``x`` and ``w``
-are as before (compared in C) it takes the new boxes in that order and only
-checks, in C, that each column is still sorted by top (ties in list order, as
-``_columns``' stable sort leaves them); a column that is not is sorted again as
-``_columns`` sorts it. The result is what ``_columns`` makes of the same list:
-the same keys in the same order, the same box objects in each bucket in the
-same order, equal tops and tallest heights
+in which column, and when every position's ``x`` and ``w`` are as before
+(compared in C) it knows the new list's buckets without a walk of its boxes:
+the same keys in the same order, each bucket made only when the router first
+reads it (``_Pending``: the routes an edit looks for read a few dozen of a
+wide map's 900 columns), of the same positions sorted as ``_columns`` sorts
+them (list order, then stably by top). The result is what ``_columns`` makes
+of the same list: the same keys in the same order, the same box objects in
+each bucket in the same order, equal tops and tallest heights
 (tests/layout/test_route_columns.py holds it to that after random edits).
 """
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Sequence
+from typing import Any
 
 from .primitives import Rect
 
@@ -188,67 +190,148 @@ class ColumnMemo:
 
     def _from_order(self, cards: list[Rect], order: _Order) -> _Columns:
         """``_columns(cards, column)`` from the last list's order: the same
-        positions in each bucket, each bucket sorted by (top, position) again
-        where it is not so already."""
-        places = order.places
-        boxes = list(map(cards.__getitem__, places))
-        ys = list(map(_by_top, boxes))
-        hs = list(map(_height, boxes))
-        # where a top is not below the next one's, or equal to it while the
-        # positions descend: a bucket's order to be made again (positions at a
-        # bucket's end excepted: the next bucket starts there); any NaN: all
-        ends, descends, bucket_at = order.ends, order.descends, order.bucket_at
-        total = sum(ys)
-        if total != total:  # (a NaN or infinities of both signs: no order trusted)
-            redo = set(bucket_at)
-        else:
-            redo = set()
-            for p in itertools.compress(itertools.count(), map(operator.ge, ys, ys[1:])):
-                if p not in ends and (ys[p] != ys[p + 1] or p in descends):
-                    redo.add(bucket_at[p])
-        if redo:
-            places = list(places)
-            for n in sorted(redo):
-                start, stop = order.starts[n], order.starts[n + 1]
-                # (in list order, as ``_columns``' bucket is before its sort)
-                at = sorted(places[start:stop])
-                at.sort(key=lambda i: cards[i].y)
-                places[start:stop] = at
-                boxes[start:stop] = map(cards.__getitem__, at)
-                ys[start:stop] = map(_by_top, boxes[start:stop])
-                hs[start:stop] = map(_height, boxes[start:stop])
-            self._order = _Order(order.keys, order.starts, places)
+        keys in the same order, each bucket made when first asked for
+        (``_Pending``: an edit's routes look at a few dozen of a wide map's
+        900 columns), as ``_columns`` makes it of the same positions."""
         self._cards = cards
-        spans = order.spans
-        keys = order.keys
-        return (
-            dict(zip(keys, map(boxes.__getitem__, spans), strict=True)),
-            dict(zip(keys, map(ys.__getitem__, spans), strict=True)),
-            dict(zip(keys, map(max, map(hs.__getitem__, spans)), strict=True)),
+        return _Pending(cards, order).columns
+
+
+_UNMADE: Any = object()
+"""A bucket's value in a ``_Lazy`` dict before it is made."""
+
+
+def _in_order(cards: Sequence[Rect], places: list[int]) -> list[int]:
+    """The positions of one bucket's boxes in ``_columns``' order: in list
+    order, then stably by top (as ``_columns`` appends and sorts them)."""
+    at = sorted(places)
+    at.sort(key=lambda i: cards[i].y)
+    return at
+
+
+class _Pending:
+    """The columns of a list whose buckets are known by position (``_Order``)
+    but not made yet: three dicts (``_Lazy``) with every key in order, each
+    bucket, its tops and its tallest height made when one of them is first
+    read (``make``)."""
+
+    def __init__(self, cards: Sequence[Rect], order: _Order) -> None:
+        self.cards, self.order = cards, order
+        self.at = dict(zip(order.keys, itertools.count()))
+        """The buckets not made yet: their number in the order, by key."""
+        self.columns: _Columns = (
+            _Lazy(self, order.keys),
+            _Lazy(self, order.keys),
+            _Lazy(self, order.keys),
         )
+
+    def make(self, c: int) -> None:
+        """Bucket ``c`` made, if it is not yet (its boxes in ``_columns``' order)."""
+        n = self.at.pop(c, None)
+        if n is None:
+            return
+        order, cards = self.order, self.cards
+        at = _in_order(cards, order.places[order.starts[n] : order.starts[n + 1]])
+        boxes = list(map(cards.__getitem__, at))
+        buckets, tops, tallest = self.columns
+        dict.__setitem__(buckets, c, boxes)
+        dict.__setitem__(tops, c, list(map(_by_top, boxes)))
+        dict.__setitem__(tallest, c, max(map(_height, boxes)))
+
+    def make_all(self) -> None:
+        for c in list(self.at):
+            self.make(c)
+
+
+class _Lazy(dict):  # type: ignore[type-arg]
+    """One of the three dicts of ``_Pending`` columns: every key from the
+    start (``len``, ``in`` and iteration as in C), each value made when read,
+    or before it is replaced or removed (the router updates columns in
+    place); whatever hands out values in bulk makes them all first."""
+
+    def __init__(self, pending: _Pending, keys: list[int]) -> None:
+        super().__init__(dict.fromkeys(keys, _UNMADE))
+        self._pending = pending
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        value = dict.get(self, key, default)
+        if value is _UNMADE:
+            self._pending.make(key)
+            value = dict.__getitem__(self, key)
+        return value
+
+    def __getitem__(self, key: Any) -> Any:
+        value = dict.__getitem__(self, key)
+        if value is _UNMADE:
+            self._pending.make(key)
+            value = dict.__getitem__(self, key)
+        return value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._pending.make(key)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: Any) -> None:
+        self._pending.make(key)
+        dict.__delitem__(self, key)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        self._pending.make(key)
+        return dict.setdefault(self, key, default)
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        self._pending.make(key)
+        return dict.pop(self, key, *default)
+
+    def _all(self) -> None:
+        self._pending.make_all()
+
+    def values(self) -> Any:
+        self._all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._all()
+        return dict.items(self)
+
+    def copy(self) -> dict[Any, Any]:
+        self._all()
+        return dict(dict.items(self))
+
+    def popitem(self) -> Any:
+        self._all()
+        return dict.popitem(self)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._all()
+        dict.update(self, *args, **kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        self._all()
+        if isinstance(other, _Lazy):
+            other._all()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __repr__(self) -> str:
+        self._all()
+        return dict.__repr__(self)
+
+    def __reduce__(self) -> Any:
+        self._all()
+        return (dict, (dict(dict.items(self)),))
 
 
 class _Order:
     """The positions of each bucket's boxes in a list, bucket after bucket
-    (``places``), and what ``ColumnMemo`` reads of them."""
+    (``places``): which boxes sit in which column, by place."""
 
     def __init__(self, keys: list[int], starts: list[int], places: list[int]) -> None:
         self.keys, self.starts, self.places = keys, starts, places
         """The buckets' keys in order; where each starts in ``places`` (and
         one past the last)."""
-        self.spans = list(map(slice, starts, starts[1:]))
-        self.ends = frozenset(stop - 1 for stop in starts[1:])
-        """The last place of each bucket."""
-        self.bucket_at = list(
-            itertools.chain.from_iterable(
-                map(itertools.repeat, range(len(keys)), map(operator.sub, starts[1:], starts))
-            )
-        )
-        self.descends = frozenset(
-            itertools.compress(itertools.count(), map(operator.gt, places, places[1:]))
-        )
-        """The places whose position is above the next place's (in one bucket
-        an equal top there would be out of ``_columns``' order)."""
 
     @staticmethod
     def of(

@@ -7,7 +7,7 @@ made, sideways moves, widths, boxes added, removed and swapped, one object
 twice, a NaN, another column width) against ``_columns``; the memo spied on
 in the layouts of random edits on the three bench shapes and the sample; and
 the memo broken on purpose (no check of x and w, no tie check, no re-sort)
-caught by the same comparison.
+caught by the same comparison; the buckets made only when read.
 """
 
 from __future__ import annotations
@@ -169,15 +169,11 @@ def test_the_memo_keeps_the_order_of_boxes_that_only_moved() -> None:
     assert sorted_again == []
 
 
-def _broken_orders(how: str) -> Callable[..., None]:
-    real = route_columns._Order.__init__
-
-    def broken(self: Any, keys: list[int], starts: list[int], places: list[int]) -> None:
-        real(self, keys, starts, places)
-        if how == "no tie check":
-            self.descends = frozenset()
-        else:  # no bucket sorted again: every place taken for a bucket's end
-            self.ends = frozenset(range(len(places)))
+def _broken_orders(how: str) -> Callable[[Any, list[int]], list[int]]:
+    def broken(cards: Any, places: list[int]) -> list[int]:
+        if how == "no tie check":  # by top, ties left in the last order
+            return sorted(places, key=lambda i: cards[i].y)
+        return list(places)  # no bucket sorted again
 
     return broken
 
@@ -196,7 +192,7 @@ def test_a_broken_memo_is_caught(monkeypatch: pytest.MonkeyPatch, how: str) -> N
 
         monkeypatch.setattr(ColumnMemo, "_same_places", trusting)
     else:
-        monkeypatch.setattr(route_columns._Order, "__init__", _broken_orders(how))
+        monkeypatch.setattr(route_columns, "_in_order", _broken_orders(how))
     wrong = [w for seed in range(6) for w in _run(seed, ColumnMemo())]
     assert wrong, how
 
@@ -432,3 +428,31 @@ def test_the_memo_holds_no_box_but_the_last_lists() -> None:
     assert memo.kept == 1
     del first
     assert all(ref() is None for ref in gone)
+
+
+def test_buckets_are_made_when_read_and_before_they_are_replaced() -> None:
+    """Columns taken from the last order make no bucket until one is read; a
+    bucket read, or replaced in place (as ``routing._update_columns`` does),
+    leaves the others unmade, its tops and tallest height made with it; and
+    all of them read equal ``_columns``' own."""
+    rng = random.Random(5)
+    boxes = [_box(rng) for _ in range(300)]
+    memo = ColumnMemo()
+    memo.columns(list(boxes), COLUMN)
+    moved = [Rect(r.x, r.y + 25.0, r.w, r.h) for r in boxes]
+    buckets, tops, tallest = memo.columns(list(moved), COLUMN)
+    assert memo.kept == 1 and isinstance(buckets, route_columns._Lazy)
+    pending = buckets._pending
+    n = len(pending.at)
+    assert n == len(buckets) > 5
+    fresh = _columns(list(moved), COLUMN)
+    key, other = list(fresh[0])[:2]
+    assert tops.get(key) == fresh[1][key] and len(pending.at) == n - 1
+    assert buckets[key] == fresh[0][key] and tallest[key] == fresh[2][key]
+    assert all(a is b for a, b in zip(buckets[key], fresh[0][key], strict=True))
+    buckets[other] = []
+    assert len(pending.at) == n - 2
+    assert tops[other] == fresh[1][other] and tallest[other] == fresh[2][other]
+    buckets[other] = fresh[0][other]
+    assert len(pending.at) == n - 2
+    assert same_columns((buckets, tops, tallest), fresh) and not pending.at
