@@ -5,7 +5,8 @@ The first edit after opening a 20,000-card map paid walks the later edits
 do not: the document's index (``Document.warm_index``, ~170 ms), the
 layouter's cards by lane (``MapLayouter.warm``, ~50 ms), and, for an edit that
 adds a line, the router's columns' order (``Router.warm``, ~10 ms) and the
-canvas's cards counted by band (``MapScene.warm``, ~7 ms). ``main_window.settle_heap``
+canvas's cards counted by band and Qt's record of where each was painted
+(``MapScene.warm``, ~7 + ~55 ms). ``main_window.settle_heap``
 runs this 3 s after the map is drawn, then freezes the heap with what it made.
 """
 
