@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .primitives import Rect
+from .route_search import MAX_OBSTACLES
 
 _Columns = tuple[dict[int, list[Rect]], dict[int, list[float]], dict[int, float]]
 _by_top, _height = operator.attrgetter("y"), operator.attrgetter("h")
@@ -58,6 +60,45 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
         tops[c] = list(map(by_top, rs))
         tallest[c] = max(map(height, rs))
     return buckets, tops, tallest
+
+
+def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
+    """Whether a box in ``columns`` overlaps ``rect`` (``rect.intersects``)."""
+    buckets, tops, tallest = columns
+    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
+    first, last = int(rx // column), int(rr // column)
+    if last - first >= len(buckets):
+        cols: Iterable[int] = [c for c in buckets if first <= c <= last]
+    else:
+        cols = range(first, last + 1)
+    for c in cols:
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
+            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
+                return True
+    return False
+
+
+def _boxes_in(columns: _Columns, rect: Rect, column: float) -> list[Rect] | None:
+    """Every box in ``columns`` overlapping ``rect`` (as ``_near`` tests it),
+    once each; None past ``MAX_OBSTACLES`` + 2."""
+    buckets, tops, tallest = columns
+    found: dict[int, Rect] = {}
+    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
+    for c in range(int(rx // column), int(rr // column) + 1):
+        rs = buckets.get(c)
+        if not rs:
+            continue
+        ys = tops[c]
+        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
+            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
+                found[id(r)] = r
+                if len(found) > MAX_OBSTACLES + 2:
+                    return None
+    return list(found.values())
 
 
 class ColumnMemo:
@@ -201,12 +242,12 @@ _UNMADE: Any = object()
 """A bucket's value in a ``_Lazy`` dict before it is made."""
 
 
-def _in_order(cards: Sequence[Rect], places: list[int]) -> list[int]:
-    """The positions of one bucket's boxes in ``_columns``' order: in list
+def _in_order(cards: Sequence[Rect], places: list[int]) -> list[Rect]:
+    """The boxes at ``places`` (one bucket's) in ``_columns``' order: in list
     order, then stably by top (as ``_columns`` appends and sorts them)."""
-    at = sorted(places)
-    at.sort(key=lambda i: cards[i].y)
-    return at
+    boxes = list(map(cards.__getitem__, sorted(places)))
+    boxes.sort(key=_by_top)
+    return boxes
 
 
 class _Pending:
@@ -231,8 +272,7 @@ class _Pending:
         if n is None:
             return
         order, cards = self.order, self.cards
-        at = _in_order(cards, order.places[order.starts[n] : order.starts[n + 1]])
-        boxes = list(map(cards.__getitem__, at))
+        boxes = _in_order(cards, order.places[order.starts[n] : order.starts[n + 1]])
         buckets, tops, tallest = self.columns
         dict.__setitem__(buckets, c, boxes)
         dict.__setitem__(tops, c, list(map(_by_top, boxes)))

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import route_columns
 from .primitives import Item, Point, Rect
-from .route_columns import ColumnMemo, _get_w, _get_x
+from .route_columns import ColumnMemo, _any_near, _boxes_in, _get_w, _get_x
 from .route_columns import _by_top as _get_y
 from .route_columns import _columns as _columns
 from .route_columns import _height as _get_h
@@ -108,9 +108,13 @@ class Router:
         """The curve points' Items and their marks (``connections._kept_marks``)."""
         self.searched = 0
         """Routes looked for (not kept) since creation: for tests and benches."""
-        self._extents: dict[int, tuple[float, float, float, bool]] = {}
-        """Each column's largest left and smallest right edge and smallest
-        height, and whether a box object is in it twice, when asked."""
+        self._extents: dict[int, tuple[float, float, bool]] = {}
+        """Each column's largest left and smallest right edge, and whether a
+        box object is in it twice, when asked (kept while the columns are
+        taken from the last order: ``_set_columns``)."""
+        self._low: dict[int, float] = {}
+        """Each column's smallest height, when asked in this call."""
+        self._patched = False
         self.shifted = 0
         """Routes taken from the last call's moved by their region's one exact
         dy (``_shifts``) since creation: for tests and benches."""
@@ -179,12 +183,10 @@ class Router:
         last_call = (self._obstacles, self._routes, self._searched)
         old_more = self._more
         if changed is None:
-            everything = [*values, *more]
-            self._columns = self._memo.columns(everything, column, self._plans)
-            self._column = column
+            self._set_columns([*values, *more], column)
             self._routes = {}
-            self._extents = {}
         self._obstacles, self._more, self._values = obstacles, more, values
+        self._low = {}
         self._changed = changed
         self.same_cards = changed is not None and not changed[0]
         last = self._last
@@ -303,16 +305,18 @@ class Router:
                 extent = self._extents[c] = (
                     max(xs),
                     min(map(operator.add, xs, map(_get_w, rs))),  # r.x + r.w
-                    min(map(_get_h, rs)),
                     len(set(map(id, rs))) != len(rs),
                 )
             # (every box whose top is strictly inside the height meets the
             # region; an object there twice is one obstacle to ``_near``)
+            low = self._low.get(c)
+            if low is None:
+                low = self._low[c] = min(map(_get_h, buckets[c]))
             if (
                 extent[0] < rr
                 and extent[1] > rx
-                and extent[2] >= 0
-                and (not extent[3] or len(set(map(id, buckets[c][lo:hi]))) >= least)
+                and low >= 0
+                and (not extent[2] or len(set(map(id, buckets[c][lo:hi]))) >= least)
             ):
                 return True
         return False
@@ -361,6 +365,7 @@ class Router:
         if len(moved) > n // 8:
             return None if len(changed) > n // 2 else self._made_anew([*now, *more], changed)
         assert self._columns is not None
+        self._patched = True
         for c in _update_columns(self._columns, moved, self._column):
             self._extents.pop(c, None)
         return _columns(changed, self._column)
@@ -568,9 +573,18 @@ class Router:
     def _made_anew(self, now: list[Rect], changed: list[Rect]) -> _Columns:
         """Many obstacles moved (a lane above grew): the columns made anew (cheaper
         than updating them), the routes kept where none of them changed."""
-        self._columns = self._memo.columns(now, self._column, self._plans)
-        self._extents = {}
+        self._set_columns(now, self._column)
         return _columns(changed, self._column)
+
+    def _set_columns(self, boxes: list[Rect], column: float) -> None:
+        """The columns of ``boxes`` (``ColumnMemo``); their edges (``_extents``)
+        kept when the memo took the order of its last list, the columns as it
+        made them: every box has that list's x and w at its place, none twice."""
+        kept = self._memo.kept
+        self._columns = self._memo.columns(boxes, column, self._plans)
+        if self._memo.kept == kept or self._patched or column != self._column:
+            self._extents = {}
+        self._column, self._patched = column, False
 
     def changed_in(self, rect: Rect) -> bool:
         """Whether an obstacle that changed in the last call (its old or new box)
@@ -709,45 +723,6 @@ def _update_columns(
         tops[c] = list(map(by_top, rs))
         tallest[c] = max(map(height, rs))
     return touched
-
-
-def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
-    """Whether a box in ``columns`` overlaps ``rect`` (``rect.intersects``)."""
-    buckets, tops, tallest = columns
-    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
-    first, last = int(rx // column), int(rr // column)
-    if last - first >= len(buckets):
-        cols: Iterable[int] = [c for c in buckets if first <= c <= last]
-    else:
-        cols = range(first, last + 1)
-    for c in cols:
-        rs = buckets.get(c)
-        if not rs:
-            continue
-        ys = tops[c]
-        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
-            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
-                return True
-    return False
-
-
-def _boxes_in(columns: _Columns, rect: Rect, column: float) -> list[Rect] | None:
-    """Every box in ``columns`` overlapping ``rect`` (as ``_near`` tests it),
-    once each; None past ``MAX_OBSTACLES`` + 2."""
-    buckets, tops, tallest = columns
-    found: dict[int, Rect] = {}
-    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
-    for c in range(int(rx // column), int(rr // column) + 1):
-        rs = buckets.get(c)
-        if not rs:
-            continue
-        ys = tops[c]
-        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
-            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
-                found[id(r)] = r
-                if len(found) > MAX_OBSTACLES + 2:
-                    return None
-    return list(found.values())
 
 
 def _near(

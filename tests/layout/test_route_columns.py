@@ -169,11 +169,12 @@ def test_the_memo_keeps_the_order_of_boxes_that_only_moved() -> None:
     assert sorted_again == []
 
 
-def _broken_orders(how: str) -> Callable[[Any, list[int]], list[int]]:
-    def broken(cards: Any, places: list[int]) -> list[int]:
+def _broken_orders(how: str) -> Callable[[Any, list[int]], list[Rect]]:
+    def broken(cards: Any, places: list[int]) -> list[Rect]:
+        boxes = list(map(cards.__getitem__, places))
         if how == "no tie check":  # by top, ties left in the last order
-            return sorted(places, key=lambda i: cards[i].y)
-        return list(places)  # no bucket sorted again
+            boxes.sort(key=lambda r: r.y)
+        return boxes  # (else no bucket sorted again)
 
     return broken
 
@@ -456,3 +457,49 @@ def test_buckets_are_made_when_read_and_before_they_are_replaced() -> None:
     buckets[other] = fresh[0][other]
     assert len(pending.at) == n - 2
     assert same_columns((buckets, tops, tallest), fresh) and not pending.at
+
+
+def _fresh_extents(columns: route_columns._Columns, c: int) -> tuple[float, float, bool]:
+    rs = columns[0][c]
+    return (
+        max(r.x for r in rs),
+        min(r.x + r.w for r in rs),
+        len({id(r) for r in rs}) != len(rs),
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_routers_column_edges_are_those_of_its_columns_now(seed: int) -> None:
+    """The router keeps each column's edges (``Router._extents``, read by
+    ``_crowded`` where a column holds over 150 cards in a route's region)
+    while its columns are taken from the last order, and drops them when the
+    columns were made anew or patched in place since (a box moved sideways
+    and back, then every box moved down). After each call, every edge kept
+    is the edge of the column as it is now; and the routes are a fresh
+    router's."""
+    from journeydesk.layout.routing import Router
+
+    rng = random.Random(seed)
+    base = [
+        Rect(col * COLUMN + 5, i * 30.0, COLUMN - 10, 20.0) for col in range(4) for i in range(200)
+    ]
+    pairs_at = [(rng.randrange(200), 600 + rng.randrange(200)) for _ in range(12)]
+    router, boxes = Router(), list(base)
+    checked = 0
+    for step in range(30):
+        if step % 3 == 1:  # one box sideways (patched in place), or moved back
+            i = rng.randrange(len(boxes))
+            r = boxes[i]
+            boxes[i] = Rect(base[i].x + (40.0 if r.x == base[i].x else 0.0), r.y, r.w, r.h)
+        else:  # every box down or up by one dy, those sideways put back: new objects
+            dy = rng.choice([16.0, -16.0, 32.0])
+            boxes = [Rect(b.x, r.y + dy, b.w, r.h) for b, r in zip(base, boxes, strict=True)]
+        obstacles = {n: r for n, r in enumerate(boxes)}
+        pairs = [(boxes[a], boxes[b]) for a, b in pairs_at]
+        routes = router.route_all(pairs, obstacles, 10.0, 12.0, COLUMN)
+        assert router._columns is not None
+        for c, extent in router._extents.items():
+            assert extent == _fresh_extents(router._columns, c), (step, c)
+            checked += 1
+        assert routes == Router().route_all(pairs, dict(obstacles), 10.0, 12.0, COLUMN)
+    assert checked > 20 and router._memo.kept > 5
