@@ -110,9 +110,9 @@ class MapScene(QGraphicsScene):
         """The cards' bands by lane and square (``items.Band``), and the curve
         lanes' by lane, -1 and z (a curve lane's lines, then its points)."""
         self._lane_tops: tuple[list[float], list[str]] = ([], [])
+        """The shown layout's lane tops, sorted, and their lanes."""
         self._wire_band: Band | None = None
         """The connections' items' parent (``_wires``)."""
-        """The shown layout's lane tops, sorted, and their lanes."""
         self._settle_timer = QTimer(self)
         """Settles the shown layout's cards of lanes that only moved when the
         user has stopped editing for a while (layout/unsettled.py): a hit test

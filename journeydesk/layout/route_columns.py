@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import operator
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .primitives import Rect
@@ -62,15 +62,11 @@ def _columns(cards: list[Rect], column: float) -> _Columns:
     return buckets, tops, tallest
 
 
-def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
-    """Whether a box in ``columns`` overlaps ``rect`` (``rect.intersects``)."""
+def _overlapping(columns: _Columns, rect: Rect, cols: Iterable[int]) -> Iterator[Rect]:
+    """The boxes in ``columns`` ``cols`` that overlap ``rect`` (``rect.intersects``
+    written out), column by column (a box in two of them comes twice)."""
     buckets, tops, tallest = columns
     rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
-    first, last = int(rx // column), int(rr // column)
-    if last - first >= len(buckets):
-        cols: Iterable[int] = [c for c in buckets if first <= c <= last]
-    else:
-        cols = range(first, last + 1)
     for c in cols:
         rs = buckets.get(c)
         if not rs:
@@ -78,26 +74,29 @@ def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
         ys = tops[c]
         for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
             if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
-                return True
-    return False
+                yield r
+
+
+def _any_near(columns: _Columns, rect: Rect, column: float) -> bool:
+    """Whether a box in ``columns`` overlaps ``rect`` (``rect.intersects``)."""
+    buckets = columns[0]
+    first, last = int(rect.x // column), int(rect.right // column)
+    if last - first >= len(buckets):
+        cols: Iterable[int] = [c for c in buckets if first <= c <= last]
+    else:
+        cols = range(first, last + 1)
+    return next(_overlapping(columns, rect, cols), None) is not None
 
 
 def _boxes_in(columns: _Columns, rect: Rect, column: float) -> list[Rect] | None:
     """Every box in ``columns`` overlapping ``rect`` (as ``_near`` tests it),
     once each; None past ``MAX_OBSTACLES`` + 2."""
-    buckets, tops, tallest = columns
     found: dict[int, Rect] = {}
-    rx, ry, rr, rb = rect.x, rect.y, rect.right, rect.bottom
-    for c in range(int(rx // column), int(rr // column) + 1):
-        rs = buckets.get(c)
-        if not rs:
-            continue
-        ys = tops[c]
-        for r in rs[bisect_left(ys, ry - tallest[c]) : bisect_left(ys, rb)]:
-            if not (rx >= r.x + r.w or rr <= r.x or ry >= r.y + r.h or rb <= r.y):
-                found[id(r)] = r
-                if len(found) > MAX_OBSTACLES + 2:
-                    return None
+    cols = range(int(rect.x // column), int(rect.right // column) + 1)
+    for r in _overlapping(columns, rect, cols):
+        found[id(r)] = r
+        if len(found) > MAX_OBSTACLES + 2:
+            return None
     return list(found.values())
 
 

@@ -115,6 +115,8 @@ class Router:
         self._low: dict[int, float] = {}
         """Each column's smallest height, when asked in this call."""
         self._patched = False
+        """The columns were patched in place (``_update``) since the memo made
+        them: the edges kept then may be of another list (``_set_columns``)."""
         self.shifted = 0
         """Routes taken from the last call's moved by their region's one exact
         dy (``_shifts``) since creation: for tests and benches."""

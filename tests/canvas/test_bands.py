@@ -66,6 +66,18 @@ def _found_where_drawn(scene: MapScene, graphics: list[ElementItem]) -> None:
         assert graphic in scene.items(graphic.sceneBoundingRect().adjusted(2, 2, -2, -2))
 
 
+def _window(qtbot: object):  # type: ignore[no-untyped-def]
+    """A main window showing a 120-card map, its document and its scene."""
+    from journeydesk.ui.main_window import MainWindow
+
+    doc, _jmap = SHIFT_TESTS.shape_project("current", 120)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.context.set_document(doc)
+    assert window.scene.layout is not None
+    return doc, window, window.scene
+
+
 def _scene(shape: str = "current", n: int = 240):  # type: ignore[no-untyped-def]
     doc, jmap = SHIFT_TESTS.shape_project(shape, n)
     scene = MapScene()
@@ -160,14 +172,8 @@ def test_a_dragged_card_shows_above_the_cards_of_other_lanes(qtbot: object) -> N
     """While a card is dragged over a card of a lower lane (another band), it
     is the topmost item there; released, the bands are as they were."""
     from journeydesk.canvas.interactions import MoveCards
-    from journeydesk.ui.main_window import MainWindow
 
-    doc, _jmap = SHIFT_TESTS.shape_project("current", 120)
-    window = MainWindow()
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.context.set_document(doc)
-    scene = window.scene
-    assert scene.layout is not None
+    doc, window, scene = _window(qtbot)
     cards = sorted((i for i in scene.layout.items if i.kind == "card"), key=lambda i: i.bounds.y)
     top, low = cards[0], cards[-1]
     dragged = scene.element_items(top.element)[0]
@@ -249,14 +255,8 @@ def test_a_dragged_item_is_drawn_and_hit_out_of_its_band(qtbot: object) -> None:
     rectangle Qt finds its items in: ``Band``) is found where it is shown
     while it moves; put back, its band holds its items in its rectangle again."""
     from journeydesk.canvas.interactions import MoveCards, MoveCurvePoint
-    from journeydesk.ui.main_window import MainWindow
 
-    doc, _jmap = SHIFT_TESTS.shape_project("current", 120)
-    window = MainWindow()
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
-    window.context.set_document(doc)
-    scene = window.scene
-    assert scene.layout is not None
+    doc, window, scene = _window(qtbot)
     card = min((i for i in scene.layout.items if i.kind == "card"), key=lambda i: i.bounds.y)
     point = next(i for i in scene.layout.items if i.kind == "curve_point")
     far = QPointF(scene.layout.width - 20, scene.layout.height - 20)
