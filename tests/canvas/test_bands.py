@@ -305,3 +305,35 @@ def test_idle_warm_moves_every_band_and_puts_it_back(
     assert _picture(scene) == before
     _found_where_drawn(scene, list(scene._cards.values()))
     doc.undo_stack.clear()
+
+
+def test_a_rubber_band_selects_the_cards_it_touches_across_bands(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A selection area (what the view's rubber band sets) over the parts of
+    several bands selects every card it touches, found through their bands,
+    as a scene without bands selects them."""
+    from PySide6.QtGui import QPainterPath, QTransform
+
+    doc, jmap, scene = _scene()
+    plain = _unbanded(doc, jmap, monkeypatch)
+    cards = sorted(scene._cards.values(), key=lambda g: g.sceneBoundingRect().top())
+    top, low = cards[len(cards) // 5], cards[len(cards) * 3 // 5]
+    area = top.sceneBoundingRect().united(low.sceneBoundingRect()).adjusted(-30, 0, 400, 0)
+    path = QPainterPath()
+    path.addRect(area)
+    picked = []
+    for shown in (scene, plain):
+        shown.setSelectionArea(path, QTransform())
+        picked.append(
+            {
+                g.element_id
+                for g in shown.selectedItems()
+                if isinstance(g, ElementItem) and g.kind == "card"
+            }
+        )
+    touched = {g.element_id for g in cards if g.sceneBoundingRect().intersects(area)}
+    bands = {scene._cards[card_id].parentItem() for card_id in touched}
+    assert len(touched) > 10 and len(bands) > 2
+    assert picked[0] == picked[1] == touched
+    doc.undo_stack.clear()
